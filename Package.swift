@@ -1,0 +1,54 @@
+// swift-tools-version: 6.0
+// SupplySim: a discrete-event supply-chain simulator. No package dependencies by design.
+import PackageDescription
+
+/// Release builds of the numeric modules drop exclusivity checks in hot loops.
+let numeric: [SwiftSetting] = [
+  .unsafeFlags(["-enforce-exclusivity=unchecked"], .when(configuration: .release))
+]
+
+let package = Package(
+  name: "SupplySim",
+  products: [
+    .executable(name: "supplysim", targets: ["supplysim"]),
+    .library(name: "SupplySimKit", targets: [
+      "Stochastics", "EventEngine", "SupplyModel", "LinearAlgebra", "Forecasting",
+      "NeuralForecasting", "LinearProgramming", "Replenishment", "Scenarios",
+      "Experiments", "Reports", "SupplySimCLI",
+    ]),
+  ],
+  targets: [
+    .target(name: "Stochastics", swiftSettings: numeric),
+    .target(name: "EventEngine", swiftSettings: numeric),
+    .target(name: "SupplyModel", dependencies: ["Stochastics", "EventEngine"], swiftSettings: numeric),
+    .target(name: "LinearAlgebra", swiftSettings: numeric),
+    .target(name: "Forecasting", dependencies: ["LinearAlgebra", "Stochastics"], swiftSettings: numeric),
+    .target(name: "NeuralForecasting", dependencies: ["Forecasting", "LinearAlgebra", "Stochastics"], swiftSettings: numeric),
+    .target(name: "LinearProgramming", swiftSettings: numeric),
+    .target(name: "Replenishment", dependencies: ["SupplyModel", "Stochastics", "Forecasting", "LinearProgramming"], swiftSettings: numeric),
+    .target(name: "Scenarios", dependencies: ["SupplyModel", "Replenishment", "Forecasting", "NeuralForecasting", "Stochastics"]),
+    .target(name: "Experiments", dependencies: ["Scenarios", "SupplyModel", "Replenishment", "EventEngine", "Stochastics"]),
+    .target(name: "Reports", dependencies: ["Experiments", "Scenarios", "SupplyModel"]),
+    .target(name: "SupplySimCLI", dependencies: [
+      "Scenarios", "Experiments", "Reports", "SupplyModel", "Replenishment", "Forecasting",
+      "NeuralForecasting", "LinearProgramming", "Stochastics", "EventEngine", "LinearAlgebra",
+    ]),
+    .executableTarget(name: "supplysim", dependencies: ["SupplySimCLI"]),
+    .target(name: "_TestSupport", path: "Sources/_TestSupport"),
+
+    .testTarget(name: "StochasticsTests", dependencies: ["Stochastics", "_TestSupport"]),
+    .testTarget(name: "EventEngineTests", dependencies: ["EventEngine", "_TestSupport"]),
+    .testTarget(name: "SupplyModelTests", dependencies: ["SupplyModel", "Stochastics", "Replenishment", "_TestSupport"]),
+    .testTarget(name: "LinearAlgebraTests", dependencies: ["LinearAlgebra", "_TestSupport"]),
+    .testTarget(name: "ForecastingTests", dependencies: ["Forecasting", "LinearAlgebra", "Stochastics", "_TestSupport"],
+                resources: [.copy("Fixtures")]),
+    .testTarget(name: "NeuralForecastingTests", dependencies: ["NeuralForecasting", "Forecasting", "_TestSupport"]),
+    .testTarget(name: "LinearProgrammingTests", dependencies: ["LinearProgramming", "_TestSupport"],
+                resources: [.copy("Fixtures")]),
+    .testTarget(name: "ReplenishmentTests", dependencies: ["Replenishment", "SupplyModel", "Stochastics", "_TestSupport"]),
+    .testTarget(name: "ScenariosTests", dependencies: ["Scenarios", "SupplyModel", "_TestSupport"]),
+    .testTarget(name: "ExperimentsTests", dependencies: ["Experiments", "Scenarios", "_TestSupport"]),
+    .testTarget(name: "ReportsTests", dependencies: ["Reports", "Experiments", "Scenarios", "_TestSupport"]),
+    .testTarget(name: "EndToEndTests", dependencies: ["SupplySimCLI", "_TestSupport"]),
+  ]
+)

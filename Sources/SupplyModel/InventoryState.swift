@@ -1,0 +1,25 @@
+/// The inventory of one stocking node, one slot per SKU: the hot state of a simulation.
+///
+/// A struct of arrays so that a policy's daily pass over all SKUs reads contiguous memory.
+public struct InventoryState: Sendable, Equatable {
+  /// Units on the shelf, index = SKU.
+  public var onHand: [Int]
+  /// Units ordered and not yet received (at the supplier or in transit).
+  public var onOrder: [Int]
+  /// Units of demand owed to customers (always 0 under lost sales).
+  public var backordered: [Int]
+
+  /// Creates an empty state for `skuCount` SKUs.
+  public init(skuCount: Int) {
+    onHand = Array(repeating: 0, count: skuCount)
+    onOrder = Array(repeating: 0, count: skuCount)
+    backordered = Array(repeating: 0, count: skuCount)
+  }
+
+  /// The number of SKUs.
+  @inlinable public var skuCount: Int { onHand.count }
+
+  /// Inventory position of a SKU: on hand + on order - backordered.
+  @inlinable
+  public func position(_ sku: Int) -> Int { onHand[sku] + onOrder[sku] - backordered[sku] }
+}

@@ -1,0 +1,23 @@
+/// A replenishment policy: on each day it looks at a node's inventory and decides what to order.
+///
+/// One call decides a whole node-day for every SKU, so dispatch happens once a day, not once per
+/// SKU. Policies are value types; the ones that learn (forecast-driven, LP) keep their state in
+/// themselves, which is why `decide` and `observe` are `mutating`.
+public protocol ReplenishmentPolicy: Sendable {
+  /// A short label for reports, e.g. `"(s,S) 95%"`.
+  var name: String { get }
+  /// Decides today's orders.
+  ///
+  /// - Parameters:
+  ///   - state: The node's inventory after today's receipts and demand.
+  ///   - day: The simulated day, from 0.
+  ///   - orders: One slot per SKU, zero on entry; set the units to order.
+  mutating func decide(_ state: InventoryState, day: Int, orders: inout [Int])
+  /// Sees the day's demand (requested units per SKU) before `decide`; the default ignores it.
+  mutating func observe(demand: [Int], day: Int)
+}
+
+extension ReplenishmentPolicy {
+  /// Ignores demand: policies with fixed parameters do not learn.
+  public mutating func observe(demand: [Int], day: Int) {}
+}

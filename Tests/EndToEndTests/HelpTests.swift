@@ -1,0 +1,6 @@
+import Testing
+@testable import SupplySimCLI
+
+@Test func noArgumentsIsBadUsage() {
+  #expect(SupplySimCommand.main([]) == 64)
+}

@@ -32,7 +32,7 @@ extension SpecialFunctions {
 
   /// x^a y^b / (a B(a, b)) times the continued fraction: I_x(a, b) where the fraction converges fast.
   private static func betaTail(_ a: Double, _ b: Double, x: Double, y: Double) -> Double {
-    let logFront = a * log(x) + b * log(y) - logBeta(a, b) - log(a)
+    let logFront = logBetaPrefactor(a, b, x: x, y: y) - log(a)
     let tiny = 1e-300
     var c = 1.0
     var d = 1 - (a + b) * x / (a + 1)
@@ -63,6 +63,24 @@ extension SpecialFunctions {
       m += 1
     }
     return exp(logFront) * h
+  }
+
+  /// log(x^a y^b / B(a, b)) with y = 1 − x.
+  ///
+  /// When both shapes are >= 10 the direct form adds terms of size (a + b) log(a + b) that cancel
+  /// to a small result, losing about 1e-12; instead, with s = a + b and δ = x − a/s, Stirling's
+  /// formula gives a·(log1p(δs/a) − δs/a) + b·(log1p(−δs/b) + δs/b) + ½ log(ab/(2πs)) plus
+  /// Stirling corrections, where no large terms remain (the linear parts cancel exactly).
+  /// - SeeAlso: A. R. DiDonato, A. H. Morris (1992), "Algorithm 708: Significant digit computation
+  ///   of the incomplete beta function ratios", ACM TOMS 18(3), 360–373 (the same idea).
+  static func logBetaPrefactor(_ a: Double, _ b: Double, x: Double, y: Double) -> Double {
+    if min(a, b) < 10 { return a * log(x) + b * log(y) - logBeta(a, b) }
+    let s = a + b
+    let x0 = a / s, y0 = b / s
+    let delta = x < 0.5 ? x - x0 : y0 - y  // x − a/s from whichever of x, y is smaller and so exact
+    return a * log1pMinusX(delta / x0) + b * log1pMinusX(-delta / y0)
+      + 0.5 * log(a * b / (2 * Double.pi * s))
+      + stirlingCorrection(s) - stirlingCorrection(a) - stirlingCorrection(b)
   }
 
   // MARK: Student t

@@ -51,14 +51,29 @@ public struct Normal: ContinuousDistribution, Sendable {
   public static func standardSample<G: RandomSource>(using rng: inout G) -> Double {
     while true {
       let bits = rng.next()
+      let x = zigguratRectangle(bits)
+      if x == x { return x }  // not NaN: inside the layer's rectangle under the curve
       let layer = Int(truncatingIfNeeded: bits & 0xFF)
-      let negative = bits & 0x100 != 0
-      // The top 53 bits give u in [0, 1); they are disjoint from the layer and sign bits.
       let u = Double(bits >> 11) * 0x1.0p-53
-      let x = u * ZigguratTables.x[layer]
-      if x < ZigguratTables.x[layer + 1] { return negative ? -x : x }
-      if let value = slowPath(layer: layer, x: x, using: &rng) { return negative ? -value : value }
+      if let value = slowPath(layer: layer, x: u * ZigguratTables.x[layer], using: &rng) {
+        return bits & 0x100 != 0 ? -value : value
+      }
     }
+  }
+
+  /// The ziggurat's fast path for one 64-bit word: ±u·x_i when u·x_i < x_(i+1), else NaN.
+  ///
+  /// Bits 0–7 pick the layer, bit 8 the sign, bits 11–63 give u in [0, 1). Not inlinable on
+  /// purpose: inside the module the tables are statically initialised globals, so this costs a
+  /// direct call and no lazy-initialisation check, and the sign is applied without a branch.
+  @usableFromInline
+  static func zigguratRectangle(_ bits: UInt64) -> Double {
+    let layer = Int(truncatingIfNeeded: bits & 0xFF)
+    let u = Double(bits >> 11) * 0x1.0p-53
+    let x = ZigguratTables.x.withUnsafeBufferPointer { u * $0[layer] }
+    let inner = ZigguratTables.x.withUnsafeBufferPointer { $0[layer + 1] }
+    if x < inner { return Double(bitPattern: x.bitPattern | ((bits & 0x100) << 55)) }
+    return .nan
   }
 
   /// The rare ziggurat cases: the tail beyond r (layer 0) or the wedge test (other layers).

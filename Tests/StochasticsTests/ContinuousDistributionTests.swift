@@ -2,8 +2,8 @@ import Testing
 @testable import Stochastics
 import _TestSupport
 
-/// Moments within 5 SE and a KS test (p > 0.001) on 100k draws.
-private func checkContinuous<D: ContinuousDistribution>(_ d: D, n: Int = 100_000, seed: UInt64, _ label: String,
+/// Moments within 5 SE and a KS test (p > 0.001) on 50k draws.
+private func checkContinuous<D: ContinuousDistribution>(_ d: D, n: Int = 50_000, seed: UInt64, _ label: String,
                                                         sourceLocation: SourceLocation = #_sourceLocation) {
   let xs = draws(d, n, seed: seed)
   MomentCheck(xs).expect(mean: d.mean, variance: d.variance, label, sourceLocation: sourceLocation)

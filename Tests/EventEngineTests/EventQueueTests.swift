@@ -1,0 +1,47 @@
+import Testing
+@testable import EventEngine
+
+@Suite struct EventQueueTests {
+  @Test func popsByDayThenPhaseThenSchedulingOrder() {
+    var q = EventQueue<String>()
+    q.schedule("review-1", on: 3, phase: .review)
+    q.schedule("receipt-1", on: 3, phase: .receipt)
+    q.schedule("early", on: 1, phase: .accrual)
+    q.schedule("receipt-2", on: 3, phase: .receipt)
+    q.schedule("outage", on: 3, phase: .disruption)
+    var order: [String] = []
+    while let e = q.pop() { order.append(e.payload) }
+    #expect(order == ["early", "outage", "receipt-1", "receipt-2", "review-1"])
+  }
+
+  @Test func popAllStopsAtTheGivenPhase() {
+    var q = EventQueue<Int>()
+    for i in 0..<5 { q.schedule(i, on: 2, phase: i % 2 == 0 ? .receipt : .review) }
+    var seen: [Int] = []
+    q.popAll(through: 2, phase: .demand) { seen.append($0.payload) }
+    #expect(seen == [0, 2, 4])
+    #expect(q.count == 2)
+  }
+
+  @Test func heapOrderHoldsForManyRandomEvents() {
+    var q = EventQueue<Int>()
+    var state: UInt64 = 12345
+    for i in 0..<2_000 {
+      state = state &* 6364136223846793005 &+ 1442695040888963407
+      q.schedule(i, on: Int(state >> 54), phase: EventPhase(rawValue: Int(state >> 20) % 5)!)
+    }
+    var last: (Int, Int, UInt64) = (-1, -1, 0)
+    while let e = q.pop() {
+      let key = (e.day, e.phase.rawValue, e.sequence)
+      #expect(key > last)
+      last = key
+    }
+  }
+}
+
+@Test func parallelMapKeepsIndexOrderForAnyThreadCount() {
+  let one = Parallel.map(100, threads: 1) { $0 * $0 }
+  let many = Parallel.map(100, threads: 4) { $0 * $0 }
+  #expect(one == many)
+  #expect(one[7] == 49)
+}

@@ -1,0 +1,135 @@
+import Stochastics
+
+/// The daily demand of one SKU: a distribution family whose mean follows a `DemandProfile`.
+public struct DemandModel: Sendable, Equatable {
+  /// The family of the daily count around the profile's mean.
+  public var family: DemandFamily
+  /// The mean over time.
+  public var profile: DemandProfile
+
+  /// Creates a demand model.
+  public init(family: DemandFamily, profile: DemandProfile) {
+    self.family = family
+    self.profile = profile
+  }
+
+  /// The variance of one day's demand when its mean is `mean`.
+  public func variance(atMean mean: Double) -> Double {
+    family.variance(atMean: mean)
+  }
+}
+
+/// How a day's demand scatters around its mean. Continuous families are turned into whole units
+/// by stochastic rounding (floor, plus one with probability equal to the fraction), which keeps
+/// the mean exact; negative draws become 0.
+public enum DemandFamily: Sendable, Equatable {
+  /// Poisson counts: variance = mean.
+  case poisson
+  /// Gamma–Poisson counts: variance = mean + mean²/dispersion.
+  case negativeBinomial(dispersion: Double)
+  /// Normal with standard deviation `cv × mean`.
+  case normal(cv: Double)
+  /// Gamma with coefficient of variation `cv`.
+  case gamma(cv: Double)
+  /// Lognormal with coefficient of variation `cv`.
+  case lognormal(cv: Double)
+  /// Uniform on `mean × [1 - spread, 1 + spread]`.
+  case uniform(spread: Double)
+  /// Units drawn from `values` with `probabilities`, scaled by the profile's mean relative to
+  /// the values' own mean (so a promotion that doubles the mean doubles every value).
+  case empirical(values: [Double], probabilities: [Double])
+  /// Exactly the mean each day, with carried rounding so cumulative demand is `floor(Σ mean)`.
+  case deterministic
+
+  /// The variance of one day's demand at a given mean (before integer rounding).
+  public func variance(atMean m: Double) -> Double {
+    switch self {
+    case .poisson: return m
+    case let .negativeBinomial(r): return m + m * m / r
+    case let .normal(cv), let .gamma(cv), let .lognormal(cv): return (cv * m) * (cv * m)
+    case let .uniform(spread): return (2 * spread * m) * (2 * spread * m) / 12
+    case let .empirical(values, p):
+      let mu = zip(values, p).reduce(0) { $0 + $1.0 * $1.1 }
+      guard mu > 0 else { return 0 }
+      let second = zip(values, p).reduce(0) { $0 + $1.0 * $1.0 * $1.1 }
+      return (second - mu * mu) * (m / mu) * (m / mu)
+    case .deterministic: return 0
+    }
+  }
+
+  /// True when every day's demand is Poisson, so exact Poisson formulas apply.
+  public var isPoisson: Bool { self == .poisson }
+}
+
+/// Draws one SKU's daily demand; holds whatever the family precomputes.
+public struct DemandSampler: Sendable {
+  @usableFromInline enum Kind: Sendable {
+    case poisson
+    case negativeBinomial(Double)
+    case normal(Double)
+    case gamma(Double)
+    case lognormal(Double)
+    case uniform(Double)
+    case empirical(EmpiricalDiscrete, [Double], Double)
+    case deterministic
+  }
+  @usableFromInline let kind: Kind
+  /// The fractional demand carried to the next day (deterministic family only).
+  @usableFromInline var carry: Double = 0
+
+  /// Prepares a sampler for `family`.
+  public init(_ family: DemandFamily) {
+    switch family {
+    case .poisson: kind = .poisson
+    case let .negativeBinomial(r): kind = .negativeBinomial(r)
+    case let .normal(cv): kind = .normal(cv)
+    case let .gamma(cv): kind = .gamma(cv)
+    case let .lognormal(cv): kind = .lognormal(cv)
+    case let .uniform(s): kind = .uniform(s)
+    case let .empirical(values, p):
+      let mu = zip(values, p).reduce(0) { $0 + $1.0 * $1.1 }
+      kind = .empirical(EmpiricalDiscrete(values: Array(values.indices), probabilities: p), values, mu)
+    case .deterministic: kind = .deterministic
+    }
+  }
+
+  /// Draws one day's demand in units for mean `mean`.
+  @inlinable
+  public mutating func sample<G: RandomSource>(mean: Double, using rng: inout G) -> Int {
+    switch kind {
+    case .poisson:
+      return Poisson.sample(mean: mean, using: &rng)
+    case let .negativeBinomial(r):
+      guard mean > 0 else { return 0 }
+      return NegativeBinomial(mean: mean, dispersion: r).sample(using: &rng)
+    case let .normal(cv):
+      guard mean > 0 else { return 0 }
+      return Self.roundStochastically(Normal(mean: mean, standardDeviation: cv * mean).sample(using: &rng), using: &rng)
+    case let .gamma(cv):
+      guard mean > 0, cv > 0 else { return Self.roundStochastically(mean, using: &rng) }
+      return Self.roundStochastically(Gamma(mean: mean, standardDeviation: cv * mean).sample(using: &rng), using: &rng)
+    case let .lognormal(cv):
+      guard mean > 0, cv > 0 else { return Self.roundStochastically(mean, using: &rng) }
+      return Self.roundStochastically(LogNormal(mean: mean, standardDeviation: cv * mean).sample(using: &rng), using: &rng)
+    case let .uniform(spread):
+      let u = rng.nextUnit()
+      return Self.roundStochastically(mean * (1 - spread + 2 * spread * u), using: &rng)
+    case let .empirical(table, values, mu):
+      let v = values[table.sample(using: &rng)]
+      return mu > 0 ? Self.roundStochastically(v * mean / mu, using: &rng) : 0
+    case .deterministic:
+      carry += mean
+      let units = carry.rounded(.down)
+      carry -= units
+      return Int(units)
+    }
+  }
+
+  /// Rounds `x` down or up with probabilities that keep the mean; negatives give 0.
+  @inlinable
+  static func roundStochastically<G: RandomSource>(_ x: Double, using rng: inout G) -> Int {
+    guard x > 0 else { return 0 }
+    let whole = x.rounded(.down)
+    return Int(whole) + (rng.nextUnit() < x - whole ? 1 : 0)
+  }
+}

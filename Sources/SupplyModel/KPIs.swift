@@ -1,0 +1,117 @@
+/// The key performance indicators of one SKU, or of all SKUs together, over the measured days.
+///
+/// Definitions (all after warm-up):
+/// - cost = holding + shortage + ordering + purchase; holding = Σ closing on-hand × holding rate;
+///   shortage = Σ closing backorders × backorder rate + lost units × lost-sale penalty;
+///   ordering = orders × fixed order cost; purchase = units ordered × unit cost.
+/// - fill rate = units met from stock on the day / units demanded (1 when nothing was demanded).
+/// - cycle service level = replenishment cycles without a stockout / cycles (a cycle ends at each receipt).
+/// - stockout days = days on which some demand was not met from stock.
+/// - inventory turnover = units shipped per year (365 days) / average closing on-hand.
+public struct KPIs: Sendable, Equatable, Codable {
+  /// Total cost.
+  public var totalCost: Double
+  /// Holding cost.
+  public var holdingCost: Double
+  /// Backorder and lost-sale cost.
+  public var shortageCost: Double
+  /// Fixed ordering cost.
+  public var orderingCost: Double
+  /// Purchase cost.
+  public var purchaseCost: Double
+  /// Share of demand met from stock.
+  public var fillRate: Double
+  /// Share of replenishment cycles without a stockout.
+  public var cycleServiceLevel: Double
+  /// Days with unmet demand (summed over SKUs in totals).
+  public var stockoutDays: Double
+  /// Units not met from stock on the day.
+  public var unitsShort: Double
+  /// Units demanded.
+  public var demand: Double
+  /// Mean closing on-hand units.
+  public var averageOnHand: Double
+  /// Mean closing backordered units.
+  public var averageBackorders: Double
+  /// Mean units on order (pipeline).
+  public var averageOnOrder: Double
+  /// Annualised units shipped / average on-hand.
+  public var inventoryTurnover: Double
+  /// Orders placed.
+  public var ordersPlaced: Double
+  /// Mean units per order.
+  public var meanOrderSize: Double
+
+  /// The KPI names in report order, as they appear in CSV headers and JSON keys.
+  public static let names = [
+    "totalCost", "holdingCost", "shortageCost", "orderingCost", "purchaseCost", "fillRate",
+    "cycleServiceLevel", "stockoutDays", "unitsShort", "demand", "averageOnHand",
+    "averageBackorders", "averageOnOrder", "inventoryTurnover", "ordersPlaced", "meanOrderSize",
+  ]
+
+  /// The values in the order of `names`.
+  public var values: [Double] {
+    [totalCost, holdingCost, shortageCost, orderingCost, purchaseCost, fillRate, cycleServiceLevel,
+     stockoutDays, unitsShort, demand, averageOnHand, averageBackorders, averageOnOrder,
+     inventoryTurnover, ordersPlaced, meanOrderSize]
+  }
+
+  /// The value of a KPI by name, or nil for an unknown name.
+  public func value(named name: String) -> Double? {
+    guard let i = Self.names.firstIndex(of: name) else { return nil }
+    return values[i]
+  }
+
+  /// Rebuilds KPIs from values in the order of `names`.
+  public init(values v: [Double]) {
+    precondition(v.count == Self.names.count, "KPIs need \(Self.names.count) values, got \(v.count)")
+    totalCost = v[0]; holdingCost = v[1]; shortageCost = v[2]; orderingCost = v[3]; purchaseCost = v[4]
+    fillRate = v[5]; cycleServiceLevel = v[6]; stockoutDays = v[7]; unitsShort = v[8]; demand = v[9]
+    averageOnHand = v[10]; averageBackorders = v[11]; averageOnOrder = v[12]; inventoryTurnover = v[13]
+    ordersPlaced = v[14]; meanOrderSize = v[15]
+  }
+
+  /// The KPIs of one SKU from its totals and cost rates.
+  public init(statistics s: SKUStatistics, costs c: CostRates) {
+    self.init(statistics: s, holding: Double(s.onHandSum) * c.holdingCostPerUnitDay,
+              shortage: Double(s.backorderSum) * c.backorderCostPerUnitDay + Double(s.unitsLost) * c.lostSalePenaltyPerUnit,
+              ordering: Double(s.orders) * c.orderCost, purchase: Double(s.unitsOrdered) * c.unitCost, skuCount: 1)
+  }
+
+  /// KPIs of a group of SKUs: sums for counts and costs, ratios of sums for rates, and averages
+  /// per SKU-day summed over SKUs for stock levels.
+  public init(aggregating parts: [(SKUStatistics, CostRates)]) {
+    var total = SKUStatistics()
+    var holding = 0.0, shortage = 0.0, ordering = 0.0, purchase = 0.0
+    for (s, c) in parts {
+      total.add(s)
+      holding += Double(s.onHandSum) * c.holdingCostPerUnitDay
+      shortage += Double(s.backorderSum) * c.backorderCostPerUnitDay + Double(s.unitsLost) * c.lostSalePenaltyPerUnit
+      ordering += Double(s.orders) * c.orderCost
+      purchase += Double(s.unitsOrdered) * c.unitCost
+    }
+    self.init(statistics: total, holding: holding, shortage: shortage, ordering: ordering, purchase: purchase, skuCount: max(parts.count, 1))
+  }
+
+  private init(statistics s: SKUStatistics, holding: Double, shortage: Double, ordering: Double, purchase: Double, skuCount: Int) {
+    // Day counts of a group add up over SKUs; stock averages are per day, summed over SKUs.
+    let days = Double(max(s.days / skuCount, 1))
+    holdingCost = holding
+    shortageCost = shortage
+    orderingCost = ordering
+    purchaseCost = purchase
+    totalCost = holding + shortage + ordering + purchase
+    fillRate = s.demand > 0 ? Double(s.filledFromStock) / Double(s.demand) : 1
+    cycleServiceLevel = s.cycles > 0 ? Double(s.cycles - s.cyclesWithStockout) / Double(s.cycles) : 1
+    stockoutDays = Double(s.stockoutDays)
+    unitsShort = Double(s.unitsShort)
+    demand = Double(s.demand)
+    averageOnHand = Double(s.onHandSum) / days
+    averageBackorders = Double(s.backorderSum) / days
+    averageOnOrder = Double(s.onOrderSum) / days
+    let shippedPerYear = Double(s.unitsShipped) / days * 365
+    inventoryTurnover = averageOnHand > 0 ? shippedPerYear / averageOnHand : 0
+    ordersPlaced = Double(s.orders)
+    meanOrderSize = s.orders > 0 ? Double(s.unitsOrdered) / Double(s.orders) : 0
+  }
+}

@@ -1,0 +1,43 @@
+/// What one run of one policy produced.
+public struct SimulationResult: Sendable, Equatable {
+  /// The policy's report label.
+  public var policyName: String
+  /// Totals per SKU over the measured days, in network order.
+  public var statistics: [SKUStatistics]
+  /// The daily record, when the run was asked to keep it.
+  public var trace: DailyTrace?
+
+  /// Creates a result.
+  public init(policyName: String, statistics: [SKUStatistics], trace: DailyTrace?) {
+    self.policyName = policyName
+    self.statistics = statistics
+    self.trace = trace
+  }
+
+  /// KPIs per SKU, in network order.
+  public func skuKPIs(in network: SupplyNetwork) -> [KPIs] {
+    zip(statistics, network.skus).map { KPIs(statistics: $0, costs: $1.costs) }
+  }
+
+  /// KPIs of all SKUs together.
+  public func totalKPIs(in network: SupplyNetwork) -> KPIs {
+    KPIs(aggregating: Array(zip(statistics, network.skus.map(\.costs))))
+  }
+}
+
+/// How to run a simulation.
+public struct SimulationOptions: Sendable, Equatable {
+  /// Keep the daily trace (memory grows with horizon × SKUs).
+  public var recordTrace: Bool
+  /// The most threads to split SKUs across, when they are independent.
+  public var threads: Int
+  /// The replication number: it keys every random stream, so replications are independent.
+  public var replication: UInt64
+
+  /// Creates options.
+  public init(recordTrace: Bool = false, threads: Int = 1, replication: UInt64 = 0) {
+    self.recordTrace = recordTrace
+    self.threads = threads
+    self.replication = replication
+  }
+}

@@ -1,0 +1,281 @@
+import EventEngine
+import Stochastics
+
+/// Runs a replenishment policy on a network, day by day, and collects statistics.
+///
+/// Each day runs in phases (see `EventPhase`): receipts, demand, review and ordering (suppliers
+/// ship at once, or from their capacity-limited queue), then cost accrual on closing stock.
+/// Demand and lead times come from per-SKU streams keyed by (seed, SKU id, purpose,
+/// replication), so every policy run on the same network and replication sees the same demand
+/// path: comparisons use common random numbers.
+///
+/// When SKUs are independent (no supplier capacity couples them) and the policy is separable,
+/// SKUs are split into chunks run on several threads; the results do not depend on the chunking
+/// or the thread count, because no chunk shares a random stream or a state with another.
+public enum Simulator {
+  /// SKUs per chunk when splitting: small enough that a chunk's state stays in cache.
+  public static let chunkSize = 512
+
+  /// Runs one policy.
+  ///
+  /// - Parameters:
+  ///   - network: What to simulate.
+  ///   - options: Trace, threads and replication.
+  ///   - separable: True when the policy decides each SKU on its own data, so that
+  ///     `makePolicy(range)` for a sub-range behaves exactly like the whole policy on it.
+  ///   - makePolicy: Builds the policy for the SKUs in a range of `network.skus`.
+  /// - Returns: Statistics per SKU (and the trace if asked for).
+  /// - Complexity: O(horizon × SKUs) time; memory O(SKUs × longest lead time) without the trace.
+  public static func run<P: ReplenishmentPolicy>(
+    _ network: SupplyNetwork, options: SimulationOptions = SimulationOptions(), separable: Bool,
+    makePolicy: @Sendable (Range<Int>) -> P
+  ) -> SimulationResult {
+    let n = network.skus.count
+    let chunks: [Range<Int>] = separable && network.skusAreIndependent && n > chunkSize
+      ? stride(from: 0, to: n, by: chunkSize).map { $0..<min($0 + chunkSize, n) }
+      : [0..<n]
+    let parts = Parallel.map(chunks.count, threads: options.threads) { i in
+      let range = chunks[i]
+      let sub = chunks.count == 1 ? network : network.restricted(to: range)
+      var policy = makePolicy(range)
+      return simulateChunk(sub, policy: &policy, options: options)
+    }
+    let name = parts.isEmpty ? "" : parts[0].policyName
+    let stats = parts.flatMap(\.statistics)
+    let trace = options.recordTrace ? DailyTrace.merging(parts.compactMap(\.trace)) : nil
+    return SimulationResult(policyName: name, statistics: stats, trace: trace)
+  }
+
+  /// A shipment on its way: which SKU, how many units.
+  struct Shipment: Sendable {
+    var sku: Int32
+    var units: Int32
+  }
+
+  /// The per-SKU data the demand phase touches, kept together so one pass reads one array.
+  struct DemandSlot {
+    var rng: Xoshiro256
+    var sampler: DemandSampler
+    /// Start of the SKU's Poisson inversion table in the flat table set, or -1 when it draws another way.
+    var tableOffset: Int
+    /// Length of that table.
+    var tableLength: Int
+    /// The mean when the profile is stationary; NaN otherwise.
+    var constantMean: Double
+    var backorders: Bool
+    /// Some demand went unmet since the last receipt.
+    var cycleShort: Bool
+  }
+
+  /// Simulates every SKU of `network` together (one chunk) for the whole horizon.
+  static func simulateChunk<P: ReplenishmentPolicy>(_ network: SupplyNetwork, policy: inout P, options: SimulationOptions) -> SimulationResult {
+    let n = network.skus.count
+    let horizon = network.horizonDays
+    let warmUp = network.warmUpDays
+    let calendar = network.calendar
+
+    // Per-SKU streams and samplers; stationary Poisson SKUs draw from inversion tables.
+    var slots: [DemandSlot] = []
+    slots.reserveCapacity(n)
+    var leadRNG: [Xoshiro256] = []
+    var leadSamplers: [LeadTimeSampler] = []
+    var tabulatedMeans: [Double] = []
+    var tableMember: [Int] = []
+    var longestLead = 1
+    for (k, sku) in network.skus.enumerated() {
+      let entity = StreamKey.entity(sku.id)
+      let profile = sku.demand.profile
+      var table = -1
+      if profile.isStationary, sku.demand.family == .poisson, profile.base <= PoissonTableSet.largestTabulatedMean {
+        table = tabulatedMeans.count
+        tabulatedMeans.append(profile.base)
+      }
+      tableMember.append(table)
+      slots.append(DemandSlot(
+        rng: Xoshiro256(seed: network.seed, entity: entity, purpose: .demand, replication: options.replication),
+        sampler: DemandSampler(sku.demand.family), tableOffset: -1, tableLength: 0,
+        constantMean: profile.isStationary ? profile.base : .nan,
+        backorders: sku.unmetDemand == .backorder, cycleShort: false))
+      leadRNG.append(Xoshiro256(seed: network.seed, entity: entity, purpose: .leadTime, replication: options.replication))
+      let lead = network.leadTime(ofSKU: k)
+      leadSamplers.append(lead.makeSampler())
+      longestLead = max(longestLead, lead.typicalMaximum + 1)
+    }
+    let tables = PoissonTableSet(means: tabulatedMeans)
+    for k in 0..<n where tableMember[k] >= 0 {
+      (slots[k].tableOffset, slots[k].tableLength) = tables.location(ofMember: tableMember[k])
+    }
+    // Closing-stock sums accumulate in their own arrays (vectorisable), folded into stats at the end.
+    var onHandSum = Array(repeating: 0, count: n)
+    var onOrderSum = Array(repeating: 0, count: n)
+    var backorderSum = Array(repeating: 0, count: n)
+    var measuredDays = 0
+
+    // Supplier queues, only for suppliers with a daily capacity.
+    let capacity = network.suppliers.map(\.capacityPerDay)
+    let supplierOf = network.skus.map(\.supplierIndex)
+    var supplierQueue: [[Shipment]] = Array(repeating: [], count: network.suppliers.count)
+    var supplierHead = Array(repeating: 0, count: network.suppliers.count)
+
+    // The inventory lives in three local arrays; they are swapped into `state` (O(1)) only while
+    // the policy looks at them, so the hot loops own them exclusively.
+    var state = InventoryState(skuCount: 0)
+    var onHandUnits = network.skus.map(\.initialOnHand)
+    var onOrderUnits = Array(repeating: 0, count: n)
+    var backorderedUnits = Array(repeating: 0, count: n)
+    var stats = Array(repeating: SKUStatistics(), count: n)
+    var receipts = CalendarQueue<Shipment>(span: longestLead + 1)
+    var orders = Array(repeating: 0, count: n)
+    var demandToday = Array(repeating: 0, count: n)
+    var trace: DailyTrace? = options.recordTrace ? DailyTrace(skuCount: n, reservingDays: horizon) : nil
+    let tracing = trace != nil
+    var shippedToday = Array(repeating: 0, count: tracing ? n : 0)
+    var orderedToday = Array(repeating: 0, count: tracing ? n : 0)
+    var receivedToday = Array(repeating: 0, count: tracing ? n : 0)
+    var openingOnHand: [Int] = []
+
+    for day in 0..<horizon {
+      let measured = day >= warmUp
+      if tracing {
+        for k in 0..<n { shippedToday[k] = 0; orderedToday[k] = 0; receivedToday[k] = 0 }
+      }
+
+      // Receiving: put away, serve backorders first, close the replenishment cycle.
+      func receive(_ s: Shipment) {
+        let k = Int(s.sku)
+        var units = Int(s.units)
+        onOrderUnits[k] -= units
+        if tracing { receivedToday[k] += units }
+        let owed = backorderedUnits[k]
+        if owed > 0 {
+          let served = min(owed, units)
+          backorderedUnits[k] = owed - served
+          units -= served
+          if measured { stats[k].backordersServed += served }
+          if tracing { shippedToday[k] += served }
+        }
+        onHandUnits[k] += units
+        if measured {
+          stats[k].unitsReceived += Int(s.units)
+          stats[k].cycles += 1
+          if slots[k].cycleShort { stats[k].cyclesWithStockout += 1 }
+        }
+        slots[k].cycleShort = false
+      }
+      receipts.drain(day: day, receive)
+      if tracing { openingOnHand = onHandUnits }
+
+      // Demand: the hot loop, over raw buffers (no uniqueness or bounds checks in release).
+      tables.withReader { reader in
+      slots.withUnsafeMutableBufferPointer { slot in
+      stats.withUnsafeMutableBufferPointer { stat in
+      onHandUnits.withUnsafeMutableBufferPointer { onHand in
+      backorderedUnits.withUnsafeMutableBufferPointer { backordered in
+      demandToday.withUnsafeMutableBufferPointer { demand in
+        for k in 0..<n {
+          let d: Int
+          if slot[k].tableOffset >= 0 {
+            d = reader.sample(offset: slot[k].tableOffset, length: slot[k].tableLength, mean: slot[k].constantMean, using: &slot[k].rng)
+          } else {
+            let mean = slot[k].constantMean.isNaN ? network.skus[k].demand.profile.mean(onDay: day, calendar: calendar) : slot[k].constantMean
+            d = slot[k].sampler.sample(mean: mean, using: &slot[k].rng)
+          }
+          demand[k] = d
+          let available = onHand[k]
+          let filled = d < available ? d : available
+          let short = d - filled
+          onHand[k] = available - filled
+          if short > 0 {
+            slot[k].cycleShort = true
+            if slot[k].backorders { backordered[k] += short }
+          }
+          if measured {
+            stat[k].demand += d
+            stat[k].filledFromStock += filled
+            if short > 0 {
+              stat[k].unitsShort += short
+              stat[k].stockoutDays += 1
+              if !slot[k].backorders { stat[k].unitsLost += short }
+            }
+          }
+        }
+      }}}}}}
+      if tracing {
+        // Units served from stock: min(demand, stock available before demand).
+        for k in 0..<n { shippedToday[k] += min(demandToday[k], openingOnHand[k]) }
+      }
+
+      // Review and ordering.
+      policy.observe(demand: demandToday, day: day)
+      swap(&state.onHand, &onHandUnits); swap(&state.onOrder, &onOrderUnits); swap(&state.backordered, &backorderedUnits)
+      policy.decide(state, day: day, orders: &orders)
+      swap(&state.onHand, &onHandUnits); swap(&state.onOrder, &onOrderUnits); swap(&state.backordered, &backorderedUnits)
+      for k in 0..<n where orders[k] != 0 {
+        let q = orders[k]
+        orders[k] = 0
+        precondition(q > 0, "policy \(policy.name) ordered \(q) units of SKU \(network.skus[k].id) on day \(day)")
+        onOrderUnits[k] += q
+        if measured { stats[k].orders += 1; stats[k].unitsOrdered += q }
+        if tracing { orderedToday[k] += q }
+        let j = supplierOf[k]
+        if capacity[j] != nil {
+          supplierQueue[j].append(Shipment(sku: Int32(k), units: Int32(clamping: q)))
+        } else {
+          let lead = leadSamplers[k].sample(using: &leadRNG[k])
+          if lead == 0 { receive(Shipment(sku: Int32(k), units: Int32(clamping: q))) }
+          else if day + lead < horizon { receipts.schedule(Shipment(sku: Int32(k), units: Int32(clamping: q)), on: day + lead) }
+        }
+      }
+      // Capacity-limited suppliers ship first come, first served, splitting orders if needed.
+      for j in capacity.indices {
+        guard var room = capacity[j], supplierHead[j] < supplierQueue[j].count else { continue }
+        while room > 0 && supplierHead[j] < supplierQueue[j].count {
+          var order = supplierQueue[j][supplierHead[j]]
+          let part = min(Int(order.units), room)
+          room -= part
+          order.units -= Int32(part)
+          if order.units == 0 { supplierHead[j] += 1 } else { supplierQueue[j][supplierHead[j]] = order }
+          let k = Int(order.sku)
+          let lead = leadSamplers[k].sample(using: &leadRNG[k])
+          let shipment = Shipment(sku: order.sku, units: Int32(part))
+          if lead == 0 { receive(shipment) }
+          else if day + lead < horizon { receipts.schedule(shipment, on: day + lead) }
+        }
+        if supplierHead[j] > 256 && supplierHead[j] * 2 > supplierQueue[j].count {
+          supplierQueue[j].removeFirst(supplierHead[j])
+          supplierHead[j] = 0
+        }
+      }
+
+      // Accrual on closing stock.
+      // Sums use wrapping adds so the loops vectorise; Int64 sums of stock levels cannot wrap in practice.
+      if measured {
+        measuredDays += 1
+        Self.accumulate(onHandUnits, into: &onHandSum)
+        Self.accumulate(onOrderUnits, into: &onOrderSum)
+        Self.accumulate(backorderedUnits, into: &backorderSum)
+      }
+      if tracing {
+        trace!.append(demand: demandToday, shipped: shippedToday, onHand: onHandUnits, onOrder: onOrderUnits,
+                      backordered: backorderedUnits, ordered: orderedToday, received: receivedToday)
+      }
+    }
+    for k in 0..<n {
+      stats[k].days = measuredDays
+      stats[k].onHandSum = onHandSum[k]
+      stats[k].onOrderSum = onOrderSum[k]
+      stats[k].backorderSum = backorderSum[k]
+    }
+    return SimulationResult(policyName: policy.name, statistics: stats, trace: trace)
+  }
+
+  /// `sums[k] += values[k]` for every k, with wrapping adds over raw buffers.
+  @inline(__always)
+  static func accumulate(_ values: [Int], into sums: inout [Int]) {
+    values.withUnsafeBufferPointer { v in
+      sums.withUnsafeMutableBufferPointer { s in
+        for k in 0..<v.count { s[k] &+= v[k] }
+      }
+    }
+  }
+}

@@ -1,0 +1,25 @@
+/// An external supplier: the source of replenishment, with its lead time and daily capacity.
+public struct Supplier: Sendable, Equatable {
+  /// The identifier scenarios use.
+  public var id: String
+  /// The lead time of shipments from this supplier, unless a SKU overrides it.
+  public var leadTime: LeadTimeModel
+  /// Units the supplier can ship per day across all SKUs; `nil` means unlimited. Orders beyond
+  /// capacity wait at the supplier, first come first served, and ship in parts.
+  public var capacityPerDay: Int?
+
+  /// Creates a supplier.
+  public init(id: String, leadTime: LeadTimeModel, capacityPerDay: Int? = nil) {
+    self.id = id
+    self.leadTime = leadTime
+    self.capacityPerDay = capacityPerDay
+  }
+}
+
+/// What happens to demand that cannot be met from stock.
+public enum UnmetDemandRule: String, Sendable, Equatable, Codable {
+  /// Customers wait; the shortfall is served first from later receipts.
+  case backorder
+  /// Customers go elsewhere; the sale is lost.
+  case lostSales
+}

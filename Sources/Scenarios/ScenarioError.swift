@@ -19,3 +19,13 @@ public struct ScenarioError: Error, Equatable, Sendable, CustomStringConvertible
     path.isEmpty ? "\(file): \(problem)" : "\(file): \(path): \(problem)"
   }
 }
+
+/// Every problem found in a file, in document order; the first is what the CLI prints.
+public struct ScenarioErrors: Error, Sendable, CustomStringConvertible {
+  /// The problems, at least one.
+  public var errors: [ScenarioError]
+  /// The first problem's line, plus a count of the rest.
+  public var description: String {
+    errors.count == 1 ? errors[0].description : "\(errors[0].description) (and \(errors.count - 1) more problem\(errors.count == 2 ? "" : "s"); run 'supplysim validate' to list them)"
+  }
+}

@@ -1,0 +1,69 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
+import Foundation
+#endif
+import Replenishment
+import SupplyModel
+
+/// A checked scenario: the file as written, the network it describes, and the policies to compare.
+public struct Scenario: Sendable {
+  /// The file name as given (used in error messages and reports).
+  public var file: String
+  /// The document as written.
+  public var spec: ScenarioSpec
+  /// The network to simulate.
+  public var network: SupplyNetwork
+  /// The policies, in file order.
+  public var policies: [PolicySpecification]
+
+  /// Reads, parses, checks and builds a scenario file.
+  ///
+  /// - Throws: `ScenarioErrors` listing every problem with its JSON path.
+  public static func load(path: String) throws(ScenarioErrors) -> Scenario {
+    let name = path
+    guard let data = FileManager.default.contents(atPath: path) else {
+      let exists = FileManager.default.fileExists(atPath: path)
+      let isDirectory = (try? FileManager.default.contentsOfDirectory(atPath: path)) != nil
+      let problem = exists ? (isDirectory ? "is a directory, not a scenario file" : "cannot be read (check permissions)") : "no such file"
+      throw ScenarioErrors(errors: [ScenarioError(file: name, path: "", problem: problem)])
+    }
+    guard let text = String(data: data, encoding: .utf8) else {
+      throw ScenarioErrors(errors: [ScenarioError(file: name, path: "", problem: "is not UTF-8 text")])
+    }
+    return try load(json: text, file: name)
+  }
+
+  /// Parses, checks and builds a scenario from JSON text.
+  ///
+  /// - Parameters:
+  ///   - json: The document.
+  ///   - file: The name to put in error messages.
+  /// - Throws: `ScenarioErrors` listing every problem with its JSON path.
+  public static func load(json: String, file: String) throws(ScenarioErrors) -> Scenario {
+    let spec = try decode(json: json, file: file)
+    var builder = ScenarioBuilder(spec: spec)
+    let built = builder.build()
+    if !builder.validator.errors.isEmpty {
+      throw ScenarioErrors(errors: builder.validator.errors.map { ScenarioError(file: file, path: $0.path, problem: $0.problem) })
+    }
+    return Scenario(file: file, spec: spec, network: built!.network, policies: built!.policies)
+  }
+
+  /// Parses JSON text into the file's structure without checking its values.
+  public static func decode(json: String, file: String) throws(ScenarioErrors) -> ScenarioSpec {
+    let value: JSONValue
+    do {
+      value = try JSONParser.parse(json)
+    } catch {
+      throw ScenarioErrors(errors: [ScenarioError(file: file, path: "", problem: "malformed JSON at \(error.description)")])
+    }
+    do {
+      return try StrictDecoder.decode(ScenarioSpec.self, from: value, path: [])
+    } catch let issue as DecodingIssue {
+      throw ScenarioErrors(errors: [ScenarioError(file: file, path: issue.path, problem: issue.problem)])
+    } catch {
+      throw ScenarioErrors(errors: [ScenarioError(file: file, path: "", problem: "\(error)")])
+    }
+  }
+}

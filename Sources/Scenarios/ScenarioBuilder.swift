@@ -1,0 +1,300 @@
+import Replenishment
+import SupplyModel
+
+/// Checks a decoded scenario against the model's rules and builds the network and policies.
+/// Every violation is recorded with its JSON path; nothing is built if any is found.
+struct ScenarioBuilder {
+  let spec: ScenarioSpec
+  var validator = Validator()
+
+  static let weekdays = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+  static let unmetRules = ["backorder", "lostSales"]
+  static let leadFamilies = ["deterministic", "uniform", "gamma", "lognormal", "poisson", "empirical"]
+  static let demandFamilies = ["poisson", "negativeBinomial", "normal", "gamma", "lognormal", "uniform", "empirical", "deterministic"]
+  static let policyTypes = PolicyFamily.allCases.map(\.rawValue)
+
+  init(spec: ScenarioSpec) { self.spec = spec }
+
+  mutating func build() -> (network: SupplyNetwork, policies: [PolicySpecification])? {
+    let v = spec
+    validator.require(!v.name.isEmpty && v.name.allSatisfy { $0.isLetter || $0.isNumber || "-_.".contains($0) } && !v.name.hasPrefix("."),
+                      "name", "must be non-empty and use only letters, digits, '-', '_' and '.', got \"\(v.name)\"")
+    validator.number(Double(v.horizonDays), "horizonDays", min: 1, max: 36_500)
+    let warmUp = v.warmUpDays ?? 0
+    if v.warmUpDays != nil {
+      validator.number(Double(warmUp), "warmUpDays", min: 0)
+      validator.require(warmUp < v.horizonDays, "warmUpDays", "must be less than horizonDays (\(v.horizonDays)), got \(warmUp)")
+    }
+    var calendar = SimulationCalendar()
+    if let c = v.calendar {
+      if let w = c.startWeekday {
+        if let i = Self.weekdays.firstIndex(of: w.lowercased()) { calendar.startWeekday = i }
+        else { validator.fail("calendar.startWeekday", "unknown weekday \"\(w)\"; \(suggestion(for: w, among: Self.weekdays))") }
+      }
+      if let d = c.startDayOfYear {
+        validator.number(Double(d), "calendar.startDayOfYear", min: 0, max: 364)
+        calendar.startDayOfYear = d
+      }
+    }
+    let defaultRule = unmetRule(v.unmetDemand, path: "unmetDemand") ?? .backorder
+
+    // Suppliers.
+    validator.require(!v.suppliers.isEmpty, "suppliers", "needs at least one supplier")
+    var suppliers: [Supplier] = []
+    for (i, s) in v.suppliers.enumerated() {
+      let path = "suppliers[\(i)]"
+      validator.require(!s.id.isEmpty, "\(path).id", "must not be empty")
+      validator.require(!v.suppliers[..<i].contains { $0.id == s.id }, "\(path).id", "duplicate supplier id \"\(s.id)\"")
+      let lead = leadTime(s.leadTime, path: "\(path).leadTime")
+      if let cap = s.capacityPerDay { validator.number(Double(cap), "\(path).capacityPerDay", min: 1) }
+      suppliers.append(Supplier(id: s.id, leadTime: lead ?? .deterministic(days: 0), capacityPerDay: s.capacityPerDay))
+    }
+
+    // SKUs.
+    validator.require(!v.skus.isEmpty, "skus", "needs at least one SKU")
+    var skus: [SKU] = []
+    let supplierIDs = v.suppliers.map(\.id)
+    for (i, s) in v.skus.enumerated() {
+      let path = "skus[\(i)]"
+      validator.require(!s.id.isEmpty, "\(path).id", "must not be empty")
+      validator.require(!v.skus[..<i].contains { $0.id == s.id }, "\(path).id", "duplicate SKU id \"\(s.id)\"")
+      let supplierIndex = supplierIDs.firstIndex(of: s.supplier)
+      if supplierIndex == nil {
+        validator.fail("\(path).supplier", "no supplier has id \"\(s.supplier)\"; \(suggestion(for: s.supplier, among: supplierIDs))")
+      }
+      let override = s.leadTime.flatMap { leadTime($0, path: "\(path).leadTime") }
+      let demand = demandModel(s.demand, path: "\(path).demand")
+      validator.number(s.unitCost, "\(path).unitCost", min: 0)
+      validator.number(s.holdingCostPerUnitDay, "\(path).holdingCostPerUnitDay", min: 0)
+      validator.number(s.backorderCostPerUnitDay, "\(path).backorderCostPerUnitDay", min: 0, required: false)
+      validator.number(s.lostSalePenaltyPerUnit, "\(path).lostSalePenaltyPerUnit", min: 0, required: false)
+      validator.number(s.orderCost, "\(path).orderCost", min: 0, required: false)
+      if let on = s.initialOnHand { validator.number(Double(on), "\(path).initialOnHand", min: 0) }
+      let rule = s.unmetDemand.flatMap { unmetRule($0, path: "\(path).unmetDemand") } ?? defaultRule
+      guard let demand, let supplierIndex else { continue }
+      let lead = override ?? suppliers[supplierIndex].leadTime
+      let initial = s.initialOnHand ?? Int((demand.profile.base * (lead.mean + 14)).rounded())
+      skus.append(SKU(
+        id: s.id, supplierIndex: supplierIndex, leadTimeOverride: override, demand: demand,
+        costs: CostRates(unitCost: s.unitCost, holdingCostPerUnitDay: s.holdingCostPerUnitDay,
+                         backorderCostPerUnitDay: s.backorderCostPerUnitDay ?? 0,
+                         lostSalePenaltyPerUnit: s.lostSalePenaltyPerUnit ?? 0, orderCost: s.orderCost ?? 0),
+        unmetDemand: rule, initialOnHand: max(0, initial)))
+    }
+
+    // Policies.
+    validator.require(!v.policies.isEmpty, "policies", "needs at least one policy to simulate")
+    var policies: [PolicySpecification] = []
+    let skuIDs = v.skus.map(\.id)
+    for (i, p) in v.policies.enumerated() {
+      if let policy = policy(p, path: "policies[\(i)]", skuIDs: skuIDs) { policies.append(policy) }
+      validator.require(!v.policies[..<i].contains { $0.name == p.name }, "policies[\(i)].name", "duplicate policy name \"\(p.name)\"")
+    }
+
+    guard validator.errors.isEmpty else { return nil }
+    let network = SupplyNetwork(
+      warehouse: v.warehouse?.id ?? "warehouse", suppliers: suppliers, skus: skus,
+      horizonDays: v.horizonDays, warmUpDays: warmUp, seed: v.seed, calendar: calendar)
+    return (network, policies)
+  }
+
+  mutating func unmetRule(_ word: String?, path: String) -> UnmetDemandRule? {
+    guard let word else { return nil }
+    if let rule = UnmetDemandRule(rawValue: word) { return rule }
+    validator.fail(path, "unknown rule \"\(word)\"; \(suggestion(for: word, among: Self.unmetRules))")
+    return nil
+  }
+
+  mutating func leadTime(_ s: LeadTimeSpec, path: String) -> LeadTimeModel? {
+    let before = validator.errors.count
+    let fields: [(String, Bool)] = [("mean", s.mean != nil), ("sd", s.sd != nil), ("min", s.min != nil), ("max", s.max != nil),
+                                    ("values", s.values != nil), ("probabilities", s.probabilities != nil)]
+    func only(_ allowed: Set<String>) -> [(String, Bool)] { fields.filter { !allowed.contains($0.0) } }
+    let because = "to a \(s.distribution) lead time"
+    switch s.distribution {
+    case "deterministic":
+      validator.absent(only(["mean"]), base: path, because: because)
+      validator.number(s.mean, "\(path).mean", min: 0, max: 3650)
+      if let m = s.mean, m != m.rounded() { validator.fail("\(path).mean", "must be a whole number of days, got \(m)") }
+      guard validator.errors.count == before, let m = s.mean else { return nil }
+      return .deterministic(days: Int(m))
+    case "uniform":
+      validator.absent(only(["min", "max"]), base: path, because: because)
+      validator.number(s.min.map(Double.init), "\(path).min", min: 0, max: 3650)
+      validator.number(s.max.map(Double.init), "\(path).max", min: 0, max: 3650)
+      if let lo = s.min, let hi = s.max { validator.require(lo <= hi, "\(path).max", "must be >= min (\(lo)), got \(hi)") }
+      guard validator.errors.count == before, let lo = s.min, let hi = s.max else { return nil }
+      return .uniform(min: lo, max: hi)
+    case "gamma", "lognormal":
+      validator.absent(only(["mean", "sd"]), base: path, because: because)
+      validator.number(s.mean, "\(path).mean", min: 0, max: 3650)
+      validator.number(s.sd, "\(path).sd", min: 0, max: 3650)
+      if s.distribution == "lognormal", let m = s.mean, let sd = s.sd, sd > 0 { validator.require(m > 0, "\(path).mean", "must be > 0 when sd > 0, got \(m)") }
+      if s.distribution == "gamma", let m = s.mean, let sd = s.sd, sd > 0 { validator.require(m > 0, "\(path).mean", "must be > 0 when sd > 0, got \(m)") }
+      guard validator.errors.count == before, let m = s.mean, let sd = s.sd else { return nil }
+      return s.distribution == "gamma" ? .gamma(mean: m, standardDeviation: sd) : .lognormal(mean: m, standardDeviation: sd)
+    case "poisson":
+      validator.absent(only(["mean"]), base: path, because: because)
+      validator.number(s.mean, "\(path).mean", min: 0, max: 3650)
+      guard validator.errors.count == before, let m = s.mean else { return nil }
+      return .poisson(mean: m)
+    case "empirical":
+      validator.absent(only(["values", "probabilities"]), base: path, because: because)
+      let values = s.values ?? [], p = s.probabilities ?? []
+      validator.require(s.values != nil, "\(path).values", "is required")
+      validator.require(s.probabilities != nil, "\(path).probabilities", "is required")
+      checkEmpirical(values.map(Double.init), p, path: path, maxValue: 3650)
+      guard validator.errors.count == before else { return nil }
+      return .empirical(values: values, probabilities: p)
+    default:
+      validator.fail("\(path).distribution", "unknown lead-time distribution \"\(s.distribution)\"; \(suggestion(for: s.distribution, among: Self.leadFamilies))")
+      return nil
+    }
+  }
+
+  mutating func checkEmpirical(_ values: [Double], _ p: [Double], path: String, maxValue: Double) {
+    guard !values.isEmpty || !p.isEmpty else { return }
+    validator.require(!values.isEmpty, "\(path).values", "must not be empty")
+    validator.require(values.count == p.count, "\(path).probabilities", "needs one probability per value (\(values.count)), got \(p.count)")
+    for (j, x) in values.enumerated() { validator.number(x, "\(path).values[\(j)]", min: 0, max: maxValue) }
+    for (j, x) in p.enumerated() { validator.number(x, "\(path).probabilities[\(j)]", min: 0, max: 1) }
+    let total = p.reduce(0, +)
+    validator.require(abs(total - 1) < 1e-6, "\(path).probabilities", "must sum to 1, got \(total)")
+  }
+
+  mutating func demandModel(_ s: DemandSpec, path: String) -> DemandModel? {
+    let before = validator.errors.count
+    let familyFields: [(String, Bool)] = [("dispersion", s.dispersion != nil), ("cv", s.cv != nil), ("spread", s.spread != nil),
+                                          ("values", s.values != nil), ("probabilities", s.probabilities != nil)]
+    func only(_ allowed: Set<String>) -> [(String, Bool)] { familyFields.filter { !allowed.contains($0.0) } }
+    let because = "to \(s.distribution) demand"
+    var family: DemandFamily?
+    switch s.distribution {
+    case "poisson", "deterministic":
+      validator.absent(only([]), base: path, because: because)
+      family = s.distribution == "poisson" ? .poisson : .deterministic
+    case "negativeBinomial":
+      validator.absent(only(["dispersion"]), base: path, because: because)
+      validator.number(s.dispersion, "\(path).dispersion", min: 0, minExclusive: true)
+      if let r = s.dispersion, r > 0 { family = .negativeBinomial(dispersion: r) }
+    case "normal", "gamma", "lognormal":
+      validator.absent(only(["cv"]), base: path, because: because)
+      validator.number(s.cv, "\(path).cv", min: 0, max: 10)
+      if let cv = s.cv {
+        family = s.distribution == "normal" ? .normal(cv: cv) : s.distribution == "gamma" ? .gamma(cv: cv) : .lognormal(cv: cv)
+      }
+    case "uniform":
+      validator.absent(only(["spread"]), base: path, because: because)
+      validator.number(s.spread, "\(path).spread", min: 0, max: 1)
+      if let w = s.spread { family = .uniform(spread: w) }
+    case "empirical":
+      validator.absent(only(["values", "probabilities"]), base: path, because: because)
+      validator.require(s.values != nil, "\(path).values", "is required")
+      validator.require(s.probabilities != nil, "\(path).probabilities", "is required")
+      checkEmpirical(s.values ?? [], s.probabilities ?? [], path: path, maxValue: 1e9)
+      family = .empirical(values: s.values ?? [], probabilities: s.probabilities ?? [])
+    default:
+      validator.fail("\(path).distribution", "unknown demand distribution \"\(s.distribution)\"; \(suggestion(for: s.distribution, among: Self.demandFamilies))")
+    }
+    var base = s.mean
+    if s.distribution == "empirical", base == nil, let values = s.values, let p = s.probabilities, values.count == p.count {
+      base = zip(values, p).reduce(0) { $0 + $1.0 * $1.1 }
+    }
+    validator.number(base, "\(path).mean", min: 0, max: 1e9)
+    if let t = s.trendPerDay { validator.number(t, "\(path).trendPerDay", min: -1e9, max: 1e9) }
+    if let w = s.weekly {
+      validator.require(w.count == 7, "\(path).weekly", "needs 7 factors (Monday first), got \(w.count)")
+      for (j, x) in w.enumerated() { validator.number(x, "\(path).weekly[\(j)]", min: 0, max: 100) }
+    }
+    var yearly: YearlySeasonality?
+    if let y = s.yearly {
+      let yp = "\(path).yearly"
+      if let monthly = y.monthly {
+        validator.absent([("amplitude", y.amplitude != nil), ("peakDay", y.peakDay != nil)], base: yp, because: "when monthly factors are given")
+        validator.require(monthly.count == 12, "\(yp).monthly", "needs 12 factors (January first), got \(monthly.count)")
+        for (j, x) in monthly.enumerated() { validator.number(x, "\(yp).monthly[\(j)]", min: 0, max: 100) }
+        yearly = .monthly(monthly)
+      } else {
+        validator.number(y.amplitude, "\(yp).amplitude", min: 0, max: 1, maxExclusive: true)
+        validator.number(y.peakDay.map(Double.init), "\(yp).peakDay", min: 0, max: 364)
+        if let a = y.amplitude, let d = y.peakDay { yearly = .sinusoid(amplitude: a, peakDay: d) }
+      }
+    }
+    var windows: [DemandWindow] = []
+    for (j, promo) in (s.promotions ?? []).enumerated() {
+      let pp = "\(path).promotions[\(j)]"
+      validator.number(Double(promo.start), "\(pp).start", min: 0)
+      validator.require(promo.end >= promo.start, "\(pp).end", "must be >= start (\(promo.start)), got \(promo.end)")
+      validator.number(promo.uplift, "\(pp).uplift", min: 0, max: 1000, minExclusive: true)
+      windows.append(DemandWindow(startDay: promo.start, endDay: promo.end, factor: promo.uplift, cause: "promotion"))
+    }
+    guard validator.errors.count == before, let family, let base else { return nil }
+    let weekly = s.weekly ?? []
+    return DemandModel(family: family, profile: DemandProfile(base: base, trendPerDay: s.trendPerDay ?? 0, weekly: weekly, yearly: yearly, windows: windows))
+  }
+
+  mutating func policy(_ p: PolicySpec, path: String, skuIDs: [String]) -> PolicySpecification? {
+    let before = validator.errors.count
+    validator.require(!p.name.isEmpty, "\(path).name", "must not be empty")
+    guard let family = PolicyFamily(rawValue: p.type) else {
+      validator.fail("\(path).type", "unknown policy type \"\(p.type)\"; \(suggestion(for: p.type, among: Self.policyTypes))")
+      return nil
+    }
+    let targets = [p.serviceLevel != nil, p.fillRate != nil, p.target != nil].filter { $0 }.count
+    validator.require(targets <= 1, path, "set only one of serviceLevel, fillRate and target")
+    var target: StockTarget?
+    if let a = p.serviceLevel {
+      validator.number(a, "\(path).serviceLevel", min: 0, max: 1, minExclusive: true, maxExclusive: true)
+      target = .cycleServiceLevel(a)
+    } else if let b = p.fillRate {
+      validator.number(b, "\(path).fillRate", min: 0, max: 1, minExclusive: true, maxExclusive: true)
+      target = .fillRate(b)
+    } else if let t = p.target {
+      if t == "costOptimal" { target = .costOptimal }
+      else { validator.fail("\(path).target", "unknown target \"\(t)\"; expected \"costOptimal\"") }
+    } else if family == .baseStock {
+      target = .costOptimal
+    } else {
+      validator.fail(path, "set one of serviceLevel, fillRate or target (\"costOptimal\")")
+    }
+    var lot = LotSizing.eoq
+    if p.orderQuantity != nil && p.orderQuantityDays != nil {
+      validator.fail("\(path).orderQuantityDays", "set only one of orderQuantity and orderQuantityDays")
+    }
+    if case let .units(n) = p.orderQuantity {
+      validator.number(Double(n), "\(path).orderQuantity", min: 1)
+      lot = .units(n)
+    }
+    if let d = p.orderQuantityDays {
+      validator.number(d, "\(path).orderQuantityDays", min: 0, minExclusive: true)
+      lot = .daysOfSupply(d)
+    }
+    if family == .RS || family == .baseStock {
+      validator.absent([("orderQuantity", p.orderQuantity != nil), ("orderQuantityDays", p.orderQuantityDays != nil)], base: path, because: "to \(family.rawValue) policies, which order up to a level")
+    }
+    if let r = p.reviewPeriod {
+      validator.number(Double(r), "\(path).reviewPeriod", min: 1, max: 365)
+      if family == .sQ || family == .baseStock {
+        validator.fail("\(path).reviewPeriod", "does not apply to \(family.rawValue) policies, which review daily; use sS or RS")
+      }
+    }
+    if family == .RS && p.reviewPeriod == nil { validator.fail("\(path).reviewPeriod", "is required for RS policies") }
+    var overrides: [PolicyOverride] = []
+    for (j, o) in (p.overrides ?? []).enumerated() {
+      let op = "\(path).overrides[\(j)]"
+      guard let k = skuIDs.firstIndex(of: o.sku) else {
+        validator.fail("\(op).sku", "no SKU has id \"\(o.sku)\"; \(suggestion(for: o.sku, among: skuIDs))")
+        continue
+      }
+      if let s = o.s { validator.number(Double(s), "\(op).s", min: -1_000_000) }
+      if let q = o.Q { validator.number(Double(q), "\(op).Q", min: 1) }
+      if let s = o.s, let big = o.S { validator.require(big > s, "\(op).S", "must exceed s (\(s)), got \(big)") }
+      if o.s != nil && (family == .RS || family == .baseStock) { validator.fail("\(op).s", "does not apply to \(family.rawValue) policies; set S") }
+      if o.Q != nil && family != .sQ { validator.fail("\(op).Q", "applies only to sQ policies") }
+      if o.S != nil && family == .sQ { validator.fail("\(op).S", "does not apply to sQ policies; set s and Q") }
+      overrides.append(PolicyOverride(sku: k, reorderPoint: o.s, orderUpTo: o.S, orderQuantity: o.Q))
+    }
+    guard validator.errors.count == before, let target else { return nil }
+    return PolicySpecification(name: p.name, family: family, target: target, lotSizing: lot, reviewPeriod: p.reviewPeriod ?? 1, overrides: overrides)
+  }
+}

@@ -1,0 +1,206 @@
+/// The scenario file as written: every type here mirrors one JSON object of the format, and the
+/// README documents it. Optional fields have documented defaults, applied by `ScenarioBuilder`.
+public struct ScenarioSpec: Decodable, Sendable, Equatable {
+  /// Short name; reports go to `reports/<name>/` by default.
+  public var name: String
+  /// What the scenario is for.
+  public var description: String?
+  /// The seed all random streams derive from.
+  public var seed: UInt64
+  /// Simulated days.
+  public var horizonDays: Int
+  /// Days excluded from statistics at the start (default 0).
+  public var warmUpDays: Int?
+  /// Where day 0 falls in the week and year.
+  public var calendar: CalendarSpec?
+  /// Default for every SKU: "backorder" (default) or "lostSales".
+  public var unmetDemand: String?
+  /// The stocking location.
+  public var warehouse: WarehouseSpec?
+  /// External suppliers.
+  public var suppliers: [SupplierSpec]
+  /// Stock-keeping units.
+  public var skus: [SKUSpec]
+  /// Policies compared on the same demand.
+  public var policies: [PolicySpec]
+}
+
+/// `calendar`: the weekday and day of the year of day 0.
+public struct CalendarSpec: Decodable, Sendable, Equatable {
+  /// "monday" ... "sunday" (default "monday").
+  public var startWeekday: String?
+  /// 0 = 1 January (default 0).
+  public var startDayOfYear: Int?
+}
+
+/// `warehouse`: the stocking node of a single-echelon scenario.
+public struct WarehouseSpec: Decodable, Sendable, Equatable {
+  /// Its name in reports.
+  public var id: String
+}
+
+/// `suppliers[i]`.
+public struct SupplierSpec: Decodable, Sendable, Equatable {
+  /// Identifier SKUs refer to.
+  public var id: String
+  /// Lead time of its shipments.
+  public var leadTime: LeadTimeSpec
+  /// Units per day it can ship over all SKUs (absent: unlimited).
+  public var capacityPerDay: Int?
+}
+
+/// A lead-time distribution: `{"distribution": "gamma", "mean": 5, "sd": 1.5}`.
+///
+/// Families and their fields: `deterministic` (mean, a whole number of days), `uniform` (min, max),
+/// `gamma` and `lognormal` (mean, sd), `poisson` (mean), `empirical` (values, probabilities).
+public struct LeadTimeSpec: Decodable, Sendable, Equatable {
+  /// The family name.
+  public var distribution: String
+  /// Mean days.
+  public var mean: Double?
+  /// Standard deviation in days.
+  public var sd: Double?
+  /// Smallest value (uniform).
+  public var min: Int?
+  /// Largest value (uniform).
+  public var max: Int?
+  /// Whole-day values (empirical).
+  public var values: [Int]?
+  /// Their probabilities (empirical).
+  public var probabilities: [Double]?
+}
+
+/// `skus[i]`.
+public struct SKUSpec: Decodable, Sendable, Equatable {
+  /// Identifier; also keys the SKU's random streams.
+  public var id: String
+  /// The supplier's id.
+  public var supplier: String
+  /// Overrides the supplier's lead time for this SKU.
+  public var leadTime: LeadTimeSpec?
+  /// Daily demand.
+  public var demand: DemandSpec
+  /// Purchase price per unit.
+  public var unitCost: Double
+  /// Holding cost per unit per day.
+  public var holdingCostPerUnitDay: Double
+  /// Backorder cost per unit per day (default 0).
+  public var backorderCostPerUnitDay: Double?
+  /// Lost-sale penalty per unit (default 0).
+  public var lostSalePenaltyPerUnit: Double?
+  /// Fixed cost per order (default 0).
+  public var orderCost: Double?
+  /// Units on hand on day 0 (default: mean demand over the lead time plus 14 days).
+  public var initialOnHand: Int?
+  /// "backorder" or "lostSales" (default: the scenario's).
+  public var unmetDemand: String?
+}
+
+/// `skus[i].demand`: a family and a mean profile.
+///
+/// Families: `poisson`; `negativeBinomial` (dispersion); `normal`, `gamma`, `lognormal` (cv);
+/// `uniform` (spread); `empirical` (values, probabilities); `deterministic`.
+public struct DemandSpec: Decodable, Sendable, Equatable {
+  /// The family name.
+  public var distribution: String
+  /// Mean units per day at day 0 before seasonality (empirical: default the values' mean).
+  public var mean: Double?
+  /// Units per day added each day.
+  public var trendPerDay: Double?
+  /// Seven weekday factors, Monday first.
+  public var weekly: [Double]?
+  /// Yearly seasonality.
+  public var yearly: YearlySpec?
+  /// Promotions.
+  public var promotions: [PromotionSpec]?
+  /// Negative binomial dispersion r (variance = m + m²/r).
+  public var dispersion: Double?
+  /// Coefficient of variation (normal, gamma, lognormal).
+  public var cv: Double?
+  /// Half-width of the uniform family as a fraction of the mean.
+  public var spread: Double?
+  /// Values of the empirical family.
+  public var values: [Double]?
+  /// Probabilities of the empirical family.
+  public var probabilities: [Double]?
+}
+
+/// `demand.yearly`: either `{"amplitude": 0.3, "peakDay": 350}` or `{"monthly": [12 factors]}`.
+public struct YearlySpec: Decodable, Sendable, Equatable {
+  /// Relative amplitude of the yearly wave, in [0, 1).
+  public var amplitude: Double?
+  /// Day of the year (0-364) of the peak.
+  public var peakDay: Int?
+  /// Twelve monthly factors instead of a wave.
+  public var monthly: [Double]?
+}
+
+/// `demand.promotions[i]`: demand × uplift on days start...end.
+public struct PromotionSpec: Decodable, Sendable, Equatable {
+  /// First day (from day 0).
+  public var start: Int
+  /// Last day, inclusive.
+  public var end: Int
+  /// Demand multiplier, > 0.
+  public var uplift: Double
+}
+
+/// `policies[i]`.
+///
+/// `type` is `sQ`, `sS`, `RS` or `baseStock`. The stock level comes from one of `serviceLevel`
+/// (cycle service level), `fillRate`, or `target: "costOptimal"` (the default for baseStock);
+/// order quantities from `orderQuantity` (a number of units, or "eoq", the default) or
+/// `orderQuantityDays`. `reviewPeriod` applies to sS and RS. `overrides` set levels per SKU.
+public struct PolicySpec: Decodable, Sendable, Equatable {
+  /// Label in reports; unique.
+  public var name: String
+  /// The family.
+  public var type: String
+  /// Cycle service level target in (0, 1).
+  public var serviceLevel: Double?
+  /// Fill-rate target in (0, 1).
+  public var fillRate: Double?
+  /// "costOptimal" for the newsvendor ratio.
+  public var target: String?
+  /// Units, or "eoq".
+  public var orderQuantity: QuantitySpec?
+  /// Order quantity as days of mean demand.
+  public var orderQuantityDays: Double?
+  /// Days between reviews.
+  public var reviewPeriod: Int?
+  /// Explicit levels for some SKUs.
+  public var overrides: [OverrideSpec]?
+}
+
+/// A quantity given as a number of units or as the word "eoq".
+public enum QuantitySpec: Decodable, Sendable, Equatable {
+  /// A number of units.
+  case units(Int)
+  /// The economic order quantity.
+  case eoq
+
+  /// Decodes a whole number or the string "eoq".
+  public init(from decoder: any Decoder) throws {
+    let c = try decoder.singleValueContainer()
+    if let word = try? c.decode(String.self) {
+      guard word == "eoq" else {
+        throw DecodingIssue(path: jsonPath(decoder.codingPath), problem: "expected a whole number of units or \"eoq\", got \"\(word)\"")
+      }
+      self = .eoq
+    } else {
+      self = .units(try c.decode(Int.self))
+    }
+  }
+}
+
+/// `policies[i].overrides[j]`: explicit levels for one SKU.
+public struct OverrideSpec: Decodable, Sendable, Equatable {
+  /// The SKU's id.
+  public var sku: String
+  /// Reorder point s.
+  public var s: Int?
+  /// Order-up-to level S.
+  public var S: Int?
+  /// Order quantity Q.
+  public var Q: Int?
+}

@@ -1,0 +1,258 @@
+/// A problem found while decoding, located by JSON path; the loader adds the file name.
+struct DecodingIssue: Error {
+  var path: String
+  var problem: String
+}
+
+/// Formats a coding path as a JSON path: `skus[3].leadTime.mean`.
+func jsonPath(_ codingPath: [any CodingKey]) -> String {
+  var out = ""
+  for key in codingPath {
+    if let index = key.intValue, key.stringValue.hasPrefix("Index") || key.stringValue == "\(index)" {
+      out += "[\(index)]"
+    } else {
+      out += out.isEmpty ? key.stringValue : ".\(key.stringValue)"
+    }
+  }
+  return out
+}
+
+/// A coding key for array positions and for keys found in a document.
+struct DocumentKey: CodingKey {
+  var stringValue: String
+  var intValue: Int?
+  init(stringValue: String) { self.stringValue = stringValue; intValue = nil }
+  init(intValue: Int) { stringValue = "\(intValue)"; self.intValue = intValue }
+}
+
+/// Records which keys of one JSON object the decoded type asked about.
+final class KeyLog {
+  var asked: [String] = []
+  func note(_ key: String) { if !asked.contains(key) { asked.append(key) } }
+}
+
+/// A `Decoder` over `JSONValue` that rejects keys the target type never asks about, with a
+/// "did you mean" suggestion, and reports every problem by its JSON path.
+struct StrictDecoder: Decoder {
+  let value: JSONValue
+  let codingPath: [any CodingKey]
+  let log: KeyLog
+  var userInfo: [CodingUserInfoKey: Any] { [:] }
+
+  init(value: JSONValue, codingPath: [any CodingKey]) {
+    self.value = value
+    self.codingPath = codingPath
+    self.log = KeyLog()
+  }
+
+  /// Decodes `T` from `value` and then checks that no key of the object went unread.
+  static func decode<T: Decodable>(_ type: T.Type, from value: JSONValue, path: [any CodingKey]) throws -> T {
+    let decoder = StrictDecoder(value: value, codingPath: path)
+    let result = try T(from: decoder)
+    if case let .object(members) = value, !decoder.log.asked.isEmpty {
+      for member in members where !decoder.log.asked.contains(member.key) {
+        let where_ = jsonPath(path + [DocumentKey(stringValue: member.key)])
+        throw DecodingIssue(path: where_, problem: unknownKeyMessage(member.key, valid: decoder.log.asked))
+      }
+    }
+    return result
+  }
+
+  static func unknownKeyMessage(_ key: String, valid: [String]) -> String {
+    let best = valid.map { ($0, editDistance($0.lowercased(), key.lowercased())) }.min { $0.1 < $1.1 }
+    if let best, best.1 <= max(2, key.count / 3) {
+      return "unknown key '\(key)'; did you mean '\(best.0)'?"
+    }
+    return "unknown key '\(key)'; valid keys here: \(valid.sorted().joined(separator: ", "))"
+  }
+
+  func container<Key: CodingKey>(keyedBy type: Key.Type) throws -> KeyedDecodingContainer<Key> {
+    guard case let .object(members) = value else {
+      throw DecodingIssue(path: jsonPath(codingPath), problem: "expected an object, got \(value.kindName)")
+    }
+    return KeyedDecodingContainer(StrictKeyedContainer<Key>(members: members, codingPath: codingPath, log: log))
+  }
+
+  func unkeyedContainer() throws -> any UnkeyedDecodingContainer {
+    guard case let .array(items) = value else {
+      throw DecodingIssue(path: jsonPath(codingPath), problem: "expected an array, got \(value.kindName)")
+    }
+    return StrictUnkeyedContainer(items: items, codingPath: codingPath)
+  }
+
+  func singleValueContainer() throws -> any SingleValueDecodingContainer {
+    StrictSingleValue(value: value, codingPath: codingPath)
+  }
+}
+
+/// Levenshtein distance, for key suggestions.
+func editDistance(_ a: String, _ b: String) -> Int {
+  let x = Array(a), y = Array(b)
+  if x.isEmpty { return y.count }
+  var previous = Array(0...y.count)
+  for i in 1...x.count {
+    var current = [i] + Array(repeating: 0, count: y.count)
+    for j in stride(from: 1, through: y.count, by: 1) {
+      current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (x[i - 1] == y[j - 1] ? 0 : 1))
+    }
+    previous = current
+  }
+  return previous[y.count]
+}
+
+/// Converts a JSON scalar to the Swift type asked for, or explains why not.
+func decodeScalar<T>(_ type: T.Type, _ value: JSONValue, path: [any CodingKey]) throws -> T {
+  func fail(_ expected: String) -> DecodingIssue {
+    var got = value.kindName
+    switch value {
+    case let .string(s): got += " (\"\(s.count > 30 ? String(s.prefix(30)) + "…" : s)\")"
+    case let .number(n): got += " (\(n))"
+    default: break
+    }
+    return DecodingIssue(path: jsonPath(path), problem: "expected \(expected), got \(got)")
+  }
+  switch type {
+  case is String.Type:
+    guard case let .string(s) = value else { throw fail("a string") }
+    return s as! T
+  case is Bool.Type:
+    guard case let .bool(b) = value else { throw fail("true or false") }
+    return b as! T
+  case is Double.Type:
+    guard case let .number(n) = value, let d = Double(n), d.isFinite else { throw fail("a number") }
+    return d as! T
+  case is Int.Type:
+    guard case let .number(n) = value else { throw fail("a whole number") }
+    guard let i = Int(n) else {
+      if let d = Double(n), d == d.rounded(), abs(d) < 9e15 { return Int(d) as! T }
+      throw fail("a whole number")
+    }
+    return i as! T
+  case is UInt64.Type:
+    guard case let .number(n) = value, let u = UInt64(n) else { throw fail("a whole number >= 0") }
+    return u as! T
+  default:
+    throw DecodingIssue(path: jsonPath(path), problem: "unsupported type \(T.self)")
+  }
+}
+
+struct StrictKeyedContainer<Key: CodingKey>: KeyedDecodingContainerProtocol {
+  let members: [(key: String, value: JSONValue)]
+  let codingPath: [any CodingKey]
+  let log: KeyLog
+
+  var allKeys: [Key] { members.compactMap { Key(stringValue: $0.key) } }
+
+  func contains(_ key: Key) -> Bool {
+    log.note(key.stringValue)
+    return members.contains { $0.key == key.stringValue }
+  }
+
+  private func lookup(_ key: Key) throws -> JSONValue {
+    log.note(key.stringValue)
+    guard let v = members.first(where: { $0.key == key.stringValue })?.value else {
+      // A misspelt key is the likeliest cause: point at it rather than at the missing one.
+      let wanted = key.stringValue
+      if let typo = members.map(\.key).filter({ Key(stringValue: $0) == nil })
+        .min(by: { editDistance($0.lowercased(), wanted.lowercased()) < editDistance($1.lowercased(), wanted.lowercased()) }),
+        editDistance(typo.lowercased(), wanted.lowercased()) <= max(2, wanted.count / 3) {
+        throw DecodingIssue(path: jsonPath(codingPath + [DocumentKey(stringValue: typo)]),
+                            problem: "unknown key '\(typo)'; did you mean '\(wanted)'?")
+      }
+      throw DecodingIssue(path: jsonPath(codingPath), problem: "missing required key '\(wanted)'")
+    }
+    return v
+  }
+
+  func decodeNil(forKey key: Key) throws -> Bool {
+    log.note(key.stringValue)
+    guard let v = members.first(where: { $0.key == key.stringValue })?.value else { return true }
+    return v == .null
+  }
+
+  func decode<T: Decodable>(_ type: T.Type, forKey key: Key) throws -> T {
+    let v = try lookup(key)
+    let path = codingPath + [key]
+    if T.self == String.self || T.self == Int.self || T.self == Double.self || T.self == Bool.self || T.self == UInt64.self {
+      return try decodeScalar(T.self, v, path: path)
+    }
+    return try StrictDecoder.decode(T.self, from: v, path: path)
+  }
+
+  func decodeIfPresent<T: Decodable>(_ type: T.Type, forKey key: Key) throws -> T? {
+    log.note(key.stringValue)
+    guard let v = members.first(where: { $0.key == key.stringValue })?.value, v != .null else { return nil }
+    return try decode(T.self, forKey: key)
+  }
+
+  func nestedContainer<NestedKey: CodingKey>(keyedBy type: NestedKey.Type, forKey key: Key) throws -> KeyedDecodingContainer<NestedKey> {
+    try StrictDecoder(value: lookup(key), codingPath: codingPath + [key]).container(keyedBy: type)
+  }
+
+  func nestedUnkeyedContainer(forKey key: Key) throws -> any UnkeyedDecodingContainer {
+    try StrictDecoder(value: lookup(key), codingPath: codingPath + [key]).unkeyedContainer()
+  }
+
+  func superDecoder() throws -> any Decoder { StrictDecoder(value: .object(members), codingPath: codingPath) }
+  func superDecoder(forKey key: Key) throws -> any Decoder { try StrictDecoder(value: lookup(key), codingPath: codingPath + [key]) }
+}
+
+struct StrictUnkeyedContainer: UnkeyedDecodingContainer {
+  let items: [JSONValue]
+  let codingPath: [any CodingKey]
+  var currentIndex = 0
+  var count: Int? { items.count }
+  var isAtEnd: Bool { currentIndex >= items.count }
+
+  init(items: [JSONValue], codingPath: [any CodingKey]) {
+    self.items = items
+    self.codingPath = codingPath
+  }
+
+  private mutating func next() throws -> (JSONValue, [any CodingKey]) {
+    guard !isAtEnd else { throw DecodingIssue(path: jsonPath(codingPath), problem: "array ended early") }
+    defer { currentIndex += 1 }
+    return (items[currentIndex], codingPath + [DocumentKey(intValue: currentIndex)])
+  }
+
+  mutating func decodeNil() throws -> Bool {
+    guard !isAtEnd, items[currentIndex] == .null else { return false }
+    currentIndex += 1
+    return true
+  }
+
+  mutating func decode<T: Decodable>(_ type: T.Type) throws -> T {
+    let (v, path) = try next()
+    if T.self == String.self || T.self == Int.self || T.self == Double.self || T.self == Bool.self || T.self == UInt64.self {
+      return try decodeScalar(T.self, v, path: path)
+    }
+    return try StrictDecoder.decode(T.self, from: v, path: path)
+  }
+
+  mutating func nestedContainer<NestedKey: CodingKey>(keyedBy type: NestedKey.Type) throws -> KeyedDecodingContainer<NestedKey> {
+    let (v, path) = try next()
+    return try StrictDecoder(value: v, codingPath: path).container(keyedBy: type)
+  }
+
+  mutating func nestedUnkeyedContainer() throws -> any UnkeyedDecodingContainer {
+    let (v, path) = try next()
+    return try StrictDecoder(value: v, codingPath: path).unkeyedContainer()
+  }
+
+  mutating func superDecoder() throws -> any Decoder {
+    let (v, path) = try next()
+    return StrictDecoder(value: v, codingPath: path)
+  }
+}
+
+struct StrictSingleValue: SingleValueDecodingContainer {
+  let value: JSONValue
+  let codingPath: [any CodingKey]
+  func decodeNil() -> Bool { value == .null }
+  func decode<T: Decodable>(_ type: T.Type) throws -> T {
+    if T.self == String.self || T.self == Int.self || T.self == Double.self || T.self == Bool.self || T.self == UInt64.self {
+      return try decodeScalar(T.self, value, path: codingPath)
+    }
+    return try StrictDecoder.decode(T.self, from: value, path: codingPath)
+  }
+}

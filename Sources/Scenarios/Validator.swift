@@ -1,0 +1,48 @@
+/// Collects rule violations with their JSON paths while a scenario is checked.
+struct Validator {
+  var errors: [(path: String, problem: String)] = []
+
+  mutating func fail(_ path: String, _ problem: String) { errors.append((path, problem)) }
+
+  /// Records a problem unless `condition` holds; returns `condition`.
+  @discardableResult
+  mutating func require(_ condition: Bool, _ path: String, _ problem: @autoclosure () -> String) -> Bool {
+    if !condition { fail(path, problem()) }
+    return condition
+  }
+
+  /// Requires a present, finite number within bounds.
+  mutating func number(_ value: Double?, _ path: String, min: Double? = nil, max: Double? = nil, minExclusive: Bool = false, maxExclusive: Bool = false, required: Bool = true) {
+    guard let v = value else {
+      if required { fail(path, "is required") }
+      return
+    }
+    if let lo = min {
+      if minExclusive ? !(v > lo) : !(v >= lo) { fail(path, "must be \(minExclusive ? ">" : ">=") \(format(lo)), got \(format(v))"); return }
+    }
+    if let hi = max {
+      if maxExclusive ? !(v < hi) : !(v <= hi) { fail(path, "must be \(maxExclusive ? "<" : "<=") \(format(hi)), got \(format(v))") }
+    }
+  }
+
+  /// Requires that fields not used by a variant are absent.
+  mutating func absent(_ fields: [(String, Bool)], base: String, because reason: String) {
+    for (name, present) in fields where present {
+      fail(join(base, name), "does not apply \(reason); remove it")
+    }
+  }
+
+  func format(_ v: Double) -> String {
+    v == v.rounded() && abs(v) < 1e15 ? String(Int(v)) : String(v)
+  }
+}
+
+/// Appends a key to a JSON path.
+func join(_ base: String, _ key: String) -> String { base.isEmpty ? key : "\(base).\(key)" }
+
+/// The closest of `options` to `word`, as a "did you mean" hint, or the list of options.
+func suggestion(for word: String, among options: [String]) -> String {
+  let best = options.map { ($0, editDistance($0.lowercased(), word.lowercased())) }.min { $0.1 < $1.1 }
+  if let best, best.1 <= Swift.max(2, word.count / 3) { return "did you mean '\(best.0)'?" }
+  return "expected one of: \(options.joined(separator: ", "))"
+}

@@ -1,0 +1,120 @@
+import Testing
+import Foundation
+@testable import Scenarios
+@testable import SupplyModel
+import _TestSupport
+
+@Suite struct ScenarioLoadingTests {
+  static let minimal = """
+  {
+    "name": "mini", "seed": 1, "horizonDays": 60, "warmUpDays": 5,
+    "suppliers": [{"id": "acme", "leadTime": {"distribution": "gamma", "mean": 4, "sd": 1}}],
+    "skus": [
+      {"id": "A", "supplier": "acme", "demand": {"distribution": "poisson", "mean": 3}, "unitCost": 2, "holdingCostPerUnitDay": 0.01},
+      {"id": "B", "supplier": "acme", "demand": {"distribution": "negativeBinomial", "mean": 5, "dispersion": 2}, "unitCost": 2, "holdingCostPerUnitDay": 0.01}
+    ],
+    "policies": [{"name": "p", "type": "sS", "serviceLevel": 0.9}]
+  }
+  """
+
+  /// The minimal scenario with one JSON fragment replaced.
+  static func variant(_ old: String, _ new: String) -> String {
+    precondition(minimal.contains(old), "fixture lacks \(old)")
+    return minimal.replacingOccurrences(of: old, with: new)
+  }
+
+  static func firstError(_ json: String) -> ScenarioError? {
+    do {
+      _ = try Scenario.load(json: json, file: "bad.json")
+      return nil
+    } catch {
+      return error.errors.first
+    }
+  }
+
+  @Test func minimalScenarioBuildsItsNetwork() throws {
+    let s = try Scenario.load(json: Self.minimal, file: "mini.json")
+    #expect(s.network.skus.count == 2)
+    #expect(s.network.warmUpDays == 5)
+    #expect(s.network.skus[1].demand.family == .negativeBinomial(dispersion: 2))
+    #expect(s.policies.count == 1)
+    #expect(s.network.skus[0].initialOnHand == 54)  // 3/day x (4 + 14) days
+  }
+
+  @Test func negativeLeadTimeNamesThePath() {
+    let e = Self.firstError(Self.variant(#""mean": 4, "sd": 1"#, #""mean": -2, "sd": 1"#))
+    #expect(e?.path == "suppliers[0].leadTime.mean")
+    #expect(e?.problem == "must be >= 0, got -2")
+    #expect(e?.description == "bad.json: suppliers[0].leadTime.mean: must be >= 0, got -2")
+  }
+
+  @Test func skuLeadTimeOverrideIsCheckedToo() {
+    let e = Self.firstError(Self.variant(#""supplier": "acme", "demand": {"distribution": "poisson""#,
+                                         #""supplier": "acme", "leadTime": {"distribution": "deterministic", "mean": -2}, "demand": {"distribution": "poisson""#))
+    #expect(e?.path == "skus[0].leadTime.mean")
+  }
+
+  @Test func unknownKeySuggestsTheNearestValidOne() {
+    let e = Self.firstError(Self.variant(#""unitCost": 2, "holdingCostPerUnitDay": 0.01},"#, #""unitCost": 2, "holdingCostPerUnitDya": 0.01},"#))
+    #expect(e?.path == "skus[0].holdingCostPerUnitDya")
+    #expect(e?.problem.contains("did you mean 'holdingCostPerUnitDay'") == true)
+  }
+
+  @Test func missingKeyIsNamed() {
+    let e = Self.firstError(Self.variant(#""seed": 1, "#, ""))
+    #expect(e?.path == "")
+    #expect(e?.problem == "missing required key 'seed'")
+  }
+
+  @Test func wrongTypeSaysWhatWasExpected() {
+    let e = Self.firstError(Self.variant(#""horizonDays": 60"#, #""horizonDays": "sixty""#))
+    #expect(e?.path == "horizonDays")
+    #expect(e?.problem.hasPrefix("expected a whole number, got a string") == true)
+  }
+
+  @Test func malformedJSONGivesLineAndColumn() {
+    let e = Self.firstError("{\n  \"name\": \"x\",\n  \"seed\": 1,,\n}")
+    #expect(e?.problem == "malformed JSON at line 3, column 13: expected a key in double quotes, found ','")
+  }
+
+  @Test func unknownFamilyAndSupplierSuggestNames() {
+    let e1 = Self.firstError(Self.variant(#""distribution": "poisson""#, #""distribution": "poison""#))
+    #expect(e1?.path == "skus[0].demand.distribution")
+    #expect(e1?.problem.contains("did you mean 'poisson'") == true)
+    let e2 = Self.firstError(Self.variant(#""id": "A", "supplier": "acme""#, #""id": "A", "supplier": "acne""#))
+    #expect(e2?.path == "skus[0].supplier")
+    #expect(e2?.problem.contains("did you mean 'acme'") == true)
+  }
+
+  @Test func impossibleParametersAreRejectedWithPaths() {
+    let cases: [(String, String, String)] = [
+      (#""warmUpDays": 5"#, #""warmUpDays": 60"#, "warmUpDays"),
+      (#""serviceLevel": 0.9"#, #""serviceLevel": 1.5"#, "policies[0].serviceLevel"),
+      (#""dispersion": 2"#, #""dispersion": 0"#, "skus[1].demand.dispersion"),
+      (#""type": "sS""#, #""type": "sX""#, "policies[0].type"),
+      (#""mean": 5, "dispersion": 2"#, #""mean": 5, "dispersion": 2, "cv": 0.3"#, "skus[1].demand.cv"),
+    ]
+    for (old, new, path) in cases {
+      #expect(Self.firstError(Self.variant(old, new))?.path == path, "\(new)")
+    }
+  }
+
+  @Test func everyProblemIsListed() {
+    let json = Self.variant(#""mean": 4, "sd": 1"#, #""mean": -2, "sd": -1"#)
+    do {
+      _ = try Scenario.load(json: json, file: "bad.json")
+      Issue.record("expected errors")
+    } catch {
+      #expect(error.errors.map(\.path) == ["suppliers[0].leadTime.mean", "suppliers[0].leadTime.sd"])
+    }
+  }
+
+  @Test func shippedScenariosAreValid() throws {
+    let root = SourceTree.root()
+    for name in ["quickstart.json"] {
+      let s = try Scenario.load(path: root + "/scenarios/" + name)
+      #expect(!s.policies.isEmpty)
+    }
+  }
+}
+

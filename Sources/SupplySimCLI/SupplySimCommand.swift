@@ -1,13 +1,75 @@
-/// The command-line entry point: parses arguments and returns the process exit code.
+/// The command-line entry point: dispatches to subcommands and maps failures to exit codes.
+///
+/// Exit codes: 0 success; 1 a failure (bad scenario, failed run, I/O error); 64 bad usage.
 public enum SupplySimCommand {
+  /// The version written into reports and baselines.
+  public static let version = "0.1.0"
+
+  static let commands: [any CLICommand.Type] = [
+    RunCommand.self, ValidateCommand.self, BenchCommand.self,
+  ]
+
   /// Runs the CLI with `arguments` (without the program name).
   ///
-  /// - Returns: 0 on success, 1 on a failure, 64 on bad usage.
-  public static func main(_ arguments: [String]) -> Int32 {
-    if arguments.isEmpty || arguments.first == "--help" {
-      print("usage: supplysim <command> [options]")
-      return arguments.isEmpty ? 64 : 0
+  /// - Returns: The process exit code.
+  public static func main(_ arguments: [String], console: Console = .standard()) -> Int32 {
+    guard let first = arguments.first else {
+      console.err(overview())
+      return 64
     }
-    return 64
+    if first == "--help" || first == "-h" || first == "help" && arguments.count == 1 {
+      console.out(overview())
+      return 0
+    }
+    if first == "--version" {
+      console.out("supplysim \(version)\n")
+      return 0
+    }
+    if first == "help" {
+      guard let command = commands.first(where: { $0.name == arguments[1] }) else {
+        console.err("supplysim: no command '\(arguments[1])'; \(suggest(arguments[1]))\n")
+        return 64
+      }
+      console.out(command.help)
+      return 0
+    }
+    guard let command = commands.first(where: { $0.name == first }) else {
+      console.err("supplysim: no command '\(first)'; \(suggest(first))\n")
+      return 64
+    }
+    let rest = Array(arguments.dropFirst())
+    do {
+      let parsed = try ArgumentParser.parse(rest, options: command.options, command: command.name)
+      return try command.run(parsed, console: console)
+    } catch let error as UsageError {
+      if error.message == "help" {
+        console.out(command.help)
+        return 0
+      }
+      console.err("supplysim \(error.message)\n")
+      return 64
+    } catch {
+      console.err("supplysim \(command.name): \(error)\n")
+      return 1
+    }
+  }
+
+  static func suggest(_ word: String) -> String {
+    let names = commands.map { $0.name }
+    if let best = names.min(by: { ArgumentParser.distance($0, word) < ArgumentParser.distance($1, word) }),
+       ArgumentParser.distance(best, word) <= 2 {
+      return "did you mean '\(best)'? (see 'supplysim --help')"
+    }
+    return "commands are: \(names.joined(separator: ", "))"
+  }
+
+  static func overview() -> String {
+    var out = "SupplySim \(version): a discrete-event supply-chain simulator.\n\nusage: supplysim <command> [arguments] [options]\n\ncommands:\n"
+    let width = commands.map { $0.name.count }.max() ?? 0
+    for c in commands {
+      out += "  " + c.name + String(repeating: " ", count: width - c.name.count + 2) + c.summary + "\n"
+    }
+    out += "\nRun 'supplysim help <command>' for a command's arguments and options.\n"
+    return out
   }
 }

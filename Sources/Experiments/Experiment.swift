@@ -1,0 +1,92 @@
+import EventEngine
+import Replenishment
+import Scenarios
+import SupplyModel
+
+/// Runs every policy of a scenario over one or more replications under common random numbers.
+///
+/// Replication r keys every random stream with r, so replications are independent; within a
+/// replication every policy sees the same demand path and the same sequence of lead-time draws
+/// per SKU. (Policy, replication) runs are spread over threads and collected in index order, so
+/// results are identical for any thread count.
+public struct Experiment: Sendable {
+  /// The scenario.
+  public var scenario: Scenario
+  /// Number of replications, at least 1.
+  public var replications: Int
+  /// Threads to use.
+  public var threads: Int
+  /// Keep the daily trace of replication 0 for every policy.
+  public var recordTrace: Bool
+
+  /// Creates an experiment.
+  public init(scenario: Scenario, replications: Int = 1, threads: Int = Parallel.defaultThreadCount, recordTrace: Bool = false) {
+    precondition(replications >= 1, "replications must be >= 1, got \(replications)")
+    self.scenario = scenario
+    self.replications = replications
+    self.threads = max(1, threads)
+    self.recordTrace = recordTrace
+  }
+
+  /// Plans every policy and simulates all (policy, replication) pairs.
+  ///
+  /// - Parameter progress: Called after each finished run with (done, total); may be called
+  ///   from several threads.
+  public func run(progress: (@Sendable (Int, Int) -> Void)? = nil) -> ExperimentResult {
+    let network = scenario.network
+    let planning = PlanningData.fromModel(network)
+    let planned = scenario.policies.map { PolicyPlanner.plan($0, data: planning) }
+    let tasks = planned.count * replications
+    let innerThreads = tasks >= threads ? 1 : threads
+    let counter = ProgressCounter(total: tasks, report: progress)
+    let runs = Parallel.map(tasks, threads: min(threads, tasks)) { t in
+      let policyIndex = t / replications, replication = t % replications
+      let policy = planned[policyIndex]
+      let options = SimulationOptions(recordTrace: recordTrace && replication == 0, threads: innerThreads, replication: UInt64(replication))
+      let result = Simulator.run(network, options: options, separable: true) { range in
+        range == 0..<network.skus.count ? policy : policy.restricted(to: range)
+      }
+      counter.step()
+      return result
+    }
+    var outcomes: [PolicyOutcome] = []
+    for (p, spec) in scenario.policies.enumerated() {
+      let mine = Array(runs[(p * replications)..<((p + 1) * replications)])
+      outcomes.append(PolicyOutcome(
+        name: spec.name, specification: spec, policy: planned[p],
+        totals: mine.map { $0.totalKPIs(in: network) },
+        perSKU: mine.map { $0.skuKPIs(in: network) },
+        trace: mine.first?.trace))
+    }
+    return ExperimentResult(scenario: scenario, replications: replications, outcomes: outcomes)
+  }
+}
+
+/// Counts finished runs and forwards to a progress callback.
+final class ProgressCounter: @unchecked Sendable {
+  private var done = 0
+  private let total: Int
+  private let report: (@Sendable (Int, Int) -> Void)?
+  private let lock = NSLockLike()
+  init(total: Int, report: (@Sendable (Int, Int) -> Void)?) {
+    self.total = total
+    self.report = report
+  }
+  func step() {
+    guard let report else { return }
+    lock.locked { done += 1 }
+    report(done, total)
+  }
+}
+
+import Dispatch
+
+/// A minimal lock built on a semaphore.
+final class NSLockLike: @unchecked Sendable {
+  private let semaphore = DispatchSemaphore(value: 1)
+  func locked<T>(_ body: () -> T) -> T {
+    semaphore.wait()
+    defer { semaphore.signal() }
+    return body()
+  }
+}

@@ -1,0 +1,25 @@
+import Scenarios
+
+/// `supplysim validate`: check scenario files without running them.
+struct ValidateCommand: CLICommand {
+  static let name = "validate"
+  static let summary = "Check scenario files and list every problem with its JSON path."
+  static let synopsis = "supplysim validate SCENARIO..."
+  static let details = "Exit code 0 when every file is valid, 1 otherwise."
+  static let options: [OptionSpec] = []
+
+  static func run(_ args: ParsedArguments, console: Console) throws -> Int32 {
+    guard !args.positionals.isEmpty else { throw UsageError("validate: expected at least one scenario file (usage: \(synopsis))") }
+    var failed = false
+    for path in args.positionals {
+      do {
+        let s = try Scenario.load(path: path)
+        console.out("ok: \(path): \(s.network.skus.count) SKUs, \(s.network.suppliers.count) supplier(s), \(s.policies.count) policies, \(s.network.horizonDays) days\n")
+      } catch {
+        failed = true
+        for e in error.errors { console.err("\(e)\n") }
+      }
+    }
+    return failed ? 1 : 0
+  }
+}

@@ -170,7 +170,7 @@ public struct RunReport: Sendable {
       md += table.markdown() + "\n"
     }
     md += "## Definitions\n\n"
-    md += "All figures cover the days after warm-up. Fill rate: demand met from stock on the day it arrived. CSL (cycle service level): share of replenishment cycles (receipt to receipt) without a stockout. Stockout days: days with demand not met from stock, summed over SKUs. Turns/yr: units shipped per 365 days / average on-hand. Costs: holding on closing stock, backorders per unit-day or lost-sale penalties, fixed cost per order, purchase cost per unit ordered.\n"
+    md += "All figures cover the days after warm-up. Fill rate: demand met from stock on the day it arrived. CSL (cycle service level): share of replenishment cycles (receipt to receipt) without a stockout. Stockout days: days with demand not met from stock, summed over SKUs. Turns/yr: units shipped per 365 days / average on-hand. Costs: holding on closing stock, backorders per unit-day or lost-sale penalties, fixed cost per order, purchase cost per unit ordered during the measured days (so a policy that ends the run holding more stock has paid for it).\n"
     return md
   }
 

@@ -96,8 +96,31 @@ public struct RunReport: Sendable {
         ("replications", JSONWriter.number(result.replications)),
       ])),
       ("policies", .array(policies)),
+      ("pairedComparisons", .array(pairedJSON())),
     ])
     return JSONWriter.render(doc)
+  }
+
+  /// Paired differences of every KPI for every pair of policies (empty with one replication).
+  func pairedJSON() -> [JSONValue] {
+    guard result.replications > 1 else { return [] }
+    var out: [JSONValue] = []
+    for i in result.outcomes.indices {
+      for j in result.outcomes.indices where j > i {
+        var kpis: [(key: String, value: JSONValue)] = []
+        for name in KPIs.names {
+          let c = PairedComparison(result.outcomes[i], result.outcomes[j], kpi: name)
+          kpis.append((name, .object([
+            ("meanDifference", JSONWriter.number(c.difference.mean)),
+            ("ci95Lower", JSONWriter.number(c.difference.interval!.lower)),
+            ("ci95Upper", JSONWriter.number(c.difference.interval!.upper)),
+            ("significant", .bool(c.isSignificant)),
+          ])))
+        }
+        out.append(.object([("a", .string(result.outcomes[i].name)), ("b", .string(result.outcomes[j].name)), ("kpis", .object(kpis))]))
+      }
+    }
+    return out
   }
 
   /// `kpis.csv`.
@@ -151,6 +174,7 @@ public struct RunReport: Sendable {
     if let best = result.outcomes.min(by: { $0.summary(of: "totalCost").mean < $1.summary(of: "totalCost").mean }) {
       md += "Lowest total cost: **\(best.name)** (\(NumberFormat.grouped(best.summary(of: "totalCost").mean, 0))) at a fill rate of \(NumberFormat.percent(best.summary(of: "fillRate").mean, 2)).\n\n"
     }
+    md += pairedSection()
     md += "## Policies\n\n"
     for outcome in result.outcomes {
       let spec = outcome.specification
@@ -170,7 +194,34 @@ public struct RunReport: Sendable {
       md += table.markdown() + "\n"
     }
     md += "## Definitions\n\n"
-    md += "All figures cover the days after warm-up. Fill rate: demand met from stock on the day it arrived. CSL (cycle service level): share of replenishment cycles (receipt to receipt) without a stockout. Stockout days: days with demand not met from stock, summed over SKUs. Turns/yr: units shipped per 365 days / average on-hand. Costs: holding on closing stock, backorders per unit-day or lost-sale penalties, fixed cost per order, purchase cost per unit ordered during the measured days (so a policy that ends the run holding more stock has paid for it).\n"
+    md += "All figures cover the days after warm-up. Fill rate: demand met from stock on the day it arrived. CSL (cycle service level): share of replenishment cycles (receipt to receipt) without a stockout. Stockout days: days with demand not met from stock, summed over SKUs. Turns/yr: units shipped per 365 days / average on-hand. Costs: holding on closing stock, backorders per unit-day or lost-sale penalties, fixed cost per order, and purchase cost of the units the measured demand consumed (units ordered less the growth of the inventory position, so stock carried across the start or end of the measured days neither charges nor credits a policy).\n"
+    return md
+  }
+
+  /// Paired differences of total cost and fill rate for every pair of policies.
+  func pairedSection() -> String {
+    guard result.outcomes.count > 1 else { return "" }
+    var md = "## Paired differences (common random numbers)\n\n"
+    guard result.replications > 1 else {
+      return md + "Paired confidence intervals need at least 2 replications (`--replications N`).\n\n"
+    }
+    var table = TextTable(header: ["A", "B", "Total cost A − B", "95% CI", "Fill rate A − B", "95% CI", "Verdict"],
+                          rightAligned: [false, false, true, true, true, true, false])
+    let costs = result.pairedComparisons(of: "totalCost")
+    let fills = result.pairedComparisons(of: "fillRate")
+    for (c, f) in zip(costs, fills) {
+      let ci = c.difference.interval!, fi = f.difference.interval!
+      var verdict: [String] = []
+      if let cheaper = c.better(higherIsBetter: false) { verdict.append("\(cheaper) cheaper") } else { verdict.append("cost: no significant difference") }
+      if let better = f.better(higherIsBetter: true) { verdict.append("\(better) higher fill rate") } else { verdict.append("fill rate: no significant difference") }
+      table.rows.append([c.first, c.second, NumberFormat.grouped(c.difference.mean, 0),
+                         "[\(NumberFormat.grouped(ci.lower, 0)), \(NumberFormat.grouped(ci.upper, 0))]",
+                         NumberFormat.fixed(f.difference.mean * 100, 2) + " pp",
+                         "[\(NumberFormat.fixed(fi.lower * 100, 2)), \(NumberFormat.fixed(fi.upper * 100, 2))] pp",
+                         verdict.joined(separator: "; ")])
+    }
+    md += table.markdown() + "\n"
+    md += "Each replication runs every policy on the same demand, so the differences are paired; an interval that excludes 0 is a significant difference at the 5% level.\n\n"
     return md
   }
 

@@ -25,6 +25,7 @@ struct ScenarioBuilder {
       validator.number(Double(warmUp), "warmUpDays", min: 0)
       validator.require(warmUp < v.horizonDays, "warmUpDays", "must be less than horizonDays (\(v.horizonDays)), got \(warmUp)")
     }
+    if let r = v.replications { validator.number(Double(r), "replications", min: 1, max: 100_000) }
     var calendar = SimulationCalendar()
     if let c = v.calendar {
       if let w = c.startWeekday {

@@ -11,6 +11,8 @@ public struct ScenarioSpec: Decodable, Sendable, Equatable {
   public var horizonDays: Int
   /// Days excluded from statistics at the start (default 0).
   public var warmUpDays: Int?
+  /// Independent replications per policy (default 1); `--replications` overrides it.
+  public var replications: Int?
   /// Where day 0 falls in the week and year.
   public var calendar: CalendarSpec?
   /// Default for every SKU: "backorder" (default) or "lostSales".

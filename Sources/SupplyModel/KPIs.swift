@@ -3,7 +3,10 @@
 /// Definitions (all after warm-up):
 /// - cost = holding + shortage + ordering + purchase; holding = Σ closing on-hand × holding rate;
 ///   shortage = Σ closing backorders × backorder rate + lost units × lost-sale penalty;
-///   ordering = orders × fixed order cost; purchase = units ordered × unit cost.
+///   ordering = orders × fixed order cost; purchase = unit cost × (units ordered − growth of the
+///   inventory position over the measured days), i.e. the purchases that the measured demand
+///   consumed. This keeps stock carried across the window's edges from charging or crediting a
+///   policy (a lot ordered on the last day would otherwise count in full).
 /// - fill rate = units met from stock on the day / units demanded (1 when nothing was demanded).
 /// - cycle service level = replenishment cycles without a stockout / cycles (a cycle ends at each receipt).
 /// - stockout days = days on which some demand was not met from stock.
@@ -75,7 +78,7 @@ public struct KPIs: Sendable, Equatable, Codable {
   public init(statistics s: SKUStatistics, costs c: CostRates) {
     self.init(statistics: s, holding: Double(s.onHandSum) * c.holdingCostPerUnitDay,
               shortage: Double(s.backorderSum) * c.backorderCostPerUnitDay + Double(s.unitsLost) * c.lostSalePenaltyPerUnit,
-              ordering: Double(s.orders) * c.orderCost, purchase: Double(s.unitsOrdered) * c.unitCost, skuCount: 1)
+              ordering: Double(s.orders) * c.orderCost, purchase: Double(s.unitsPurchasedForFlow) * c.unitCost, skuCount: 1)
   }
 
   /// KPIs of a group of SKUs: sums for counts and costs, ratios of sums for rates, and averages
@@ -88,7 +91,7 @@ public struct KPIs: Sendable, Equatable, Codable {
       holding += Double(s.onHandSum) * c.holdingCostPerUnitDay
       shortage += Double(s.backorderSum) * c.backorderCostPerUnitDay + Double(s.unitsLost) * c.lostSalePenaltyPerUnit
       ordering += Double(s.orders) * c.orderCost
-      purchase += Double(s.unitsOrdered) * c.unitCost
+      purchase += Double(s.unitsPurchasedForFlow) * c.unitCost
     }
     self.init(statistics: total, holding: holding, shortage: shortage, ordering: ordering, purchase: purchase, skuCount: max(parts.count, 1))
   }

@@ -33,6 +33,10 @@ public struct SKUStatistics: Sendable, Equatable {
   public var cycles: Int = 0
   /// Cycles during which some demand was not met from stock.
   public var cyclesWithStockout: Int = 0
+  /// Inventory position (on hand + on order − backordered) when measurement started.
+  public var openingPosition: Int = 0
+  /// Inventory position at the close of the last day.
+  public var closingPosition: Int = 0
 
   /// Creates empty totals.
   public init() {}
@@ -47,5 +51,10 @@ public struct SKUStatistics: Sendable, Equatable {
     stockoutDays += o.stockoutDays; onHandSum += o.onHandSum; backorderSum += o.backorderSum
     onOrderSum += o.onOrderSum; orders += o.orders; unitsOrdered += o.unitsOrdered
     unitsReceived += o.unitsReceived; cycles += o.cycles; cyclesWithStockout += o.cyclesWithStockout
+    openingPosition += o.openingPosition; closingPosition += o.closingPosition
   }
+
+  /// Units bought for what flowed through the measured days: units ordered less the growth of
+  /// the inventory position. Under backorders it equals demand; under lost sales, units sold.
+  public var unitsPurchasedForFlow: Int { unitsOrdered - (closingPosition - openingPosition) }
 }

@@ -134,6 +134,12 @@ public enum Simulator {
     var receivedToday = Array(repeating: 0, count: tracing ? n : 0)
     var openingOnHand: [Int] = []
 
+    // The position at which measurement starts: day 0's opening stock, or the close of warm-up.
+    func recordOpeningPositions() {
+      for k in 0..<n { stats[k].openingPosition = onHandUnits[k] + onOrderUnits[k] - backorderedUnits[k] }
+    }
+    if warmUp == 0 { recordOpeningPositions() }
+
     for day in 0..<horizon {
       let measured = day >= warmUp
       if tracing {
@@ -255,12 +261,14 @@ public enum Simulator {
         Self.accumulate(onOrderUnits, into: &onOrderSum)
         Self.accumulate(backorderedUnits, into: &backorderSum)
       }
+      if day + 1 == warmUp { recordOpeningPositions() }
       if tracing {
         trace!.append(demand: demandToday, shipped: shippedToday, onHand: onHandUnits, onOrder: onOrderUnits,
                       backordered: backorderedUnits, ordered: orderedToday, received: receivedToday)
       }
     }
     for k in 0..<n {
+      stats[k].closingPosition = onHandUnits[k] + onOrderUnits[k] - backorderedUnits[k]
       stats[k].days = measuredDays
       stats[k].onHandSum = onHandSum[k]
       stats[k].onOrderSum = onOrderSum[k]

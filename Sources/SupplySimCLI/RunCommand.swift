@@ -15,7 +15,7 @@ struct RunCommand: CLICommand {
   static let options: [OptionSpec] = [
     .value("out", "DIR", "where to write the report (default reports/<scenario name>/)"),
     .value("seed", "N", "override the scenario's seed"),
-    .value("replications", "N", "independent replications per policy (default 1)"),
+    .value("replications", "N", "independent replications per policy (default: the scenario's, else 1)"),
     .value("threads", "N", "worker threads (default: all cores); results do not depend on it"),
     .flag("no-daily", "skip daily.csv (and the memory the daily trace needs)"),
     .flag("quiet", "print nothing but errors"),
@@ -31,10 +31,12 @@ struct RunCommand: CLICommand {
       scenario.network.seed = seed
       scenario.spec.seed = seed
     }
-    let replications = try args.integer("replications", default: 1, range: 1...100_000, command: name)
+    let replications = try args.integer("replications", default: scenario.spec.replications ?? 1, range: 1...100_000, command: name)
     let threads = try args.integer("threads", default: Parallel.defaultThreadCount, range: 1...1024, command: name)
     let experiment = Experiment(scenario: scenario, replications: replications, threads: threads, recordTrace: !args.flag("no-daily"))
-    let result = experiment.run()
+    let bar = ProgressBar(console: console, label: "simulating", enabled: !args.flag("quiet"))
+    let result = experiment.run(progress: bar.update)
+    bar.finish()
     let report = RunReport(result: result, version: SupplySimCommand.version)
     let directory = args.value("out") ?? "reports/\(scenario.spec.name)"
     let written = try report.write(to: directory)

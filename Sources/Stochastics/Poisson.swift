@@ -21,7 +21,7 @@ public struct Poisson: DiscreteDistribution, Sendable {
   @usableFromInline let constants: SamplerConstants
 
   /// The largest mean the sampler accepts: beyond it counts are not exact integers in a `Double`.
-  public static let maximumMean = 0x1p52
+  @inlinable public static var maximumMean: Double { 0x1p52 }
 
   /// Creates the distribution.
   ///

@@ -12,7 +12,7 @@ import Darwin
 /// `SpecialFunctionsTests` against scipy 1.17.
 public enum SpecialFunctions {
   /// log(2π) / 2.
-  @usableFromInline static let halfLogTwoPi = 0.918_938_533_204_672_741_78
+  static let halfLogTwoPi = 0.918_938_533_204_672_741_78
 
   /// The Euler–Mascheroni constant γ.
   static let eulerGamma = 0.577_215_664_901_532_860_61

@@ -84,7 +84,7 @@ public struct Binomial: DiscreteDistribution, Sendable {
       alpha = (2.83 + 5.1 / b) * spq
       logRatio = log(q / (1 - q))
       mode = Int(((nd + 1) * q).rounded(.down))
-      h = Poisson.logFactorial(mode) + Poisson.logFactorial(n - mode)
+      h = SpecialFunctions.logFactorialUnchecked(mode) + SpecialFunctions.logFactorialUnchecked(n - mode)
     }
   }
 
@@ -116,10 +116,17 @@ public struct Binomial: DiscreteDistribution, Sendable {
       if !(y >= 0) || y >= Double(n) + 1 { continue }  // k = floor(y) outside 0...n
       let k = Int(y)
       if us >= 0.07 && v <= c.vr { return k }
-      let lhs = log(v * c.alpha / (c.a / (us * us) + c.b))
-      let rhs = c.h - Poisson.logFactorial(k) - Poisson.logFactorial(n - k) + Double(k - c.mode) * c.logRatio
-      if lhs <= rhs { return k }
+      if Binomial.accepts(k, n, us: us, v: v, c) { return k }
     }
+  }
+
+  /// BTRS's exact acceptance test for k, out of line (it runs for a minority of draws):
+  /// log(vα / (a/us² + b)) <= h − log k! − log (n − k)! + (k − m) log(q/(1 − q)).
+  @usableFromInline
+  static func accepts(_ k: Int, _ n: Int, us: Double, v: Double, _ c: Constants) -> Bool {
+    let lhs = log(v * c.alpha / (c.a / (us * us) + c.b))
+    return lhs <= c.h - SpecialFunctions.logFactorialUnchecked(k)
+      - SpecialFunctions.logFactorialUnchecked(n - k) + Double(k - c.mode) * c.logRatio
   }
 
   // MARK: Evaluation

@@ -21,7 +21,7 @@ public struct Poisson: DiscreteDistribution, Sendable {
   @usableFromInline let constants: SamplerConstants
 
   /// The largest mean the sampler accepts: beyond it counts are not exact integers in a `Double`.
-  public static let maximumMean = 0x1p52
+  @inlinable public static var maximumMean: Double { 0x1p52 }
 
   /// Creates the distribution.
   ///
@@ -65,21 +65,56 @@ public struct Poisson: DiscreteDistribution, Sendable {
   }
 
   /// Inversion by sequential search from 0: the smallest k with u < F(k).
-  @inlinable
+  @inlinable @inline(__always)
   static func invert<G: RandomSource>(_ mean: Double, expMinusMean: Double, using rng: inout G) -> Int {
-    let u = rng.nextUnit()
-    var k = 0
-    var p = expMinusMean
-    var cdf = p
-    while u >= cdf {
-      k += 1
-      p *= mean / Double(k)  // not on the loop-carried path: the division pipelines
-      let next = cdf + p
-      if next == cdf { break }  // F has reached its floating-point limit just below 1
-      cdf = next
-    }
-    return k
+    searchFromZero(rng.nextUnit(), mean: mean, expMinusMean: expMinusMean)
   }
+
+  /// The smallest k with u < F(k), summing the pmf two terms per step.
+  ///
+  /// Each step forms P(k + 1) and P(k + 2) from P(k) with multipliers taken from a table of 1/k
+  /// (no divisions, and one multiply and one add on each loop-carried chain per two terms).
+  /// Kept out of line: inside the module the table is a statically initialised global.
+  @usableFromInline
+  static func searchFromZero(_ u: Double, mean: Double, expMinusMean: Double) -> Int {
+    var p = expMinusMean  // P(k)
+    var cdf = p           // F(k)
+    if u < cdf { return 0 }
+    var k = 0
+    return reciprocals.withUnsafeBufferPointer { table in
+      while true {
+        let r1 = k + 1 < table.count ? table[k + 1] : 1 / Double(k + 1)
+        let r2 = k + 2 < table.count ? table[k + 2] : 1 / Double(k + 2)
+        let m1 = mean * r1
+        let p1 = p * m1                  // P(k + 1)
+        let p2 = p * (m1 * (mean * r2))  // P(k + 2), not waiting for p1
+        let c1 = cdf + p1
+        let c2 = cdf + (p1 + p2)
+        if u < c2 { return u < c1 ? k + 1 : k + 2 }
+        if c2 == cdf { return k + 2 }  // F has reached its floating-point limit just below 1
+        p = p2
+        cdf = c2
+        k += 2
+      }
+    }
+  }
+
+  /// 1/k for k = 1…63 (entry 0 unused), as literals so the compiler initialises them statically.
+  static let reciprocals: [Double] = [
+    0, 1.0, 0.5, 0.3333333333333333, 0.25, 0.2, 0.16666666666666666, 0.14285714285714285, 0.125,
+    0.1111111111111111, 0.1, 0.09090909090909091, 0.08333333333333333, 0.07692307692307693,
+    0.07142857142857142, 0.06666666666666667, 0.0625, 0.058823529411764705, 0.05555555555555555,
+    0.05263157894736842, 0.05, 0.047619047619047616, 0.045454545454545456, 0.043478260869565216,
+    0.041666666666666664, 0.04, 0.038461538461538464, 0.037037037037037035, 0.03571428571428571,
+    0.034482758620689655, 0.03333333333333333, 0.03225806451612903, 0.03125, 0.030303030303030304,
+    0.029411764705882353, 0.02857142857142857, 0.027777777777777776, 0.02702702702702703,
+    0.02631578947368421, 0.02564102564102564, 0.025, 0.024390243902439025, 0.023809523809523808,
+    0.023255813953488372, 0.022727272727272728, 0.022222222222222223, 0.021739130434782608,
+    0.02127659574468085, 0.020833333333333332, 0.02040816326530612, 0.02, 0.0196078431372549,
+    0.019230769230769232, 0.018867924528301886, 0.018518518518518517, 0.01818181818181818,
+    0.017857142857142856, 0.017543859649122806, 0.017241379310344827, 0.01694915254237288,
+    0.016666666666666666, 0.01639344262295082, 0.016129032258064516, 0.015873015873015872
+  ]
 
   /// PTRS: a transformed-rejection draw with a quick acceptance region covering most draws.
   @inlinable
@@ -96,34 +131,16 @@ public struct Poisson: DiscreteDistribution, Sendable {
       let k = Int(y)
       if us >= 0.07 && v <= c.vr { return k }
       if us < 0.013 && v > us { continue }
-      let lhs = log(v * c.invAlpha / (c.a / (us * us) + c.b))
-      if lhs <= -mean + Double(k) * c.first - Poisson.logFactorial(k) { return k }
+      if Poisson.accepts(k, us: us, v: v, mean: mean, c) { return k }
     }
   }
 
-  /// log k! for the acceptance tests: literals below 10, Stirling's series with six terms above
-  /// (truncation error below 2e-16).
-  @inlinable @inline(__always)
-  static func logFactorial(_ k: Int) -> Double {
-    if k < 10 {
-      switch k {  // literals, so the hot path touches no lazily initialised global
-      case 0, 1: return 0
-      case 2: return 0.693147180559945
-      case 3: return 1.7917594692280554
-      case 4: return 3.178053830347945
-      case 5: return 4.787491742782047
-      case 6: return 6.579251212010102
-      case 7: return 8.525161361065415
-      case 8: return 10.604602902745249
-      default: return 12.801827480081467
-      }
-    }
-    let x = Double(k) + 1
-    let r = 1 / x
-    let r2 = r * r
-    let series = r * (1.0 / 12 + r2 * (-1.0 / 360 + r2 * (1.0 / 1260 + r2 * (-1.0 / 1680
-      + r2 * (1.0 / 1188 + r2 * (-691.0 / 360_360))))))
-    return (x - 0.5) * log(x) - x + SpecialFunctions.halfLogTwoPi + series
+  /// PTRS's exact acceptance test for k, out of line (it runs for a minority of draws):
+  /// log(v/α / (a/us² + b)) <= −λ + k log λ − log k!.
+  @usableFromInline
+  static func accepts(_ k: Int, us: Double, v: Double, mean: Double, _ c: SamplerConstants) -> Bool {
+    let lhs = log(v * c.invAlpha / (c.a / (us * us) + c.b))
+    return lhs <= -mean + Double(k) * c.first - SpecialFunctions.logFactorialUnchecked(k)
   }
 
   /// Per-mean constants. For λ < 10 only `first` = e^{−λ} is used; for PTRS `first` = log λ and
@@ -160,7 +177,7 @@ public struct Poisson: DiscreteDistribution, Sendable {
   public func probability(_ k: Int) -> Double {
     if k < 0 { return 0 }
     if mean == 0 { return k == 0 ? 1 : 0 }
-    if k < 10 { return exp(Double(k) * log(mean) - mean - SpecialFunctions.logFactorialTable[k]) }
+    if k < 10 { return exp(Double(k) * log(mean) - mean - SpecialFunctions.logFactorialUnchecked(k)) }
     let x = Double(k)
     let logP = x * SpecialFunctions.log1pMinusX((mean - x) / x)
       - 0.5 * log(2 * Double.pi * x) - SpecialFunctions.stirlingCorrection(x)

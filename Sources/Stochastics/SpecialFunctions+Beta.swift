@@ -74,7 +74,13 @@ extension SpecialFunctions {
   /// - SeeAlso: A. R. DiDonato, A. H. Morris (1992), "Algorithm 708: Significant digit computation
   ///   of the incomplete beta function ratios", ACM TOMS 18(3), 360–373 (the same idea).
   static func logBetaPrefactor(_ a: Double, _ b: Double, x: Double, y: Double) -> Double {
-    if min(a, b) < 10 { return a * log(x) + b * log(y) - logBeta(a, b) }
+    if min(a, b) < 10 {
+      // Take each log from the smaller of x and y, which carries the smaller relative error:
+      // a·log x with a = 5e4 would turn x's last-bit rounding into 1e-11.
+      let logX = x > 0.5 ? log1p(-y) : log(x)
+      let logY = y > 0.5 ? log1p(-x) : log(y)
+      return a * logX + b * logY - logBeta(a, b)
+    }
     let s = a + b
     let x0 = a / s, y0 = b / s
     let delta = x < 0.5 ? x - x0 : y0 - y  // x − a/s from whichever of x, y is smaller and so exact

@@ -12,7 +12,7 @@ import Darwin
 /// `SpecialFunctionsTests` against scipy 1.17.
 public enum SpecialFunctions {
   /// log(2π) / 2.
-  @usableFromInline static let halfLogTwoPi = 0.918_938_533_204_672_741_78
+  static let halfLogTwoPi = 0.918_938_533_204_672_741_78
 
   /// The Euler–Mascheroni constant γ.
   static let eulerGamma = 0.577_215_664_901_532_860_61
@@ -93,25 +93,22 @@ public enum SpecialFunctions {
     return series * r
   }
 
-  /// log(n!) for n >= 0: exact-product table up to 170, Stirling's series beyond.
+  /// log(n!) for n >= 0: a correctly rounded table below 256, `logGamma(n + 1)` beyond.
   ///
   /// - Complexity: O(1).
   public static func logFactorial(_ n: Int) -> Double {
     precondition(n >= 0, "logFactorial needs n >= 0, got \(n)")
-    if n < logFactorialTable.count { return logFactorialTable[n] }
-    return logGamma(Double(n) + 1)
+    return logFactorialUnchecked(n)
   }
 
-  /// log(n!) for n = 0…170, each the log of the product 1·2·…·n (relative error < 1e-16).
-  static let logFactorialTable: [Double] = {
-    var table = [0.0]
-    var factorial = 1.0
-    for n in 1...170 {
-      factorial *= Double(n)
-      table.append(log(factorial))
-    }
-    return table
-  }()
+  /// log(n!) for n >= 0 without the precondition, for the samplers' acceptance tests; kept out
+  /// of line so that they read the statically initialised table.
+  @usableFromInline
+  static func logFactorialUnchecked(_ n: Int) -> Double {
+    if n < 256 { return LogFactorialTable.values.withUnsafeBufferPointer { $0[n] } }
+    let x = Double(n) + 1
+    return (x - 0.5) * log(x) - x + halfLogTwoPi + stirlingCorrection(x)
+  }
 
   /// log B(a, b) = log Γ(a) + log Γ(b) − log Γ(a + b), arranged to avoid cancellation when one
   /// argument is large.

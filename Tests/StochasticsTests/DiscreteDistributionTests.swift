@@ -55,6 +55,13 @@ import _TestSupport
     checkDiscreteConsistency(d, lo...hi, "Bin(\(trials), \(probability))")
   }
 
+  @Test("binomial BTRS at its lower limit nq = 10 and for large n",
+        arguments: [(100, 0.1), (20, 0.5), (1_000_000, 0.3), (50_000, 0.9998)])
+  func binomialRejectionLimits(trials: Int, probability: Double) {
+    checkDiscrete(Binomial(trials: trials, probability: probability), seed: UInt64(trials) &+ 17,
+                  "Bin(\(trials), \(probability))")
+  }
+
   @Test func binomialEdgeProbabilities() {
     var rng = Xoshiro256(seed: 3)
     for _ in 0..<100 {

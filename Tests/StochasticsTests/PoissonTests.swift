@@ -8,6 +8,12 @@ import Testing
     checkDiscrete(Poisson(mean: mean), seed: UInt64(mean * 10), "Poisson(\(mean))")
   }
 
+  @Test("PTRS near its lower limit and far above it fits the exact pmf (150k draws)",
+        arguments: [10.0, 11.7, 15.0, 25.0, 150.0, 5000.0])
+  func transformedRejectionFits(mean: Double) {
+    checkDiscrete(Poisson(mean: mean), n: 150_000, seed: 900 + UInt64(mean), "PTRS(\(mean))")
+  }
+
   @Test func zeroMeanAlwaysGivesZero() {
     var rng = Xoshiro256(seed: 1)
     for _ in 0..<100 { #expect(Poisson.sample(mean: 0, using: &rng) == 0) }

@@ -105,3 +105,12 @@ func etsOptimisedParametersMatchStatsmodels(index: Int) throws {
     }
   }
 }
+
+@Test func autoETSPicksSeasonalModelForCO2AndLevelForNoise() throws {
+  let co2 = try AutoETSForecaster().fit(ForecastInput(values: fixture.series["co2"]!, seasonalPeriod: 12))
+  #expect(co2.seasonality != .none && co2.trend != .none)
+  #expect(co2.notes.last?.hasPrefix("auto_ets: chose \(co2.label)") == true)
+  var rng = Xoshiro256(seed: 5)
+  let noise = try AutoETSForecaster().fit(Simulate.whiteNoise(count: 120, rng: &rng))
+  #expect(noise.label == "ETS(A,N,N)")
+}

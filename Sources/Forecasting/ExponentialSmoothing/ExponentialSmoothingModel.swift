@@ -34,7 +34,7 @@ public struct ExponentialSmoothingModel: FittedForecast, Sendable {
   /// One-step in-sample forecasts.
   public let fittedValues: [Double]
   /// Parameters that ended on a bound, and similar remarks.
-  public let notes: [String]
+  public internal(set) var notes: [String]
   var simulationPaths = 2000
   var simulationSeed: UInt64 = 2008
 

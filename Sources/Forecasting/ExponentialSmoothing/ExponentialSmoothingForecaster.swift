@@ -49,6 +49,8 @@ public struct ExponentialSmoothingForecaster: Forecaster {
   public var simulationPaths: Int
   /// Seed of the simulation stream.
   public var simulationSeed: UInt64
+  /// The name reported (`"ets"` by default; the registry uses `"ses"`, `"holt"`, `"holt_winters"`).
+  public var name: String
 
   /// Creates a forecaster.
   ///
@@ -62,30 +64,28 @@ public struct ExponentialSmoothingForecaster: Forecaster {
   ///   - simulationSeed: Seed for those paths.
   public init(trend: ETSTrend = .none, seasonality: ETSSeasonality = .none, initialization: Initialization = .heuristic,
               period: Int? = nil, alpha: Double? = nil, beta: Double? = nil, gamma: Double? = nil, phi: Double? = nil,
-              simulationPaths: Int = 2000, simulationSeed: UInt64 = 2008) {
+              simulationPaths: Int = 2000, simulationSeed: UInt64 = 2008, name: String = "ets") {
     self.trend = trend; self.seasonality = seasonality; self.initialization = initialization
     self.period = period; self.alpha = alpha; self.beta = beta; self.gamma = gamma; self.phi = phi
-    self.simulationPaths = simulationPaths; self.simulationSeed = simulationSeed
+    self.simulationPaths = simulationPaths; self.simulationSeed = simulationSeed; self.name = name
   }
 
   /// Simple exponential smoothing (ETS(A,N,N)).
   public static func simple(alpha: Double? = nil) -> ExponentialSmoothingForecaster {
-    ExponentialSmoothingForecaster(alpha: alpha)
+    ExponentialSmoothingForecaster(alpha: alpha, name: "ses")
   }
 
   /// Holt's linear trend method, optionally damped.
   public static func holt(damped: Bool = false) -> ExponentialSmoothingForecaster {
-    ExponentialSmoothingForecaster(trend: damped ? .damped : .additive)
+    ExponentialSmoothingForecaster(trend: damped ? .damped : .additive, name: "holt")
   }
 
   /// Holt–Winters with an additive trend (optionally damped) and the given seasonality.
   public static func holtWinters(_ seasonality: ETSSeasonality, damped: Bool = false, period: Int? = nil)
     -> ExponentialSmoothingForecaster {
-    ExponentialSmoothingForecaster(trend: damped ? .damped : .additive, seasonality: seasonality, period: period)
+    ExponentialSmoothingForecaster(trend: damped ? .damped : .additive, seasonality: seasonality, period: period,
+                                   name: "holt_winters")
   }
-
-  /// `"ets"`.
-  public var name: String { "ets" }
 
   /// Two full seasons for seasonal models (the heuristic needs them), otherwise 3 observations
   /// (4 with a trend). Uses `period`, or 2 seasons of an unknown period count as 2·1.

@@ -1,23 +1,7 @@
-/// A forecaster named as in scenarios and the CLI, with numeric settings.
-///
-/// Flags are numbers too (0 = off, 1 = on). `members` is used by `"ensemble"` only.
-public struct ForecasterSpec: Sendable, Equatable {
-  /// The method's name, e.g. `"ets"`; `ForecasterRegistry.names` lists them.
-  public var name: String
-  /// Settings by key; `ForecasterRegistry.parameters(for:)` lists each method's keys.
-  public var parameters: [String: Double]
-  /// Member specifications of an ensemble.
-  public var members: [ForecasterSpec]
-
-  /// Creates a specification.
-  public init(name: String, parameters: [String: Double] = [:], members: [ForecasterSpec] = []) {
-    self.name = name; self.parameters = parameters; self.members = members
-  }
-}
-
 /// Builds forecasters from `ForecasterSpec`s.
 ///
-/// To add a method: add a `case` to `entries` with its name, summary, parameter keys and builder.
+/// To add a method: append an `Entry` to `entries` (this file) with its name, summary, parameter
+/// keys and builder; names are listed in that order.
 /// Every method also accepts `clean` (a threshold in robust standard deviations, > 0): the
 /// history is then cleaned by `AnomalyCleaner` before fitting.
 public enum ForecasterRegistry {

@@ -1,7 +1,9 @@
 /// Builds forecasters from `ForecasterSpec`s.
 ///
-/// To add a method: append an `Entry` to `entries` (this file) with its name, summary, parameter
-/// keys and builder; names are listed in that order.
+/// To add a method of this module: append an `Entry` to `entries` (this file) with its name,
+/// summary, parameter keys and builder; names are listed in that order. A module that depends
+/// on Forecasting (e.g. NeuralForecasting) cannot be named here: it publishes its own `[Entry]`,
+/// and callers that know both (the CLI, scenarios) pass them as `additional:`.
 /// Every method also accepts `clean` (a threshold in robust standard deviations, > 0): the
 /// history is then cleaned by `AnomalyCleaner` before fitting.
 public enum ForecasterRegistry {
@@ -13,7 +15,20 @@ public enum ForecasterRegistry {
     public var summary: String
     /// Accepted parameter keys with a short description, besides `clean`.
     public var parameters: [(key: String, help: String)]
-    let build: @Sendable (ForecasterSpec, Reader) throws(ForecastError) -> any Forecaster
+    /// Builds the forecaster; read parameters through the reader so errors name the method and key.
+    public var build: @Sendable (ForecasterSpec, ParameterReader) throws(ForecastError) -> any Forecaster
+
+    /// Creates an entry.
+    ///
+    /// - Parameters:
+    ///   - name: The spec name, e.g. `"lstm"`; must not clash with another entry.
+    ///   - summary: One line for listings.
+    ///   - parameters: Accepted keys with help text (unknown keys are rejected before `build` runs).
+    ///   - build: Makes the forecaster from the spec.
+    public init(name: String, summary: String, parameters: [(key: String, help: String)],
+                build: @escaping @Sendable (ForecasterSpec, ParameterReader) throws(ForecastError) -> any Forecaster) {
+      self.name = name; self.summary = summary; self.parameters = parameters; self.build = build
+    }
   }
 
   /// Every registered method, in listing order.
@@ -110,7 +125,7 @@ public enum ForecasterRegistry {
           parameters: [("median", "0/1 combine by median, default mean")]) { spec, p throws(ForecastError) in
       guard !spec.members.isEmpty else { throw .invalidInput("ensemble: needs at least one member") }
       var members: [any Forecaster] = []
-      for m in spec.members { members.append(try make(m)) }
+      for m in spec.members { members.append(try p.make(m)) }
       return EnsembleForecaster(members: members, combination: (try p.flag("median") ?? false) ? .median : .mean)
     },
   ]
@@ -118,19 +133,35 @@ public enum ForecasterRegistry {
   /// The registered names, in listing order.
   public static var names: [String] { entries.map(\.name) }
 
+  /// The built-in names followed by those of `additional` entries.
+  public static func names(additional: [Entry]) -> [String] { all(additional).map(\.name) }
+
   /// The parameter keys a method accepts (including `clean`), or nil for an unknown name.
-  public static func parameters(for name: String) -> [String]? {
-    entries.first { $0.name == name }.map { $0.parameters.map(\.key) + ["clean"] }
+  public static func parameters(for name: String, additional: [Entry] = []) -> [String]? {
+    all(additional).first { $0.name == name }.map { $0.parameters.map(\.key) + ["clean"] }
+  }
+
+  private static func all(_ additional: [Entry]) -> [Entry] {
+    let builtIn = Set(entries.map(\.name))
+    for e in additional {
+      precondition(!builtIn.contains(e.name), "ForecasterRegistry: additional entry \"\(e.name)\" clashes with a built-in name")
+    }
+    return entries + additional
   }
 
   /// Builds the forecaster a spec names.
   ///
+  /// - Parameters:
+  ///   - spec: The name, parameters and (for ensembles) members.
+  ///   - additional: Entries registered by other modules, consulted after the built-in ones
+  ///     (also for ensemble members).
   /// - Throws: `.invalidInput` for an unknown name (listing the valid ones), an unknown
   ///   parameter key (listing the method's keys), or a value out of range or not an integer
   ///   where one is needed.
-  public static func make(_ spec: ForecasterSpec) throws(ForecastError) -> any Forecaster {
-    guard let entry = entries.first(where: { $0.name == spec.name }) else {
-      throw .invalidInput("unknown forecaster \"\(spec.name)\"; valid names: \(names.joined(separator: ", "))")
+  public static func make(_ spec: ForecasterSpec, additional: [Entry] = []) throws(ForecastError) -> any Forecaster {
+    let known = all(additional)
+    guard let entry = known.first(where: { $0.name == spec.name }) else {
+      throw .invalidInput("unknown forecaster \"\(spec.name)\"; valid names: \(known.map(\.name).joined(separator: ", "))")
     }
     let valid = entry.parameters.map(\.key) + ["clean"]
     for key in spec.parameters.keys.sorted() where !valid.contains(key) {
@@ -139,7 +170,7 @@ public enum ForecasterRegistry {
     if !spec.members.isEmpty && spec.name != "ensemble" {
       throw .invalidInput("\(spec.name): only \"ensemble\" takes members")
     }
-    let reader = Reader(method: spec.name, values: spec.parameters)
+    let reader = ParameterReader(method: spec.name, values: spec.parameters, additional: additional)
     let forecaster = try entry.build(spec, reader)
     if let threshold = try reader.double("clean", min: 0), threshold > 0 {
       return cleaning(forecaster, threshold: threshold)
@@ -151,45 +182,9 @@ public enum ForecasterRegistry {
     AnomalyCleaningForecaster(base: f, cleaner: AnomalyCleaner(threshold: threshold))
   }
 
-  private static func crostonLike(_ variant: CrostonForecaster.Variant, _ p: Reader) throws(ForecastError) -> any Forecaster {
+  private static func crostonLike(_ variant: CrostonForecaster.Variant, _ p: ParameterReader) throws(ForecastError) -> any Forecaster {
     let optimize = try p.flag("optimize") ?? false
     let alpha = try p.positiveUnit("alpha") ?? (optimize ? nil : 0.1)
     return CrostonForecaster(variant: variant, alpha: alpha, beta: try p.positiveUnit("beta"))
-  }
-
-  /// Typed access to a spec's parameters, with errors naming the method and key.
-  struct Reader: Sendable {
-    var method: String
-    var values: [String: Double]
-
-    func double(_ key: String, min lo: Double = -.infinity, max hi: Double = .infinity) throws(ForecastError) -> Double? {
-      guard let v = values[key] else { return nil }
-      guard v.isFinite, v >= lo, v <= hi else {
-        throw .invalidInput("\(method): \(key) must be in [\(lo), \(hi)], got \(v)")
-      }
-      return v
-    }
-
-    func int(_ key: String, min lo: Int = .min, max hi: Int = .max) throws(ForecastError) -> Int? {
-      guard let v = values[key] else { return nil }
-      guard v.isFinite, v == v.rounded(), v >= Double(lo), v <= Double(hi) else {
-        throw .invalidInput("\(method): \(key) must be an integer in [\(lo), \(hi)], got \(v)")
-      }
-      return Int(v)
-    }
-
-    func flag(_ key: String) throws(ForecastError) -> Bool? {
-      guard let v = values[key] else { return nil }
-      guard v == 0 || v == 1 else { throw .invalidInput("\(method): \(key) must be 0 or 1, got \(v)") }
-      return v == 1
-    }
-
-    func unit(_ key: String) throws(ForecastError) -> Double? { try double(key, min: 0, max: 1) }
-
-    func positiveUnit(_ key: String) throws(ForecastError) -> Double? {
-      guard let v = try double(key, min: 0, max: 1) else { return nil }
-      guard v > 0 else { throw .invalidInput("\(method): \(key) must be in (0, 1], got 0") }
-      return v
-    }
   }
 }

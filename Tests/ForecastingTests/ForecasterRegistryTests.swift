@@ -47,3 +47,20 @@ import _TestSupport
   let croston = try #require(try ForecasterRegistry.make(ForecasterSpec(name: "sba", parameters: ["optimize": 1])) as? CrostonForecaster)
   #expect(croston.alpha == nil && croston.variant == .sba)
 }
+
+/// Another module's entry (as NeuralForecasting would publish) is found, listed and usable as
+/// an ensemble member.
+@Test func additionalEntriesExtendTheRegistry() throws {
+  let extra = ForecasterRegistry.Entry(name: "last_window_mean", summary: "test entry",
+                                       parameters: [("window", "values")]) { _, p throws(ForecastError) in
+    MovingAverageForecaster(window: try p.int("window", min: 1) ?? 3)
+  }
+  #expect(ForecasterRegistry.names(additional: [extra]).last == "last_window_mean")
+  #expect(ForecasterRegistry.parameters(for: "last_window_mean", additional: [extra]) == ["window", "clean"])
+  let f = try ForecasterRegistry.make(ForecasterSpec(name: "last_window_mean", parameters: ["window": 2]), additional: [extra])
+  #expect((f as? MovingAverageForecaster)?.window == 2)
+  let ensemble = ForecasterSpec(name: "ensemble", members: [ForecasterSpec(name: "naive"), ForecasterSpec(name: "last_window_mean")])
+  #expect(try ForecasterRegistry.make(ensemble, additional: [extra]) is EnsembleForecaster)
+  let e = #expect(throws: ForecastError.self) { try ForecasterRegistry.make(ensemble) }
+  #expect(e?.description.hasPrefix("unknown forecaster \"last_window_mean\"") == true)
+}

@@ -57,3 +57,19 @@ res["versions"] = vers
 res["source"] = "statsmodels SARIMAX(log(AirPassengers),(0,1,1),(0,1,1,12)) fit(method=lbfgs,gtol=1e-10); statsmodels.tsa.stattools.kpss(regression='c', nlags=L)"
 json.dump(res, open(out + "/statsmodels_reference.json", "w"), indent=1, sort_keys=True)
 print(json.dumps({k: res[k] for k in ("exact_diffuse", "simple_differencing", "loglik_at_fixed")}, indent=1))
+# Seasonal strength F_s = max(0, 1 - var(R)/var(S+R)) from statsmodels STL with forecast::mstl's settings
+from statsmodels.tsa.seasonal import STL
+def nextodd(v): return v + 1 if v % 2 == 0 else v
+strength = []
+cands = {"airpassengers": ap, "log_airpassengers": np.log(ap), "wineind": pmd.load_wineind().astype(float),
+         "white_noise_n200_seed11": np.random.default_rng(11).standard_normal(200)}
+for name, x in cands.items():
+    x = np.asarray(x, float)
+    st = STL(x, period=12, seasonal=11, trend=nextodd(int(np.ceil(1.5*12/(1-1.5/11)))), low_pass=13, seasonal_deg=0,
+             trend_deg=1, low_pass_deg=1, robust=False, seasonal_jump=1, trend_jump=1, low_pass_jump=1).fit(inner_iter=2, outer_iter=0)
+    r = st.resid; s = st.seasonal
+    strength.append({"series": name, "period": 12, "strength": float(max(0, 1 - np.var(r, ddof=1)/np.var(r + s, ddof=1)))})
+res["seasonal_strength"] = strength
+res["seasonal_strength_source"] = "statsmodels STL(period=12, seasonal=11, trend=21, low_pass=13, degrees 0/1/1, jumps 1, robust=False).fit(inner_iter=2, outer_iter=0)"
+json.dump(res, open(out + "/statsmodels_reference.json", "w"), indent=1, sort_keys=True)
+print(strength)

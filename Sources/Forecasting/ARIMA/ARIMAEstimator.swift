@@ -43,11 +43,20 @@ struct ARIMAEstimator {
     xw = cols.map { ARIMAPolynomial.difference($0, d: order.d, seasonalD: order.seasonalD, period: order.period) }
   }
 
+  /// The cap on unconstrained values (partial autocorrelation `tanh(4) ≈ 0.99933`).
+  static let transformBound = 4.0
+
   /// The raw coefficient blocks for an unconstrained parameter vector.
   func coefficients(_ u: [Double]) -> (ar: [Double], ma: [Double], sar: [Double], sma: [Double]) {
     let o = order
     var i = 0
-    func take(_ k: Int) -> [Double] { let s = Array(u[i..<(i + k)]); i += k; return s }
+    // Partial autocorrelations are capped at tanh(4) ≈ 0.9993: beyond that the model is rejected
+    // as near-unit-root anyway, and the flat objective stops the optimiser crawling to the boundary.
+    func take(_ k: Int) -> [Double] {
+      let s = u[i..<(i + k)].map { min(max($0, -Self.transformBound), Self.transformBound) }
+      i += k
+      return s
+    }
     let ar = ARIMAPolynomial.stationaryAR(fromUnconstrained: take(o.p))
     let ma = ARIMAPolynomial.stationaryAR(fromUnconstrained: take(o.q)).map { -$0 }
     let sar = ARIMAPolynomial.stationaryAR(fromUnconstrained: take(o.seasonalP))
@@ -156,16 +165,20 @@ struct ARIMAEstimator {
   ///   - method: `.cssML` (CSS start, exact ML), `.ml` (zero start) or `.css` (CSS only).
   ///   - fast: Forward-difference gradients and a looser tolerance (model search).
   ///   - start: Optional unconstrained starting point.
+  ///   - rejectNearUnitRoots: Give up (return nil) as soon as the ML search enters the region
+  ///     where a root lies within 1.01 of the unit circle, which model selection rejects anyway.
   /// - Returns: nil when no finite likelihood was found.
-  func estimate(method: Method, fast: Bool = false, start: [Double]? = nil) -> Estimate? {
+  func estimate(method: Method, fast: Bool = false, start: [Double]? = nil,
+                rejectNearUnitRoots: Bool = false) -> Estimate? {
     let k = order.armaParameterCount
     var optimizer = ARIMAOptimizer()
     if fast { optimizer.central = false; optimizer.step = 1e-6; optimizer.relativeTolerance = 1e-7 }
     var u = start ?? [Double](repeating: 0, count: k)
     var converged = true
+    var warmH: [Double]? = nil
     if method != .ml && k > 0 && start == nil {
       let r = optimizer.minimize(u, cssObjective)
-      if r.value.isFinite { u = r.x }
+      if r.value.isFinite { u = r.x; warmH = r.inverseHessian }
       converged = r.converged
     }
     if method == .css {
@@ -179,11 +192,27 @@ struct ARIMAEstimator {
     }
     if k > 0 {
       var u0 = u
-      if !mlObjective(u0).isFinite { u0 = [Double](repeating: 0, count: k) }
-      let r = optimizer.minimize(u0, mlObjective)
-      guard r.value.isFinite else { return nil }
+      if !mlObjective(u0).isFinite { u0 = [Double](repeating: 0, count: k); warmH = nil }
+      // Forward differences first, then (unless fast) a short central-difference polish.
+      var coarse = optimizer
+      coarse.central = false
+      coarse.step = 1e-6
+      var abandoned = false
+      let abandon: (([Double]) -> Bool)? = rejectNearUnitRoots ? { x in
+        abandoned = Self.minimumRootModulus(order: self.order, raw: self.raw(x)) < 1.01
+        return abandoned
+      } : nil
+      let r = coarse.minimize(u0, initialInverseHessian: warmH, abandon: abandon, mlObjective)
+      guard r.value.isFinite, !abandoned else { return nil }
       u = r.x
       converged = r.converged
+      if !fast {
+        var fine = optimizer
+        fine.maxIterations = 20
+        let r2 = fine.minimize(u, initialInverseHessian: r.inverseHessian, mlObjective)
+        if r2.value.isFinite && r2.value <= r.value { u = r2.x }
+      }
+      u = u.map { min(max($0, -Self.transformBound), Self.transformBound) }
     }
     let c = raw(u)
     guard let out = arma(raw: c).filter(w, regressors: xw, keepInnovations: true),

@@ -155,7 +155,15 @@ extension ARIMAModel {
     names += e.regressorNames
     // Regression coefficients by least squares on the differenced data (exact fit).
     var beta = [Double](repeating: 0, count: e.xw.count)
-    if !e.xw.isEmpty, let c = e.css(raw: [Double](repeating: 0, count: k)) { beta = c.beta }
+    let kx = e.xw.count
+    if kx > 0 {
+      var xx = [Double](repeating: 0, count: kx * kx), xy = [Double](repeating: 0, count: kx)
+      for i in 0..<kx {
+        for t in 0..<e.w.count { xy[i] += e.xw[i][t] * e.w[t] }
+        for j in 0..<kx { for t in 0..<e.w.count { xx[i * kx + j] += e.xw[i][t] * e.xw[j][t] } }
+      }
+      if let b = ARIMALinearSolve.solve(xx, xy, size: kx) { beta = b }
+    }
     var kinds: [RegressorKind] = []
     for name in e.regressorNames {
       if name == "intercept" { kinds.append(.intercept) } else if name == "drift" { kinds.append(.drift) }

@@ -25,10 +25,18 @@ struct ARIMAOptimizer {
     var iterations: Int
     var evaluations: Int
     var converged: Bool
+    /// The final inverse-Hessian approximation (row-major), to warm-start a related problem.
+    var inverseHessian: [Double]
   }
 
   /// Minimises `f` from `x0`. `f` returns `+∞` (or NaN) where it is undefined.
-  func minimize(_ x0: [Double], _ f: ([Double]) -> Double) -> Result {
+  /// - Parameters:
+  ///   - x0: The starting point.
+  ///   - initialInverseHessian: A warm start for the inverse-Hessian approximation.
+  ///   - abandon: Checked after every accepted step; returning true ends the search unconverged.
+  ///   - f: The objective.
+  func minimize(_ x0: [Double], initialInverseHessian: [Double]? = nil,
+                abandon: (([Double]) -> Bool)? = nil, _ f: ([Double]) -> Double) -> Result {
     let k = x0.count
     var evaluations = 0
     func value(_ x: [Double]) -> Double {
@@ -39,7 +47,7 @@ struct ARIMAOptimizer {
     var x = x0
     var fx = value(x)
     if k == 0 || !fx.isFinite {
-      return Result(x: x, value: fx, iterations: 0, evaluations: evaluations, converged: k == 0)
+      return Result(x: x, value: fx, iterations: 0, evaluations: evaluations, converged: k == 0, inverseHessian: [])
     }
     func gradient(_ x: [Double], _ fx: Double) -> [Double] {
       var g = [Double](repeating: 0, count: k)
@@ -72,6 +80,8 @@ struct ARIMAOptimizer {
     var g = gradient(x, fx)
     var H = [Double](repeating: 0, count: k * k)
     for i in 0..<k { H[i * k + i] = 1 }
+    let warm = initialInverseHessian?.count == k * k
+    if warm { H = initialInverseHessian! }
     var iterations = 0
     var converged = false
     var resetCount = 0
@@ -112,6 +122,10 @@ struct ARIMAOptimizer {
         break
       }
       resetCount = 0
+      if let abandon, abandon(xn) {
+        return Result(x: xn, value: fn, iterations: iterations, evaluations: evaluations, converged: false,
+                      inverseHessian: H)
+      }
       let gn = gradient(xn, fn)
       let s = (0..<k).map { xn[$0] - x[$0] }
       let y = (0..<k).map { gn[$0] - g[$0] }
@@ -125,7 +139,7 @@ struct ARIMAOptimizer {
         break
       }
       if sy > 1e-12 {
-        if iterations == 1 {
+        if iterations == 1 && !warm {
           // Scale the initial inverse Hessian (Nocedal & Wright eq. 6.20).
           let yy = y.reduce(0.0) { $0 + $1 * $1 }
           let scale = sy / yy
@@ -146,7 +160,8 @@ struct ARIMAOptimizer {
         }
       }
     }
-    return Result(x: x, value: fx, iterations: iterations, evaluations: evaluations, converged: converged)
+    return Result(x: x, value: fx, iterations: iterations, evaluations: evaluations, converged: converged,
+                  inverseHessian: H)
   }
 
   /// The central-difference Hessian of `f` at `x` with step `h` (nil if any value is undefined).

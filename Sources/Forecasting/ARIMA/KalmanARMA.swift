@@ -169,90 +169,104 @@ struct KalmanARMA {
       data[t] = v
     }
     for j in 0..<k { for t in 0..<n { data[(j + 1) * n + t] = x[j][t] } }
-    var phiR = [Double](repeating: 0, count: r)
+    // One workspace: P, Pn, a, pcol, phiR, R, cross, v, innovations.
+    let keep = keepInnovations ? columns * n : 0
+    let size = 2 * r * r + columns * r + 3 * r + columns * columns + columns + keep
+    let ws = UnsafeMutablePointer<Double>.allocate(capacity: size)
+    ws.initialize(repeating: 0, count: size)
+    defer { ws.deallocate() }
+    var P = ws, Pn = ws + r * r
+    let a = ws + 2 * r * r
+    let pcol = a + columns * r
+    let phiR = pcol + r
+    let R = phiR + r
+    let cross = R + r
+    let v = cross + columns * columns
+    let innov = v + columns
     for i in 0..<phi.count { phiR[i] = phi[i] }
-    var R = [Double](repeating: 0, count: r)
     R[0] = 1
     for i in 0..<theta.count { R[i + 1] = theta[i] }
-    var P = p0
-    var Pn = [Double](repeating: 0, count: r * r)
-    var a = [Double](repeating: 0, count: columns * r)
-    var pcol = [Double](repeating: 0, count: r)
-    var cross = [Double](repeating: 0, count: columns * columns)
-    var v = [Double](repeating: 0, count: columns)
-    var innovationsByColumn = keepInnovations ? [Double](repeating: 0, count: columns * n) : []
+    for i in 0..<(r * r) { P[i] = p0[i] }
     var sumLog = 0.0
     var steady = false
     var ok = true
-    data.withUnsafeBufferPointer { y in
-      P.withUnsafeMutableBufferPointer { P in
-        Pn.withUnsafeMutableBufferPointer { Pn in
-          a.withUnsafeMutableBufferPointer { a in
-            for t in 0..<n {
-              let F = steady ? 1.0 : P[0]
-              if !(F > 0) || !F.isFinite { ok = false; return }
-              for c in 0..<columns { v[c] = y[c * n + t] - a[c * r] }
-              for c in 0..<columns {
-                let vc = v[c] / F
-                for d in c..<columns { cross[c * columns + d] += vc * v[d] }
-              }
-              if keepInnovations { for c in 0..<columns { innovationsByColumn[c * n + t] = v[c] } }
-              if steady {
-                for c in 0..<columns {
-                  let base = c * r
-                  let vc = v[c]
-                  let a0 = a[base] + vc
-                  for i in 0..<(r - 1) { a[base + i] = phiR[i] * a0 + a[base + i + 1] + R[i + 1] * vc }
-                  a[base + r - 1] = phiR[r - 1] * a0
-                }
-                continue
-              }
-              sumLog += log(F)
-              for i in 0..<r { pcol[i] = P[i * r] }
-              for c in 0..<columns {
-                let base = c * r
-                let g = v[c] / F
-                let a0 = a[base] + pcol[0] * g
-                for i in 0..<(r - 1) { a[base + i] = phiR[i] * a0 + a[base + i + 1] + pcol[i + 1] * g }
-                a[base + r - 1] = phiR[r - 1] * a0
-              }
-              // M = P - p p' / F, in place.
-              let invF = 1 / F
-              for i in 0..<r {
-                let pi = pcol[i] * invF
-                for j in 0..<r { P[i * r + j] -= pi * pcol[j] }
-              }
-              // Pn = T M T' + R R'.
-              let m00 = P[0]
-              var trace = 0.0
-              for i in 0..<r {
-                let fi = phiR[i]
-                let hasNext = i + 1 < r
-                for j in i..<r {
-                  let fj = phiR[j]
-                  var s = R[i] * R[j]
-                  if hasNext && j + 1 < r { s += P[(i + 1) * r + j + 1] }
-                  if fi != 0 {
-                    s += fi * fj * m00
-                    if j + 1 < r { s += fi * P[j + 1] }
-                  }
-                  if fj != 0 && hasNext { s += fj * P[(i + 1) * r] }
-                  Pn[i * r + j] = s
-                  Pn[j * r + i] = s
-                }
-                trace += Pn[i * r + i] - R[i] * R[i]
-              }
-              for i in 0..<(r * r) { P[i] = Pn[i] }
-              if trace < 1e-11 { steady = true }
+    data.withUnsafeBufferPointer { yb in
+      let y = yb.baseAddress!
+      for t in 0..<n {
+        let F = steady ? 1.0 : P[0]
+        if !(F > 0) || !F.isFinite { ok = false; return }
+        for c in 0..<columns { v[c] = y[c * n + t] - a[c * r] }
+        let invF = 1 / F
+        for c in 0..<columns {
+          let vc = v[c] * invF
+          for d in c..<columns { cross[c * columns + d] += vc * v[d] }
+        }
+        if keep > 0 { for c in 0..<columns { innov[c * n + t] = v[c] } }
+        if steady {
+          for c in 0..<columns {
+            let ac = a + c * r
+            let vc = v[c]
+            let a0 = ac[0] + vc
+            for i in 0..<(r - 1) { ac[i] = phiR[i] * a0 + ac[i + 1] + R[i + 1] * vc }
+            ac[r - 1] = phiR[r - 1] * a0
+          }
+          continue
+        }
+        sumLog += log(F)
+        for i in 0..<r { pcol[i] = P[i * r] }
+        for c in 0..<columns {
+          let ac = a + c * r
+          let g = v[c] * invF
+          let a0 = ac[0] + pcol[0] * g
+          for i in 0..<(r - 1) { ac[i] = phiR[i] * a0 + ac[i + 1] + pcol[i + 1] * g }
+          ac[r - 1] = phiR[r - 1] * a0
+        }
+        // M = P - p p' / F, in place (upper triangle suffices: rows i, columns j >= i).
+        for i in 0..<r {
+          let pi = pcol[i] * invF
+          let row = P + i * r
+          for j in i..<r { row[j] -= pi * pcol[j] }
+        }
+        // Pn = T M T' + R R' (upper triangle), reading M's upper triangle only.
+        let m00 = P[0]
+        var trace = 0.0
+        for i in 0..<r {
+          let fi = phiR[i]
+          let row = Pn + i * r
+          if i + 1 < r {
+            let next = P + (i + 1) * r
+            // M[i+1][j+1] for j >= i: upper triangle of row i+1.
+            for j in i..<(r - 1) { row[j] = next[j + 1] + R[i] * R[j] }
+            row[r - 1] = R[i] * R[r - 1]
+            // phi_j M[i+1][0] = phi_j M[0][i+1].
+            let mi = P[i + 1]
+            if mi != 0 { for j in i..<r { row[j] += phiR[j] * mi } }
+          } else {
+            row[r - 1] = R[r - 1] * R[r - 1]
+          }
+          if fi != 0 {
+            for j in i..<r {
+              var s = fi * phiR[j] * m00
+              if j + 1 < r { s += fi * P[j + 1] }
+              row[j] += s
             }
           }
+          trace += row[i] - R[i] * R[i]
         }
+        // Mirror to the lower triangle of column 0 only (pcol reads P[i * r]).
+        for i in 1..<max(r, 1) { Pn[i * r] = Pn[i] }
+        swap(&P, &Pn)
+        if trace < 1e-11 { steady = true }
       }
     }
     if !ok { return nil }
-    if steady {
-      // P has converged to R R'.
-      for i in 0..<r { for j in 0..<r { P[i * r + j] = R[i] * R[j] } }
+    var finalP = [Double](repeating: 0, count: r * r)
+    for i in 0..<r {
+      for j in i..<r {
+        let value = steady ? R[i] * R[j] : P[i * r + j]  // P has converged to R R' when steady.
+        finalP[i * r + j] = value
+        finalP[j * r + i] = value
+      }
     }
     // Concentrate beta.
     var beta: [Double] = fixedBeta ?? []
@@ -275,17 +289,17 @@ struct KalmanARMA {
     }
     if ssq < 0 { ssq = 0 }
     var innovations: [Double] = []
-    var finalState = Array(a[0..<r])
+    var finalState = Array(UnsafeBufferPointer(start: a, count: r))
     if keepInnovations {
-      innovations = Array(innovationsByColumn[0..<n])
+      innovations = Array(UnsafeBufferPointer(start: innov, count: n))
       for j in 0..<k {
-        for t in 0..<n { innovations[t] -= beta[j] * innovationsByColumn[(j + 1) * n + t] }
+        for t in 0..<n { innovations[t] -= beta[j] * innov[(j + 1) * n + t] }
       }
     }
     for j in 0..<k { for i in 0..<r { finalState[i] -= beta[j] * a[(j + 1) * r + i] } }
     return Output(count: n, sumOfSquares: ssq, sumLogF: sumLog, beta: beta,
                   betaInverseInformation: inverseInformation, innovations: innovations,
-                  finalState: finalState, finalCovariance: P)
+                  finalState: finalState, finalCovariance: finalP)
   }
 }
 

@@ -1,0 +1,55 @@
+import Dispatch
+
+/// Throughput measurement for automatic ARIMA, used by `supplysim bench forecast`.
+public enum ARIMABenchmark {
+  /// The outcome of one batch.
+  public struct Result: Sendable {
+    /// One fitted model (or the error) per input, in input order.
+    public var models: [Result_]
+    /// Wall-clock seconds for the whole batch.
+    public var seconds: Double
+    /// Series fitted per wall-clock second.
+    public var seriesPerSecond: Double
+    /// A fitted model or the reason it failed.
+    public typealias Result_ = Swift.Result<ARIMAModel, ForecastError>
+  }
+
+  /// Fits `forecaster` to every input, in parallel across series with `concurrentPerform`
+  /// (each iteration writes only its own slot, so results come back in index order).
+  ///
+  /// - Parameters:
+  ///   - inputs: The series to fit.
+  ///   - forecaster: The automatic ARIMA settings (defaults as in `AutoARIMA()`).
+  ///   - parallel: Set false to fit one series at a time on the calling thread.
+  /// - Returns: Models in input order, elapsed seconds and series per second.
+  /// - Complexity: One stepwise search per series; wall time ≈ total / cores when parallel.
+  public static func fitAutoARIMA(_ inputs: [ForecastInput], forecaster: AutoARIMA = AutoARIMA(),
+                                  parallel: Bool = true) -> Result {
+    let start = DispatchTime.now().uptimeNanoseconds
+    let slots = UnsafeMutableBufferPointer<Result.Result_?>.allocate(capacity: inputs.count)
+    slots.initialize(repeating: nil)
+    defer { slots.deinitialize(); slots.deallocate() }
+    nonisolated(unsafe) let shared = slots
+    let work: @Sendable (Int) -> Void = { i in
+      do throws(ForecastError) {
+        shared[i] = .success(try forecaster.fit(inputs[i]))
+      } catch {
+        shared[i] = .failure(error)
+      }
+    }
+    if parallel {
+      DispatchQueue.concurrentPerform(iterations: inputs.count, execute: work)
+    } else {
+      for i in 0..<inputs.count { work(i) }
+    }
+    let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+    let models = slots.map { $0! }
+    return Result(models: models, seconds: seconds,
+                  seriesPerSecond: seconds > 0 ? Double(inputs.count) / seconds : .infinity)
+  }
+
+  /// Series per second for AutoARIMA on `inputs` (see `fitAutoARIMA`).
+  public static func seriesPerSecond(_ inputs: [ForecastInput], parallel: Bool = true) -> Double {
+    fitAutoARIMA(inputs, parallel: parallel).seriesPerSecond
+  }
+}

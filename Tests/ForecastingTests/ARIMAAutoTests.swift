@@ -1,0 +1,45 @@
+import Foundation
+import Testing
+@testable import Forecasting
+
+/// Automatic order selection and fallbacks.
+@Suite struct ARIMAAutoTests {
+  @Test func logAirPassengersSelectsAirlineModelOrBetter() throws {
+    let y = ARIMAFixtures.series("airpassengers.csv").map { log($0) }
+    let input = ForecastInput(values: y, seasonalPeriod: 12)
+    let auto = try AutoARIMA().fit(input)
+    let airline = try ARIMAForecaster(d: 1, q: 1, seasonalD: 1, seasonalQ: 1).fit(input)
+    #expect(auto.order.d == 1 && auto.order.seasonalD == 1)
+    #expect(auto.order == airline.order || auto.aicc <= airline.aicc + 1e-6, "\(auto.order) aicc \(auto.aicc) vs airline \(airline.aicc)")
+    #expect(auto.notes.contains { $0.contains("selected") })
+  }
+
+  @Test("Degenerate series do not crash and say what happened",
+        arguments: [[Double](repeating: 5, count: 40), [Double](repeating: 0, count: 30), [1, 2, 4], [7, 7, 7], [3], [2, 5]])
+  func degenerateSeriesFallBack(_ y: [Double]) throws {
+    let model = try AutoARIMA().fit(ForecastInput(values: y, seasonalPeriod: 12))
+    let fc = model.predict(horizon: 6, levels: [0.8, 0.95])
+    #expect(fc.mean.count == 6 && fc.mean.allSatisfy(\.isFinite))
+    #expect(fc.intervals.allSatisfy { $0.lower.allSatisfy(\.isFinite) && $0.upper.allSatisfy(\.isFinite) })
+    if ARIMAData.isConstant(y) { #expect(fc.mean.allSatisfy { $0 == y[0] }) }
+    #expect(!model.notes.isEmpty)
+    #expect(model.fittedValues.count == y.count)
+  }
+
+  @Test func emptySeriesThrowsHistoryTooShort() {
+    #expect(throws: ForecastError.historyTooShort(method: "auto_arima", needed: 1, got: 0)) {
+      try AutoARIMA().fit(ForecastInput(values: []))
+    }
+  }
+
+  @Test func fixedOrderRejectsTooShortHistoryAndUnknownParameters() {
+    #expect(throws: ForecastError.self) {
+      try ARIMAForecaster(p: 2, d: 1, q: 1).fit(ForecastInput(values: [1, 2, 3]))
+    }
+    let error = #expect(throws: ForecastError.self) { try ARIMAForecaster(parameters: ["p": 1, "dirft": 1]) }
+    #expect(error?.description.contains("dirft") == true)
+    let f = try? ARIMAForecaster(parameters: ["p": 1, "d": 1, "Q": 1, "drift": 1])
+    #expect(f?.p == 1 && f?.d == 1 && f?.seasonalQ == 1 && f?.includeConstant == true)
+    #expect(f?.name == "arima" && AutoARIMA().name == "auto_arima")
+  }
+}

@@ -114,3 +114,55 @@ public enum ReplenishmentLP {
     return lp
   }
 }
+
+extension ReplenishmentLP {
+  /// Solves a program built by `make(instance)` from a cold start.
+  ///
+  /// With `options.crash` (the default) the start is structure-aware: each SKU's LP without the
+  /// shared capacity rows is solved on its own (T rows each, in parallel chunks would also do), and
+  /// their optimal bases, with every capacity slack basic, form a basis of the whole LP that is dual
+  /// feasible (capacity prices zero) and violates only capacity rows. The dual simplex then only has
+  /// to repair the capacity rows. Without `crash` the slack basis is used.
+  ///
+  /// - Parameters:
+  ///   - lp: The program (possibly with changed right-hand sides).
+  ///   - instance: The instance it was built from (its dimensions must match `lp`).
+  ///   - options: Simplex options.
+  /// - Returns: The solution, with its final basis for later warm starts.
+  public static func solve(_ lp: LinearProgram, instance: ReplenishmentInstance, options: SimplexOptions = SimplexOptions()) -> LPSolution {
+    guard options.crash else { return lp.solve(options: options) }
+    let basis = crashBasis(lp, instance: instance, options: options)
+    var solution = lp.solve(warmStart: basis.basis, options: options)
+    solution.iterations += basis.iterations
+    return solution
+  }
+
+  /// The decomposition crash basis described in `solve(_:instance:options:)`.
+  ///
+  /// - Returns: The basis and the simplex iterations spent on the SKU subproblems.
+  public static func crashBasis(_ lp: LinearProgram, instance: ReplenishmentInstance,
+                                options: SimplexOptions = SimplexOptions()) -> (basis: Basis, iterations: Int) {
+    let K = instance.K, T = instance.T
+    var variables = [BasisStatus](repeating: .atLower, count: lp.variableCount)
+    var rows = [BasisStatus](repeating: .basic, count: lp.constraintCount)
+    var iterations = 0
+    for k in 0..<K {
+      // The SKU's own block: its 3T variables and T balance rows, with the program's current data.
+      var sub = LinearProgram()
+      let first = orderVariable(sku: k, period: 1, periods: T)
+      for j in first..<(first + 3 * T) { sub.variables.append(lp.variables[j]) }
+      for t in 1...T {
+        var c = lp.constraints[balanceRow(sku: k, period: t, periods: T)]
+        c.indices = c.indices.map { $0 - first }
+        sub.constraints.append(c)
+      }
+      var subOptions = options; subOptions.crash = false
+      let s = sub.solve(options: subOptions)
+      iterations += s.iterations
+      guard s.status == .optimal else { continue }
+      for j in 0..<(3 * T) { variables[first + j] = s.basis.variables[j] }
+      for t in 1...T { rows[balanceRow(sku: k, period: t, periods: T)] = s.basis.constraints[t - 1] }
+    }
+    return (Basis(variables: variables, constraints: rows), iterations)
+  }
+}

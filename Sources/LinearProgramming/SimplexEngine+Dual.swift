@@ -81,7 +81,7 @@ extension SimplexEngine {
   /// One dual simplex iteration.
   /// - Returns: nil to continue, or how the phase ended.
   mutating func dualIteration(bland: Bool, degenerate: inout Bool) -> PhaseResult? {
-    let p = chooseLeavingRow(bland: bland)
+    let p = bland ? chooseLeavingRow(bland: true) : chooseLeavingRowFast()
     if p < 0 { return .optimal }
     let r = Int(basic[p])
     let toLower = x[r] < lower[r]
@@ -90,55 +90,15 @@ extension SimplexEngine {
     rho.clear(); rho.append(p, 1); factor.btran(&rho)
     computePivotRow()
     // Bound-flipping Harris ratio test.
-    let tol = options.dualTolerance, pivTol = options.pivotTolerance
-    var candidates: [(j: Int, ratio: Double, relaxed: Double, mag: Double)] = []
-    for t in 0..<rowAlpha.count {
-      let j = Int(rowAlpha.index[t])
-      let st = state[j]
-      if st == .basic || lower[j] == upper[j] { continue }
-      let sa = s * rowAlpha.values[j]
-      switch st {
-      case .atLower:
-        if sa > pivTol { candidates.append((j, max(d[j], 0) / sa, (d[j] + tol) / sa, abs(sa))) }
-      case .atUpper:
-        if sa < -pivTol { candidates.append((j, min(d[j], 0) / sa, (d[j] - tol) / sa, abs(sa))) }
-      case .free:
-        if abs(sa) > pivTol { candidates.append((j, 0, 0, abs(sa))) }
-      case .basic: break
-      }
-    }
-    var slope = abs(x[r] - target)
-    var flips: [Int] = []
-    var entering = -1
-    while !candidates.isEmpty {
-      var thetaMax = Double.infinity
-      for c in candidates { thetaMax = min(thetaMax, c.relaxed) }
-      var decrease = 0.0, bestMag = 0.0, pick = -1
-      for (k, c) in candidates.enumerated() where c.ratio <= thetaMax {
-        let range = upper[c.j] - lower[c.j]
-        decrease += c.mag * range
-        if bland {
-          if pick < 0 || c.j < candidates[pick].j { pick = k }
-        } else if c.mag > bestMag { bestMag = c.mag; pick = k }
-      }
-      if pick < 0 { pick = candidates.indices.min { candidates[$0].ratio < candidates[$1].ratio }! }
-      if decrease.isFinite && slope - decrease > 0 && !bland {
-        slope -= decrease
-        var rest: [(j: Int, ratio: Double, relaxed: Double, mag: Double)] = []
-        for c in candidates { if c.ratio <= thetaMax { flips.append(c.j) } else { rest.append(c) } }
-        candidates = rest
-        continue
-      }
-      entering = candidates[pick].j
-      break
-    }
+    let entering = dualRatioTest(direction: s, slope: abs(x[r] - target), bland: bland)
+    let flips = flipList
     if entering < 0 { return .infeasible }
     let q = entering
     let alphaRow = rowAlpha.values[q]
     let thetaD = max(0, d[q] / (s * alphaRow))
     degenerate = thetaD == 0
     // FTRAN the entering column and check it against the row.
-    column.clear(); loadColumn(q, into: &column); factor.ftran(&column)
+    loadColumn(q); factor.ftran(&column)
     let alphaCol = column.values[p]
     if abs(alphaCol - alphaRow) > 1e-7 * (1 + abs(alphaRow)) || abs(alphaCol) < 1e-12 {
       if factor.updateCount > 0 { refactor(); return nil }
@@ -147,10 +107,16 @@ extension SimplexEngine {
     // Dual update.
     let t = s * thetaD
     if t != 0 {
-      for k in 0..<rowAlpha.count {
-        let j = Int(rowAlpha.index[k])
-        if state[j] != .basic { d[j] -= t * rowAlpha.values[j] }
-      }
+      let count = rowAlpha.count
+      state.withUnsafeBufferPointer { st in
+      d.withUnsafeMutableBufferPointer { dd in
+      rowAlpha.values.withUnsafeBufferPointer { av in
+      rowAlpha.index.withUnsafeBufferPointer { ai in
+        for k in 0..<count {
+          let j = Int(ai[k])
+          if st[j] != .basic { dd[j] -= t * av[j] }
+        }
+      }}}}
     }
     d[r] = -t; d[q] = 0
     // Bound flips and their effect on the basic values.
@@ -166,11 +132,11 @@ extension SimplexEngine {
       }
       for (i, v) in acc.sorted(by: { $0.key < $1.key }) where v != 0 { flipColumn.append(i, v) }
       factor.ftran(&flipColumn)
-      for k in 0..<flipColumn.count { let pp = Int(flipColumn.index[k]); x[Int(basic[pp])] += flipColumn.values[pp] }
+      for k in 0..<flipColumn.count { let pp = Int(flipColumn.index[k]); x[Int(basic[pp])] += flipColumn.values[pp]; leaving.note(pp) }
     }
     // Primal step.
     let thetaP = (x[r] - target) / alphaCol
-    for k in 0..<column.count { let pp = Int(column.index[k]); x[Int(basic[pp])] -= thetaP * column.values[pp] }
+    for k in 0..<column.count { let pp = Int(column.index[k]); x[Int(basic[pp])] -= thetaP * column.values[pp]; leaving.note(pp) }
     x[q] += thetaP
     x[r] = target
     // Dual steepest-edge weights.
@@ -190,6 +156,7 @@ extension SimplexEngine {
     state[r] = toLower ? .atLower : (lower[r] == upper[r] ? .atLower : .atUpper)
     state[q] = .basic
     basic[p] = Int32(q)
+    leaving.note(p)
     factor.update(position: p, alpha: column)
     if factor.updateCount >= options.refactorInterval || factor.etaNonzeros > 3 * factor.factorNonzeros + 10 * m {
       refactor()
@@ -197,8 +164,78 @@ extension SimplexEngine {
     return nil
   }
 
+  /// The bound-flipping Harris ratio test on the pivot row in `rowAlpha`: boxed candidates whose
+  /// breakpoints the dual objective's slope survives are flipped (listed in `flipList`); the entering
+  /// column is the largest pivot among those within the Harris bound of the first remaining breakpoint.
+  ///
+  /// - Parameters:
+  ///   - s: +1 when the leaving variable goes to its upper bound, -1 to its lower.
+  ///   - slope: The primal infeasibility of the leaving row (initial slope of the dual objective).
+  /// - Returns: The entering column, or -1 when the dual is unbounded (the LP is infeasible).
+  mutating func dualRatioTest(direction s: Double, slope initialSlope: Double, bland: Bool) -> Int {
+    let tol = options.dualTolerance, pivTol = options.pivotTolerance
+    flipList.removeAll(keepingCapacity: true)
+    if candJ.count < N { candJ = [Int32](repeating: 0, count: N); candRatio = [Double](repeating: 0, count: N); candRelaxed = candRatio; candMag = candRatio }
+    var count = 0
+    state.withUnsafeBufferPointer { st in
+    lower.withUnsafeBufferPointer { lo in
+    upper.withUnsafeBufferPointer { up in
+    d.withUnsafeBufferPointer { dd in
+    rowAlpha.values.withUnsafeBufferPointer { av in
+    rowAlpha.index.withUnsafeBufferPointer { ai in
+    candJ.withUnsafeMutableBufferPointer { cj in
+    candRatio.withUnsafeMutableBufferPointer { cr in
+    candRelaxed.withUnsafeMutableBufferPointer { cx in
+    candMag.withUnsafeMutableBufferPointer { cm in
+      for t in 0..<rowAlpha.count {
+        let j = Int(ai[t])
+        let code = st[j]
+        if code == .basic { continue }
+        let sa = s * av[j]
+        if code == .atLower {
+          if sa > pivTol && lo[j] != up[j] { cj[count] = Int32(j); cr[count] = max(dd[j], 0) / sa; cx[count] = (dd[j] + tol) / sa; cm[count] = sa; count += 1 }
+        } else if code == .atUpper {
+          if sa < -pivTol && lo[j] != up[j] { cj[count] = Int32(j); cr[count] = min(dd[j], 0) / sa; cx[count] = (dd[j] - tol) / sa; cm[count] = -sa; count += 1 }
+        } else if abs(sa) > pivTol {
+          cj[count] = Int32(j); cr[count] = 0; cx[count] = 0; cm[count] = abs(sa); count += 1
+        }
+      }
+    }}}}}}}}}}
+    var slope = initialSlope
+    while count > 0 {
+      var thetaMax = Double.infinity
+      for k in 0..<count { thetaMax = min(thetaMax, candRelaxed[k]) }
+      var decrease = 0.0, bestMag = 0.0, pick = -1
+      for k in 0..<count where candRatio[k] <= thetaMax {
+        let j = Int(candJ[k])
+        decrease += candMag[k] * (upper[j] - lower[j])
+        if bland {
+          if pick < 0 || j < Int(candJ[pick]) { pick = k }
+        } else if candMag[k] > bestMag { bestMag = candMag[k]; pick = k }
+      }
+      if pick < 0 {
+        pick = 0
+        for k in 1..<max(count, 1) where candRatio[k] < candRatio[pick] { pick = k }
+      }
+      if decrease.isFinite && slope - decrease > 0 && !bland {
+        slope -= decrease
+        var kept = 0
+        for k in 0..<count {
+          if candRatio[k] <= thetaMax { flipList.append(Int(candJ[k])) } else {
+            candJ[kept] = candJ[k]; candRatio[kept] = candRatio[k]; candRelaxed[kept] = candRelaxed[k]; candMag[kept] = candMag[k]; kept += 1
+          }
+        }
+        count = kept
+        continue
+      }
+      return Int(candJ[pick])
+    }
+    return -1
+  }
+
   /// Runs dual simplex iterations until primal feasibility, dual unboundedness or the limit.
   mutating func dualPhase() -> PhaseResult {
+    leaving.invalidate()
     var stall = 0, perturbed = false, verified = false
     while iterations < options.iterationLimit {
       var degenerate = false
@@ -213,6 +250,7 @@ extension SimplexEngine {
       verified = false
       stall = degenerate ? stall + 1 : 0
       if stall > 200 && !perturbed { perturbed = true; perturbCosts() }
+      if bland { leaving.invalidate() }
     }
     return .iterationLimit
   }

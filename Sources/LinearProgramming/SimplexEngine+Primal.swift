@@ -33,7 +33,7 @@ extension SimplexEngine {
     if q < 0 { return .optimal }
     let increase = state[q] == .free ? d[q] < 0 : state[q] == .atLower
     let dir: Double = increase ? 1 : -1
-    column.clear(); loadColumn(q, into: &column); factor.ftran(&column)
+    loadColumn(q); factor.ftran(&column)
     // Harris pass 1: the largest step keeping every basic within its bound plus tolerance.
     let tol = options.primalTolerance, pivTol = options.pivotTolerance
     var thetaMax = upper[q] - lower[q]

@@ -37,6 +37,9 @@ struct SimplexEngine {
   var rho: SparseVector, column: SparseVector, tau: SparseVector, flipColumn: SparseVector
   var rowAlpha: SparseVector
   var rng: UInt64
+  var leaving: LeavingRowCandidates
+  var candJ: [Int32] = [], candRatio: [Double] = [], candRelaxed: [Double] = [], candMag: [Double] = []
+  var flipList: [Int] = []
 
   /// Builds the working form; row duplicates are summed.
   init(program: LinearProgram, options: SimplexOptions) {
@@ -82,6 +85,7 @@ struct SimplexEngine {
     rho = SparseVector(dimension: m); column = rho; tau = rho; flipColumn = rho
     rowAlpha = SparseVector(dimension: total)
     rng = options.perturbationSeed | 1
+    leaving = LeavingRowCandidates(dimension: m)
   }
 
   // MARK: Basis setup
@@ -168,6 +172,7 @@ struct SimplexEngine {
 
   /// Recomputes `x_B = -B^{-1} (sum of nonbasic columns times their values)`.
   mutating func computePrimal() {
+    leaving.invalidate()
     column.clear()
     var acc = [Double](repeating: 0, count: m)
     for j in 0..<n where state[j] != .basic && x[j] != 0 {
@@ -196,11 +201,12 @@ struct SimplexEngine {
     rho.clear()
   }
 
-  /// Loads structural or logical column `j` into `v` (row-indexed).
-  func loadColumn(_ j: Int, into v: inout SparseVector) {
+  /// Clears `column` and loads structural or logical column `j` into it (row-indexed).
+  mutating func loadColumn(_ j: Int) {
+    column.clear()
     if j < n {
-      for e in colStart[j]..<colStart[j + 1] { v.append(Int(colRow[e]), colVal[e]) }
-    } else { v.append(j - n, 1) }
+      for e in colStart[j]..<colStart[j + 1] { column.append(Int(colRow[e]), colVal[e]) }
+    } else { column.append(j - n, 1) }
   }
 
   /// Computes the pivot row `alpha_j = rho^T a_j` for every column touched by `rho` (row-wise product).

@@ -1,0 +1,81 @@
+import Foundation
+import Testing
+import _TestSupport
+@testable import LinearProgramming
+
+/// Reads the fixture instances and their reference optima.
+enum Fixture {
+  static let directory = SourceTree.root() + "/Tests/LinearProgrammingTests/Fixtures/"
+
+  static func instance(_ name: String) throws -> ReplenishmentInstance {
+    let data = try Data(contentsOf: URL(fileURLWithPath: directory + name + ".json"))
+    return try JSONDecoder().decode(ReplenishmentInstance.self, from: data)
+  }
+
+  struct Reference: Decodable { var objective: Double; var variables: Int }
+
+  static func reference(_ name: String) throws -> Reference {
+    let data = try Data(contentsOf: URL(fileURLWithPath: directory + "reference-optima.json"))
+    return try JSONDecoder().decode([String: Reference].self, from: data)[name]!
+  }
+}
+
+@Test("fixture instances solve to the reference optimum", arguments: ["LP-1_K10_T30", "LP-1_K100_T30"])
+func fixtureOptimum(name: String) throws {
+  let instance = try Fixture.instance(name)
+  let reference = try Fixture.reference(name)
+  let lp = ReplenishmentLP.make(instance)
+  #expect(lp.variableCount == reference.variables)
+  let s = lp.solve()
+  #expect(s.status == .optimal)
+  #expect(Approx.equal(s.objective, reference.objective, relative: 1e-9), "\(s.objective) vs \(reference.objective)")
+  #expect(lp.maximumViolation(s.values) < 1e-6)
+}
+
+@Test("the decomposition crash start reaches the same optimum", arguments: ["LP-1_K10_T30", "LP-1_K100_T30"])
+func crashStart(name: String) throws {
+  let instance = try Fixture.instance(name)
+  let reference = try Fixture.reference(name)
+  let lp = ReplenishmentLP.make(instance)
+  let s = ReplenishmentLP.solve(lp, instance: instance)
+  #expect(s.status == .optimal)
+  #expect(Approx.equal(s.objective, reference.objective, relative: 1e-9), "\(s.objective) vs \(reference.objective)")
+}
+
+@Test("a warm start after one period's demand change matches a cold solve in fewer iterations")
+func warmStartAfterDemandChange() throws {
+  var instance = try Fixture.instance("LP-1_K100_T30")
+  var lp = ReplenishmentLP.make(instance)
+  let first = lp.solve()
+  #expect(first.status == .optimal)
+  // Raise SKU 3's demand in period 5 by 40% and every SKU's period-1 demand by 5%.
+  instance.demand[3][4] *= 1.4
+  for k in 0..<instance.K { instance.demand[k][0] *= 1.05 }
+  for k in 0..<instance.K {
+    for t in [1, 5] {
+      lp.setRHS(ReplenishmentLP.balanceRow(sku: k, period: t, periods: instance.T),
+                ReplenishmentLP.balanceRHS(instance, sku: k, period: t))
+    }
+  }
+  let warm = lp.solve(warmStart: first.basis)
+  let cold = lp.solve()
+  #expect(warm.status == .optimal && cold.status == .optimal)
+  #expect(Approx.equal(warm.objective, cold.objective, relative: 1e-9), "\(warm.objective) vs \(cold.objective)")
+  #expect(warm.iterations * 10 < cold.iterations, "warm \(warm.iterations) vs cold \(cold.iterations)")
+  #expect(lp.maximumViolation(warm.values) < 1e-6)
+}
+
+@Test("a warm start after a cost change finishes with the primal simplex")
+func warmStartAfterCostChange() throws {
+  let instance = try Fixture.instance("LP-1_K10_T30")
+  var lp = ReplenishmentLP.make(instance)
+  let first = lp.solve()
+  for k in 0..<instance.K {
+    lp.setCost(ReplenishmentLP.orderVariable(sku: k, period: 3, periods: instance.T), instance.unitCost[k] * 0.5)
+  }
+  let warm = lp.solve(warmStart: first.basis)
+  let cold = lp.solve()
+  #expect(warm.status == .optimal)
+  #expect(Approx.equal(warm.objective, cold.objective, relative: 1e-9), "\(warm.objective) vs \(cold.objective)")
+  #expect(warm.iterations < cold.iterations)
+}

@@ -6,6 +6,15 @@
 /// dimension. Every sum over `k` runs in increasing `k` in each output element, so results do
 /// not depend on blocking or on threads.
 enum Kernels {
+  /// Whether kernels use their `SIMD8` paths by default: yes in optimized builds. Debug builds
+  /// run the scalar paths, which give the same bits (same operations in the same order) but do
+  /// not pay for unspecialized generic SIMD.
+  #if DEBUG
+  static let vectorizedByDefault = false
+  #else
+  static let vectorizedByDefault = true
+  #endif
+
 
   /// C = A·B, or C += A·B when `accumulate` is true.
   ///
@@ -14,50 +23,61 @@ enum Kernels {
   ///   - a: `A[i, p]` is `a[i * aRow + p * aCol]`.
   ///   - b: `B[p, j]` is `b[p * ldb + j]`.
   ///   - c: `C[i, j]` is `c[i * ldc + j]`.
-  /// - Complexity: 2mnk flops; a 4×16 register tile of `SIMD8` accumulators walks `k` innermost.
-
+  /// - Complexity: 2mnk flops. Four rows of A at a time are packed with each element repeated
+  ///   in four lanes (so the inner loop loads instead of shuffling), then a 4×8 register tile of
+  ///   eight-lane accumulators sweeps B's columns with `k` innermost. Each C element is one sum
+  ///   in increasing `k`, so the result does not depend on blocking.
   static func gemm<T: NeuralScalar>(
     m: Int, n: Int, k: Int,
     a: UnsafePointer<T>, aRow: Int, aCol: Int,
     b: UnsafePointer<T>, ldb: Int,
     c: UnsafeMutablePointer<T>, ldc: Int,
-    accumulate: Bool
+    accumulate: Bool, vectorized: Bool = vectorizedByDefault
   ) {
     if m == 0 || n == 0 { return }
     if k == 0 {
       if !accumulate { for i in 0..<m { (c + i * ldc).update(repeating: 0, count: n) } }
       return
     }
-    var j = 0
-    while j + 16 <= n {
-      var i = 0
-      while i + 4 <= m {
-        tile4x16(k: k, a: a + i * aRow, aRow: aRow, aCol: aCol, b: b + j, ldb: ldb,
-                 c: c + i * ldc + j, ldc: ldc, accumulate: accumulate)
-        i += 4
-      }
-      while i < m {
-        tile1x16(k: k, a: a + i * aRow, aCol: aCol, b: b + j, ldb: ldb, c: c + i * ldc + j,
-                 accumulate: accumulate)
-        i += 1
-      }
-      j += 16
-    }
-    while j + 8 <= n {
-      for i in 0..<m {
-        tile1x8(k: k, a: a + i * aRow, aCol: aCol, b: b + j, ldb: ldb, c: c + i * ldc + j,
-                accumulate: accumulate)
-      }
-      j += 8
-    }
-    while j < n {
+    if !vectorized {
       for i in 0..<m {
         let ai = a + i * aRow
-        var s: T = 0
-        for p in 0..<k { s += ai[p * aCol] * b[p * ldb + j] }
-        if accumulate { c[i * ldc + j] += s } else { c[i * ldc + j] = s }
+        for j in 0..<n {
+          var s: T = 0
+          var pa = ai, pb = b + j
+          for _ in 0..<k { s += pa[0] * pb[0]; pa += aCol; pb += ldb }
+          if accumulate { c[i * ldc + j] = s + c[i * ldc + j] } else { c[i * ldc + j] = s }
+        }
       }
-      j += 1
+      return
+    }
+    let n8 = n & ~7
+    withUnsafeTemporaryAllocation(of: SIMD4<T>.self, capacity: 4 * k) { packed in
+      let pa = packed.baseAddress!
+      var i = 0
+      while i < m {
+        let rows = min(4, m - i)
+        // Pack rows i..<i+rows of A, element (r, p) repeated in four lanes at pa[p * 4 + r].
+        for p in 0..<k {
+          let src = a + i * aRow + p * aCol
+          for r in 0..<4 { pa[p * 4 + r] = SIMD4(repeating: r < rows ? src[r * aRow] : 0) }
+        }
+        var j = 0
+        while j < n8 {
+          tile4x8(k: k, packed: UnsafePointer(pa), b: b + j, ldb: ldb, c: c + i * ldc + j, ldc: ldc,
+                  rows: rows, accumulate: accumulate)
+          j += 8
+        }
+        while j < n {
+          for r in 0..<rows {
+            var s: T = 0
+            for p in 0..<k { s += pa[p * 4 + r][0] * b[p * ldb + j] }
+            if accumulate { c[(i + r) * ldc + j] += s } else { c[(i + r) * ldc + j] = s }
+          }
+          j += 1
+        }
+        i += 4
+      }
     }
   }
 
@@ -72,77 +92,45 @@ enum Kernels {
   }
 
   @inline(__always)
-  static func tile4x16<T: NeuralScalar>(
-    k: Int, a: UnsafePointer<T>, aRow: Int, aCol: Int, b: UnsafePointer<T>, ldb: Int,
-    c: UnsafeMutablePointer<T>, ldc: Int, accumulate: Bool
+  static func tile4x8<T: NeuralScalar>(
+    k: Int, packed: UnsafePointer<SIMD4<T>>, b: UnsafePointer<T>, ldb: Int,
+    c: UnsafeMutablePointer<T>, ldc: Int, rows: Int, accumulate: Bool
   ) {
-    var c00 = SIMD8<T>(), c01 = SIMD8<T>(), c10 = SIMD8<T>(), c11 = SIMD8<T>()
-    var c20 = SIMD8<T>(), c21 = SIMD8<T>(), c30 = SIMD8<T>(), c31 = SIMD8<T>()
-    var pa = a, pb = b
-    let r1 = aRow, r2 = 2 * aRow, r3 = 3 * aRow
+    var c0 = SIMD8<T>(), c1 = SIMD8<T>(), c2 = SIMD8<T>(), c3 = SIMD8<T>()
+    var pa = packed, pb = b
     for _ in 0..<k {
-      let b0 = load8(pb), b1 = load8(pb + 8)
-      let a0 = SIMD8(repeating: pa[0]), a1 = SIMD8(repeating: pa[r1])
-      c00 += a0 * b0; c01 += a0 * b1
-      c10 += a1 * b0; c11 += a1 * b1
-      let a2 = SIMD8(repeating: pa[r2]), a3 = SIMD8(repeating: pa[r3])
-      c20 += a2 * b0; c21 += a2 * b1
-      c30 += a3 * b0; c31 += a3 * b1
-      pa += aCol; pb += ldb
+      let bv = load8(pb)
+      let a0 = pa[0], a1 = pa[1], a2 = pa[2], a3 = pa[3]
+      c0 += SIMD8(lowHalf: a0, highHalf: a0) * bv
+      c1 += SIMD8(lowHalf: a1, highHalf: a1) * bv
+      c2 += SIMD8(lowHalf: a2, highHalf: a2) * bv
+      c3 += SIMD8(lowHalf: a3, highHalf: a3) * bv
+      pa += 4; pb += ldb
     }
-    if accumulate {
-      c00 += load8(c); c01 += load8(c + 8)
-      c10 += load8(c + ldc); c11 += load8(c + ldc + 8)
-      c20 += load8(c + 2 * ldc); c21 += load8(c + 2 * ldc + 8)
-      c30 += load8(c + 3 * ldc); c31 += load8(c + 3 * ldc + 8)
+    if rows == 4 {
+      if accumulate {
+        c0 += load8(c); c1 += load8(c + ldc); c2 += load8(c + 2 * ldc); c3 += load8(c + 3 * ldc)
+      }
+      store8(c0, c); store8(c1, c + ldc); store8(c2, c + 2 * ldc); store8(c3, c + 3 * ldc)
+    } else {
+      let tile = [c0, c1, c2, c3]
+      for r in 0..<rows {
+        store8(accumulate ? tile[r] + load8(c + r * ldc) : tile[r], c + r * ldc)
+      }
     }
-    store8(c00, c); store8(c01, c + 8)
-    store8(c10, c + ldc); store8(c11, c + ldc + 8)
-    store8(c20, c + 2 * ldc); store8(c21, c + 2 * ldc + 8)
-    store8(c30, c + 3 * ldc); store8(c31, c + 3 * ldc + 8)
-  }
-
-  @inline(__always)
-  static func tile1x16<T: NeuralScalar>(
-    k: Int, a: UnsafePointer<T>, aCol: Int, b: UnsafePointer<T>, ldb: Int,
-    c: UnsafeMutablePointer<T>, accumulate: Bool
-  ) {
-    var c0 = SIMD8<T>(), c1 = SIMD8<T>()
-    var pa = a, pb = b
-    for _ in 0..<k {
-      let a0 = SIMD8(repeating: pa[0])
-      c0 += a0 * load8(pb); c1 += a0 * load8(pb + 8)
-      pa += aCol; pb += ldb
-    }
-    if accumulate { c0 += load8(c); c1 += load8(c + 8) }
-    store8(c0, c); store8(c1, c + 8)
-  }
-
-  @inline(__always)
-  static func tile1x8<T: NeuralScalar>(
-    k: Int, a: UnsafePointer<T>, aCol: Int, b: UnsafePointer<T>, ldb: Int,
-    c: UnsafeMutablePointer<T>, accumulate: Bool
-  ) {
-    var c0 = SIMD8<T>()
-    var pa = a, pb = b
-    for _ in 0..<k {
-      c0 += SIMD8(repeating: pa[0]) * load8(pb)
-      pa += aCol; pb += ldb
-    }
-    if accumulate { c0 += load8(c) }
-    store8(c0, c)
   }
 
   /// out[j] (+)= Σ_i x[i * ld + j] for i in 0..<rows, summed in increasing i: the column sums
   /// that bias gradients need.
 
   static func addColumnSums<T: NeuralScalar>(
-    rows: Int, cols: Int, x: UnsafePointer<T>, ld: Int, into out: UnsafeMutablePointer<T>
+    rows: Int, cols: Int, x: UnsafePointer<T>, ld: Int, into out: UnsafeMutablePointer<T>,
+    vectorized: Bool = vectorizedByDefault
   ) {
     for i in 0..<rows {
       let row = x + i * ld
       var j = 0
-      while j + 8 <= cols { store8(load8(out + j) + load8(row + j), out + j); j += 8 }
+      while vectorized && j + 8 <= cols { store8(load8(out + j) + load8(row + j), out + j); j += 8 }
       while j < cols { out[j] += row[j]; j += 1 }
     }
   }

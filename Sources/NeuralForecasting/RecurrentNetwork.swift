@@ -116,3 +116,63 @@ public struct RecurrentNetwork<T: NeuralScalar>: Sendable, Equatable {
     return Array(ws.output[0..<(batch * architecture.outputSize)])
   }
 }
+
+extension RecurrentNetwork {
+  /// Runs the network on windows stored sample after sample, `windows[(i * steps + t) * inputSize + f]`,
+  /// in chunks of 256 without dropout.
+  ///
+  /// - Returns: `count × outputSize` outputs, row-major.
+  public func predict(windows: [T], steps: Int) -> [T] {
+    let f = architecture.inputSize, o = architecture.outputSize
+    precondition(steps > 0 && windows.count % (steps * f) == 0,
+                 "predict: \(windows.count) values do not make whole windows of \(steps)×\(f)")
+    let count = windows.count / (steps * f)
+    if count == 0 { return [] }
+    let chunk = min(count, 256)
+    let ws = RecurrentWorkspace<T>(architecture: architecture, steps: steps, batch: chunk)
+    var result = [T](repeating: 0, count: count * o)
+    parameters.withUnsafeBufferPointer { p in
+      windows.withUnsafeBufferPointer { x in
+        var start = 0
+        while start < count {
+          let rows = min(chunk, count - start)
+          for b in 0..<rows {
+            for t in 0..<steps {
+              (ws.stagedInputs + (t * rows + b) * f).update(from: x.baseAddress! + ((start + b) * steps + t) * f, count: f)
+            }
+          }
+          ws.forward(parameters: p.baseAddress!, inputs: ws.stagedInputs, steps: steps, batch: rows, dropoutSeed: nil)
+          for i in 0..<(rows * o) { result[start * o + i] = ws.output[i] }
+          start += rows
+        }
+      }
+    }
+    return result
+  }
+}
+
+extension RecurrentNetwork: Codable {
+  private enum CodingKeys: String, CodingKey { case architecture, tensors, parameters }
+
+  /// Decodes a network; the parameter count must match the architecture.
+  public init(from decoder: any Decoder) throws {
+    let c = try decoder.container(keyedBy: CodingKeys.self)
+    let architecture = try c.decode(NetworkArchitecture.self, forKey: .architecture)
+    let parameters = try c.decode([T].self, forKey: .parameters)
+    guard parameters.count == architecture.parameterCount else {
+      throw DecodingError.dataCorruptedError(
+        forKey: .parameters, in: c,
+        debugDescription: "network: \(architecture.parameterCount) parameters expected, got \(parameters.count)")
+    }
+    self.init(architecture: architecture, parameters: parameters)
+  }
+
+  /// Encodes the architecture, the tensor table (names, shapes, offsets: for readers) and the
+  /// flat parameters.
+  public func encode(to encoder: any Encoder) throws {
+    var c = encoder.container(keyedBy: CodingKeys.self)
+    try c.encode(architecture, forKey: .architecture)
+    try c.encode(architecture.tensors, forKey: .tensors)
+    try c.encode(parameters, forKey: .parameters)
+  }
+}

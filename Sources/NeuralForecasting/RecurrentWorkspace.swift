@@ -47,14 +47,23 @@ final class RecurrentWorkspace<T: NeuralScalar>: @unchecked Sendable {
   let gradient: UnsafeMutableBufferPointer<T>
   /// Gradients with respect to the network inputs (filled when `backward` is asked for them).
   let inputGradient: UnsafeMutableBufferPointer<T>
+  /// Staging for a shard's time-major inputs, its targets and dLoss/dOutput (used by the trainer).
+  let stagedInputs: UnsafeMutablePointer<T>
+  let stagedTargets: UnsafeMutablePointer<T>
+  let outputGradient: UnsafeMutablePointer<T>
 
+  /// Use the eight-lane paths (default: in optimized builds); both give the same bits.
+  let vectorized: Bool
+  /// The layer `backward` is working on.
+  private var currentLayer = 0
   private(set) var steps = 0
   private(set) var batch = 0
   private var allocations: [UnsafeMutablePointer<T>] = []
 
   /// Allocates scratch for sequences of up to `steps` steps and shards of up to `batch` rows.
-  init(architecture: NetworkArchitecture, steps: Int, batch: Int) {
+  init(architecture: NetworkArchitecture, steps: Int, batch: Int, vectorized: Bool = Kernels.vectorizedByDefault) {
     self.architecture = architecture
+    self.vectorized = vectorized
     maxSteps = steps; maxBatch = batch
     hiddenSize = architecture.hiddenSize
     gateWidth = architecture.cell.gateCount * architecture.hiddenSize
@@ -94,6 +103,9 @@ final class RecurrentWorkspace<T: NeuralScalar>: @unchecked Sendable {
     output = UnsafeMutableBufferPointer(start: make(batch * outputSize), count: batch * outputSize)
     gradient = UnsafeMutableBufferPointer(start: make(architecture.parameterCount), count: architecture.parameterCount)
     inputGradient = UnsafeMutableBufferPointer(start: make(rows * inputSize), count: rows * inputSize)
+    stagedInputs = make(rows * inputSize)
+    stagedTargets = make(batch * outputSize)
+    outputGradient = make(batch * outputSize)
     allocations = allocs
   }
 
@@ -122,7 +134,7 @@ final class RecurrentWorkspace<T: NeuralScalar>: @unchecked Sendable {
       let o = offsets[l]
       Kernels.broadcastRows(rows: rows, cols: g, bias: p + o.bias, into: gates[l])
       Kernels.gemm(m: rows, n: g, k: inSize, a: input, aRow: inSize, aCol: 1,
-                   b: p + o.inputWeights, ldb: g, c: gates[l], ldc: g, accumulate: true)
+                   b: p + o.inputWeights, ldb: g, c: gates[l], ldc: g, accumulate: true, vectorized: vectorized)
       if architecture.cell == .lstm {
         lstmForward(layer: l, p: p)
       } else {
@@ -151,7 +163,7 @@ final class RecurrentWorkspace<T: NeuralScalar>: @unchecked Sendable {
     let top = hidden[layerCount - 1] + (steps - 1) * batch * h
     Kernels.broadcastRows(rows: batch, cols: outputSize, bias: p + headBias, into: output.baseAddress!)
     Kernels.gemm(m: batch, n: outputSize, k: h, a: top, aRow: h, aCol: 1, b: p + headWeights,
-                 ldb: outputSize, c: output.baseAddress!, ldc: outputSize, accumulate: true)
+                 ldb: outputSize, c: output.baseAddress!, ldc: outputSize, accumulate: true, vectorized: vectorized)
   }
 
   private func lstmForward(layer l: Int, p: UnsafePointer<T>) {
@@ -162,27 +174,36 @@ final class RecurrentWorkspace<T: NeuralScalar>: @unchecked Sendable {
       let zt = z + t * batch * g
       if t > 0 {
         Kernels.gemm(m: batch, n: g, k: h, a: hs + (t - 1) * batch * h, aRow: h, aCol: 1,
-                     b: wh, ldb: g, c: zt, ldc: g, accumulate: true)
+                     b: wh, ldb: g, c: zt, ldc: g, accumulate: true, vectorized: vectorized)
       }
       for b in 0..<batch {
         let zr = zt + b * g
         let row = (t * batch + b) * h
         let prev = t > 0 ? c + ((t - 1) * batch + b) * h : nil
-        var j = 0
-        while j < h {
-          let n = min(8, h - j)
-          let ig = T.sigmoid(lanes(zr + j, n))
-          let fg = T.sigmoid(lanes(zr + h + j, n))
-          let gg = T.tanh(lanes(zr + 2 * h + j, n))
-          let og = T.sigmoid(lanes(zr + 3 * h + j, n))
-          let cp = prev.map { lanes($0 + j, n) } ?? SIMD8<T>()
-          let cv = fg * cp + ig * gg
-          let tcv = T.tanh(cv)
-          put(ig, zr + j, n); put(fg, zr + h + j, n); put(gg, zr + 2 * h + j, n); put(og, zr + 3 * h + j, n)
-          put(cv, c + row + j, n); put(tcv, tc + row + j, n); put(og * tcv, hs + row + j, n)
-          j += 8
-        }
+        let split = vectorized ? h & ~7 : 0
+        lstmForwardRow(Lane8<T>.self, z: zr, cPrev: prev, c: c + row, tc: tc + row, h: hs + row, from: 0, to: split)
+        lstmForwardRow(Lane1<T>.self, z: zr, cPrev: prev, c: c + row, tc: tc + row, h: hs + row, from: split, to: h)
       }
+    }
+  }
+
+  /// i, f, g, o = σ, σ, tanh, σ of the pre-activations; c = f⊙c₋ + i⊙g; h = o⊙tanh(c).
+  @inline(__always)
+  private func lstmForwardRow<V: GateLanes>(
+    _: V.Type, z: UnsafeMutablePointer<T>, cPrev: UnsafeMutablePointer<T>?, c: UnsafeMutablePointer<T>,
+    tc: UnsafeMutablePointer<T>, h hs: UnsafeMutablePointer<T>, from: Int, to: Int
+  ) where V.Scalar == T {
+    let h = hiddenSize
+    var j = from
+    while j < to {
+      let ig = V(z + j).sigmoid, fg = V(z + h + j).sigmoid
+      let gg = V(z + 2 * h + j).tanh, og = V(z + 3 * h + j).sigmoid
+      let cp = cPrev.map { V($0 + j) } ?? V(repeating: 0)
+      let cv = fg * cp + ig * gg
+      let tcv = cv.tanh
+      ig.store(z + j); fg.store(z + h + j); gg.store(z + 2 * h + j); og.store(z + 3 * h + j)
+      cv.store(c + j); tcv.store(tc + j); (og * tcv).store(hs + j)
+      j += V.width
     }
   }
 
@@ -195,30 +216,42 @@ final class RecurrentWorkspace<T: NeuralScalar>: @unchecked Sendable {
       let zt = z + t * batch * g
       if t > 0 {
         Kernels.gemm(m: batch, n: g, k: h, a: hs + (t - 1) * batch * h, aRow: h, aCol: 1,
-                     b: wh, ldb: g, c: hp, ldc: g, accumulate: false)
+                     b: wh, ldb: g, c: hp, ldc: g, accumulate: false, vectorized: vectorized)
       }
       for b in 0..<batch {
         let zr = zt + b * g, hr = hp + b * g
         let row = (t * batch + b) * h
         let prev = t > 0 ? hs + ((t - 1) * batch + b) * h : nil
-        var j = 0
-        while j < h {
-          let n = min(8, h - j)
-          var pr = SIMD8<T>(), pz = SIMD8<T>(), pn = SIMD8<T>(), hprev = SIMD8<T>()
-          if let prev {
-            pr = lanes(hr + j, n); pz = lanes(hr + h + j, n); pn = lanes(hr + 2 * h + j, n)
-            hprev = lanes(prev + j, n)
-          }
-          let r = T.sigmoid(lanes(zr + j, n) + pr)
-          let u = T.sigmoid(lanes(zr + h + j, n) + pz)
-          let hnv = pn + lanes(bhn + j, n)
-          let nv = T.tanh(lanes(zr + 2 * h + j, n) + r * hnv)
-          put(r, zr + j, n); put(u, zr + h + j, n); put(nv, zr + 2 * h + j, n)
-          put(hnv, hn + row + j, n)
-          put(nv + u * (hprev - nv), hs + row + j, n)
-          j += 8
-        }
+        let split = vectorized ? h & ~7 : 0
+        gruForwardRow(Lane8<T>.self, z: zr, hp: hr, bhn: bhn, hPrev: prev, hn: hn + row, h: hs + row, from: 0, to: split)
+        gruForwardRow(Lane1<T>.self, z: zr, hp: hr, bhn: bhn, hPrev: prev, hn: hn + row, h: hs + row, from: split, to: h)
       }
+    }
+  }
+
+  /// r = σ(x_r + h_r), u = σ(x_z + h_z), n = tanh(x_n + r⊙(h_n + b_hn)), h = n + u⊙(h₋ − n).
+  @inline(__always)
+  private func gruForwardRow<V: GateLanes>(
+    _: V.Type, z: UnsafeMutablePointer<T>, hp: UnsafeMutablePointer<T>, bhn: UnsafePointer<T>,
+    hPrev: UnsafeMutablePointer<T>?, hn: UnsafeMutablePointer<T>, h hs: UnsafeMutablePointer<T>, from: Int, to: Int
+  ) where V.Scalar == T {
+    let h = hiddenSize
+    let zero = V(repeating: 0)
+    var j = from
+    while j < to {
+      var pr = zero, pz = zero, pn = zero, hprev = zero
+      if let hPrev {
+        pr = V(hp + j); pz = V(hp + h + j); pn = V(hp + 2 * h + j)
+        hprev = V(hPrev + j)
+      }
+      let r = (V(z + j) + pr).sigmoid
+      let u = (V(z + h + j) + pz).sigmoid
+      let hnv = pn + V(bhn + j)
+      let nv = (V(z + 2 * h + j) + r * hnv).tanh
+      r.store(z + j); u.store(z + h + j); nv.store(z + 2 * h + j)
+      hnv.store(hn + j)
+      (nv + u * (hprev - nv)).store(hs + j)
+      j += V.width
     }
   }
 
@@ -235,12 +268,12 @@ final class RecurrentWorkspace<T: NeuralScalar>: @unchecked Sendable {
     let top = hidden[layerCount - 1] + (steps - 1) * batch * h
     // Head: y = h_T · W + b.
     Kernels.gemm(m: h, n: outputSize, k: batch, a: top, aRow: 1, aCol: h, b: dy, ldb: outputSize,
-                 c: gr + headWeights, ldc: outputSize, accumulate: true)
-    Kernels.addColumnSums(rows: batch, cols: outputSize, x: dy, ld: outputSize, into: gr + headBias)
+                 c: gr + headWeights, ldc: outputSize, accumulate: true, vectorized: vectorized)
+    Kernels.addColumnSums(rows: batch, cols: outputSize, x: dy, ld: outputSize, into: gr + headBias, vectorized: vectorized)
     Kernels.transpose(rows: h, cols: outputSize, x: p + headWeights, into: transposedHead)
     hiddenGradient.update(repeating: 0, count: (steps - 1) * batch * h)
     Kernels.gemm(m: batch, n: h, k: outputSize, a: dy, aRow: outputSize, aCol: 1, b: transposedHead,
-                 ldb: h, c: hiddenGradient + (steps - 1) * batch * h, ldc: h, accumulate: false)
+                 ldb: h, c: hiddenGradient + (steps - 1) * batch * h, ldc: h, accumulate: false, vectorized: vectorized)
     for l in stride(from: layerCount - 1, through: 0, by: -1) {
       let o = offsets[l]
       let inSize = o.inputSize
@@ -252,21 +285,21 @@ final class RecurrentWorkspace<T: NeuralScalar>: @unchecked Sendable {
       } else {
         gruBackward(layer: l)
         dzh = recurrentGateGradient
-        Kernels.addColumnSums(rows: rows, cols: h, x: dzh + 2 * h, ld: g, into: gr + o.newGateBias)
+        Kernels.addColumnSums(rows: rows, cols: h, x: dzh + 2 * h, ld: g, into: gr + o.newGateBias, vectorized: vectorized)
       }
       if steps > 1 {
         Kernels.gemm(m: h, n: g, k: (steps - 1) * batch, a: hidden[l], aRow: 1, aCol: h,
-                     b: dzh + batch * g, ldb: g, c: gr + o.recurrentWeights, ldc: g, accumulate: true)
+                     b: dzh + batch * g, ldb: g, c: gr + o.recurrentWeights, ldc: g, accumulate: true, vectorized: vectorized)
       }
       let x = layerInputs[l]
       Kernels.gemm(m: inSize, n: g, k: rows, a: x, aRow: 1, aCol: inSize, b: gateGradient, ldb: g,
-                   c: gr + o.inputWeights, ldc: g, accumulate: true)
-      Kernels.addColumnSums(rows: rows, cols: g, x: gateGradient, ld: g, into: gr + o.bias)
+                   c: gr + o.inputWeights, ldc: g, accumulate: true, vectorized: vectorized)
+      Kernels.addColumnSums(rows: rows, cols: g, x: gateGradient, ld: g, into: gr + o.bias, vectorized: vectorized)
       if l > 0 || wantInputGradient {
         Kernels.transpose(rows: inSize, cols: g, x: p + o.inputWeights, into: transposedInput)
         let dx = l > 0 ? layerInputGradient : inputGradient.baseAddress!
         Kernels.gemm(m: rows, n: inSize, k: g, a: gateGradient, aRow: g, aCol: 1, b: transposedInput,
-                     ldb: inSize, c: dx, ldc: inSize, accumulate: false)
+                     ldb: inSize, c: dx, ldc: inSize, accumulate: false, vectorized: vectorized)
         if l > 0 {
           if usedDropout[l] {
             let m = mask[l]
@@ -280,8 +313,9 @@ final class RecurrentWorkspace<T: NeuralScalar>: @unchecked Sendable {
   }
 
   private func lstmBackward(layer l: Int) {
+    currentLayer = l
     let h = hiddenSize, g = gateWidth
-    let z = gates[l], c = cell[l], tc = tanhCell[l]
+    let z = gates[l], c = cell[l]
     let dz = gateGradient, dhRec = carriedHidden, dc = carriedCell
     dhRec.update(repeating: 0, count: batch * h)
     dc.update(repeating: 0, count: batch * h)
@@ -291,33 +325,47 @@ final class RecurrentWorkspace<T: NeuralScalar>: @unchecked Sendable {
         let dzr = dz + (t * batch + b) * g
         let row = (t * batch + b) * h
         let prev = t > 0 ? c + ((t - 1) * batch + b) * h : nil
-        var j = 0
-        while j < h {
-          let n = min(8, h - j)
-          let dh = lanes(hiddenGradient + row + j, n) + lanes(dhRec + b * h + j, n)
-          let ig = lanes(zr + j, n), fg = lanes(zr + h + j, n)
-          let gg = lanes(zr + 2 * h + j, n), og = lanes(zr + 3 * h + j, n)
-          let tcv = lanes(tc + row + j, n)
-          let cp = prev.map { lanes($0 + j, n) } ?? SIMD8<T>()
-          let dcv = lanes(dc + b * h + j, n) + dh * og * (1 - tcv * tcv)
-          put(dcv * fg, dc + b * h + j, n)
-          put(dcv * gg * ig * (1 - ig), dzr + j, n)
-          put(dcv * cp * fg * (1 - fg), dzr + h + j, n)
-          put(dcv * ig * (1 - gg * gg), dzr + 2 * h + j, n)
-          put(dh * tcv * og * (1 - og), dzr + 3 * h + j, n)
-          j += 8
-        }
+        let split = vectorized ? h & ~7 : 0
+        lstmBackwardRow(Lane8<T>.self, z: zr, dz: dzr, row: row, cPrev: prev, carried: b * h, from: 0, to: split)
+        lstmBackwardRow(Lane1<T>.self, z: zr, dz: dzr, row: row, cPrev: prev, carried: b * h, from: split, to: h)
       }
       if t > 0 {
         Kernels.gemm(m: batch, n: h, k: g, a: dz + t * batch * g, aRow: g, aCol: 1,
-                     b: transposedRecurrent, ldb: h, c: dhRec, ldc: h, accumulate: false)
+                     b: transposedRecurrent, ldb: h, c: dhRec, ldc: h, accumulate: false, vectorized: vectorized)
       }
     }
   }
 
+  /// Gate gradients of one row from dh (from above plus carried) and the carried dc.
+  @inline(__always)
+  private func lstmBackwardRow<V: GateLanes>(
+    _: V.Type, z: UnsafeMutablePointer<T>, dz: UnsafeMutablePointer<T>, row: Int,
+    cPrev: UnsafeMutablePointer<T>?, carried: Int, from: Int, to: Int
+  ) where V.Scalar == T {
+    let h = hiddenSize
+    let one = V(repeating: 1)
+    let tc = tanhCell[currentLayer] + row, dh0 = hiddenGradient + row
+    let dhRec = carriedHidden + carried, dc = carriedCell + carried
+    var j = from
+    while j < to {
+      let dh = V(dh0 + j) + V(dhRec + j)
+      let ig = V(z + j), fg = V(z + h + j), gg = V(z + 2 * h + j), og = V(z + 3 * h + j)
+      let tcv = V(tc + j)
+      let cp = cPrev.map { V($0 + j) } ?? V(repeating: 0)
+      let dcv = V(dc + j) + dh * og * (one - tcv * tcv)
+      (dcv * fg).store(dc + j)
+      (dcv * gg * ig * (one - ig)).store(dz + j)
+      (dcv * cp * fg * (one - fg)).store(dz + h + j)
+      (dcv * ig * (one - gg * gg)).store(dz + 2 * h + j)
+      (dh * tcv * og * (one - og)).store(dz + 3 * h + j)
+      j += V.width
+    }
+  }
+
   private func gruBackward(layer l: Int) {
+    currentLayer = l
     let h = hiddenSize, g = gateWidth
-    let z = gates[l], hn = cell[l], hs = hidden[l]
+    let z = gates[l], hs = hidden[l]
     let dzx = gateGradient, dzh = recurrentGateGradient, dhRec = carriedHidden
     dhRec.update(repeating: 0, count: batch * h)
     for t in stride(from: steps - 1, through: 0, by: -1) {
@@ -326,43 +374,39 @@ final class RecurrentWorkspace<T: NeuralScalar>: @unchecked Sendable {
         let xr = dzx + (t * batch + b) * g, hr = dzh + (t * batch + b) * g
         let row = (t * batch + b) * h
         let prev = t > 0 ? hs + ((t - 1) * batch + b) * h : nil
-        var j = 0
-        while j < h {
-          let n = min(8, h - j)
-          let dh = lanes(hiddenGradient + row + j, n) + lanes(dhRec + b * h + j, n)
-          let r = lanes(zr + j, n), u = lanes(zr + h + j, n), nv = lanes(zr + 2 * h + j, n)
-          let hnv = lanes(hn + row + j, n)
-          let hprev = prev.map { lanes($0 + j, n) } ?? SIMD8<T>()
-          let dzn = dh * (1 - u) * (1 - nv * nv)
-          let dzr = dzn * hnv * r * (1 - r)
-          let dzu = dh * (hprev - nv) * u * (1 - u)
-          put(dzr, xr + j, n); put(dzu, xr + h + j, n); put(dzn, xr + 2 * h + j, n)
-          put(dzr, hr + j, n); put(dzu, hr + h + j, n); put(dzn * r, hr + 2 * h + j, n)
-          put(dh * u, dhRec + b * h + j, n)
-          j += 8
-        }
+        let split = vectorized ? h & ~7 : 0
+        gruBackwardRow(Lane8<T>.self, z: zr, dzx: xr, dzh: hr, row: row, hPrev: prev, carried: b * h, from: 0, to: split)
+        gruBackwardRow(Lane1<T>.self, z: zr, dzx: xr, dzh: hr, row: row, hPrev: prev, carried: b * h, from: split, to: h)
       }
       if t > 0 {
         Kernels.gemm(m: batch, n: h, k: g, a: dzh + t * batch * g, aRow: g, aCol: 1,
-                     b: transposedRecurrent, ldb: h, c: dhRec, ldc: h, accumulate: true)
+                     b: transposedRecurrent, ldb: h, c: dhRec, ldc: h, accumulate: true, vectorized: vectorized)
       }
     }
   }
 
+  /// Input-side and recurrent-side gate gradients of one row; leaves dh⊙u in the carry.
   @inline(__always)
-  private func lanes(_ p: UnsafePointer<T>, _ n: Int) -> SIMD8<T> {
-    if n == 8 { return Kernels.load8(p) }
-    var v = SIMD8<T>()
-    for i in 0..<n { v[i] = p[i] }
-    return v
-  }
-
-  @inline(__always)
-  private func lanes(_ p: UnsafeMutablePointer<T>, _ n: Int) -> SIMD8<T> { lanes(UnsafePointer(p), n) }
-
-  @inline(__always)
-  private func put(_ v: SIMD8<T>, _ p: UnsafeMutablePointer<T>, _ n: Int) {
-    if n == 8 { Kernels.store8(v, p); return }
-    for i in 0..<n { p[i] = v[i] }
+  private func gruBackwardRow<V: GateLanes>(
+    _: V.Type, z: UnsafeMutablePointer<T>, dzx: UnsafeMutablePointer<T>, dzh: UnsafeMutablePointer<T>, row: Int,
+    hPrev: UnsafeMutablePointer<T>?, carried: Int, from: Int, to: Int
+  ) where V.Scalar == T {
+    let h = hiddenSize
+    let one = V(repeating: 1)
+    let hn = cell[currentLayer] + row, dh0 = hiddenGradient + row, dhRec = carriedHidden + carried
+    var j = from
+    while j < to {
+      let dh = V(dh0 + j) + V(dhRec + j)
+      let r = V(z + j), u = V(z + h + j), nv = V(z + 2 * h + j)
+      let hnv = V(hn + j)
+      let hprev = hPrev.map { V($0 + j) } ?? V(repeating: 0)
+      let dzn = dh * (one - u) * (one - nv * nv)
+      let dzr = dzn * hnv * r * (one - r)
+      let dzu = dh * (hprev - nv) * u * (one - u)
+      dzr.store(dzx + j); dzu.store(dzx + h + j); dzn.store(dzx + 2 * h + j)
+      dzr.store(dzh + j); dzu.store(dzh + h + j); (dzn * r).store(dzh + 2 * h + j)
+      (dh * u).store(dhRec + j)
+      j += V.width
+    }
   }
 }

@@ -1,0 +1,153 @@
+/// Dense kernels on raw buffers: the matrix multiply and the small vector operations the
+/// layers are built from.
+///
+/// Matrices are row-major. `A` is read through a row stride and a column stride, so a
+/// transposed operand costs nothing to pass; `B` and `C` are row-major with a leading
+/// dimension. Every sum over `k` runs in increasing `k` in each output element, so results do
+/// not depend on blocking or on threads.
+enum Kernels {
+  /// Whether kernels use their `SIMD8` paths by default: yes in optimized builds. Debug builds
+  /// run the scalar paths, which give the same bits (same operations in the same order) but do
+  /// not pay for unspecialized generic SIMD.
+  #if DEBUG
+  static let vectorizedByDefault = false
+  #else
+  static let vectorizedByDefault = true
+  #endif
+
+
+  /// C = A·B, or C += A·B when `accumulate` is true.
+  ///
+  /// - Parameters:
+  ///   - m, n, k: C is m×n, A is m×k, B is k×n.
+  ///   - a: `A[i, p]` is `a[i * aRow + p * aCol]`.
+  ///   - b: `B[p, j]` is `b[p * ldb + j]`.
+  ///   - c: `C[i, j]` is `c[i * ldc + j]`.
+  /// - Complexity: 2mnk flops. Four rows of A at a time are packed with each element repeated
+  ///   in four lanes (so the inner loop loads instead of shuffling), then a 4×8 register tile of
+  ///   eight-lane accumulators sweeps B's columns with `k` innermost. Each C element is one sum
+  ///   in increasing `k`, so the result does not depend on blocking.
+  static func gemm<T: NeuralScalar>(
+    m: Int, n: Int, k: Int,
+    a: UnsafePointer<T>, aRow: Int, aCol: Int,
+    b: UnsafePointer<T>, ldb: Int,
+    c: UnsafeMutablePointer<T>, ldc: Int,
+    accumulate: Bool, vectorized: Bool = vectorizedByDefault
+  ) {
+    if m == 0 || n == 0 { return }
+    if k == 0 {
+      if !accumulate { for i in 0..<m { (c + i * ldc).update(repeating: 0, count: n) } }
+      return
+    }
+    if !vectorized {
+      for i in 0..<m {
+        let ai = a + i * aRow
+        for j in 0..<n {
+          var s: T = 0
+          var pa = ai, pb = b + j
+          for _ in 0..<k { s += pa[0] * pb[0]; pa += aCol; pb += ldb }
+          if accumulate { c[i * ldc + j] = s + c[i * ldc + j] } else { c[i * ldc + j] = s }
+        }
+      }
+      return
+    }
+    let n8 = n & ~7
+    withUnsafeTemporaryAllocation(of: SIMD4<T>.self, capacity: 4 * k) { packed in
+      let pa = packed.baseAddress!
+      var i = 0
+      while i < m {
+        let rows = min(4, m - i)
+        // Pack rows i..<i+rows of A, element (r, p) repeated in four lanes at pa[p * 4 + r].
+        for p in 0..<k {
+          let src = a + i * aRow + p * aCol
+          for r in 0..<4 { pa[p * 4 + r] = SIMD4(repeating: r < rows ? src[r * aRow] : 0) }
+        }
+        var j = 0
+        while j < n8 {
+          tile4x8(k: k, packed: UnsafePointer(pa), b: b + j, ldb: ldb, c: c + i * ldc + j, ldc: ldc,
+                  rows: rows, accumulate: accumulate)
+          j += 8
+        }
+        while j < n {
+          for r in 0..<rows {
+            var s: T = 0
+            for p in 0..<k { s += pa[p * 4 + r][0] * b[p * ldb + j] }
+            if accumulate { c[(i + r) * ldc + j] += s } else { c[(i + r) * ldc + j] = s }
+          }
+          j += 1
+        }
+        i += 4
+      }
+    }
+  }
+
+  @inline(__always)
+  static func load8<T: NeuralScalar>(_ p: UnsafePointer<T>) -> SIMD8<T> {
+    UnsafeRawPointer(p).loadUnaligned(as: SIMD8<T>.self)
+  }
+
+  @inline(__always)
+  static func store8<T: NeuralScalar>(_ v: SIMD8<T>, _ p: UnsafeMutablePointer<T>) {
+    UnsafeMutableRawPointer(p).storeBytes(of: v, as: SIMD8<T>.self)
+  }
+
+  @inline(__always)
+  static func tile4x8<T: NeuralScalar>(
+    k: Int, packed: UnsafePointer<SIMD4<T>>, b: UnsafePointer<T>, ldb: Int,
+    c: UnsafeMutablePointer<T>, ldc: Int, rows: Int, accumulate: Bool
+  ) {
+    var c0 = SIMD8<T>(), c1 = SIMD8<T>(), c2 = SIMD8<T>(), c3 = SIMD8<T>()
+    var pa = packed, pb = b
+    for _ in 0..<k {
+      let bv = load8(pb)
+      let a0 = pa[0], a1 = pa[1], a2 = pa[2], a3 = pa[3]
+      c0 += SIMD8(lowHalf: a0, highHalf: a0) * bv
+      c1 += SIMD8(lowHalf: a1, highHalf: a1) * bv
+      c2 += SIMD8(lowHalf: a2, highHalf: a2) * bv
+      c3 += SIMD8(lowHalf: a3, highHalf: a3) * bv
+      pa += 4; pb += ldb
+    }
+    if rows == 4 {
+      if accumulate {
+        c0 += load8(c); c1 += load8(c + ldc); c2 += load8(c + 2 * ldc); c3 += load8(c + 3 * ldc)
+      }
+      store8(c0, c); store8(c1, c + ldc); store8(c2, c + 2 * ldc); store8(c3, c + 3 * ldc)
+    } else {
+      let tile = [c0, c1, c2, c3]
+      for r in 0..<rows {
+        store8(accumulate ? tile[r] + load8(c + r * ldc) : tile[r], c + r * ldc)
+      }
+    }
+  }
+
+  /// out[j] (+)= Σ_i x[i * ld + j] for i in 0..<rows, summed in increasing i: the column sums
+  /// that bias gradients need.
+
+  static func addColumnSums<T: NeuralScalar>(
+    rows: Int, cols: Int, x: UnsafePointer<T>, ld: Int, into out: UnsafeMutablePointer<T>,
+    vectorized: Bool = vectorizedByDefault
+  ) {
+    for i in 0..<rows {
+      let row = x + i * ld
+      var j = 0
+      while vectorized && j + 8 <= cols { store8(load8(out + j) + load8(row + j), out + j); j += 8 }
+      while j < cols { out[j] += row[j]; j += 1 }
+    }
+  }
+
+  /// Writes the transpose of a rows×cols row-major matrix into `out` (cols×rows).
+
+  static func transpose<T: NeuralScalar>(
+    rows: Int, cols: Int, x: UnsafePointer<T>, into out: UnsafeMutablePointer<T>
+  ) {
+    for i in 0..<rows { for j in 0..<cols { out[j * rows + i] = x[i * cols + j] } }
+  }
+
+  /// Copies `bias` into every one of `rows` rows of `out` (leading dimension `cols`).
+
+  static func broadcastRows<T: NeuralScalar>(
+    rows: Int, cols: Int, bias: UnsafePointer<T>, into out: UnsafeMutablePointer<T>
+  ) {
+    for i in 0..<rows { (out + i * cols).update(from: bias, count: cols) }
+  }
+}

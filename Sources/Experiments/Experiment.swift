@@ -34,8 +34,7 @@ public struct Experiment: Sendable {
   ///   from several threads.
   public func run(progress: (@Sendable (Int, Int) -> Void)? = nil) -> ExperimentResult {
     let network = scenario.network
-    let planning = PlanningData.fromModel(network)
-    let planned = scenario.policies.map { PolicyPlanner.plan($0, data: planning) }
+    let planned = scenario.policies.map { ScenarioPolicy.make($0, for: network) }
     let tasks = planned.count * replications
     let innerThreads = tasks >= threads ? 1 : threads
     let counter = ProgressCounter(total: tasks, report: progress)
@@ -56,7 +55,8 @@ public struct Experiment: Sendable {
         name: spec.name, specification: spec, policy: planned[p],
         totals: mine.map { $0.totalKPIs(in: network) },
         perSKU: mine.map { $0.skuKPIs(in: network) },
-        trace: mine.first?.trace))
+        trace: mine.first?.trace,
+        forecastAccuracy: mine.allSatisfy { $0.forecastErrors != nil } ? mine.map { $0.forecastErrors!.accuracy() } : nil))
     }
     return ExperimentResult(scenario: scenario, replications: replications, outcomes: outcomes)
   }

@@ -25,17 +25,20 @@ public struct PolicyOutcome: Sendable {
   public var name: String
   /// How the scenario specified it.
   public var specification: PolicySpecification
-  /// The policy with its planned levels.
-  public var policy: PlannedPolicy
+  /// The policy as it started (with its planned levels, for static policies).
+  public var policy: ScenarioPolicy
   /// Total KPIs per replication.
   public var totals: [KPIs]
   /// KPIs per replication and SKU: `perSKU[r][k]`.
   public var perSKU: [[KPIs]]
   /// The daily trace of replication 0, when recorded.
   public var trace: DailyTrace?
+  /// Forecast accuracy per replication, for forecast-driven policies.
+  public var forecastAccuracy: [ForecastAccuracy]?
 
   /// Creates an outcome.
-  public init(name: String, specification: PolicySpecification, policy: PlannedPolicy, totals: [KPIs], perSKU: [[KPIs]], trace: DailyTrace?) {
+  public init(name: String, specification: PolicySpecification, policy: ScenarioPolicy, totals: [KPIs], perSKU: [[KPIs]], trace: DailyTrace?, forecastAccuracy: [ForecastAccuracy]? = nil) {
+    self.forecastAccuracy = forecastAccuracy
     self.name = name
     self.specification = specification
     self.policy = policy
@@ -47,6 +50,15 @@ public struct PolicyOutcome: Sendable {
   /// The summary (mean, standard deviation, confidence interval) of a total KPI across replications.
   public func summary(of kpi: String, level: Double = 0.95) -> KPISummary {
     KPISummary(values: totals.map { $0.value(named: kpi)! }, level: level)
+  }
+
+  /// Forecast accuracy averaged over replications (each replication's figures weighted equally).
+  public var meanForecastAccuracy: ForecastAccuracy? {
+    guard let all = forecastAccuracy, !all.isEmpty else { return nil }
+    let n = Double(all.count)
+    func mean(_ f: (ForecastAccuracy) -> Double) -> Double { all.reduce(0) { $0 + f($1) } / n }
+    return ForecastAccuracy(days: all.reduce(0) { $0 + $1.days } / all.count, mae: mean(\.mae), rmse: mean(\.rmse),
+                            bias: mean(\.bias), wape: mean(\.wape), mase: mean(\.mase))
   }
 
   /// Mean KPIs of SKU `k` across replications.

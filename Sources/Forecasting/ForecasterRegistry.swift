@@ -121,6 +121,23 @@ public enum ForecasterRegistry {
       return TSBForecaster(alpha: try p.positiveUnit("alpha") ?? (optimize ? nil : 0.1),
                            beta: try p.positiveUnit("beta") ?? (optimize ? nil : 0.1))
     },
+    Entry(name: "arima", summary: "ARIMA/SARIMA (p,d,q)(P,D,Q)m by exact maximum likelihood",
+          parameters: [("p", "AR order"), ("d", "differences"), ("q", "MA order"), ("P", "seasonal AR order"),
+                       ("D", "seasonal differences"), ("Q", "seasonal MA order"),
+                       ("drift", "0/1 include a mean (d + D = 0) or drift (d + D = 1)")]) { spec, _ throws(ForecastError) in
+      try ARIMAForecaster(parameters: spec.parameters.filter { $0.key != "clean" })
+    },
+    Entry(name: "auto_arima", summary: "ARIMA orders chosen by the Hyndman-Khandakar stepwise search on AICc",
+          parameters: [("max_p", "largest p, default 5"), ("max_q", "largest q, default 5"),
+                       ("max_P", "largest P, default 2"), ("max_Q", "largest Q, default 2"),
+                       ("max_d", "largest d, default 2"), ("max_D", "largest D, default 1"),
+                       ("constant", "0/1 consider a mean or drift, default 1"),
+                       ("approximation", "0/1 rank by CSS then refit by ML; default automatic")]) { _, p throws(ForecastError) in
+      AutoARIMA(maxP: try p.int("max_p", min: 0, max: 10) ?? 5, maxQ: try p.int("max_q", min: 0, max: 10) ?? 5,
+                maxSeasonalP: try p.int("max_P", min: 0, max: 4) ?? 2, maxSeasonalQ: try p.int("max_Q", min: 0, max: 4) ?? 2,
+                maxD: try p.int("max_d", min: 0, max: 3) ?? 2, maxSeasonalD: try p.int("max_D", min: 0, max: 2) ?? 1,
+                approximation: try p.flag("approximation"), allowConstant: try p.flag("constant") ?? true)
+    },
     Entry(name: "ensemble", summary: "mean or median of member forecasts (members required)",
           parameters: [("median", "0/1 combine by median, default mean")]) { spec, p throws(ForecastError) in
       guard !spec.members.isEmpty else { throw .invalidInput("ensemble: needs at least one member") }

@@ -67,9 +67,12 @@ public struct PolicySpecification: Sendable, Equatable {
   public var reviewPeriod: Int
   /// Per-SKU explicit levels.
   public var overrides: [PolicyOverride]
+  /// When set, levels follow this forecaster's forecasts instead of the demand model.
+  public var forecast: ForecastSettings?
 
   /// Creates a specification.
-  public init(name: String, family: PolicyFamily, target: StockTarget, lotSizing: LotSizing = .eoq, reviewPeriod: Int = 1, overrides: [PolicyOverride] = []) {
+  public init(name: String, family: PolicyFamily, target: StockTarget, lotSizing: LotSizing = .eoq, reviewPeriod: Int = 1, overrides: [PolicyOverride] = [], forecast: ForecastSettings? = nil) {
+    self.forecast = forecast
     self.name = name
     self.family = family
     self.target = target

@@ -76,12 +76,22 @@ public struct RunReport: Sendable {
           ("ci95Upper", sum.interval.map { JSONWriter.number($0.upper) } ?? .null),
         ])))
       }
-      policies.append(.object([
+      var members: [(key: String, value: JSONValue)] = [
         ("name", .string(outcome.name)),
         ("type", .string(outcome.specification.family.rawValue)),
         ("reviewPeriod", JSONWriter.number(outcome.specification.effectiveReviewPeriod)),
         ("kpis", .object(kpis)),
-      ]))
+      ]
+      if let settings = outcome.specification.forecast, let accuracy = outcome.meanForecastAccuracy {
+        members.append(("forecast", .object([
+          ("model", .string(settings.label)),
+          ("retrainEvery", JSONWriter.number(settings.retrainEvery)),
+          ("mae", JSONWriter.number(accuracy.mae)), ("rmse", JSONWriter.number(accuracy.rmse)),
+          ("bias", JSONWriter.number(accuracy.bias)), ("wape", JSONWriter.number(accuracy.wape)),
+          ("mase", JSONWriter.number(accuracy.mase)),
+        ])))
+      }
+      policies.append(.object(members))
     }
     let doc: JSONValue = .object([
       ("format", .string("supplysim.summary/1")),
@@ -175,6 +185,7 @@ public struct RunReport: Sendable {
       md += "Lowest total cost: **\(best.name)** (\(NumberFormat.grouped(best.summary(of: "totalCost").mean, 0))) at a fill rate of \(NumberFormat.percent(best.summary(of: "fillRate").mean, 2)).\n\n"
     }
     md += pairedSection()
+    md += forecastSection()
     md += "## Policies\n\n"
     for outcome in result.outcomes {
       let spec = outcome.specification
@@ -195,6 +206,23 @@ public struct RunReport: Sendable {
     }
     md += "## Definitions\n\n"
     md += "All figures cover the days after warm-up. Fill rate: demand met from stock on the day it arrived. CSL (cycle service level): share of replenishment cycles (receipt to receipt) without a stockout. Stockout days: days with demand not met from stock, summed over SKUs. Turns/yr: units shipped per 365 days / average on-hand. Costs: holding on closing stock, backorders per unit-day or lost-sale penalties, fixed cost per order, and purchase cost of the units the measured demand consumed (units ordered less the growth of the inventory position, so stock carried across the start or end of the measured days neither charges nor credits a policy).\n"
+    return md
+  }
+
+  /// Forecast accuracy of the forecast-driven policies.
+  func forecastSection() -> String {
+    let forecasting = result.outcomes.filter { $0.meanForecastAccuracy != nil }
+    guard !forecasting.isEmpty else { return "" }
+    var md = "## Forecast accuracy\n\n"
+    var table = TextTable(header: ["Policy", "Forecaster", "Refit every", "MAE", "RMSE", "Bias", "WAPE", "MASE"],
+                          rightAligned: [false, false, true, true, true, true, true, true])
+    for o in forecasting {
+      let a = o.meanForecastAccuracy!, f = o.specification.forecast!
+      table.rows.append([o.name, f.label, "\(f.retrainEvery) d", NumberFormat.fixed(a.mae, 2), NumberFormat.fixed(a.rmse, 2),
+                         NumberFormat.fixed(a.bias, 2), NumberFormat.percent(a.wape, 1), NumberFormat.fixed(a.mase, 3)])
+    }
+    md += table.markdown() + "\n"
+    md += "Errors are actual − forecast per SKU-day after warm-up, each day forecast from the last refit before it (units per day). WAPE = Σ|error| / Σ demand; MASE scales the MAE by that of the one-day naive forecast on the same days.\n\n"
     return md
   }
 
@@ -244,6 +272,9 @@ public struct RunReport: Sendable {
       case let .units(u): parts.append("Q = \(u) units")
       case let .daysOfSupply(d): parts.append("Q = \(NumberFormat.shortest(d)) days of demand")
       }
+    }
+    if let f = spec.forecast {
+      parts.append("levels re-planned every \(f.retrainEvery) days from \(f.label) forecasts of observed demand (safety stock from the forecaster's own errors)")
     }
     if !spec.overrides.isEmpty { parts.append("\(spec.overrides.count) SKU override\(spec.overrides.count == 1 ? "" : "s")") }
     return parts.joined(separator: "; ")

@@ -1,3 +1,4 @@
+import Forecasting
 import Replenishment
 import SupplyModel
 
@@ -295,7 +296,49 @@ struct ScenarioBuilder {
       if o.S != nil && family == .sQ { validator.fail("\(op).S", "does not apply to sQ policies; set s and Q") }
       overrides.append(PolicyOverride(sku: k, reorderPoint: o.s, orderUpTo: o.S, orderQuantity: o.Q))
     }
+    var settings: ForecastSettings?
+    if let f = p.forecast { settings = forecastSettings(f, path: "\(path).forecast") }
     guard validator.errors.count == before, let target else { return nil }
-    return PolicySpecification(name: p.name, family: family, target: target, lotSizing: lot, reviewPeriod: p.reviewPeriod ?? 1, overrides: overrides)
+    return PolicySpecification(name: p.name, family: family, target: target, lotSizing: lot, reviewPeriod: p.reviewPeriod ?? 1,
+                               overrides: overrides, forecast: settings)
+  }
+
+  mutating func forecastSettings(_ f: ForecastPolicySpec, path: String) -> ForecastSettings? {
+    let before = validator.errors.count
+    let names = ForecasterCatalog.names
+    guard names.contains(f.model) else {
+      validator.fail("\(path).model", "unknown forecaster \"\(f.model)\"; \(suggestion(for: f.model, among: names))")
+      return nil
+    }
+    if let r = f.retrainEvery { validator.number(Double(r), "\(path).retrainEvery", min: 1, max: 3650) }
+    if let h = f.historyDays { validator.number(Double(h), "\(path).historyDays", min: 14, max: 100_000) }
+    if let m = f.seasonalPeriod { validator.number(Double(m), "\(path).seasonalPeriod", min: 1, max: 366) }
+    var members: [ForecasterSpec] = []
+    for (j, m) in (f.members ?? []).enumerated() {
+      guard names.contains(m.model) else {
+        validator.fail("\(path).members[\(j)].model", "unknown forecaster \"\(m.model)\"; \(suggestion(for: m.model, among: names))")
+        continue
+      }
+      members.append(ForecasterSpec(name: m.model, parameters: m.parameters ?? [:]))
+    }
+    let spec = ForecasterSpec(name: f.model, parameters: f.parameters ?? [:], members: members)
+    let forecaster: any Forecaster
+    do {
+      forecaster = try ForecasterCatalog.make(spec)
+    } catch {
+      validator.fail("\(path).parameters", error.description)
+      return nil
+    }
+    guard validator.errors.count == before else { return nil }
+    let parameterText = (f.parameters ?? [:]).sorted { $0.key < $1.key }.map { "\($0.key)=\(Self.compact($0.value))" }
+    let memberText = members.map(\.name)
+    var label = f.model
+    if !parameterText.isEmpty || !memberText.isEmpty { label += "(" + (memberText + parameterText).joined(separator: ", ") + ")" }
+    return ForecastSettings(forecaster: forecaster, label: label, retrainEvery: f.retrainEvery ?? 7, historyDays: f.historyDays ?? 365,
+                            seasonalPeriod: f.seasonalPeriod ?? 7, usePromotionCovariate: f.promotionCovariate ?? true)
+  }
+
+  static func compact(_ v: Double) -> String {
+    v == v.rounded() && abs(v) < 1e15 ? String(Int(v)) : String(v)
   }
 }

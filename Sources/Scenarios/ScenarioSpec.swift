@@ -172,6 +172,34 @@ public struct PolicySpec: Decodable, Sendable, Equatable {
   public var reviewPeriod: Int?
   /// Explicit levels for some SKUs.
   public var overrides: [OverrideSpec]?
+  /// Drive the levels from a forecaster instead of the demand model.
+  public var forecast: ForecastPolicySpec?
+}
+
+/// `policies[i].forecast`: the forecaster a policy plans with, and how often it refits.
+public struct ForecastPolicySpec: Decodable, Sendable, Equatable {
+  /// A forecaster name (`supplysim forecast --list` shows them), e.g. "auto_ets".
+  public var model: String
+  /// Its parameters, e.g. `{"period": 7}`.
+  public var parameters: [String: Double]?
+  /// Members of an `ensemble`.
+  public var members: [ForecastMemberSpec]?
+  /// Days between refits (default 7).
+  public var retrainEvery: Int?
+  /// The most recent days of observed demand a fit uses (default 365).
+  public var historyDays: Int?
+  /// The seasonal period given to the forecaster (default 7: weekly cycle in daily data).
+  public var seasonalPeriod: Int?
+  /// Give known promotion uplifts to the forecaster as a covariate (default true).
+  public var promotionCovariate: Bool?
+}
+
+/// A member of an ensemble forecaster.
+public struct ForecastMemberSpec: Decodable, Sendable, Equatable {
+  /// The member's forecaster name.
+  public var model: String
+  /// Its parameters.
+  public var parameters: [String: Double]?
 }
 
 /// A quantity given as a number of units or as the word "eoq".

@@ -15,9 +15,13 @@ public protocol ReplenishmentPolicy: Sendable {
   mutating func decide(_ state: InventoryState, day: Int, orders: inout [Int])
   /// Sees the day's demand (requested units per SKU) before `decide`; the default ignores it.
   mutating func observe(demand: [Int], day: Int)
+  /// The policy's forecast errors so far, for policies that forecast; nil otherwise.
+  var forecastErrors: ForecastErrorTotals? { get }
 }
 
 extension ReplenishmentPolicy {
   /// Ignores demand: policies with fixed parameters do not learn.
   public mutating func observe(demand: [Int], day: Int) {}
+  /// No forecasts, no errors.
+  public var forecastErrors: ForecastErrorTotals? { nil }
 }

@@ -6,12 +6,15 @@ public struct SimulationResult: Sendable, Equatable {
   public var statistics: [SKUStatistics]
   /// The daily record, when the run was asked to keep it.
   public var trace: DailyTrace?
+  /// Forecast errors per SKU, when the policy forecasts.
+  public var forecastErrors: ForecastErrorTotals?
 
   /// Creates a result.
-  public init(policyName: String, statistics: [SKUStatistics], trace: DailyTrace?) {
+  public init(policyName: String, statistics: [SKUStatistics], trace: DailyTrace?, forecastErrors: ForecastErrorTotals? = nil) {
     self.policyName = policyName
     self.statistics = statistics
     self.trace = trace
+    self.forecastErrors = forecastErrors
   }
 
   /// KPIs per SKU, in network order.

@@ -43,7 +43,8 @@ public enum Simulator {
     let name = parts.isEmpty ? "" : parts[0].policyName
     let stats = parts.flatMap(\.statistics)
     let trace = options.recordTrace ? DailyTrace.merging(parts.compactMap(\.trace)) : nil
-    return SimulationResult(policyName: name, statistics: stats, trace: trace)
+    let errors = parts.allSatisfy { $0.forecastErrors != nil } ? ForecastErrorTotals.concatenating(parts.map { $0.forecastErrors! }) : nil
+    return SimulationResult(policyName: name, statistics: stats, trace: trace, forecastErrors: errors)
   }
 
   /// A shipment on its way: which SKU, how many units.
@@ -274,7 +275,7 @@ public enum Simulator {
       stats[k].onOrderSum = onOrderSum[k]
       stats[k].backorderSum = backorderSum[k]
     }
-    return SimulationResult(policyName: policy.name, statistics: stats, trace: trace)
+    return SimulationResult(policyName: policy.name, statistics: stats, trace: trace, forecastErrors: policy.forecastErrors)
   }
 
   /// `sums[k] += values[k]` for every k, with wrapping adds over raw buffers.
@@ -286,4 +287,22 @@ public enum Simulator {
       }
     }
   }
+}
+
+extension Simulator {
+  /// The daily demand of every SKU over the whole horizon (warm-up included) in one replication:
+  /// the same draws every policy sees. `paths[k][day]`.
+  public static func demandPaths(_ network: SupplyNetwork, replication: UInt64 = 0, threads: Int = 1) -> [[Int]] {
+    let result = run(network, options: SimulationOptions(recordTrace: true, threads: threads, replication: replication), separable: true) { _ in
+      NeverOrder()
+    }
+    let trace = result.trace!
+    return (0..<trace.skuCount).map { k in (0..<trace.dayCount).map { Int(trace.demand[trace.index(day: $0, sku: k)]) } }
+  }
+}
+
+/// A policy that never orders: used to read demand paths, which do not depend on the policy.
+struct NeverOrder: ReplenishmentPolicy {
+  var name: String { "never order" }
+  func decide(_ state: InventoryState, day: Int, orders: inout [Int]) {}
 }

@@ -4,7 +4,7 @@ import _TestSupport
 
 @Test func registryListsItsNames() {
   #expect(ForecasterRegistry.names == ["naive", "seasonal_naive", "mean", "moving_average", "regression", "ses", "holt",
-                                       "holt_winters", "ets", "auto_ets", "croston", "sba", "tsb", "ensemble"])
+                                       "holt_winters", "ets", "auto_ets", "croston", "sba", "tsb", "arima", "auto_arima", "ensemble"])
   #expect(ForecasterRegistry.parameters(for: "moving_average") == ["window", "clean"])
   #expect(ForecasterRegistry.parameters(for: "nope") == nil)
 }

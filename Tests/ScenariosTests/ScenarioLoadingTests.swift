@@ -118,3 +118,28 @@ import _TestSupport
   }
 }
 
+
+@Suite struct ForecastPolicySpecTests {
+  static func scenario(_ forecast: String) -> String {
+    ScenarioLoadingTests.variant(#"{"name": "p", "type": "sS", "serviceLevel": 0.9}"#,
+                                 #"{"name": "p", "type": "sS", "serviceLevel": 0.9, "forecast": "# + forecast + "}")
+  }
+
+  @Test func forecastPolicyBuildsWithALabel() throws {
+    let s = try Scenario.load(json: Self.scenario(#"{"model": "auto_ets", "parameters": {"period": 7}, "retrainEvery": 14}"#), file: "f.json")
+    #expect(s.policies[0].forecast?.label == "auto_ets(period=7)")
+    #expect(s.policies[0].forecast?.retrainEvery == 14)
+  }
+
+  @Test func unknownForecasterAndParametersNameTheirPaths() {
+    let e1 = ScenarioLoadingTests.firstError(Self.scenario(#"{"model": "auto_etz"}"#))
+    #expect(e1?.path == "policies[0].forecast.model")
+    #expect(e1?.problem.contains("did you mean 'auto_ets'") == true)
+    let e2 = ScenarioLoadingTests.firstError(Self.scenario(#"{"model": "ses", "parameters": {"alpha": 2}}"#))
+    #expect(e2?.path == "policies[0].forecast.parameters")
+    let e3 = ScenarioLoadingTests.firstError(Self.scenario(#"{"model": "ses", "retrainEvery": 0}"#))
+    #expect(e3?.path == "policies[0].forecast.retrainEvery")
+    let e4 = ScenarioLoadingTests.firstError(Self.scenario(#"{"model": "ses", "retrain": 7}"#))
+    #expect(e4?.path == "policies[0].forecast.retrain")
+  }
+}

@@ -1,0 +1,37 @@
+import Forecasting
+
+/// How a forecast-driven policy forecasts: the method, how often it refits, on how much history.
+public struct ForecastSettings: Sendable, Equatable {
+  /// The forecasting method, resolved once.
+  public var forecaster: any Forecaster
+  /// A label for reports, e.g. `"auto_ets"`.
+  public var label: String
+  /// Days between refits, at least 1.
+  public var retrainEvery: Int
+  /// The most recent days of observed demand a fit uses.
+  public var historyDays: Int
+  /// The seasonal period handed to the forecaster (7 for a weekly cycle in daily data).
+  public var seasonalPeriod: Int
+  /// Pass known promotion uplifts as a covariate named `promotion` (uplift − 1 on promotion days).
+  public var usePromotionCovariate: Bool
+
+  /// Settings are equal when their labels and cadence agree (the label names the method and
+  /// its parameters).
+  public static func == (a: ForecastSettings, b: ForecastSettings) -> Bool {
+    a.label == b.label && a.retrainEvery == b.retrainEvery && a.historyDays == b.historyDays
+      && a.seasonalPeriod == b.seasonalPeriod && a.usePromotionCovariate == b.usePromotionCovariate
+  }
+
+  /// Creates settings.
+  public init(forecaster: any Forecaster, label: String, retrainEvery: Int = 7, historyDays: Int = 365,
+              seasonalPeriod: Int = 7, usePromotionCovariate: Bool = true) {
+    precondition(retrainEvery >= 1, "retrainEvery must be >= 1, got \(retrainEvery)")
+    precondition(historyDays >= 2, "historyDays must be >= 2, got \(historyDays)")
+    self.forecaster = forecaster
+    self.label = label
+    self.retrainEvery = retrainEvery
+    self.historyDays = historyDays
+    self.seasonalPeriod = seasonalPeriod
+    self.usePromotionCovariate = usePromotionCovariate
+  }
+}

@@ -1,0 +1,81 @@
+import SupplyModel
+
+/// Any policy a scenario can name, as one type the simulator runs: dispatch happens once per day.
+public enum ScenarioPolicy: ReplenishmentPolicy {
+  /// Levels planned once from the demand model.
+  case planned(PlannedPolicy)
+  /// Levels that follow a forecaster's forecasts.
+  case forecastDriven(ForecastDrivenPolicy)
+
+  /// Builds the policy `spec` describes for `network`.
+  public static func make(_ spec: PolicySpecification, for network: SupplyNetwork) -> ScenarioPolicy {
+    let data = PlanningData.fromModel(network)
+    guard let settings = spec.forecast else { return .planned(PolicyPlanner.plan(spec, data: data)) }
+    let margin = 400
+    let promotions: [[Double]?] = network.skus.map { sku in
+      let windows = sku.demand.profile.windows.filter { $0.cause == "promotion" }
+      guard !windows.isEmpty else { return nil }
+      var column = Array(repeating: 0.0, count: network.horizonDays + margin)
+      for w in windows {
+        for d in max(0, w.startDay)...min(w.endDay, column.count - 1) where w.startDay < column.count { column[d] += w.factor - 1 }
+      }
+      return column
+    }
+    return .forecastDriven(ForecastDrivenPolicy(specification: spec, settings: settings, skuData: data,
+                                                promotions: promotions, warmUpDays: network.warmUpDays))
+  }
+
+  /// An empty value parked in `self` while a payload is mutated out of place.
+  static let placeholder = ScenarioPolicy.planned(.orderUpTo(OrderUpToPolicy(level: [])))
+
+  /// The wrapped policy's label.
+  public var name: String {
+    switch self {
+    case let .planned(p): p.name
+    case let .forecastDriven(p): p.name
+    }
+  }
+
+  /// Delegates to the wrapped policy.
+  public mutating func decide(_ state: InventoryState, day: Int, orders: inout [Int]) {
+    switch self {
+    case var .planned(p): p.decide(state, day: day, orders: &orders); self = .planned(p)
+    case var .forecastDriven(p):
+      self = Self.placeholder  // release the payload so `p` is uniquely referenced and never copied
+      p.decide(state, day: day, orders: &orders)
+      self = .forecastDriven(p)
+    }
+  }
+
+  /// Delegates to the wrapped policy.
+  public mutating func observe(demand: [Int], day: Int) {
+    if case var .forecastDriven(p) = self {
+      self = Self.placeholder  // release the payload so `p` is uniquely referenced
+      p.observe(demand: demand, day: day)
+      self = .forecastDriven(p)
+    }
+  }
+
+  /// The forecast errors of a forecasting policy.
+  public var forecastErrors: ForecastErrorTotals? {
+    if case let .forecastDriven(p) = self { return p.forecastErrors }
+    return nil
+  }
+
+  /// The same policy for the SKUs in `range` only.
+  public func restricted(to range: Range<Int>) -> ScenarioPolicy {
+    switch self {
+    case let .planned(p): .planned(p.restricted(to: range))
+    case let .forecastDriven(p): .forecastDriven(p.restricted(to: range))
+    }
+  }
+
+  /// Planned levels of SKU k for reports: (s, S, Q); all nil for forecast-driven policies,
+  /// whose levels change at every refit.
+  public func levels(ofSKU k: Int) -> (reorderPoint: Int?, orderUpTo: Int?, orderQuantity: Int?) {
+    switch self {
+    case let .planned(p): p.levels(ofSKU: k)
+    case .forecastDriven: (nil, nil, nil)
+    }
+  }
+}

@@ -1,0 +1,89 @@
+/// Running totals of a forecasting policy's errors per SKU over the measured days.
+///
+/// The error on a day is actual demand − the forecast for that day made at the last refit
+/// before it (so a weekly refit scores 1- to 7-step-ahead forecasts). Sums are kept in source
+/// order per SKU, so results are deterministic.
+public struct ForecastErrorTotals: Sendable, Equatable {
+  /// Days scored, per SKU.
+  public var count: [Int]
+  /// Σ |error|.
+  public var absoluteError: [Double]
+  /// Σ error².
+  public var squaredError: [Double]
+  /// Σ error (actual − forecast; positive means under-forecast).
+  public var error: [Double]
+  /// Σ actual demand on scored days.
+  public var actual: [Double]
+  /// Σ |actual(t) − actual(t − 1)| on scored days: the one-step naive forecast's absolute error,
+  /// the scale of MASE.
+  public var naiveAbsoluteError: [Double]
+
+  /// Zero totals for `skuCount` SKUs.
+  public init(skuCount: Int) {
+    count = Array(repeating: 0, count: skuCount)
+    absoluteError = Array(repeating: 0, count: skuCount)
+    squaredError = Array(repeating: 0, count: skuCount)
+    error = Array(repeating: 0, count: skuCount)
+    actual = Array(repeating: 0, count: skuCount)
+    naiveAbsoluteError = Array(repeating: 0, count: skuCount)
+  }
+
+  /// Scores one day of one SKU.
+  public mutating func record(sku k: Int, actual a: Double, forecast f: Double, previousActual: Double) {
+    let e = a - f
+    count[k] += 1
+    absoluteError[k] += abs(e)
+    squaredError[k] += e * e
+    error[k] += e
+    actual[k] += a
+    naiveAbsoluteError[k] += abs(a - previousActual)
+  }
+
+  /// Totals of consecutive SKU ranges joined in order.
+  public static func concatenating(_ parts: [ForecastErrorTotals]) -> ForecastErrorTotals {
+    var out = ForecastErrorTotals(skuCount: 0)
+    for p in parts {
+      out.count += p.count; out.absoluteError += p.absoluteError; out.squaredError += p.squaredError
+      out.error += p.error; out.actual += p.actual; out.naiveAbsoluteError += p.naiveAbsoluteError
+    }
+    return out
+  }
+
+  /// Accuracy over the SKUs in `skus` (all by default).
+  public func accuracy(skus: Range<Int>? = nil) -> ForecastAccuracy {
+    let r = skus ?? 0..<count.count
+    var n = 0, abs = 0.0, sq = 0.0, err = 0.0, act = 0.0, naive = 0.0
+    for k in r {
+      n += count[k]; abs += absoluteError[k]; sq += squaredError[k]; err += error[k]; act += actual[k]; naive += naiveAbsoluteError[k]
+    }
+    let d = Double(max(n, 1))
+    return ForecastAccuracy(days: n, mae: abs / d, rmse: (sq / d).squareRoot(), bias: err / d,
+                            wape: act > 0 ? abs / act : .nan, mase: naive > 0 ? abs / naive : .nan)
+  }
+}
+
+/// Summary accuracy of a forecasting policy.
+public struct ForecastAccuracy: Sendable, Equatable, Codable {
+  /// SKU-days scored.
+  public var days: Int
+  /// Mean absolute error, units per day.
+  public var mae: Double
+  /// Root mean squared error.
+  public var rmse: Double
+  /// Mean error, actual − forecast (positive: under-forecast).
+  public var bias: Double
+  /// Weighted absolute percentage error: Σ|e| / Σ actual (robust to zero-demand days).
+  public var wape: Double
+  /// Mean absolute scaled error against the one-day naive forecast over the same days.
+  public var mase: Double
+
+  /// Creates a summary.
+  public init(days: Int, mae: Double, rmse: Double, bias: Double, wape: Double, mase: Double) {
+    self.days = days
+    self.mae = mae
+    self.rmse = rmse
+    self.bias = bias
+    self.wape = wape
+    self.mase = mase
+  }
+}

@@ -1,0 +1,109 @@
+import Forecasting
+import Reports
+import Scenarios
+
+/// `supplysim forecast`: fit one forecaster to a series from a CSV file and print the forecast.
+struct ForecastCommand: CLICommand {
+  static let name = "forecast"
+  static let summary = "Forecast a series from a CSV file with prediction intervals."
+  static let synopsis = "supplysim forecast CSV --model NAME [--param KEY=VALUE]... [--column NAME] [--horizon H] [--season M] [--level 80,95] [--out FILE]"
+  static let details = """
+    The CSV has a header row; an optional first column of dates (YYYY-MM-DD) or an index, and
+    numeric value columns (the first is used unless --column names one). Prints the point
+    forecast and intervals; --out writes them as CSV. 'supplysim forecast --list' lists the
+    forecasters and their parameters.
+    """
+  static let options: [OptionSpec] = [
+    .value("model", "NAME", "forecaster, e.g. auto_arima, auto_ets, regression, croston, lstm"),
+    .value("param", "KEY=VALUE", "a forecaster parameter (repeatable), e.g. --param period=12"),
+    .value("column", "NAME", "the value column to forecast"),
+    .value("horizon", "H", "steps ahead (default 14)"),
+    .value("season", "M", "seasonal period (default 1: none; 7 for daily data, 12 for monthly)"),
+    .value("level", "L,L", "interval coverages in percent (default 80,95)"),
+    .value("out", "FILE", "also write the forecast as CSV"),
+    .flag("list", "list the forecasters and their parameters"),
+  ]
+
+  static func run(_ args: ParsedArguments, console: Console) throws -> Int32 {
+    if args.flag("list") {
+      console.out(listing())
+      return 0
+    }
+    guard args.positionals.count == 1 else { throw UsageError("forecast: expected one CSV file (usage: \(synopsis))") }
+    guard let model = args.value("model") else { throw UsageError("forecast: --model is required; 'supplysim forecast --list' shows the names") }
+    let csv = try SeriesCSV.read(path: args.positionals[0])
+    let column = try pickColumn(csv, args.value("column"), file: args.positionals[0])
+    let horizon = try args.integer("horizon", default: 14, range: 1...10_000, command: name)
+    let season = try args.integer("season", default: 1, range: 1...1_000, command: name)
+    let levels = try parseLevels(args.value("level") ?? "80,95", command: name)
+    let spec = ForecasterSpec(name: model, parameters: try parseParameters(args.values["param"] ?? [], command: name))
+    let forecaster = try ForecasterCatalog.make(spec)
+    let values = csv.columns[column]
+    let model_ = try forecaster.fit(ForecastInput(values: values, seasonalPeriod: season))
+    let forecast = model_.predict(horizon: horizon, levels: levels)
+    let labels = csv.futureLabels(count: horizon)
+
+    var header = ["step", csv.times != nil ? "date" : "index", "mean"]
+    for l in levels { header += ["lo\(percent(l))", "hi\(percent(l))"] }
+    var table = TextTable(header: header)
+    var out = CSVWriter(header: header)
+    for h in 0..<horizon {
+      var row = ["\(h + 1)", labels[h], NumberFormat.fixed(forecast.mean[h], 3)]
+      for band in forecast.intervals { row += [NumberFormat.fixed(band.lower[h], 3), NumberFormat.fixed(band.upper[h], 3)] }
+      table.rows.append(row)
+      out.appendRow(row)
+    }
+    console.out("\(model) on \(csv.names[column]) (\(values.count) values, season \(season))\n")
+    for note in model_.notes { console.out("note: \(note)\n") }
+    console.out("\n" + table.plain())
+    if let path = args.value("out") {
+      try AtomicFile.write(out.text, to: path)
+      console.out("\nwrote \(path)\n")
+    }
+    return 0
+  }
+
+  static func listing() -> String {
+    var out = "forecasters (use with --model, or as \"model\" in a scenario's policies[].forecast):\n"
+    for name in ForecasterCatalog.names {
+      let keys = ForecasterCatalog.parameters(for: name) ?? []
+      out += "  \(name)" + (keys.isEmpty ? "" : "  [\(keys.joined(separator: ", "))]") + "\n"
+    }
+    return out
+  }
+
+  static func pickColumn(_ csv: SeriesCSV, _ wanted: String?, file: String) throws -> Int {
+    guard let wanted else { return 0 }
+    guard let i = csv.names.firstIndex(of: wanted) else {
+      throw SeriesCSV.Problem(file: file, line: 1, message: "no column '\(wanted)'; columns: \(csv.names.joined(separator: ", "))")
+    }
+    return i
+  }
+
+  static func percent(_ level: Double) -> String { NumberFormat.shortest(level * 100) }
+
+  /// Parses `80,95` (percent) or `0.8,0.95` into coverages in (0, 1).
+  static func parseLevels(_ text: String, command: String) throws(UsageError) -> [Double] {
+    var levels: [Double] = []
+    for part in text.split(separator: ",") {
+      guard var v = Double(String(part).trimmed) else { throw UsageError("\(command): --level takes numbers like 80,95, got '\(text)'") }
+      if v >= 1 { v /= 100 }
+      guard v > 0 && v < 1 else { throw UsageError("\(command): each --level must be in (0, 100), got '\(part)'") }
+      levels.append(v)
+    }
+    return levels
+  }
+
+  /// Parses repeated `KEY=VALUE` options into numbers.
+  static func parseParameters(_ items: [String], command: String) throws(UsageError) -> [String: Double] {
+    var out: [String: Double] = [:]
+    for item in items {
+      let parts = item.split(separator: "=", maxSplits: 1)
+      guard parts.count == 2, let v = Double(parts[1]) else {
+        throw UsageError("\(command): --param takes KEY=NUMBER, got '\(item)'")
+      }
+      out[String(parts[0])] = v
+    }
+    return out
+  }
+}

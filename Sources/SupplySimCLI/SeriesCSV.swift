@@ -1,0 +1,167 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
+import Foundation
+#endif
+
+/// Time series read from a CSV file: an optional date or index column and numeric value columns.
+///
+/// The first row is a header. A first column whose header is `date`, `day`, `index`, `month`,
+/// `period` or `t`, or whose values are ISO dates (YYYY-MM-DD), is the time column; every other
+/// column is a series and must hold numbers. Blank lines and lines starting with `#` are skipped.
+struct SeriesCSV {
+  /// Header names of the value columns.
+  var names: [String]
+  /// Values by column.
+  var columns: [[Double]]
+  /// The time column's values as written, if there is one.
+  var times: [String]?
+
+  /// A problem in a CSV file, with its line.
+  struct Problem: Error, CustomStringConvertible {
+    var file: String
+    var line: Int?
+    var message: String
+    var description: String { line.map { "\(file): line \($0): \(message)" } ?? "\(file): \(message)" }
+  }
+
+  /// Reads and checks a file.
+  static func read(path: String) throws -> SeriesCSV {
+    guard let data = FileManager.default.contents(atPath: path) else {
+      throw Problem(file: path, line: nil, message: FileManager.default.fileExists(atPath: path) ? "cannot be read" : "no such file")
+    }
+    return try parse(String(decoding: data, as: UTF8.self), file: path)
+  }
+
+  /// Parses CSV text.
+  static func parse(_ text: String, file: String) throws -> SeriesCSV {
+    var rows: [(line: Int, cells: [String])] = []
+    for (i, raw) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+      let line = raw.hasSuffix("\r") ? String(raw.dropLast()) : String(raw)
+      if line.trimmed.isEmpty || line.hasPrefix("#") { continue }
+      rows.append((i + 1, splitCells(line)))
+    }
+    guard let header = rows.first else { throw Problem(file: file, line: nil, message: "is empty; expected a header row and values") }
+    let body = rows.dropFirst()
+    guard !body.isEmpty else { throw Problem(file: file, line: nil, message: "has a header but no values") }
+    let names = header.cells.map { $0.trimmed }
+    for row in body where row.cells.count != names.count {
+      throw Problem(file: file, line: row.line, message: "has \(row.cells.count) fields, the header has \(names.count)")
+    }
+    let first = names[0].lowercased()
+    let firstIsTime = ["date", "day", "index", "month", "period", "t", "time", "week", "year"].contains(first)
+      || body.allSatisfy { CalendarDate(iso: $0.cells[0].trimmed) != nil }
+    let valueColumns = firstIsTime ? Array(1..<names.count) : Array(0..<names.count)
+    guard !valueColumns.isEmpty else { throw Problem(file: file, line: header.line, message: "has a time column but no value column") }
+    var columns = Array(repeating: [Double](), count: valueColumns.count)
+    for row in body {
+      for (j, c) in valueColumns.enumerated() {
+        let cell = row.cells[c].trimmed
+        guard let v = Double(cell), v.isFinite else {
+          throw Problem(file: file, line: row.line, message: "\(names[c]): '\(cell)' is not a number")
+        }
+        columns[j].append(v)
+      }
+    }
+    return SeriesCSV(names: valueColumns.map { names[$0] }, columns: columns,
+                     times: firstIsTime ? body.map { $0.cells[0].trimmed } : nil)
+  }
+
+  /// Splits one line into fields, honouring double quotes.
+  static func splitCells(_ line: String) -> [String] {
+    var cells: [String] = [], current = "", quoted = false
+    var chars = Array(line)[...]
+    while let c = chars.popFirst() {
+      if quoted {
+        if c == "\"" {
+          if chars.first == "\"" { current.append("\""); chars.removeFirst() } else { quoted = false }
+        } else { current.append(c) }
+      } else if c == "\"" { quoted = true }
+      else if c == "," { cells.append(current); current = "" }
+      else { current.append(c) }
+    }
+    cells.append(current)
+    return cells
+  }
+
+  /// Labels for `count` steps after the last time value: dates continued at the series' spacing
+  /// (daily, weekly or monthly) when the times are ISO dates, else step numbers.
+  func futureLabels(count: Int) -> [String] {
+    guard let times, times.count >= 2, let last = CalendarDate(iso: times[times.count - 1]),
+          let previous = CalendarDate(iso: times[times.count - 2]) else {
+      let n = columns.first?.count ?? 0
+      return (1...max(count, 1)).prefix(count).map { "t+\($0) (\(n + $0 - 1))" }
+    }
+    let gap = last.dayNumber - previous.dayNumber
+    return (1...max(count, 1)).prefix(count).map { h in
+      if (28...31).contains(gap) { return last.addingMonths(h).iso }
+      return CalendarDate(dayNumber: last.dayNumber + gap * h).iso
+    }
+  }
+}
+
+/// A proleptic Gregorian date, for labelling forecasts.
+struct CalendarDate {
+  var year: Int, month: Int, day: Int
+
+  /// Parses `YYYY-MM-DD` (or `YYYY-MM`, taken as the first of the month).
+  init?(iso: String) {
+    let parts = iso.split(separator: "-")
+    guard parts.count == 2 || parts.count == 3, parts[0].count == 4, let y = Int(parts[0]), let m = Int(parts[1]), (1...12).contains(m) else { return nil }
+    let d = parts.count == 3 ? Int(parts[2]) : 1
+    guard let d, (1...31).contains(d) else { return nil }
+    year = y; month = m; day = d
+  }
+
+  /// The date `n` days after 1970-01-01.
+  init(dayNumber n: Int) {
+    // Howard Hinnant's civil-from-days algorithm.
+    let z = n + 719_468
+    let era = (z >= 0 ? z : z - 146_096) / 146_097
+    let doe = z - era * 146_097
+    let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146_096) / 365
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
+    let mp = (5 * doy + 2) / 153
+    day = doy - (153 * mp + 2) / 5 + 1
+    month = mp < 10 ? mp + 3 : mp - 9
+    year = yoe + era * 400 + (month <= 2 ? 1 : 0)
+  }
+
+  /// Days since 1970-01-01.
+  var dayNumber: Int {
+    let y = month <= 2 ? year - 1 : year
+    let era = (y >= 0 ? y : y - 399) / 400
+    let yoe = y - era * 400
+    let mp = month > 2 ? month - 3 : month + 9
+    let doy = (153 * mp + 2) / 5 + day - 1
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
+    return era * 146_097 + doe - 719_468
+  }
+
+  /// The same day `n` months later (clamped to the month's length).
+  func addingMonths(_ n: Int) -> CalendarDate {
+    var copy = self
+    let total = year * 12 + (month - 1) + n
+    copy.year = total / 12
+    copy.month = total % 12 + 1
+    let lengths = [31, (copy.year % 4 == 0 && (copy.year % 100 != 0 || copy.year % 400 == 0)) ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]
+    copy.day = min(day, lengths[copy.month - 1])
+    return copy
+  }
+
+  /// `YYYY-MM-DD`.
+  var iso: String {
+    func pad(_ v: Int, _ w: Int) -> String { let s = String(v); return String(repeating: "0", count: max(0, w - s.count)) + s }
+    return "\(pad(year, 4))-\(pad(month, 2))-\(pad(day, 2))"
+  }
+}
+
+extension String {
+  /// The string without leading and trailing spaces and tabs.
+  var trimmed: String {
+    var s = Substring(self)
+    while let c = s.first, c == " " || c == "\t" { s.removeFirst() }
+    while let c = s.last, c == " " || c == "\t" { s.removeLast() }
+    return String(s)
+  }
+}

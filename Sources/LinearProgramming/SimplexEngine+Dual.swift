@@ -217,7 +217,7 @@ extension SimplexEngine {
         pick = 0
         for k in 1..<max(count, 1) where candRatio[k] < candRatio[pick] { pick = k }
       }
-      if decrease.isFinite && slope - decrease > 0 && !bland {
+      if decrease.isFinite && slope - decrease > options.primalTolerance && !bland {
         slope -= decrease
         var kept = 0
         for k in 0..<count {

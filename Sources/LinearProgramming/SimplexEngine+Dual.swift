@@ -156,6 +156,7 @@ extension SimplexEngine {
     state[r] = toLower ? .atLower : (lower[r] == upper[r] ? .atLower : .atUpper)
     state[q] = .basic
     basic[p] = Int32(q)
+    repartition(q, becameBasic: true); repartition(r, becameBasic: false)
     leaving.note(p)
     factor.update(position: p, alpha: column)
     if factor.updateCount >= options.refactorInterval || factor.etaNonzeros > 3 * factor.factorNonzeros + 10 * m {

@@ -156,6 +156,7 @@ extension SimplexEngine {
     state[r] = toLower ? .atLower : (lower[r] == upper[r] ? .atLower : .atUpper)
     state[q] = .basic
     basic[p] = Int32(q)
+    repartition(q, becameBasic: true); repartition(r, becameBasic: false)
     leaving.note(p)
     factor.update(position: p, alpha: column)
     if factor.updateCount >= options.refactorInterval || factor.etaNonzeros > 3 * factor.factorNonzeros + 10 * m {
@@ -217,7 +218,7 @@ extension SimplexEngine {
         pick = 0
         for k in 1..<max(count, 1) where candRatio[k] < candRatio[pick] { pick = k }
       }
-      if decrease.isFinite && slope - decrease > 0 && !bland {
+      if decrease.isFinite && slope - decrease > options.primalTolerance && !bland {
         slope -= decrease
         var kept = 0
         for k in 0..<count {

@@ -98,6 +98,7 @@ extension SimplexEngine {
     if state[r] == .atUpper && !upper[r].isFinite { state[r] = lower[r].isFinite ? .atLower : .free }
     state[q] = .basic
     basic[leave] = Int32(q)
+    repartition(q, becameBasic: true); repartition(r, becameBasic: false)
     weight[leave] = 1
     factor.update(position: leave, alpha: column)
     if factor.updateCount >= options.refactorInterval || factor.etaNonzeros > 3 * factor.factorNonzeros + 10 * m {

@@ -19,6 +19,9 @@ struct SimplexEngine {
   // A column-wise and row-wise (structural columns only).
   var colStart: [Int], colRow: [Int32], colVal: [Double]
   var rowStart: [Int], rowCol: [Int32], rowVal: [Double]
+  /// Row `i`'s entries `rowStart[i]..<rowNonbasicEnd[i]` belong to nonbasic columns, the rest to
+  /// basic ones, so the pivot row skips basic columns (kept up to date at every basis change).
+  var rowNonbasicEnd: [Int] = []
   var lower: [Double], upper: [Double]
   /// The true (minimisation) costs, logicals included (zero).
   var cost: [Double]
@@ -166,8 +169,43 @@ struct SimplexEngine {
         weight[p] = 1
       }
     }
+    partitionRows()
     computePrimal()
     computeDuals()
+  }
+
+  /// Orders every row's entries as nonbasic columns first, basic after.
+  mutating func partitionRows() {
+    if rowNonbasicEnd.count != m { rowNonbasicEnd = [Int](repeating: 0, count: m) }
+    for i in 0..<m {
+      var front = rowStart[i], back = rowStart[i + 1] - 1
+      while front <= back {
+        if state[Int(rowCol[front])] != .basic { front += 1 } else {
+          rowCol.swapAt(front, back); rowVal.swapAt(front, back); back -= 1
+        }
+      }
+      rowNonbasicEnd[i] = front
+    }
+  }
+
+  /// Moves structural `j`'s row entries across the nonbasic/basic boundary after its state changed.
+  mutating func repartition(_ j: Int, becameBasic: Bool) {
+    guard j < n else { return }
+    let jj = Int32(j)
+    for e in colStart[j]..<colStart[j + 1] {
+      let i = Int(colRow[e])
+      if becameBasic {
+        var k = rowStart[i]
+        while rowCol[k] != jj { k += 1 }
+        let last = rowNonbasicEnd[i] - 1
+        rowCol.swapAt(k, last); rowVal.swapAt(k, last); rowNonbasicEnd[i] = last
+      } else {
+        var k = rowNonbasicEnd[i]
+        while rowCol[k] != jj { k += 1 }
+        let first = rowNonbasicEnd[i]
+        rowCol.swapAt(k, first); rowVal.swapAt(k, first); rowNonbasicEnd[i] = first + 1
+      }
+    }
   }
 
   /// Recomputes `x_B = -B^{-1} (sum of nonbasic columns times their values)`.
@@ -221,7 +259,7 @@ struct SimplexEngine {
               for t in 0..<rho.count {
                 let i = Int(rho.index[t]); let r = rho.values[i]
                 if r == 0 { continue }
-                for e in rs[i]..<rs[i + 1] {
+                for e in rs[i]..<rowNonbasicEnd[i] {
                   let j = Int(rc[e]); let old = av[j]
                   if old == 0 { ai[c] = Int32(j); c += 1 }
                   let nv = old + r * rv[e]

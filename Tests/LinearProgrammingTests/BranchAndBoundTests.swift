@@ -73,3 +73,22 @@ func nodeLimit() {
   #expect(s.status == .iterationLimit || s.status == .optimal)
   #expect(s.nodes <= 3)
 }
+
+@Test("a child whose bound is repaired exactly by a bound flip is not called infeasible")
+func boundFlipExactRepair() {
+  // Regression: in the x0 >= 7 child the boxed x1 must move its whole range to repair x0; the
+  // bound-flipping ratio test used to flip it, leave a rounding-size slope, and report infeasibility.
+  var lp = LinearProgram()
+  let x0 = lp.addVariable(cost: -1, isInteger: true)
+  let x1 = lp.addVariable(upper: 1, cost: 8)
+  let x2 = lp.addVariable(cost: 10, isInteger: true)
+  lp.addConstraint(terms: [(x1, -1), (x0, 1), (x2, -1)], relation: .lessOrEqual, rhs: 3)
+  lp.addConstraint(terms: [(x0, -3), (x2, -6), (x1, -4)], relation: .equal, rhs: -43)
+  lp.addConstraint(terms: [(x0, 2)], relation: .greaterOrEqual, rhs: 8)
+  var child = lp
+  child.setBounds(x0, lower: 7, upper: .infinity)
+  #expect(child.solve().status == .optimal)
+  let s = lp.solveMIP()
+  #expect(s.status == .optimal)
+  #expect(s.objective.map { Approx.equal($0, 31, absolute: 1e-9) } == true)
+}

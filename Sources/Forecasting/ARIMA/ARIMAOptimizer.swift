@@ -234,3 +234,4 @@ enum ARIMANormal {
     return x
   }
 }
+

@@ -130,12 +130,15 @@ public struct AutoARIMA: Forecaster {
 
     var fits: [Candidate: Fitted] = [:]
     var order_: [Candidate] = []
-    func fitCandidate(_ c: Candidate, approximate: Bool, polish: Bool = false) -> Fitted {
+    func fitCandidate(_ c: Candidate, approximate: Bool, polish: Bool = false, from previous: Fitted? = nil) -> Fitted {
       let o = order(c)
       let e = ARIMAEstimator(values: x, order: o, constant: c.constant, covariates: input.covariates)
       let nstar = Double(e.w.count)
       let npar = Double(o.armaParameterCount + e.regressors.count + 1)
-      guard e.w.count > Int(npar) + 1, let est = e.estimate(method: approximate ? .css : .cssML, fast: !polish, rejectNearUnitRoots: true) else {
+      guard e.w.count > Int(npar) + 1, let est = e.estimate(method: approximate ? .css : .cssML, fast: !polish,
+                                        start: previous?.estimate?.unconstrained,
+                                        startInverseHessian: previous?.estimate?.inverseHessian,
+                                        rejectNearUnitRoots: true) else {
         return Fitted(candidate: c, ic: .infinity, estimator: e, estimate: nil)
       }
       var ic: Double
@@ -199,7 +202,7 @@ public struct AutoARIMA: Forecaster {
     let ranked = order_.compactMap { fits[$0] }.filter { $0.ic.isFinite }.sorted { $0.ic < $1.ic }
     var chosen: Fitted? = nil
     for f in ranked {
-      let refit = fitCandidate(f.candidate, approximate: false, polish: true)
+      let refit = fitCandidate(f.candidate, approximate: false, polish: true, from: f)
       if refit.ic.isFinite { chosen = refit; break }
     }
     if let chosen, let est = chosen.estimate {

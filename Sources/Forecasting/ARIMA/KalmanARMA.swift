@@ -104,42 +104,45 @@ struct KalmanARMA {
       }
       if !(gamma[0] > 0) || !gamma[0].isFinite { return nil }
     }
-    func g(_ h: Int) -> Double { gamma[abs(h)] }
-    func ps(_ h: Int) -> Double { h >= 0 ? psi[h] : 0 }
-    let nonzeroPhi = (1...max(r, 1)).filter { $0 <= p && phiR[$0] != 0 }
+    var nonzeroPhi: [Int] = []
+    for k in 1...max(p, 1) where k <= p && phiR[k] != 0 { nonzeroPhi.append(k) }
+    var nonzeroTheta: [Int] = []
+    for k in 0..<r where thetaR[k] != 0 { nonzeroTheta.append(k) }
     var P = [Double](repeating: 0, count: r * r)
-    for i in 1...r {
-      for j in i...r {
-        var s = 0.0
-        // Cov(U_i, U_j)
-        for k in nonzeroPhi where k >= i {
-          var t = 0.0
-          for l in nonzeroPhi where l >= j { t += phiR[l] * g(i - k - j + l) }
-          s += phiR[k] * t
+    nonzeroPhi.withUnsafeBufferPointer { nzPhi in
+      nonzeroTheta.withUnsafeBufferPointer { nzTheta in
+        for i in 1...r {
+          for j in i...r {
+            var s = 0.0
+            for k in nzPhi where k >= i {
+              // Cov(U_i, U_j)
+              var t = 0.0
+              for l in nzPhi where l >= j { t += phiR[l] * gamma[abs(i - k - j + l)] }
+              // Cov(U_i, V_j)
+              for l in nzTheta where l >= j - 1 {
+                let h = i - k - j + l
+                if h >= 0 { t += thetaR[l] * psi[h] }
+              }
+              s += phiR[k] * t
+            }
+            // Cov(V_i, U_j)
+            for l in nzPhi where l >= j {
+              var t = 0.0
+              for k in nzTheta where k >= i - 1 {
+                let h = j - l - i + k
+                if h >= 0 { t += thetaR[k] * psi[h] }
+              }
+              s += phiR[l] * t
+            }
+            // Cov(V_i, V_j) = sum over k >= j-1 of theta_k theta_{k-j+i}
+            for k in nzTheta where k >= j - 1 {
+              let kk = k - j + i
+              if kk < r { s += thetaR[kk] * thetaR[k] }
+            }
+            P[(i - 1) * r + (j - 1)] = s
+            P[(j - 1) * r + (i - 1)] = s
+          }
         }
-        // Cov(U_i, V_j)
-        for k in nonzeroPhi where k >= i {
-          var t = 0.0
-          var l = j - 1
-          while l <= r - 1 { if thetaR[l] != 0 { t += thetaR[l] * ps(i - k - j + l) }; l += 1 }
-          s += phiR[k] * t
-        }
-        // Cov(V_i, U_j)
-        for l in nonzeroPhi where l >= j {
-          var t = 0.0
-          var k = i - 1
-          while k <= r - 1 { if thetaR[k] != 0 { t += thetaR[k] * ps(j - l - i + k) }; k += 1 }
-          s += phiR[l] * t
-        }
-        // Cov(V_i, V_j)
-        var k = j - 1
-        while k <= r - 1 {
-          let kk = k - j + i
-          s += thetaR[kk] * thetaR[k]
-          k += 1
-        }
-        P[(i - 1) * r + (j - 1)] = s
-        P[(j - 1) * r + (i - 1)] = s
       }
     }
     return P

@@ -43,3 +43,21 @@ import Testing
     #expect(f?.name == "arima" && AutoARIMA().name == "auto_arima")
   }
 }
+
+/// The benchmark entry point returns one result per series, in input order.
+@Suite struct ARIMABenchmarkTests {
+  @Test func parallelBatchKeepsIndexOrderAndMatchesSequentialFits() throws {
+    var g = ARIMATestGaussian(seed: 21)
+    let inputs = (0..<6).map { i in
+      ForecastInput(values: g.arma(n: 60 + 10 * i, ar: [0.5], ma: [], mean: Double(i) * 10), seasonalPeriod: 1)
+    }
+    let parallel = ARIMABenchmark.fitAutoARIMA(inputs)
+    #expect(parallel.models.count == 6 && parallel.seriesPerSecond > 0)
+    for (i, outcome) in parallel.models.enumerated() {
+      let model = try outcome.get()
+      #expect(model.fittedValues.count == inputs[i].values.count)
+      let sequential = try AutoARIMA().fit(inputs[i])
+      #expect(model.order == sequential.order && model.coefficients == sequential.coefficients)
+    }
+  }
+}

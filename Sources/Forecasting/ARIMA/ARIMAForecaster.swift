@@ -21,8 +21,12 @@ public struct ARIMAForecaster: Forecaster {
   /// Creates a forecaster with fixed orders.
   ///
   /// - Parameters:
-  ///   - p: AR order. - d: Differences. - q: MA order.
-  ///   - seasonalP: Seasonal AR order. - seasonalD: Seasonal differences. - seasonalQ: Seasonal MA order.
+  ///   - p: Non-seasonal AR order.
+  ///   - d: Non-seasonal differences.
+  ///   - q: Non-seasonal MA order.
+  ///   - seasonalP: Seasonal AR order.
+  ///   - seasonalD: Seasonal differences.
+  ///   - seasonalQ: Seasonal MA order.
   ///   - includeConstant: Mean or drift term, as above.
   ///   - computeStandardErrors: Set false to skip the Hessian.
   public init(p: Int = 0, d: Int = 0, q: Int = 0, seasonalP: Int = 0, seasonalD: Int = 0, seasonalQ: Int = 0,

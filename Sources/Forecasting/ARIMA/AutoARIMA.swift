@@ -52,6 +52,35 @@ public struct AutoARIMA: Forecaster {
     self.approximation = approximation; self.allowConstant = allowConstant; self.alpha = alpha
   }
 
+  /// The parameter names the registry accepts.
+  public static let parameterNames = ["max_p", "max_q", "max_P", "max_Q", "max_d", "max_D", "approximation", "drift"]
+
+  /// Creates a forecaster from registry parameters: `max_p`, `max_q`, `max_P`, `max_Q`, `max_d`,
+  /// `max_D` (non-negative integers), `approximation` (0 or 1; absent means the automatic rule) and
+  /// `drift` (0 or 1: allow a mean or drift term; default 1).
+  ///
+  /// - Throws: `ForecastError.invalidInput` naming an unknown key (with the nearest valid one) or
+  ///   an invalid value.
+  public init(parameters: [String: Double]) throws(ForecastError) {
+    var values: [String: Int] = [:]
+    for key in parameters.keys.sorted() {
+      guard Self.parameterNames.contains(key) else {
+        let hint = Self.parameterNames.first { $0.lowercased() == key.lowercased() }
+          ?? Self.parameterNames.joined(separator: ", ")
+        throw .invalidInput("auto_arima: parameters.\(key): unknown parameter; valid: \(hint)")
+      }
+      let v = parameters[key]!
+      let limit = key == "approximation" || key == "drift" ? 1.0 : 100.0
+      guard v >= 0, v == v.rounded(), v <= limit else {
+        throw .invalidInput("auto_arima: parameters.\(key): must be an integer in 0...\(Int(limit)), got \(v)")
+      }
+      values[key] = Int(v)
+    }
+    self.init(maxP: values["max_p"] ?? 5, maxQ: values["max_q"] ?? 5, maxSeasonalP: values["max_P"] ?? 2,
+              maxSeasonalQ: values["max_Q"] ?? 2, maxD: values["max_d"] ?? 2, maxSeasonalD: values["max_D"] ?? 1,
+              approximation: values["approximation"].map { $0 == 1 }, allowConstant: (values["drift"] ?? 1) == 1)
+  }
+
   /// `"auto_arima"`.
   public var name: String { "auto_arima" }
   /// One observation: shorter series than a model needs fall back to simpler ones.

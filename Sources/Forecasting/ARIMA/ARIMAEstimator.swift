@@ -295,8 +295,21 @@ struct ARIMAEstimator {
         abandoned = Self.minimumRootModulus(order: self.order, raw: self.raw(x)) < 1.01
         return abandoned
       } : nil
-      let r = coarse.minimize(u0, initialInverseHessian: warmH, abandon: abandon, mlObjective)
-      guard r.value.isFinite, !abandoned else { return nil }
+      func run(_ start: [Double], _ h: [Double]?) -> ARIMAOptimizer.Result? {
+        abandoned = false
+        let r = coarse.minimize(start, initialInverseHessian: h, abandon: abandon, mlObjective)
+        return r.value.isFinite && !abandoned ? r : nil
+      }
+      // A CSS start can lead to a boundary optimum (a root on the unit circle) when an interior one
+      // exists: then also search from the origin and keep the better.
+      var best = run(u0, warmH)
+      let origin = [Double](repeating: 0, count: k)
+      let atBound = best.map { r in r.x.contains { abs($0) >= Self.transformBound - 1e-3 } } ?? true
+      if atBound && u0 != origin, let alternative = run(origin, nil),
+         best == nil || alternative.value < best!.value {
+        best = alternative
+      }
+      guard let r = best else { return nil }
       u = r.x
       converged = r.converged
       if !fast {

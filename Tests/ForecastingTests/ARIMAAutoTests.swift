@@ -72,6 +72,13 @@ import Testing
     #expect(throws: ForecastError.self) { try AutoARIMA(parameters: ["approximation": 2]) }
   }
 
+  @Test func maxOrderCapsTheSearch() throws {
+    let y = ARIMAFixtures.series("monthly/co2_monthly.csv")
+    let model = try AutoARIMA(maxOrder: 3).fit(ForecastInput(values: Array(y.dropLast(12)), seasonalPeriod: 12))
+    let o = model.order
+    #expect(o.p + o.q + o.seasonalP + o.seasonalQ <= 3)
+  }
+
   @Test func nonFiniteValuesAreRejected() {
     #expect(throws: ForecastError.self) { try AutoARIMA().fit(ForecastInput(values: [1, .nan, 3])) }
     #expect(throws: ForecastError.self) { try ARIMAForecaster(p: 1).fit(ForecastInput(values: [1, 2, .infinity, 4, 5])) }

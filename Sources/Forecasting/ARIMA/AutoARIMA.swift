@@ -26,6 +26,9 @@ public struct AutoARIMA: Forecaster {
   public var maxD: Int, maxSeasonalD: Int
   /// The most models the stepwise search fits.
   public var maxModels: Int
+  /// An optional cap on `p + q + P + Q` for every candidate; nil (the default) applies none, as the
+  /// stepwise searches of `forecast::auto.arima` and statsforecast do.
+  public var maxOrder: Int?
   /// Rank candidates by CSS and refit only the winner by ML; nil means "when n > 150 or m > 12"
   /// (the forecast package's rule).
   public var approximation: Bool?
@@ -41,14 +44,16 @@ public struct AutoARIMA: Forecaster {
   ///   - maxSeasonalP: Largest P (2). - maxSeasonalQ: Largest Q (2).
   ///   - maxD: Largest d (2). - maxSeasonalD: Largest D (1).
   ///   - maxModels: Cap on models fitted by the search (94).
+  ///   - maxOrder: Cap on `p + q + P + Q` (none by default).
   ///   - approximation: CSS ranking with a final ML refit; nil for the automatic rule.
   ///   - allowConstant: Consider a mean or drift term.
   ///   - alpha: KPSS level for d (0.05).
   public init(maxP: Int = 5, maxQ: Int = 5, maxSeasonalP: Int = 2, maxSeasonalQ: Int = 2, maxD: Int = 2,
-              maxSeasonalD: Int = 1, maxModels: Int = 94, approximation: Bool? = nil,
+              maxSeasonalD: Int = 1, maxModels: Int = 94, maxOrder: Int? = nil, approximation: Bool? = nil,
               allowConstant: Bool = true, alpha: Double = 0.05) {
     self.maxP = maxP; self.maxQ = maxQ; self.maxSeasonalP = maxSeasonalP; self.maxSeasonalQ = maxSeasonalQ
     self.maxD = maxD; self.maxSeasonalD = maxSeasonalD; self.maxModels = maxModels
+    self.maxOrder = maxOrder
     self.approximation = approximation; self.allowConstant = allowConstant; self.alpha = alpha
   }
 
@@ -186,6 +191,7 @@ public struct AutoARIMA: Forecaster {
     @discardableResult
     func consider(_ c: Candidate) -> Bool {
       if fits[c] != nil || fits.count >= maxModels { return false }
+      if let maxOrder, c.p + c.q + c.sp + c.sq > maxOrder { return false }
       let f = fitCandidate(c, approximate: approximate)
       fits[c] = f
       order_.append(c)

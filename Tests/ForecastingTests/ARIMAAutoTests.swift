@@ -43,3 +43,71 @@ import Testing
     #expect(f?.name == "arima" && AutoARIMA().name == "auto_arima")
   }
 }
+
+/// The benchmark entry point returns one result per series, in input order.
+@Suite struct ARIMABenchmarkTests {
+  @Test func parallelBatchKeepsIndexOrderAndMatchesSequentialFits() throws {
+    var g = ARIMATestGaussian(seed: 21)
+    let inputs = (0..<6).map { i in
+      ForecastInput(values: g.arma(n: 60 + 10 * i, ar: [0.5], ma: [], mean: Double(i) * 10), seasonalPeriod: 1)
+    }
+    let parallel = ARIMABenchmark.fitAutoARIMA(inputs)
+    #expect(parallel.models.count == 6 && parallel.seriesPerSecond > 0)
+    for (i, outcome) in parallel.models.enumerated() {
+      let model = try outcome.get()
+      #expect(model.fittedValues.count == inputs[i].values.count)
+      let sequential = try AutoARIMA().fit(inputs[i])
+      #expect(model.order == sequential.order && model.coefficients == sequential.coefficients)
+    }
+  }
+}
+
+/// Settings, covariates and long seasonal periods.
+@Suite struct ARIMAAutoSettingsTests {
+  @Test func registryParametersAreParsedAndValidated() throws {
+    let auto = try AutoARIMA(parameters: ["max_p": 3, "approximation": 1, "drift": 0])
+    #expect(auto.maxP == 3 && auto.approximation == true && !auto.allowConstant && auto.maxQ == 5)
+    let error = #expect(throws: ForecastError.self) { try AutoARIMA(parameters: ["MAX_P": 2]) }
+    #expect(error?.description.contains("max_p") == true)
+    #expect(throws: ForecastError.self) { try AutoARIMA(parameters: ["approximation": 2]) }
+  }
+
+  @Test func maxOrderCapsTheSearch() throws {
+    let y = ARIMAFixtures.series("monthly/co2_monthly.csv")
+    let model = try AutoARIMA(maxOrder: 3).fit(ForecastInput(values: Array(y.dropLast(12)), seasonalPeriod: 12))
+    let o = model.order
+    #expect(o.p + o.q + o.seasonalP + o.seasonalQ <= 3)
+  }
+
+  @Test func nonFiniteValuesAreRejected() {
+    #expect(throws: ForecastError.self) { try AutoARIMA().fit(ForecastInput(values: [1, .nan, 3])) }
+    #expect(throws: ForecastError.self) { try ARIMAForecaster(p: 1).fit(ForecastInput(values: [1, 2, .infinity, 4, 5])) }
+  }
+
+  @Test func autoUsesCovariatesAsRegressors() throws {
+    var g = ARIMATestGaussian(seed: 31)
+    let noise = g.arma(n: 120, ar: [0.5], ma: [])
+    let promo = (0..<132).map { $0 % 5 == 0 ? 1.0 : 0.0 }
+    let y = (0..<120).map { 50 + 8 * promo[$0] + noise[$0] }
+    let model = try AutoARIMA().fit(ForecastInput(values: y, seasonalPeriod: 1,
+                                                  covariates: Covariates(names: ["promo"], columns: [promo])))
+    let beta = try #require(model.coefficient("promo"))
+    #expect(abs(beta - 8) < 3 * model.standardError("promo")!)
+    let fc = model.predict(horizon: 12, levels: [0.95])
+    #expect(fc.mean[5] - fc.mean[4] > 4)  // step 126 (index 125) is a promotion, 125 is not.
+  }
+
+  @Test func weeklySeasonalPeriodFitsWithoutTrouble() throws {
+    var g = ARIMATestGaussian(seed: 41)
+    let y = (0..<260).map { 100 + 10 * sin(2 * Double.pi * Double($0) / 52) + g.normal() }
+    let model = try AutoARIMA().fit(ForecastInput(values: y, seasonalPeriod: 52))
+    let fc = model.predict(horizon: 52, levels: [0.9])
+    let finite = fc.mean.allSatisfy { $0.isFinite }
+    #expect(finite)
+    var error = 0.0
+    for (h, value) in fc.mean.enumerated() {
+      error += abs(value - (100 + 10 * sin(2 * Double.pi * Double(260 + h) / 52)))
+    }
+    #expect(error / 52 < 2.5)
+  }
+}

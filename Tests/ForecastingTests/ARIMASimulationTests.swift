@@ -84,6 +84,22 @@ import Testing
     }
   }
 
+  @Test("Chandrasekhar likelihood pass equals the full Riccati filter",
+        arguments: [([0.5, -0.2], [0.3], [0.4], [-0.6]), ([], [], [-0.4], [-0.56]), ([0.9], [0.5], [], []),
+                    ([0.3, 0.2, -0.1], [], [0.5, 0.2], [0.3])])
+  func chandrasekharMatchesRiccati(_ c: ([Double], [Double], [Double], [Double])) throws {
+    var g = ARIMATestGaussian(seed: 17)
+    let w = (0..<150).map { _ in g.normal() }
+    let x = [(0..<150).map { Double($0 % 7) }]
+    let k = KalmanARMA(phi: ARIMAPolynomial.expandAR(c.0, seasonal: c.1, period: 12),
+                       theta: ARIMAPolynomial.expandMA(c.2, seasonal: c.3, period: 12))
+    let fast = try #require(k.filter(w, regressors: x))
+    let full = try #require(k.filter(w, regressors: x, keepInnovations: true))
+    #expect(abs(fast.logLikelihood - full.logLikelihood) < 1e-8)
+    #expect(abs(fast.sumLogF - full.sumLogF) < 1e-8)
+    #expect(abs(fast.beta[0] - full.beta[0]) < 1e-10)
+  }
+
   @Test func transformRoundTripsStationaryCoefficients() {
     let phi = [0.5, -0.3, 0.1]
     let back = ARIMAPolynomial.stationaryAR(fromUnconstrained: ARIMAPolynomial.unconstrained(fromAR: phi))

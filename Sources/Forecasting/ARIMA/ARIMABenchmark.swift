@@ -5,13 +5,13 @@ public enum ARIMABenchmark {
   /// The outcome of one batch.
   public struct Result: Sendable {
     /// One fitted model (or the error) per input, in input order.
-    public var models: [Result_]
+    public var models: [Outcome]
     /// Wall-clock seconds for the whole batch.
     public var seconds: Double
     /// Series fitted per wall-clock second.
     public var seriesPerSecond: Double
     /// A fitted model or the reason it failed.
-    public typealias Result_ = Swift.Result<ARIMAModel, ForecastError>
+    public typealias Outcome = Swift.Result<ARIMAModel, ForecastError>
   }
 
   /// Fits `forecaster` to every input, in parallel across series with `concurrentPerform`
@@ -26,7 +26,7 @@ public enum ARIMABenchmark {
   public static func fitAutoARIMA(_ inputs: [ForecastInput], forecaster: AutoARIMA = AutoARIMA(),
                                   parallel: Bool = true) -> Result {
     let start = DispatchTime.now().uptimeNanoseconds
-    let slots = UnsafeMutableBufferPointer<Result.Result_?>.allocate(capacity: inputs.count)
+    let slots = UnsafeMutableBufferPointer<Result.Outcome?>.allocate(capacity: inputs.count)
     slots.initialize(repeating: nil)
     defer { slots.deinitialize(); slots.deallocate() }
     nonisolated(unsafe) let shared = slots

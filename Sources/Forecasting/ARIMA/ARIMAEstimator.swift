@@ -94,15 +94,25 @@ struct ARIMAEstimator {
   static func cssResiduals(_ x: [Double], phi: [Double], theta: [Double], start: Int) -> [Double] {
     let n = x.count
     var e = [Double](repeating: 0, count: n)
-    let p = phi.count, q = theta.count
-    let phiLags = (0..<p).filter { phi[$0] != 0 }
-    let thetaLags = (0..<q).filter { theta[$0] != 0 }
     if start >= n { return e }
-    for t in start..<n {
-      var s = x[t]
-      for i in phiLags where t - i - 1 >= 0 { s -= phi[i] * x[t - i - 1] }
-      for j in thetaLags where t - j - 1 >= 0 { s -= theta[j] * e[t - j - 1] }
-      e[t] = s
+    var lags: [Int] = [], coefs: [Double] = []
+    for i in 0..<phi.count where phi[i] != 0 { lags.append(i + 1); coefs.append(phi[i]) }
+    let arCount = lags.count
+    for j in 0..<theta.count where theta[j] != 0 { lags.append(j + 1); coefs.append(theta[j]) }
+    let total = lags.count
+    x.withUnsafeBufferPointer { xp in
+      e.withUnsafeMutableBufferPointer { ep in
+        lags.withUnsafeBufferPointer { lg in
+          coefs.withUnsafeBufferPointer { cf in
+            for t in start..<n {
+              var s = xp[t]
+              for i in 0..<arCount { let l = lg[i]; if l <= t { s -= cf[i] * xp[t - l] } }
+              for i in arCount..<total { let l = lg[i]; if l <= t { s -= cf[i] * ep[t - l] } }
+              ep[t] = s
+            }
+          }
+        }
+      }
     }
     return e
   }
@@ -145,6 +155,82 @@ struct ARIMAEstimator {
     return 0.5 * log(r.sigma2)
   }
 
+  /// Minimises the CSS sum of squares over unconstrained `u` by Levenberg–Marquardt with a
+  /// forward-difference Jacobian of the residual vector.
+  ///
+  /// CSS is a nonlinear least-squares problem, so Gauss–Newton steps converge in a few iterations
+  /// where a general quasi-Newton method needs dozens.
+  /// - Returns: The minimiser, the objective ½ log σ̂² there, and `σ̂²·n·(JᵀJ)⁻¹`-style inverse
+  ///   Hessian of that objective (a warm start for the ML search); nil if no finite point is found.
+  /// - SeeAlso: D. W. Marquardt (1963), J. SIAM 11(2), 431–441; Box, Jenkins and Reinsel (2008), §7.2.
+  func cssLevenbergMarquardt(from u0: [Double], maxIterations: Int = 50, tolerance: Double = 1e-8)
+    -> (u: [Double], value: Double, inverseHessian: [Double])? {
+    let k = u0.count
+    let start = cssConditioning
+    let n = w.count
+    let used = n - start
+    func residuals(_ u: [Double]) -> [Double]? {
+      guard let r = css(raw: raw(u)) else { return nil }
+      return Array(r.residuals[start..<n])
+    }
+    func ssq(_ e: [Double]) -> Double { e.reduce(0) { $0 + $1 * $1 } }
+    var u = u0
+    guard var e = residuals(u) else { return nil }
+    var f = ssq(e)
+    if !(f > 0) || !f.isFinite { return nil }
+    var lambda = 1e-3
+    var JtJ = [Double](repeating: 0, count: k * k)
+    let h = 1e-6
+    for _ in 0..<maxIterations {
+      // Jacobian by forward differences.
+      var J = [[Double]](repeating: [], count: k)
+      var up = u
+      for j in 0..<k {
+        up[j] = u[j] + h
+        guard let ep = residuals(up) else { return nil }
+        J[j] = (0..<used).map { (ep[$0] - e[$0]) / h }
+        up[j] = u[j]
+      }
+      var g = [Double](repeating: 0, count: k)
+      for i in 0..<k {
+        var gi = 0.0
+        for t in 0..<used { gi += J[i][t] * e[t] }
+        g[i] = gi
+        for j in i..<k {
+          var s = 0.0
+          for t in 0..<used { s += J[i][t] * J[j][t] }
+          JtJ[i * k + j] = s; JtJ[j * k + i] = s
+        }
+      }
+      var improved = false
+      var relativeChange = 0.0
+      for _ in 0..<12 {
+        var A = JtJ
+        for i in 0..<k { A[i * k + i] += lambda * (JtJ[i * k + i] + 1e-12) + 1e-12 }
+        guard let step = ARIMALinearSolve.solve(A, g.map { -$0 }, size: k) else { lambda *= 10; continue }
+        let un = (0..<k).map { min(max(u[$0] + step[$0], -Self.transformBound), Self.transformBound) }
+        if let en = residuals(un) {
+          let fn = ssq(en)
+          if fn.isFinite && fn < f {
+            relativeChange = (f - fn) / f
+            u = un; e = en; f = fn
+            lambda = max(lambda / 10, 1e-10)
+            improved = true
+            break
+          }
+        }
+        lambda *= 10
+      }
+      if !improved || relativeChange < tolerance { break }
+    }
+    // Inverse Hessian of ½ log(S/used) ≈ S (JᵀJ)⁻¹ (Gauss–Newton).
+    var A = JtJ
+    for i in 0..<k { A[i * k + i] += 1e-9 * (JtJ[i * k + i] + 1) }
+    var inverse = ARIMALinearSolve.inverse(A, size: k)?.map { $0 * f } ?? []
+    if inverse.contains(where: { !$0.isFinite }) { inverse = [] }
+    return (u, 0.5 * log(f / Double(used)), inverse)
+  }
+
   /// An estimated model before it is wrapped for users.
   struct Estimate {
     var rawCoefficients: [Double]
@@ -157,6 +243,8 @@ struct ARIMAEstimator {
     var method: Method
     var filter: KalmanARMA.Output?
     var converged: Bool
+    /// The optimiser's final inverse-Hessian approximation, to warm-start a refit.
+    var inverseHessian: [Double]? = nil
   }
 
   /// Estimates the model.
@@ -168,18 +256,23 @@ struct ARIMAEstimator {
   ///   - rejectNearUnitRoots: Give up (return nil) as soon as the ML search enters the region
   ///     where a root lies within 1.01 of the unit circle, which model selection rejects anyway.
   /// - Returns: nil when no finite likelihood was found.
-  func estimate(method: Method, fast: Bool = false, start: [Double]? = nil,
+  func estimate(method: Method, fast: Bool = false, start: [Double]? = nil, startInverseHessian: [Double]? = nil,
                 rejectNearUnitRoots: Bool = false) -> Estimate? {
     let k = order.armaParameterCount
     var optimizer = ARIMAOptimizer()
     if fast { optimizer.central = false; optimizer.step = 1e-6; optimizer.relativeTolerance = 1e-7 }
     var u = start ?? [Double](repeating: 0, count: k)
     var converged = true
-    var warmH: [Double]? = nil
+    var warmH: [Double]? = startInverseHessian
     if method != .ml && k > 0 && start == nil {
-      let r = optimizer.minimize(u, cssObjective)
-      if r.value.isFinite { u = r.x; warmH = r.inverseHessian }
-      converged = r.converged
+      if let r = cssLevenbergMarquardt(from: u, tolerance: fast ? 1e-7 : 1e-9) {
+        u = r.u
+        warmH = r.inverseHessian.isEmpty ? nil : r.inverseHessian
+      } else {
+        let r = optimizer.minimize(u, cssObjective)
+        if r.value.isFinite { u = r.x; warmH = r.inverseHessian }
+        converged = r.converged
+      }
     }
     if method == .css {
       guard let c = css(raw: raw(u)) else { return nil }
@@ -188,7 +281,7 @@ struct ARIMAEstimator {
       return Estimate(rawCoefficients: raw(u), unconstrained: u, beta: c.beta,
                       betaStandardErrors: [Double](repeating: .nan, count: c.beta.count),
                       sigma2: c.sigma2, logLikelihood: ll, usedObservations: used, method: .css,
-                      filter: nil, converged: converged)
+                      filter: nil, converged: converged, inverseHessian: warmH)
     }
     if k > 0 {
       var u0 = u
@@ -202,8 +295,21 @@ struct ARIMAEstimator {
         abandoned = Self.minimumRootModulus(order: self.order, raw: self.raw(x)) < 1.01
         return abandoned
       } : nil
-      let r = coarse.minimize(u0, initialInverseHessian: warmH, abandon: abandon, mlObjective)
-      guard r.value.isFinite, !abandoned else { return nil }
+      func run(_ start: [Double], _ h: [Double]?) -> ARIMAOptimizer.Result? {
+        abandoned = false
+        let r = coarse.minimize(start, initialInverseHessian: h, abandon: abandon, mlObjective)
+        return r.value.isFinite && !abandoned ? r : nil
+      }
+      // A CSS start can lead to a boundary optimum (a root on the unit circle) when an interior one
+      // exists: then also search from the origin and keep the better.
+      var best = run(u0, warmH)
+      let origin = [Double](repeating: 0, count: k)
+      let atBound = best.map { r in r.x.contains { abs($0) >= Self.transformBound - 1e-3 } } ?? true
+      if atBound && u0 != origin, let alternative = run(origin, nil),
+         best == nil || alternative.value < best!.value {
+        best = alternative
+      }
+      guard let r = best else { return nil }
       u = r.x
       converged = r.converged
       if !fast {

@@ -15,12 +15,16 @@ public struct ARIMAOrder: Sendable, Hashable, CustomStringConvertible {
   /// The seasonal period m (1 when there is no seasonal part).
   public var period: Int
 
-  /// Creates an order; all values must be non-negative and `period >= 1`.
+  /// Creates an order; all values must be non-negative and `period >= 1` (preconditions).
   ///
   /// - Parameters:
-  ///   - p: AR order. - d: differences. - q: MA order.
-  ///   - seasonalP: Seasonal AR order. - seasonalD: Seasonal differences. - seasonalQ: Seasonal MA order.
-  ///   - period: The seasonal period m; seasonal orders are ignored when it is 1.
+  ///   - p: Non-seasonal AR order.
+  ///   - d: Non-seasonal differences.
+  ///   - q: Non-seasonal MA order.
+  ///   - seasonalP: Seasonal AR order.
+  ///   - seasonalD: Seasonal differences.
+  ///   - seasonalQ: Seasonal MA order.
+  ///   - period: The seasonal period m; seasonal orders are set to 0 when it is 1.
   public init(p: Int = 0, d: Int = 0, q: Int = 0, seasonalP: Int = 0, seasonalD: Int = 0,
               seasonalQ: Int = 0, period: Int = 1) {
     precondition(p >= 0 && d >= 0 && q >= 0 && seasonalP >= 0 && seasonalD >= 0 && seasonalQ >= 0,

@@ -26,6 +26,9 @@ public struct AutoARIMA: Forecaster {
   public var maxD: Int, maxSeasonalD: Int
   /// The most models the stepwise search fits.
   public var maxModels: Int
+  /// An optional cap on `p + q + P + Q` for every candidate; nil (the default) applies none, as the
+  /// stepwise searches of `forecast::auto.arima` and statsforecast do.
+  public var maxOrder: Int?
   /// Rank candidates by CSS and refit only the winner by ML; nil means "when n > 150 or m > 12"
   /// (the forecast package's rule).
   public var approximation: Bool?
@@ -41,15 +44,46 @@ public struct AutoARIMA: Forecaster {
   ///   - maxSeasonalP: Largest P (2). - maxSeasonalQ: Largest Q (2).
   ///   - maxD: Largest d (2). - maxSeasonalD: Largest D (1).
   ///   - maxModels: Cap on models fitted by the search (94).
+  ///   - maxOrder: Cap on `p + q + P + Q` (none by default).
   ///   - approximation: CSS ranking with a final ML refit; nil for the automatic rule.
   ///   - allowConstant: Consider a mean or drift term.
   ///   - alpha: KPSS level for d (0.05).
   public init(maxP: Int = 5, maxQ: Int = 5, maxSeasonalP: Int = 2, maxSeasonalQ: Int = 2, maxD: Int = 2,
-              maxSeasonalD: Int = 1, maxModels: Int = 94, approximation: Bool? = nil,
+              maxSeasonalD: Int = 1, maxModels: Int = 94, maxOrder: Int? = nil, approximation: Bool? = nil,
               allowConstant: Bool = true, alpha: Double = 0.05) {
     self.maxP = maxP; self.maxQ = maxQ; self.maxSeasonalP = maxSeasonalP; self.maxSeasonalQ = maxSeasonalQ
     self.maxD = maxD; self.maxSeasonalD = maxSeasonalD; self.maxModels = maxModels
+    self.maxOrder = maxOrder
     self.approximation = approximation; self.allowConstant = allowConstant; self.alpha = alpha
+  }
+
+  /// The parameter names the registry accepts.
+  public static let parameterNames = ["max_p", "max_q", "max_P", "max_Q", "max_d", "max_D", "approximation", "drift"]
+
+  /// Creates a forecaster from registry parameters: `max_p`, `max_q`, `max_P`, `max_Q`, `max_d`,
+  /// `max_D` (non-negative integers), `approximation` (0 or 1; absent means the automatic rule) and
+  /// `drift` (0 or 1: allow a mean or drift term; default 1).
+  ///
+  /// - Throws: `ForecastError.invalidInput` naming an unknown key (with the nearest valid one) or
+  ///   an invalid value.
+  public init(parameters: [String: Double]) throws(ForecastError) {
+    var values: [String: Int] = [:]
+    for key in parameters.keys.sorted() {
+      guard Self.parameterNames.contains(key) else {
+        let hint = Self.parameterNames.first { $0.lowercased() == key.lowercased() }
+          ?? Self.parameterNames.joined(separator: ", ")
+        throw .invalidInput("auto_arima: parameters.\(key): unknown parameter; valid: \(hint)")
+      }
+      let v = parameters[key]!
+      let limit = key == "approximation" || key == "drift" ? 1.0 : 100.0
+      guard v >= 0, v == v.rounded(), v <= limit else {
+        throw .invalidInput("auto_arima: parameters.\(key): must be an integer in 0...\(Int(limit)), got \(v)")
+      }
+      values[key] = Int(v)
+    }
+    self.init(maxP: values["max_p"] ?? 5, maxQ: values["max_q"] ?? 5, maxSeasonalP: values["max_P"] ?? 2,
+              maxSeasonalQ: values["max_Q"] ?? 2, maxD: values["max_d"] ?? 2, maxSeasonalD: values["max_D"] ?? 1,
+              approximation: values["approximation"].map { $0 == 1 }, allowConstant: (values["drift"] ?? 1) == 1)
   }
 
   /// `"auto_arima"`.
@@ -130,12 +164,15 @@ public struct AutoARIMA: Forecaster {
 
     var fits: [Candidate: Fitted] = [:]
     var order_: [Candidate] = []
-    func fitCandidate(_ c: Candidate, approximate: Bool, polish: Bool = false) -> Fitted {
+    func fitCandidate(_ c: Candidate, approximate: Bool, polish: Bool = false, from previous: Fitted? = nil) -> Fitted {
       let o = order(c)
       let e = ARIMAEstimator(values: x, order: o, constant: c.constant, covariates: input.covariates)
       let nstar = Double(e.w.count)
       let npar = Double(o.armaParameterCount + e.regressors.count + 1)
-      guard e.w.count > Int(npar) + 1, let est = e.estimate(method: approximate ? .css : .cssML, fast: !polish, rejectNearUnitRoots: true) else {
+      guard e.w.count > Int(npar) + 1, let est = e.estimate(method: approximate ? .css : .cssML, fast: !polish,
+                                        start: previous?.estimate?.unconstrained,
+                                        startInverseHessian: previous?.estimate?.inverseHessian,
+                                        rejectNearUnitRoots: true) else {
         return Fitted(candidate: c, ic: .infinity, estimator: e, estimate: nil)
       }
       var ic: Double
@@ -154,6 +191,7 @@ public struct AutoARIMA: Forecaster {
     @discardableResult
     func consider(_ c: Candidate) -> Bool {
       if fits[c] != nil || fits.count >= maxModels { return false }
+      if let maxOrder, c.p + c.q + c.sp + c.sq > maxOrder { return false }
       let f = fitCandidate(c, approximate: approximate)
       fits[c] = f
       order_.append(c)
@@ -199,7 +237,7 @@ public struct AutoARIMA: Forecaster {
     let ranked = order_.compactMap { fits[$0] }.filter { $0.ic.isFinite }.sorted { $0.ic < $1.ic }
     var chosen: Fitted? = nil
     for f in ranked {
-      let refit = fitCandidate(f.candidate, approximate: false, polish: true)
+      let refit = fitCandidate(f.candidate, approximate: false, polish: true, from: f)
       if refit.ic.isFinite { chosen = refit; break }
     }
     if let chosen, let est = chosen.estimate {

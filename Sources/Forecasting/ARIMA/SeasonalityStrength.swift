@@ -24,8 +24,8 @@ public enum SeasonalityStrength {
     return max(0, min(1, 1 - vr / vsr))
   }
 
-  /// Seasonal differences needed (0 or 1): 1 when `strength > 0.64` and the seasonal difference is
-  /// not constant... as in `nsdiffs` with `max.D = 1`.
+  /// Seasonal differences needed (0 or 1): 1 when `strength(x, period:) > threshold`, as
+  /// `forecast::nsdiffs(test = "seas", max.D = 1)` decides; 0 for constant series or `period < 2`.
   public static func seasonalDifferencesNeeded(_ x: [Double], period m: Int, threshold: Double = 0.64) -> Int {
     if m < 2 || ARIMAData.isConstant(x) { return 0 }
     return strength(x, period: m) > threshold ? 1 : 0

@@ -52,18 +52,6 @@ public struct Scenario: Sendable {
 
   /// Parses JSON text into the file's structure without checking its values.
   public static func decode(json: String, file: String) throws(ScenarioErrors) -> ScenarioSpec {
-    let value: JSONValue
-    do {
-      value = try JSONParser.parse(json)
-    } catch {
-      throw ScenarioErrors(errors: [ScenarioError(file: file, path: "", problem: "malformed JSON at \(error.description)")])
-    }
-    do {
-      return try StrictDecoder.decode(ScenarioSpec.self, from: value, path: [])
-    } catch let issue as DecodingIssue {
-      throw ScenarioErrors(errors: [ScenarioError(file: file, path: issue.path, problem: issue.problem)])
-    } catch {
-      throw ScenarioErrors(errors: [ScenarioError(file: file, path: "", problem: "\(error)")])
-    }
+    try JSONDocument.decode(ScenarioSpec.self, json: json, file: file)
   }
 }

@@ -4,8 +4,12 @@ import FoundationEssentials
 import Foundation
 #endif
 import EventEngine
+import Forecasting
+import LinearProgramming
+import NeuralForecasting
 import Replenishment
 import Stochastics
+import Reports
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -15,27 +19,47 @@ import SupplyModel
 struct BenchCommand: CLICommand {
   static let name = "bench"
   static let summary = "Measure simulation speed on fixed synthetic workloads (use a release build)."
-  static let synopsis = "supplysim bench sim [--skus N] [--days N] [--threads N] [--repeat N]"
+  static let synopsis = "supplysim bench sim|forecast|nn|lp [options]"
   static let details = """
     sim: a single warehouse, Poisson demand (means log-uniform in 0.5..50 units/day), fixed lead
     times of 1..10 days, an (s,S) policy at a 95% cycle service level with EOQ lot sizes, full KPI
     bookkeeping, no daily trace. Prints SKU-days per second (best of --repeat runs) and the
-    process's peak resident memory.
+    process's peak resident memory. Options: --skus, --days, --threads, --repeat.
+
+    forecast: automatic ARIMA (stepwise search, KPSS and seasonal-strength tests) fitted to
+    --series synthetic monthly series of --length points (seasonal, trending, seeded), on all
+    cores across series. Prints series per second.
+
+    nn: trains an LSTM and a GRU (hidden 64, window 28, batch 64, one layer, Float32, Adam, MSE)
+    on --windows windows for --epochs epochs through the real training code. Prints training
+    samples per second. Options: --windows, --epochs, --threads.
+
+    lp: solves the multi-period replenishment LPs in --instances DIR (default scenarios/lp/bench: 10x30,
+    100x30 and 1000x60 SKUs x periods), cold and then warm-started after a 5% demand change in
+    period 1; compares objectives with reference-optima.json when present.
     """
   static let options: [OptionSpec] = [
     .value("skus", "N", "SKUs (default 10000)"),
     .value("days", "N", "days (default 365)"),
     .value("threads", "N", "threads (default: all cores)"),
     .value("repeat", "N", "timed runs; the best is reported (default 5)"),
+    .value("series", "N", "forecast: series to fit (default 200)"),
+    .value("length", "N", "forecast: points per series (default 150)"),
+    .value("windows", "N", "nn: training windows (default 10000)"),
+    .value("epochs", "N", "nn: epochs (default 3)"),
+    .value("instances", "DIR", "lp: folder of instance JSON files (default scenarios/lp/bench)"),
   ]
 
   static func run(_ args: ParsedArguments, console: Console) throws -> Int32 {
     guard let subject = args.positionals.first, args.positionals.count == 1 else {
-      throw UsageError("bench: name one workload: sim (usage: \(synopsis))")
+      throw UsageError("bench: name one workload: sim, forecast, nn or lp (usage: \(synopsis))")
     }
     switch subject {
     case "sim": return try benchSimulation(args, console: console)
-    default: throw UsageError("bench: unknown workload '\(subject)'; workloads are: sim")
+    case "forecast": return try benchForecast(args, console: console)
+    case "nn": return try benchNeural(args, console: console)
+    case "lp": return try benchLP(args, console: console)
+    default: throw UsageError("bench: unknown workload '\(subject)'; workloads are: sim, forecast, nn, lp")
     }
   }
 
@@ -81,6 +105,77 @@ struct BenchCommand: CLICommand {
     console.out("  peak resident memory: \(peakMemoryMiB().map { fixed($0, 1) + " MiB" } ?? "unknown")  (checksum \(checksum))\n")
     return 0
   }
+
+  /// Synthetic monthly series: level, trend, a yearly pattern with drifting amplitude, AR(1) noise.
+  static func syntheticMonthlySeries(count: Int, length: Int) -> [ForecastInput] {
+    (0..<count).map { i in
+      var rng = Xoshiro256(seed: 150, entity: UInt64(i), purpose: .auxiliary)
+      let level = 100 + 900 * rng.nextUnit()
+      let trend = (rng.nextUnit() - 0.3) * 0.01 * level
+      let amplitude = (0.05 + 0.3 * rng.nextUnit()) * level
+      let phase = rng.nextUnit() * 12
+      let phi = 0.8 * rng.nextUnit()
+      var noise = 0.0
+      let normal = Normal(mean: 0, standardDeviation: 0.04 * level)
+      let values = (0..<length).map { t -> Double in
+        noise = phi * noise + normal.sample(using: &rng)
+        let season = amplitude * (1 + 0.002 * Double(t)) * sin(2 * Double.pi * (Double(t) + phase) / 12)
+        return max(1, level + trend * Double(t) + season + noise)
+      }
+      return ForecastInput(values: values, seasonalPeriod: 12)
+    }
+  }
+
+  static func benchForecast(_ args: ParsedArguments, console: Console) throws -> Int32 {
+    let count = try args.integer("series", default: 200, range: 1...1_000_000, command: name)
+    let length = try args.integer("length", default: 150, range: 30...100_000, command: name)
+    let inputs = syntheticMonthlySeries(count: count, length: length)
+    _ = ARIMABenchmark.fitAutoARIMA(Array(inputs.prefix(4)), parallel: false)  // warm caches
+    let result = ARIMABenchmark.fitAutoARIMA(inputs, parallel: true)
+    let failures = result.models.filter { if case .failure = $0 { return true }; return false }.count
+    console.out("bench forecast: auto_arima on \(count) synthetic monthly series of \(length) points, all cores\n")
+    console.out("  \(fixed(result.seconds, 2)) s = \(fixed(result.seriesPerSecond, 1)) series/s (\(fixed(1000 / result.seriesPerSecond, 1)) ms per series), \(failures) failed\n")
+    return 0
+  }
+
+  static func benchNeural(_ args: ParsedArguments, console: Console) throws -> Int32 {
+    let windows = try args.integer("windows", default: 10_000, range: 64...10_000_000, command: name)
+    let epochs = try args.integer("epochs", default: 3, range: 1...1000, command: name)
+    let threads = try args.integer("threads", default: 0, range: 0...1024, command: name)
+    let r = NeuralBenchmark.run(windows: windows, epochs: epochs, threads: threads)
+    console.out("bench nn: hidden 64, window 28, batch 64, Float32, Adam, MSE; \(r.windows) windows x \(r.epochs) epochs, \(r.threads) thread\(r.threads == 1 ? "" : "s")\n")
+    console.out("  LSTM: \(fixed(r.lstmSamplesPerSecond, 0)) training samples/s\n")
+    console.out("  GRU:  \(fixed(r.gruSamplesPerSecond, 0)) training samples/s\n")
+    return 0
+  }
+
+  static func benchLP(_ args: ParsedArguments, console: Console) throws -> Int32 {
+    let dir = args.value("instances") ?? "scenarios/lp/bench"
+    guard let files = try? FileManager.default.contentsOfDirectory(atPath: dir) else {
+      throw UsageError("bench: --instances \(dir) is not a readable folder")
+    }
+    let instanceFiles = files.filter { $0.hasSuffix(".json") && $0 != "reference-optima.json" }.sorted()
+    guard !instanceFiles.isEmpty else { throw UsageError("bench: no instance .json files in \(dir)") }
+    var reference: [String: Double] = [:]
+    if let data = FileManager.default.contents(atPath: dir + "/reference-optima.json"),
+       let object = try? JSONDecoder().decode([String: ReferenceOptimum].self, from: data) {
+      reference = object.mapValues(\.objective)
+    }
+    var table = TextTable(header: ["Instance", "Variables", "Cold s", "Iterations", "Warm s", "Warm iters", "Objective", "Rel. error vs ref"])
+    for file in instanceFiles {
+      guard let data = FileManager.default.contents(atPath: dir + "/" + file) else { continue }
+      let instance = try JSONDecoder().decode(ReplenishmentInstance.self, from: data)
+      let r = LPBenchmark.run(instance)
+      let error = reference[instance.name].map { abs(r.objective - $0) / max(1, abs($0)) }
+      table.rows.append([instance.name, "\(r.variables)", fixed(r.coldSeconds, 4), "\(r.iterations)", fixed(r.warmSeconds, 4),
+                         "\(r.warmIterations)", fixed(r.objective, 4), error.map { "\($0)" } ?? "–"])
+    }
+    console.out("bench lp: cold solve, then warm start after a 5% demand change in period 1\n\n" + table.plain())
+    return 0
+  }
+
+  /// One entry of reference-optima.json.
+  struct ReferenceOptimum: Decodable { var objective: Double }
 
   static func fixed(_ x: Double, _ digits: Int) -> String {
     var scale = 1.0

@@ -1,0 +1,44 @@
+/// Strict decoding of any `Decodable` JSON document, with the errors scenarios get: malformed
+/// JSON by line and column, unknown keys with a suggestion, missing keys and wrong types by JSON path.
+public enum JSONDocument {
+  /// Decodes `type` from `json`.
+  ///
+  /// - Parameters:
+  ///   - json: The document text.
+  ///   - file: The name to put in error messages.
+  /// - Throws: `ScenarioErrors` with one error naming the file, the JSON path and the problem.
+  public static func decode<T: Decodable>(_ type: T.Type, json: String, file: String) throws(ScenarioErrors) -> T {
+    let value: JSONValue
+    do {
+      value = try JSONParser.parse(json)
+    } catch {
+      throw ScenarioErrors(errors: [ScenarioError(file: file, path: "", problem: "malformed JSON at \(error.description)")])
+    }
+    do {
+      return try StrictDecoder.decode(T.self, from: value, path: [])
+    } catch let issue as DecodingIssue {
+      throw ScenarioErrors(errors: [ScenarioError(file: file, path: issue.path, problem: issue.problem)])
+    } catch let error as DecodingError {
+      throw ScenarioErrors(errors: [ScenarioError(file: file, path: Self.path(of: error), problem: Self.problem(of: error))])
+    } catch {
+      throw ScenarioErrors(errors: [ScenarioError(file: file, path: "", problem: "\(error)")])
+    }
+  }
+
+  static func path(of error: DecodingError) -> String {
+    switch error {
+    case let .dataCorrupted(c), let .keyNotFound(_, c), let .typeMismatch(_, c), let .valueNotFound(_, c): jsonPath(c.codingPath)
+    @unknown default: ""
+    }
+  }
+
+  static func problem(of error: DecodingError) -> String {
+    switch error {
+    case let .dataCorrupted(c): c.debugDescription
+    case let .keyNotFound(key, _): "missing required key '\(key.stringValue)'"
+    case let .typeMismatch(type, c): "expected \(type): \(c.debugDescription)"
+    case let .valueNotFound(type, c): "expected \(type), got null: \(c.debugDescription)"
+    @unknown default: "\(error)"
+    }
+  }
+}

@@ -42,7 +42,7 @@ public struct Experiment: Sendable {
       let policyIndex = t / replications, replication = t % replications
       let policy = planned[policyIndex]
       let options = SimulationOptions(recordTrace: recordTrace && replication == 0, threads: innerThreads, replication: UInt64(replication))
-      let result = Simulator.run(network, options: options, separable: true) { range in
+      let result = Simulator.run(network, options: options, separable: policy.isSeparable) { range in
         range == 0..<network.skus.count ? policy : policy.restricted(to: range)
       }
       counter.step()

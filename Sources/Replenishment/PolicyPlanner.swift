@@ -25,7 +25,7 @@ public enum PolicyPlanner {
         let reorder = level(spec.target, data: d, reviewPeriod: review, cycleDemand: Double(lot))
         s.append(reorder)
         big.append(reorder + lot)
-      case .RS, .baseStock:
+      case .RS, .baseStock, .lp:
         let cycle = d.meanPerDay * Double(review)
         big.append(max(0, level(spec.target, data: d, reviewPeriod: review, cycleDemand: cycle)))
       }
@@ -40,7 +40,7 @@ public enum PolicyPlanner {
     case .sS:
       for k in big.indices where big[k] <= s[k] { big[k] = s[k] + 1 }
       return .minMax(MinMaxPolicy(name: spec.name, minimum: s, maximum: big, reviewPeriod: review))
-    case .RS, .baseStock: return .orderUpTo(OrderUpToPolicy(name: spec.name, level: big, reviewPeriod: review))
+    case .RS, .baseStock, .lp: return .orderUpTo(OrderUpToPolicy(name: spec.name, level: big, reviewPeriod: review))
     }
   }
 

@@ -10,6 +10,8 @@ public enum PolicyFamily: String, Sendable, Equatable, CaseIterable, Codable {
   case RS
   /// Base-stock: order-up-to every day.
   case baseStock
+  /// Rolling-horizon linear programming (model predictive control).
+  case lp
 }
 
 /// How the stock level (s for reorder-point policies, S for order-up-to ones) is set.
@@ -69,10 +71,13 @@ public struct PolicySpecification: Sendable, Equatable {
   public var overrides: [PolicyOverride]
   /// When set, levels follow this forecaster's forecasts instead of the demand model.
   public var forecast: ForecastSettings?
+  /// The LP policy's settings (family `.lp` only).
+  public var linearProgram: LinearProgramSettings?
 
   /// Creates a specification.
-  public init(name: String, family: PolicyFamily, target: StockTarget, lotSizing: LotSizing = .eoq, reviewPeriod: Int = 1, overrides: [PolicyOverride] = [], forecast: ForecastSettings? = nil) {
+  public init(name: String, family: PolicyFamily, target: StockTarget, lotSizing: LotSizing = .eoq, reviewPeriod: Int = 1, overrides: [PolicyOverride] = [], forecast: ForecastSettings? = nil, linearProgram: LinearProgramSettings? = nil) {
     self.forecast = forecast
+    self.linearProgram = linearProgram
     self.name = name
     self.family = family
     self.target = target
@@ -85,7 +90,7 @@ public struct PolicySpecification: Sendable, Equatable {
   public var effectiveReviewPeriod: Int {
     switch family {
     case .sQ, .baseStock: 1
-    case .sS, .RS: reviewPeriod
+    case .sS, .RS, .lp: reviewPeriod
     }
   }
 }

@@ -260,6 +260,16 @@ public struct RunReport: Sendable {
     case .sS: parts.append(spec.effectiveReviewPeriod == 1 ? "(s,S) min–max, continuous review" : "(s,S) min–max, reviewed every \(spec.effectiveReviewPeriod) days")
     case .RS: parts.append("(R,S) order-up-to, R = \(spec.effectiveReviewPeriod) days")
     case .baseStock: parts.append("base-stock, daily review")
+    case .lp:
+      let lp = spec.linearProgram ?? LinearProgramSettings()
+      var text = "rolling-horizon LP over \(lp.horizonDays) days, re-planned every \(spec.effectiveReviewPeriod) day\(spec.effectiveReviewPeriod == 1 ? "" : "s") on "
+      text += lp.demandSource == .expected ? "the demand model's expected demand (an oracle of the mean)" : "forecasts"
+      if lp.isMixedInteger { text += "; mixed-integer (\([lp.fixedOrderCosts ? "fixed order costs" : nil, lp.minimumOrderQuantity.map { "MOQ \($0)" }, lp.integerQuantities ? "whole units" : nil].compactMap { $0 }.joined(separator: ", ")))" }
+      if let b = lp.budgetPerDay { text += "; budget \(NumberFormat.grouped(b, 0))/day" }
+      if let s = lp.storageCapacity { text += "; storage \(NumberFormat.grouped(s, 0)) units" }
+      if let a = lp.safetyServiceLevel { text += "; safety stock for \(NumberFormat.percent(a, 1))" }
+      parts.append(text)
+      return parts.joined(separator: "; ") + (spec.forecast.map { " (\($0.label), refit every \($0.retrainEvery) days)" } ?? "")
     }
     switch spec.target {
     case let .cycleServiceLevel(a): parts.append("s/S set for a \(NumberFormat.percent(a, 1)) cycle service level")

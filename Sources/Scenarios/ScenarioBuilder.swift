@@ -254,7 +254,7 @@ struct ScenarioBuilder {
     } else if let t = p.target {
       if t == "costOptimal" { target = .costOptimal }
       else { validator.fail("\(path).target", "unknown target \"\(t)\"; expected \"costOptimal\"") }
-    } else if family == .baseStock {
+    } else if family == .baseStock || family == .lp {
       target = .costOptimal
     } else {
       validator.fail(path, "set one of serviceLevel, fillRate or target (\"costOptimal\")")
@@ -271,8 +271,15 @@ struct ScenarioBuilder {
       validator.number(d, "\(path).orderQuantityDays", min: 0, minExclusive: true)
       lot = .daysOfSupply(d)
     }
-    if family == .RS || family == .baseStock {
-      validator.absent([("orderQuantity", p.orderQuantity != nil), ("orderQuantityDays", p.orderQuantityDays != nil)], base: path, because: "to \(family.rawValue) policies, which order up to a level")
+    if family == .RS || family == .baseStock || family == .lp {
+      validator.absent([("orderQuantity", p.orderQuantity != nil), ("orderQuantityDays", p.orderQuantityDays != nil)], base: path,
+                       because: family == .lp ? "to lp policies, whose plan sets quantities" : "to \(family.rawValue) policies, which order up to a level")
+    }
+    if family == .lp {
+      validator.absent([("fillRate", p.fillRate != nil), ("target", p.target != nil), ("overrides", p.overrides != nil)], base: path,
+                       because: "to lp policies (serviceLevel sets their safety stock)")
+    } else if p.lp != nil {
+      validator.fail("\(path).lp", "applies only to policies of type lp")
     }
     if let r = p.reviewPeriod {
       validator.number(Double(r), "\(path).reviewPeriod", min: 1, max: 365)
@@ -298,9 +305,34 @@ struct ScenarioBuilder {
     }
     var settings: ForecastSettings?
     if let f = p.forecast { settings = forecastSettings(f, path: "\(path).forecast") }
+    var lpSettings: LinearProgramSettings?
+    if family == .lp { lpSettings = linearProgramSettings(p.lp, forecast: p.forecast != nil, serviceLevel: p.serviceLevel, path: "\(path).lp") }
     guard validator.errors.count == before, let target else { return nil }
     return PolicySpecification(name: p.name, family: family, target: target, lotSizing: lot, reviewPeriod: p.reviewPeriod ?? 1,
-                               overrides: overrides, forecast: settings)
+                               overrides: overrides, forecast: settings, linearProgram: lpSettings)
+  }
+
+  mutating func linearProgramSettings(_ spec: LPPolicySpec?, forecast: Bool, serviceLevel: Double?, path: String) -> LinearProgramSettings? {
+    let l = spec ?? LPPolicySpec()
+    let before = validator.errors.count
+    if let h = l.horizonDays { validator.number(Double(h), "\(path).horizonDays", min: 1, max: 366) }
+    var source: LinearProgramSettings.DemandSource = forecast ? .forecast : .expected
+    if let d = l.demand {
+      if let s = LinearProgramSettings.DemandSource(rawValue: d) { source = s }
+      else { validator.fail("\(path).demand", "unknown demand source \"\(d)\"; expected \"expected\" or \"forecast\"") }
+    }
+    if source == .forecast && !forecast {
+      validator.fail("\(path).demand", "\"forecast\" needs a forecast section in the policy (policies[i].forecast)")
+    }
+    if let b = l.budgetPerDay { validator.number(b, "\(path).budgetPerDay", min: 0, minExclusive: true) }
+    if let s = l.storageCapacity { validator.number(s, "\(path).storageCapacity", min: 0, minExclusive: true) }
+    if let m = l.minimumOrderQuantity { validator.number(Double(m), "\(path).minimumOrderQuantity", min: 1) }
+    if let n = l.nodeLimit { validator.number(Double(n), "\(path).nodeLimit", min: 1, max: 10_000_000) }
+    guard validator.errors.count == before else { return nil }
+    return LinearProgramSettings(horizonDays: l.horizonDays ?? 28, demandSource: source, safetyServiceLevel: serviceLevel,
+                                 budgetPerDay: l.budgetPerDay, storageCapacity: l.storageCapacity,
+                                 minimumOrderQuantity: l.minimumOrderQuantity, fixedOrderCosts: l.fixedOrderCosts ?? false,
+                                 integerQuantities: l.integerQuantities ?? false, nodeLimit: l.nodeLimit ?? 2_000)
   }
 
   mutating func forecastSettings(_ f: ForecastPolicySpec, path: String) -> ForecastSettings? {

@@ -174,6 +174,29 @@ public struct PolicySpec: Decodable, Sendable, Equatable {
   public var overrides: [OverrideSpec]?
   /// Drive the levels from a forecaster instead of the demand model.
   public var forecast: ForecastPolicySpec?
+  /// Settings of an `lp` policy.
+  public var lp: LPPolicySpec?
+}
+
+/// `policies[i].lp`: the rolling-horizon LP policy's plan.
+public struct LPPolicySpec: Decodable, Sendable, Equatable {
+  /// Days planned ahead (default 28).
+  public var horizonDays: Int?
+  /// "expected" (the demand model's mean: an oracle) or "forecast" (the policy's forecaster; default
+  /// when `forecast` is set).
+  public var demand: String?
+  /// Purchase budget per day over all SKUs.
+  public var budgetPerDay: Double?
+  /// Units on hand over all SKUs at any close.
+  public var storageCapacity: Double?
+  /// Smallest order of any SKU (makes the plan a MIP).
+  public var minimumOrderQuantity: Int?
+  /// Model fixed order costs with binary variables (a MIP).
+  public var fixedOrderCosts: Bool?
+  /// Order whole units (a MIP).
+  public var integerQuantities: Bool?
+  /// Branch-and-bound nodes per plan (default 2000).
+  public var nodeLimit: Int?
 }
 
 /// `policies[i].forecast`: the forecaster a policy plans with, and how often it refits.

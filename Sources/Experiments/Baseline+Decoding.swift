@@ -4,6 +4,7 @@ import FoundationEssentials
 import Foundation
 #endif
 import Scenarios
+import SupplyModel
 
 extension Baseline {
   /// Reads a baseline file.
@@ -95,6 +96,9 @@ extension Baseline {
       kpis.append((m.key, values))
     }
     try r.finish()
-    return BaselinePolicy(name: name, kpis: kpis)
+    // Files keep keys sorted; restore report order (KPIs unknown to this version go last).
+    let rank = { (kpi: String) in KPIs.names.firstIndex(of: kpi) ?? KPIs.names.count }
+    let ordered = kpis.enumerated().sorted { (rank($0.element.name), $0.offset) < (rank($1.element.name), $1.offset) }.map(\.element)
+    return BaselinePolicy(name: name, kpis: ordered)
   }
 }

@@ -56,7 +56,7 @@ public struct KPIVerdict: Sendable, Equatable {
     let d = change.change
     let verb = d > 0 ? "rose by \(KPIRule.format(d))" : d < 0 ? "fell by \(KPIRule.format(-d))" : "did not change"
     var text = "\(kpi) \(verb) (\(KPIRule.format(baselineMean)) → \(KPIRule.format(mean))"
-    if let r = relativeChange, d != 0 { text += ", \(r > 0 ? "+" : "")\(KPIRule.format(r * 100))%" }
+    if let r = relativeChange, d != 0 { text += ", \(r > 0 ? "+" : "")\(KPIRule.format((r * 1000).rounded() / 10))%" }
     text += ")"
     switch outcome {
     case .fail: text += ", beyond the allowed \(KPIRule.format(threshold))"

@@ -75,7 +75,7 @@ public struct RuleSet: Sendable {
     "cycleServiceLevel": KPIRule(direction: .noDecrease, absolute: 0.01),
     "stockoutDays": KPIRule(direction: .noIncrease, relative: 0.10),
     "unitsShort": KPIRule(direction: .noIncrease, relative: 0.10),
-    "demand": KPIRule(direction: .bothWays, relative: 0.01),
+    "demand": KPIRule(direction: .bothWays, relative: 0.02),
     "averageOnHand": KPIRule(direction: .noIncrease, relative: 0.05),
     "averageBackorders": KPIRule(direction: .noIncrease, relative: 0.10),
     "averageOnOrder": KPIRule(direction: .bothWays, relative: 0.10),

@@ -6,7 +6,7 @@ public enum SupplySimCommand {
   public static let version = "0.1.0"
 
   static let commands: [any CLICommand.Type] = [
-    RunCommand.self, ValidateCommand.self, BenchCommand.self,
+    RunCommand.self, ValidateCommand.self, BenchCommand.self, BaselineCommand.self, CheckCommand.self,
   ]
 
   /// Runs the CLI with `arguments` (without the program name).

@@ -16,8 +16,9 @@ import Scenarios
 struct CheckCommand: CLICommand {
   static let name = "check"
   static let summary = "Re-run scenarios and fail when a KPI regressed from its baseline (the CI gate)."
-  static let synopsis = "supplysim check SCENARIO... --baseline DIR [--rules FILE] [--junit FILE] [--json FILE] [--seed N] [--replications N]"
+  static let synopsis = "supplysim check [SCENARIO...] --baseline DIR [--rules FILE] [--junit FILE] [--json FILE] [--seed N] [--replications N]"
   static let details = """
+    Without SCENARIO, checks every DIR/*.baseline.json against the scenario file it records.
     Compares every KPI of every policy with DIR/<scenario name>.baseline.json under the rules
     (built-in defaults, adjusted by --rules FILE; see the README). With the baseline's seed and
     replication count (the default) runs are paired replication by replication, so unchanged
@@ -42,9 +43,6 @@ struct CheckCommand: CLICommand {
   static let couldNotRun: Int32 = 2
 
   static func run(_ args: ParsedArguments, console: Console) throws -> Int32 {
-    guard !args.positionals.isEmpty else {
-      throw UsageError("check: expected at least one scenario file (usage: \(synopsis))")
-    }
     guard let directory = args.value("baseline") else {
       throw UsageError("check: --baseline DIR is required: the folder with the <scenario name>.baseline.json files (usage: \(synopsis))")
     }
@@ -62,8 +60,27 @@ struct CheckCommand: CLICommand {
     if let path = args.value("rules") {
       do { rules = try RuleSet.load(path: path) } catch { problems.append(error.description) }
     }
+    var scenarioFiles = args.positionals
+    if scenarioFiles.isEmpty {
+      let files = try BaselineCommand.baselineFiles(in: directory)
+      if files.isEmpty {
+        problems.append("\(directory): holds no *.baseline.json files; make them with: supplysim baseline SCENARIO... --out \(directory)")
+      }
+      for file in files {
+        do {
+          let recorded = try Baseline.load(path: file)
+          if recorded.scenarioFile.isEmpty {
+            problems.append("\(file): scenario.file: is empty, so the scenario is unknown; name the scenario on the command line or make the baseline again")
+          } else {
+            scenarioFiles.append(recorded.scenarioFile)
+          }
+        } catch {
+          problems.append(error.description)
+        }
+      }
+    }
     var plans: [(scenario: Scenario, baseline: Baseline, baselineFile: String)] = []
-    for path in args.positionals {
+    for path in scenarioFiles {
       do {
         plans.append(try prepare(path, directory: directory))
       } catch let error as ScenarioErrors {

@@ -223,9 +223,25 @@ final class XMLElements: NSObject, XMLParserDelegate {
     #expect(runCLI(["check", g.scenario, "--baseline", g.baselines, "--rules", rules]).code == 0)
   }
 
+  @Test func withoutScenariosEveryBaselineInTheFolderIsCheckedAndRefreshRebuildsThem() {
+    let g = preparedGate("all")
+    let r = runCLI(["check", "--baseline", g.baselines])
+    #expect(r.code == 0, "\(r.err)")
+    #expect(r.out.contains("gate: \(g.scenario) against \(g.baselines)/gate.baseline.json"))
+    write(gateScenario(serviceLevel: 0.9), g.dir, "gate.json")
+    #expect(runCLI(["check", "--baseline", g.baselines]).code == 2)
+    let refresh = runCLI(["baseline", "--refresh", "--out", g.baselines])
+    #expect(refresh.code == 0, "\(refresh.err)")
+    #expect(refresh.out.contains("seed 11, 6 replications"))
+    #expect(runCLI(["check", "--baseline", g.baselines]).code == 0)
+    let empty = runCLI(["check", "--baseline", g.dir + "/none"])
+    #expect(empty.code == 2 && empty.err.contains("holds no *.baseline.json files; make them with: supplysim baseline SCENARIO... --out"))
+  }
+
   @Test func badUsageExits64() {
     #expect(runCLI(["check", quickstart]).code == 64)
-    #expect(runCLI(["check", "--baseline", "x"]).code == 64)
+    #expect(runCLI(["check"]).code == 64)
+    #expect(runCLI(["baseline", "--refresh", quickstart]).code == 64)
     #expect(runCLI(["check", quickstart, "--baseline", "x", "--seed", "-1"]).code == 64)
     #expect(runCLI(["help", "check"]).out.contains("Exit codes: 0 every KPI held"))
   }

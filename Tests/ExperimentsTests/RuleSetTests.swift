@@ -1,6 +1,7 @@
 import Testing
 @testable import Experiments
 import SupplyModel
+import _TestSupport
 
 @Suite struct RuleSetTests {
   @Test func everyKPIHasABuiltInRuleInItsBetterDirection() {
@@ -104,5 +105,14 @@ import SupplyModel
     #expect(KPIRule.format(-0.000123456) == "-0.0001235")
     #expect(KPIRule.format(12) == "12")
     #expect(KPIRule.format(653512.25) == "653512.25")
+  }
+}
+
+@Suite struct ExampleRulesFileTests {
+  @Test func theExampleRulesFileInScenariosReads() throws {
+    let rules = try RuleSet.load(path: SourceTree.root() + "/scenarios/rules/example.rules.json")
+    #expect(rules.rule(policy: "sQ-csl95", kpi: "fillRate") == KPIRule(direction: .noDecrease, absolute: 0.002))
+    #expect(rules.rule(policy: "RS-weekly", kpi: "orderingCost") == KPIRule(test: .tolerance, direction: .bothWays, relative: 0))
+    #expect(rules.rule(policy: "sQ-csl95", kpi: "meanOrderSize").test == .ignore)
   }
 }

@@ -40,7 +40,9 @@ public struct CheckReport: Sendable {
     for (scenario, v) in orderedVerdicts {
       var change = "—"
       if let c = v.change {
-        change = (c.change > 0 ? "+" : "") + Self.cell(c.change)
+        // Changes of large KPIs (costs, units) in whole units, like their baselines.
+        let whole = abs(v.baselineMean ?? 0) >= 1000 && abs(c.change) >= 1
+        change = (c.change > 0 ? "+" : "") + (whole ? NumberFormat.grouped(c.change, 0) : Self.cell(c.change))
         if let r = v.relativeChange, c.change != 0 { change += " (" + (r > 0 ? "+" : "") + NumberFormat.fixed(r * 100, 1) + "%)" }
       }
       let verdict = switch v.outcome {

@@ -89,6 +89,17 @@ public struct CheckReport: Sendable {
     abs(x) >= 1000 ? NumberFormat.grouped(x, 0) : KPIRule.format(x)
   }
 
+  /// The machine-readable result of a check that could not run: `passed` false and the problems.
+  public static func json(problems: [String], version: String) -> String {
+    JSONWriter.render(.object([
+      ("format", .string("supplysim.check/1")),
+      ("supplysimVersion", .string(version)),
+      ("passed", .bool(false)),
+      ("couldNotRun", .array(problems.map { .string($0) })),
+      ("scenarios", .array([])),
+    ]))
+  }
+
   /// The machine-readable result, `supplysim.check/1`, keys sorted.
   public func json() -> String {
     var scenarios: [JSONValue] = []

@@ -45,6 +45,23 @@ public enum JUnitReport {
     return out
   }
 
+  /// The XML document for a check that could not run: one test case per problem, each with an
+  /// `<error>`, so a CI service shows why the gate did not run.
+  ///
+  /// - Parameter problems: One line per problem, as printed on standard error.
+  public static func render(problems: [String]) -> String {
+    var out = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+    out += "<testsuites name=\"supplysim check\" tests=\"\(problems.count)\" failures=\"0\" errors=\"\(problems.count)\" skipped=\"0\">\n"
+    out += "  <testsuite name=\"supplysim check\" tests=\"\(problems.count)\" failures=\"0\" errors=\"\(problems.count)\" skipped=\"0\">\n"
+    for (i, problem) in problems.enumerated() {
+      out += "    <testcase classname=\"supplysim.check\" name=\"input \(i + 1)\">\n"
+      out += "      <error message=\(attribute(problem)) type=\"could not run\">\(escape(problem))</error>\n"
+      out += "    </testcase>\n"
+    }
+    out += "  </testsuite>\n</testsuites>\n"
+    return out
+  }
+
   /// A double-quoted XML attribute value.
   static func attribute(_ s: String) -> String { "\"" + escape(s, attribute: true) + "\"" }
 

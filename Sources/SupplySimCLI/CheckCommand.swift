@@ -92,10 +92,7 @@ struct CheckCommand: CLICommand {
     if let other = duplicateName(plans.map(\.scenario)) {
       problems.append("scenarios \(other.0) and \(other.1) share the name '\(other.2)' and so one baseline file; rename one")
     }
-    guard problems.isEmpty else {
-      for p in problems { console.err("supplysim check: \(p)\n") }
-      return couldNotRun
-    }
+    guard problems.isEmpty else { return cannotRun(problems, args: args, console: console) }
 
     var results: [CheckResult] = []
     for var plan in plans {
@@ -113,8 +110,7 @@ struct CheckCommand: CLICommand {
       do {
         results.append(try BaselineCheck.compare(result, with: plan.baseline, baselineFile: plan.baselineFile, rules: rules))
       } catch {
-        console.err("supplysim check: \(error)\n")
-        return couldNotRun
+        return cannotRun([error.description], args: args, console: console)
       }
     }
 
@@ -132,6 +128,15 @@ struct CheckCommand: CLICommand {
       }
     }
     return report.passed ? 0 : 1
+  }
+
+  /// Prints each problem on standard error and, so CI shows why the gate did not run, writes
+  /// them to the --junit and --json files when asked; returns exit code 2.
+  static func cannotRun(_ problems: [String], args: ParsedArguments, console: Console) -> Int32 {
+    for p in problems { console.err("supplysim check: \(p)\n") }
+    if let path = args.value("junit") { try? AtomicFile.write(JUnitReport.render(problems: problems), to: path) }
+    if let path = args.value("json") { try? AtomicFile.write(CheckReport.json(problems: problems, version: SupplySimCommand.version), to: path) }
+    return couldNotRun
   }
 
   /// Loads a scenario and its baseline and checks that the scenario is the one the baseline was made from.

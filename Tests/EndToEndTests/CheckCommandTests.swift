@@ -168,9 +168,13 @@ final class XMLElements: NSObject, XMLParserDelegate {
   @Test func aChangedScenarioExitsTwoAndSaysHowToRefresh() {
     let g = preparedGate("changed")
     write(gateScenario(serviceLevel: 0.9), g.dir, "gate.json")
-    let r = runCLI(["check", g.scenario, "--baseline", g.baselines])
+    let r = runCLI(["check", g.scenario, "--baseline", g.baselines, "--junit", g.dir + "/r.xml"])
     #expect(r.code == 2)
     #expect(r.out.isEmpty)
+    // The JUnit file carries the reason as an error, so CI shows why the gate did not run.
+    let xml = XMLElements.parse(g.dir + "/r.xml")
+    #expect(xml?.all.first?.attributes["errors"] == "1")
+    #expect(xml?.all.first { $0.name == "error" }?.attributes["message"]?.contains("the scenario changed since its baseline") == true)
     #expect(r.err.split(separator: "\n").count == 1)
     #expect(r.err.contains("\(g.scenario): the scenario changed since its baseline \(g.baselines)/gate.baseline.json was made"))
     #expect(r.err.contains("refresh the baseline with: supplysim baseline \(g.scenario) --out \(g.baselines)"))

@@ -149,7 +149,19 @@ struct CheckCommand: CLICommand {
     guard FileManager.default.fileExists(atPath: baselineFile) else {
       throw CheckInputError(file: baselineFile, path: "", problem: "no baseline for scenario '\(scenario.spec.name)'; make one with: \(refresh)")
     }
-    let baseline = try Baseline.load(path: baselineFile)
+    let baseline: Baseline
+    do {
+      baseline = try Baseline.load(path: baselineFile)
+    } catch {
+      // Name the exact command that makes a good baseline again.
+      var e = error
+      if e.problem.hasSuffix("'supplysim baseline'") {
+        e.problem = String(e.problem.dropLast("'supplysim baseline'".count)) + "'\(refresh)'"
+      } else {
+        e.problem += "; regenerate it with '\(refresh)'"
+      }
+      throw e
+    }
     guard baseline.scenarioName == scenario.spec.name else {
       throw CheckInputError(file: baselineFile, path: "scenario.name", problem: "is '\(baseline.scenarioName)', not '\(scenario.spec.name)'; regenerate it with: \(refresh)")
     }

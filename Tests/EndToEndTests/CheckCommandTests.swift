@@ -103,6 +103,8 @@ final class XMLElements: NSObject, XMLParserDelegate {
     let object = try JSONSerialization.jsonObject(with: read(g.dir + "/r.json")!) as! [String: Any]
     let kpis = (object["scenarios"] as! [[String: Any]])[0]["kpis"] as! [[String: Any]]
     #expect(kpis.count == 32 && kpis.allSatisfy { $0["change"] as? Double == 0 && $0["verdict"] as? String == "pass" })
+    // Bonferroni over the 32 statistical comparisons.
+    #expect(kpis.allSatisfy { ($0["interval"] as? [String: Any])?["level"] as? Double == 1 - 0.05 / 32 })
     let xml = try #require(XMLElements.parse(g.dir + "/r.xml"))
     #expect(xml.all.first?.attributes["tests"] == "32" && xml.all.first?.attributes["failures"] == "0")
     #expect(!xml.all.contains { $0.name == "failure" })
@@ -202,6 +204,7 @@ final class XMLElements: NSObject, XMLParserDelegate {
     #expect(r.code == 2, "\(r.out)\(r.err)")
     #expect(r.err.hasPrefix("supplysim check: \(g.baselines)/\(message)"), "\(r.err)")
     #expect(r.err.split(separator: "\n").count == 1)
+    #expect(r.err.hasSuffix("regenerate it with 'supplysim baseline \(g.scenario) --out \(g.baselines)'\n"), "\(r.err)")
   }
 
   @Test func aMissingBaselineOrBadRulesExitTwo() {

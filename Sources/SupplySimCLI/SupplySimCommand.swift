@@ -6,7 +6,8 @@ public enum SupplySimCommand {
   public static let version = "0.1.0"
 
   static let commands: [any CLICommand.Type] = [
-    RunCommand.self, ValidateCommand.self, ForecastCommand.self, BacktestCommand.self, LPCommand.self, BenchCommand.self,
+    RunCommand.self, ValidateCommand.self, ForecastCommand.self, BacktestCommand.self, LPCommand.self,
+    BaselineCommand.self, CheckCommand.self, BenchCommand.self,
   ]
 
   /// Runs the CLI with `arguments` (without the program name).

@@ -1,0 +1,59 @@
+/// The result of checking one scenario against its baseline.
+public struct CheckResult: Sendable, Equatable {
+  /// The scenario's name.
+  public var scenario: String
+  /// The scenario file as given.
+  public var scenarioFile: String
+  /// The baseline file as given.
+  public var baselineFile: String
+  /// The seed of the new run.
+  public var seed: UInt64
+  /// The seed of the baseline.
+  public var baselineSeed: UInt64
+  /// Replications of the new run.
+  public var replications: Int
+  /// Replications of the baseline.
+  public var baselineReplications: Int
+  /// Paired when seed and replications match the baseline, else Welch.
+  public var method: ChangeInterval.Method
+  /// The multiple-comparison correction applied to statistical rules.
+  public var multipleComparisons: RuleSet.MultipleComparisons
+  /// Statistical comparisons made (the Bonferroni divisor).
+  public var statisticalComparisons: Int
+  /// The SupplySim version that made the baseline.
+  public var baselineVersion: String
+  /// One verdict per policy and KPI, in scenario and `KPIs.names` order.
+  public var verdicts: [KPIVerdict]
+
+  /// Creates a result.
+  public init(scenario: String, scenarioFile: String, baselineFile: String, seed: UInt64, baselineSeed: UInt64, replications: Int, baselineReplications: Int, method: ChangeInterval.Method, multipleComparisons: RuleSet.MultipleComparisons, statisticalComparisons: Int, baselineVersion: String, verdicts: [KPIVerdict]) {
+    self.scenario = scenario
+    self.scenarioFile = scenarioFile
+    self.baselineFile = baselineFile
+    self.seed = seed
+    self.baselineSeed = baselineSeed
+    self.replications = replications
+    self.baselineReplications = baselineReplications
+    self.method = method
+    self.multipleComparisons = multipleComparisons
+    self.statisticalComparisons = statisticalComparisons
+    self.baselineVersion = baselineVersion
+    self.verdicts = verdicts
+  }
+
+  /// The failed verdicts.
+  public var failures: [KPIVerdict] { verdicts.filter { $0.outcome == .fail } }
+
+  /// True when no KPI regressed.
+  public var passed: Bool { failures.isEmpty }
+
+  /// How the runs were compared, in words: `paired by replication (seed 7, 10 replications)` or
+  /// `unpaired Welch intervals: seed 8 differs from the baseline's 7`.
+  public var methodDescription: String {
+    if method == .paired { return "paired by replication (seed \(seed), \(replications) replication\(replications == 1 ? "" : "s"))" }
+    var why: [String] = []
+    if seed != baselineSeed { why.append("seed \(seed) differs from the baseline's \(baselineSeed)") }
+    if replications != baselineReplications { why.append("\(replications) replications differ from the baseline's \(baselineReplications)") }
+    return "unpaired Welch intervals: " + why.joined(separator: ", ")
+  }
+}

@@ -1,0 +1,185 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
+import Foundation
+#endif
+import EventEngine
+import Experiments
+import Reports
+import Scenarios
+
+/// `supplysim check`: re-run scenarios and compare every KPI with its baseline (the CI gate).
+///
+/// Exit codes: 0 every KPI held, 1 a regression, 2 the check could not run (bad scenario, rules
+/// or baseline file, a scenario changed since its baseline, an output that could not be
+/// written), 64 bad usage.
+struct CheckCommand: CLICommand {
+  static let name = "check"
+  static let summary = "Re-run scenarios and fail when a KPI regressed from its baseline (the CI gate)."
+  static let synopsis = "supplysim check [SCENARIO...] --baseline DIR [--rules FILE] [--junit FILE] [--json FILE] [--seed N] [--replications N]"
+  static let details = """
+    Without SCENARIO, checks every DIR/*.baseline.json against the scenario file it records.
+    Compares every KPI of every policy with DIR/<scenario name>.baseline.json under the rules
+    (built-in defaults, adjusted by --rules FILE; see the README). With the baseline's seed and
+    replication count (the default) runs are paired replication by replication, so unchanged
+    code reproduces the baseline exactly; with another seed or count, Welch intervals are used.
+    Prints a table of every KPI, failures first.
+
+    Exit codes: 0 every KPI held; 1 a KPI regressed; 2 the check could not run (unreadable or
+    malformed scenario, rules or baseline, or a scenario changed since its baseline: refresh
+    with 'supplysim baseline SCENARIO --out DIR'); 64 bad usage.
+    """
+  static let options: [OptionSpec] = [
+    .value("baseline", "DIR", "the folder of <scenario name>.baseline.json files (required)"),
+    .value("rules", "FILE", "a rules JSON file (default: the built-in rules)"),
+    .value("junit", "FILE", "also write JUnit XML: one test case per scenario, policy and KPI"),
+    .value("json", "FILE", "also write the result as JSON (supplysim.check/1)"),
+    .value("seed", "N", "run with this seed instead of the baseline's (unpaired comparison)"),
+    .value("replications", "N", "replications per policy (default: the baseline's)"),
+    .value("threads", "N", "worker threads (default: all cores); results do not depend on it"),
+  ]
+
+  /// Exit code when the check could not run.
+  static let couldNotRun: Int32 = 2
+
+  static func run(_ args: ParsedArguments, console: Console) throws -> Int32 {
+    guard let directory = args.value("baseline") else {
+      throw UsageError("check: --baseline DIR is required: the folder with the <scenario name>.baseline.json files (usage: \(synopsis))")
+    }
+    var seed: UInt64?
+    if let text = args.value("seed") {
+      guard let s = UInt64(text) else { throw UsageError("check: --seed must be a whole number >= 0, got '\(text)'") }
+      seed = s
+    }
+    let replications: Int? = args.value("replications") == nil ? nil : try args.integer("replications", default: 1, range: 1...100_000, command: name)
+    let threads = try args.integer("threads", default: Parallel.defaultThreadCount, range: 1...1024, command: name)
+
+    // Read and verify every input before running anything.
+    var problems: [String] = []
+    var rules = RuleSet()
+    if let path = args.value("rules") {
+      do { rules = try RuleSet.load(path: path) } catch { problems.append(error.description) }
+    }
+    var scenarioFiles = args.positionals
+    if scenarioFiles.isEmpty {
+      let files = try BaselineCommand.baselineFiles(in: directory)
+      if files.isEmpty {
+        problems.append("\(directory): holds no *.baseline.json files; make them with: supplysim baseline SCENARIO... --out \(directory)")
+      }
+      for file in files {
+        do {
+          let recorded = try Baseline.load(path: file)
+          if recorded.scenarioFile.isEmpty {
+            problems.append("\(file): scenario.file: is empty, so the scenario is unknown; name the scenario on the command line or make the baseline again")
+          } else {
+            scenarioFiles.append(recorded.scenarioFile)
+          }
+        } catch {
+          problems.append(error.description)
+        }
+      }
+    }
+    var plans: [(scenario: Scenario, baseline: Baseline, baselineFile: String)] = []
+    for path in scenarioFiles {
+      do {
+        plans.append(try prepare(path, directory: directory))
+      } catch let error as ScenarioErrors {
+        problems.append(error.description)
+      } catch {
+        problems.append("\(error)")
+      }
+    }
+    if let other = duplicateName(plans.map(\.scenario)) {
+      problems.append("scenarios \(other.0) and \(other.1) share the name '\(other.2)' and so one baseline file; rename one")
+    }
+    guard problems.isEmpty else { return cannotRun(problems, args: args, console: console) }
+
+    var results: [CheckResult] = []
+    for var plan in plans {
+      if let seed {
+        plan.scenario.network.seed = seed
+        plan.scenario.spec.seed = seed
+      } else {
+        plan.scenario.network.seed = plan.baseline.seed
+        plan.scenario.spec.seed = plan.baseline.seed
+      }
+      let experiment = Experiment(scenario: plan.scenario, replications: replications ?? plan.baseline.replications, threads: threads)
+      let bar = ProgressBar(console: console, label: "checking \(plan.scenario.spec.name)", enabled: true)
+      let result = experiment.run(progress: bar.update)
+      bar.finish()
+      do {
+        results.append(try BaselineCheck.compare(result, with: plan.baseline, baselineFile: plan.baselineFile, rules: rules))
+      } catch {
+        return cannotRun([error.description], args: args, console: console)
+      }
+    }
+
+    let report = CheckReport(results: results, rulesSource: rules.source, version: SupplySimCommand.version)
+    console.out(report.text())
+    var outputs: [(String, String)] = []
+    if let path = args.value("junit") { outputs.append((path, JUnitReport.render(report))) }
+    if let path = args.value("json") { outputs.append((path, report.json())) }
+    for (path, text) in outputs {
+      do {
+        try AtomicFile.write(text, to: path)
+      } catch {
+        console.err("supplysim check: \(path): cannot write (\(error)); check that its folder exists and is writable\n")
+        return couldNotRun
+      }
+    }
+    return report.passed ? 0 : 1
+  }
+
+  /// Prints each problem on standard error and, so CI shows why the gate did not run, writes
+  /// them to the --junit and --json files when asked; returns exit code 2.
+  static func cannotRun(_ problems: [String], args: ParsedArguments, console: Console) -> Int32 {
+    for p in problems { console.err("supplysim check: \(p)\n") }
+    if let path = args.value("junit") { try? AtomicFile.write(JUnitReport.render(problems: problems), to: path) }
+    if let path = args.value("json") { try? AtomicFile.write(CheckReport.json(problems: problems, version: SupplySimCommand.version), to: path) }
+    return couldNotRun
+  }
+
+  /// Loads a scenario and its baseline and checks that the scenario is the one the baseline was made from.
+  static func prepare(_ path: String, directory: String) throws -> (scenario: Scenario, baseline: Baseline, baselineFile: String) {
+    let scenario = try Scenario.load(path: path)
+    let hash = try BaselineCommand.fingerprint(path)
+    let dir = directory.hasSuffix("/") ? String(directory.dropLast()) : directory
+    let baselineFile = dir + "/" + Baseline.fileName(scenario: scenario.spec.name)
+    let refresh = "supplysim baseline \(path) --out \(dir)"
+    guard FileManager.default.fileExists(atPath: baselineFile) else {
+      throw CheckInputError(file: baselineFile, path: "", problem: "no baseline for scenario '\(scenario.spec.name)'; make one with: \(refresh)")
+    }
+    let baseline: Baseline
+    do {
+      baseline = try Baseline.load(path: baselineFile)
+    } catch {
+      // Name the exact command that makes a good baseline again.
+      var e = error
+      if e.problem.hasSuffix("'supplysim baseline'") {
+        e.problem = String(e.problem.dropLast("'supplysim baseline'".count)) + "'\(refresh)'"
+      } else {
+        e.problem += "; regenerate it with '\(refresh)'"
+      }
+      throw e
+    }
+    guard baseline.scenarioName == scenario.spec.name else {
+      throw CheckInputError(file: baselineFile, path: "scenario.name", problem: "is '\(baseline.scenarioName)', not '\(scenario.spec.name)'; regenerate it with: \(refresh)")
+    }
+    guard baseline.scenarioHash == hash else {
+      throw CheckInputError(file: path, path: "", problem: "the scenario changed since its baseline \(baselineFile) was made (hash \(short(hash)), baseline \(short(baseline.scenarioHash))); if the change is intended, refresh the baseline with: \(refresh)")
+    }
+    for outcome in scenario.policies where baseline.policy(named: outcome.name) == nil {
+      throw CheckInputError(file: baselineFile, path: "policies", problem: "has no policy '\(outcome.name)'; regenerate it with: \(refresh)")
+    }
+    return (scenario, baseline, baselineFile)
+  }
+
+  static func short(_ hash: String) -> String { String(hash.prefix(ScenarioFingerprint.prefix.count + 12)) + "…" }
+
+  static func duplicateName(_ scenarios: [Scenario]) -> (String, String, String)? {
+    for (i, a) in scenarios.enumerated() {
+      for b in scenarios[..<i] where a.spec.name == b.spec.name { return (b.file, a.file, a.spec.name) }
+    }
+    return nil
+  }
+}

@@ -1,0 +1,255 @@
+import Foundation
+#if canImport(FoundationXML)
+import FoundationXML
+#endif
+import Testing
+@testable import SupplySimCLI
+
+/// A 12-SKU, one-year scenario: small enough to run in milliseconds, large enough that its
+/// KPIs aggregate many replenishment cycles (as reference scenarios do).
+func gateScenario(name: String = "gate", serviceLevel: Double = 0.95, seed: Int = 11, pretty: Bool = false) -> String {
+  let means = [1, 2, 3, 4, 6, 8, 10, 12, 15, 20, 25, 40]
+  let skus = means.enumerated().map { i, m in
+    let demand = i % 3 == 0
+      ? #"{"distribution": "negativeBinomial", "mean": \#(m), "dispersion": 4}"#
+      : #"{"distribution": "poisson", "mean": \#(m)}"#
+    return #"{"id": "K\#(i)", "supplier": "s", "demand": \#(demand), "unitCost": \#(4 + i % 5), "holdingCostPerUnitDay": 0.005, "backorderCostPerUnitDay": 0.25, "orderCost": 30}"#
+  }
+  let separator = pretty ? ",\n    " : ","
+  return """
+    {"name": "\(name)", "seed": \(seed), "horizonDays": 365, "warmUpDays": 28, "warehouse": {"id": "dc"},
+     "suppliers": [{"id": "s", "leadTime": {"distribution": "gamma", "mean": 4, "sd": 1}}],
+     "skus": [\(skus.joined(separator: separator))],
+     "policies": [{"name": "sQ", "type": "sQ", "serviceLevel": \(serviceLevel)},
+                  {"name": "RS", "type": "RS", "reviewPeriod": 7, "serviceLevel": 0.95}]}
+    """
+}
+
+/// Writes `text` to `directory/name` and returns the path.
+@discardableResult
+func write(_ text: String, _ directory: String, _ name: String) -> String {
+  let path = directory + "/" + name
+  try! text.write(toFile: path, atomically: true, encoding: .utf8)
+  return path
+}
+
+func text(_ path: String) -> String { String(decoding: read(path) ?? Data(), as: UTF8.self) }
+
+/// A folder with the gate scenario and its baseline (6 replications).
+func preparedGate(_ label: String) -> (dir: String, scenario: String, baselines: String) {
+  let dir = temporaryDirectory(label)
+  let scenario = write(gateScenario(), dir, "gate.json")
+  let baselines = dir + "/baselines"
+  let r = runCLI(["baseline", scenario, "--out", baselines, "--replications", "6", "--threads", "2"])
+  precondition(r.code == 0, "baseline failed: \(r.err)")
+  return (dir, scenario, baselines)
+}
+
+/// The elements of an XML document, with attributes and nesting depth.
+final class XMLElements: NSObject, XMLParserDelegate {
+  var all: [(name: String, attributes: [String: String], depth: Int)] = []
+  private var depth = 0
+  func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?, attributes: [String: String] = [:]) {
+    all.append((name, attributes, depth))
+    depth += 1
+  }
+  func parser(_ parser: XMLParser, didEndElement name: String, namespaceURI: String?, qualifiedName: String?) { depth -= 1 }
+
+  static func parse(_ path: String) -> XMLElements? {
+    let parser = XMLParser(data: read(path) ?? Data())
+    let elements = XMLElements()
+    parser.delegate = elements
+    return parser.parse() ? elements : nil
+  }
+}
+
+@Suite struct BaselineCommandTests {
+  @Test func writesOneBaselinePerScenarioWithEveryReplication() throws {
+    let dir = temporaryDirectory("baseline")
+    let a = write(gateScenario(name: "alpha"), dir, "a.json")
+    let b = write(gateScenario(name: "beta"), dir, "b.json")
+    let r = runCLI(["baseline", a, b, "--out", dir + "/out", "--replications", "3"])
+    #expect(r.code == 0, "\(r.err)")
+    #expect(r.out.contains("wrote \(dir)/out/alpha.baseline.json") && r.out.contains("beta.baseline.json"))
+    let object = try JSONSerialization.jsonObject(with: read(dir + "/out/beta.baseline.json")!) as! [String: Any]
+    #expect(Set(object.keys) == ["format", "supplysimVersion", "scenario", "seed", "replications", "policies"])
+    #expect(object["format"] as? String == "supplysim.baseline/1" && object["replications"] as? Int == 3 && object["seed"] as? Int == 11)
+    let scenario = object["scenario"] as! [String: Any]
+    #expect((scenario["hash"] as! String).hasPrefix("sha256:") && scenario["name"] as? String == "beta")
+    let policies = object["policies"] as! [[String: Any]]
+    #expect(policies.map { $0["name"] as! String } == ["sQ", "RS"])
+    let fill = (policies[0]["kpis"] as! [String: [String: Any]])["fillRate"]!
+    #expect((fill["values"] as! [Double]).count == 3)
+    #expect(Set(fill.keys) == ["mean", "sd", "ci95Lower", "ci95Upper", "values"])
+  }
+
+  @Test func anInvalidScenarioWritesNothing() {
+    let dir = temporaryDirectory("baseline-bad")
+    let good = write(gateScenario(), dir, "good.json")
+    let bad = write(#"{"name": "x"}"#, dir, "bad.json")
+    let r = runCLI(["baseline", good, bad, "--out", dir + "/out"])
+    #expect(r.code == 1 && r.err.contains("bad.json"))
+    #expect(!FileManager.default.fileExists(atPath: dir + "/out/gate.baseline.json"))
+  }
+}
+
+@Suite struct CheckCommandTests {
+  @Test func anUnchangedRunPassesWithExitZeroAndZeroChanges() throws {
+    let g = preparedGate("unchanged")
+    let r = runCLI(["check", g.scenario, "--baseline", g.baselines, "--json", g.dir + "/r.json", "--junit", g.dir + "/r.xml", "--threads", "1"])
+    #expect(r.code == 0, "\(r.out)\(r.err)")
+    #expect(r.out.contains("paired by replication (seed 11, 6 replications)"))
+    #expect(r.out.hasSuffix("check passed: 32 KPIs held in 1 scenario\n"))
+    let object = try JSONSerialization.jsonObject(with: read(g.dir + "/r.json")!) as! [String: Any]
+    let kpis = (object["scenarios"] as! [[String: Any]])[0]["kpis"] as! [[String: Any]]
+    #expect(kpis.count == 32 && kpis.allSatisfy { $0["change"] as? Double == 0 && $0["verdict"] as? String == "pass" })
+    // Bonferroni over the 32 statistical comparisons.
+    #expect(kpis.allSatisfy { ($0["interval"] as? [String: Any])?["level"] as? Double == 1 - 0.05 / 32 })
+    let xml = try #require(XMLElements.parse(g.dir + "/r.xml"))
+    #expect(xml.all.first?.attributes["tests"] == "32" && xml.all.first?.attributes["failures"] == "0")
+    #expect(!xml.all.contains { $0.name == "failure" })
+  }
+
+  @Test func aWorsenedPolicyFailsWithExitOneNamesTheKPIAndWritesJUnitFailures() throws {
+    let g = preparedGate("worse")
+    // Same scenario name, sQ planned for a 50% instead of a 95% cycle service level: its
+    // reorder points drop. Stand-in for a code change that worsens the policy: the baseline
+    // is told the scenario is this one, so only the KPIs differ.
+    let worse = write(gateScenario(serviceLevel: 0.5), g.dir, "worse.json")
+    let probe = g.dir + "/probe"
+    #expect(runCLI(["baseline", worse, "--out", probe, "--replications", "1"]).code == 0)
+    let hashPattern = try Regex(#""hash": "(sha256:[0-9a-f]+)""#, as: (Substring, Substring).self)
+    let newHash = try #require(text(probe + "/gate.baseline.json").firstMatch(of: hashPattern)?.1)
+    let baselineFile = g.baselines + "/gate.baseline.json"
+    let patched = text(baselineFile).replacing(hashPattern, with: #""hash": ""# + newHash + "\"")
+    write(patched, g.baselines, "gate.baseline.json")
+
+    let r = runCLI(["check", worse, "--baseline", g.baselines, "--junit", g.dir + "/r.xml", "--json", g.dir + "/r.json"])
+    #expect(r.code == 1, "\(r.out)\(r.err)")
+    #expect(r.out.contains("FAIL gate sQ fillRate: fillRate fell by"))
+    #expect(r.out.contains("check FAILED"))
+    // Failures come first in the table; the unchanged policy holds on every KPI.
+    let rows = r.out.split(separator: "\n").filter { $0.hasPrefix("gate ") }
+    let firstPass = try #require(rows.firstIndex { !$0.contains("FAIL") })
+    #expect(rows[..<firstPass].allSatisfy { $0.contains(" sQ ") } && firstPass > 0)
+    #expect(rows[firstPass...].allSatisfy { !$0.contains("FAIL") })
+    #expect(!rows.contains { $0.contains(" RS ") && $0.contains("FAIL") })
+
+    let xml = try #require(XMLElements.parse(g.dir + "/r.xml"))
+    let failureCount = r.out.split(separator: "\n").filter { $0.hasPrefix("FAIL ") }.count
+    #expect(xml.all[0].name == "testsuites" && xml.all[0].attributes["tests"] == "32")
+    #expect(xml.all[0].attributes["failures"] == String(failureCount))
+    let suite = try #require(xml.all.first { $0.name == "testsuite" })
+    #expect(suite.attributes["name"] == "gate" && suite.attributes["tests"] == "32" && suite.attributes["failures"] == String(failureCount))
+    #expect(xml.all.filter { $0.name == "testcase" }.count == 32)
+    var failedCases: [String] = []
+    for (i, e) in xml.all.enumerated() where e.name == "failure" {
+      let testcase = xml.all[..<i].last { $0.name == "testcase" }!
+      #expect(e.depth == testcase.depth + 1)
+      failedCases.append(testcase.attributes["classname"]! + "/" + testcase.attributes["name"]!)
+    }
+    #expect(failedCases.count == failureCount && failedCases.contains("gate.sQ/fillRate"))
+    #expect(failedCases.allSatisfy { $0.hasPrefix("gate.sQ/") })
+  }
+
+  @Test func twentyOtherSeedsDoNotFlapUnderTheStatisticalRules() {
+    let g = preparedGate("seeds")
+    for seed in 1001...1020 {
+      let r = runCLI(["check", g.scenario, "--baseline", g.baselines, "--seed", String(seed)])
+      #expect(r.code == 0, "seed \(seed):\n\(r.out.split(separator: "\n").filter { $0.hasPrefix("FAIL") }.joined(separator: "\n"))")
+      #expect(r.out.contains("unpaired Welch intervals: seed \(seed) differs from the baseline's 11"))
+    }
+  }
+
+  @Test func reformattingTheScenarioKeepsItsBaseline() {
+    let g = preparedGate("reformat")
+    write(gateScenario(pretty: true), g.dir, "gate.json")
+    #expect(runCLI(["check", g.scenario, "--baseline", g.baselines]).code == 0)
+  }
+
+  @Test func aChangedScenarioExitsTwoAndSaysHowToRefresh() {
+    let g = preparedGate("changed")
+    write(gateScenario(serviceLevel: 0.9), g.dir, "gate.json")
+    let r = runCLI(["check", g.scenario, "--baseline", g.baselines, "--junit", g.dir + "/r.xml"])
+    #expect(r.code == 2)
+    #expect(r.out.isEmpty)
+    // The JUnit file carries the reason as an error, so CI shows why the gate did not run.
+    let xml = XMLElements.parse(g.dir + "/r.xml")
+    #expect(xml?.all.first?.attributes["errors"] == "1")
+    #expect(xml?.all.first { $0.name == "error" }?.attributes["message"]?.contains("the scenario changed since its baseline") == true)
+    #expect(r.err.split(separator: "\n").count == 1)
+    #expect(r.err.contains("\(g.scenario): the scenario changed since its baseline \(g.baselines)/gate.baseline.json was made"))
+    #expect(r.err.contains("refresh the baseline with: supplysim baseline \(g.scenario) --out \(g.baselines)"))
+  }
+
+  @Test("malformed baselines exit 2 with the file, the JSON path and the fix", arguments: [
+    ("{\"format\": ", "gate.baseline.json: malformed JSON at line 1, column 12"),
+    (#"{"format": "supplysim.summary/1"}"#, "gate.baseline.json: format: expected 'supplysim.baseline/1', got 'supplysim.summary/1'"),
+    ("VALUES", "gate.baseline.json: policies[0].kpis.averageBackorders.values: expected 6 values (one per replication), got 5"),
+    ("MEAN", "gate.baseline.json: policies[0].kpis.averageBackorders.mean: is 12345.0 but the values average"),
+  ])
+  func malformedBaseline(content: String, message: String) {
+    let g = preparedGate("malformed")
+    let path = g.baselines + "/gate.baseline.json"
+    let original = text(path)
+    var replacement = content
+    if content == "VALUES" {  // drop the first value of the first KPI
+      replacement = original.replacing(try! Regex(#""values": \[[^,\]]+, "#), with: #""values": ["#, maxReplacements: 1)
+    }
+    if content == "MEAN" {
+      replacement = original.replacing(try! Regex(#""mean": [-0-9.e]+"#), with: #""mean": 12345"#, maxReplacements: 1)
+    }
+    write(replacement, g.baselines, "gate.baseline.json")
+    let r = runCLI(["check", g.scenario, "--baseline", g.baselines])
+    #expect(r.code == 2, "\(r.out)\(r.err)")
+    #expect(r.err.hasPrefix("supplysim check: \(g.baselines)/\(message)"), "\(r.err)")
+    #expect(r.err.split(separator: "\n").count == 1)
+    #expect(r.err.hasSuffix("regenerate it with 'supplysim baseline \(g.scenario) --out \(g.baselines)'\n"), "\(r.err)")
+  }
+
+  @Test func aMissingBaselineOrBadRulesExitTwo() {
+    let g = preparedGate("missing")
+    let r = runCLI(["check", g.scenario, "--baseline", g.dir + "/nowhere"])
+    #expect(r.code == 2)
+    #expect(r.err.contains("no baseline for scenario 'gate'; make one with: supplysim baseline \(g.scenario) --out \(g.dir)/nowhere"))
+    let rules = write(#"{"kpis": {"fillRate": {"direction": "down"}}}"#, g.dir, "rules.json")
+    let bad = runCLI(["check", g.scenario, "--baseline", g.baselines, "--rules", rules])
+    #expect(bad.code == 2)
+    #expect(bad.err.contains("\(rules): kpis.fillRate.direction: unknown value 'down'; use one of noIncrease, noDecrease, bothWays"))
+  }
+
+  @Test func rulesFromAFileApply() {
+    let g = preparedGate("rules")
+    let rules = write(#"{"all": {"test": "tolerance", "absolute": 0, "relative": 0}, "kpis": {"demand": {"test": "ignore"}}}"#, g.dir, "rules.json")
+    // Zero tolerance with another seed: every KPI that moved the wrong way fails.
+    let r = runCLI(["check", g.scenario, "--baseline", g.baselines, "--rules", rules, "--seed", "5"])
+    #expect(r.code == 1)
+    #expect(r.out.contains("rules: \(rules)"))
+    #expect(r.out.contains("ignored"))
+    // ...and with the baseline's seed nothing moved at all.
+    #expect(runCLI(["check", g.scenario, "--baseline", g.baselines, "--rules", rules]).code == 0)
+  }
+
+  @Test func withoutScenariosEveryBaselineInTheFolderIsCheckedAndRefreshRebuildsThem() {
+    let g = preparedGate("all")
+    let r = runCLI(["check", "--baseline", g.baselines])
+    #expect(r.code == 0, "\(r.err)")
+    #expect(r.out.contains("gate: \(g.scenario) against \(g.baselines)/gate.baseline.json"))
+    write(gateScenario(serviceLevel: 0.9), g.dir, "gate.json")
+    #expect(runCLI(["check", "--baseline", g.baselines]).code == 2)
+    let refresh = runCLI(["baseline", "--refresh", "--out", g.baselines])
+    #expect(refresh.code == 0, "\(refresh.err)")
+    #expect(refresh.out.contains("seed 11, 6 replications"))
+    #expect(runCLI(["check", "--baseline", g.baselines]).code == 0)
+    let empty = runCLI(["check", "--baseline", g.dir + "/none"])
+    #expect(empty.code == 2 && empty.err.contains("holds no *.baseline.json files; make them with: supplysim baseline SCENARIO... --out"))
+  }
+
+  @Test func badUsageExits64() {
+    #expect(runCLI(["check", quickstart]).code == 64)
+    #expect(runCLI(["check"]).code == 64)
+    #expect(runCLI(["baseline", "--refresh", quickstart]).code == 64)
+    #expect(runCLI(["check", quickstart, "--baseline", "x", "--seed", "-1"]).code == 64)
+    #expect(runCLI(["help", "check"]).out.contains("Exit codes: 0 every KPI held"))
+  }
+}

@@ -55,7 +55,7 @@ public struct Poisson: DiscreteDistribution, Sendable {
   public static func sample<G: RandomSource>(mean: Double, using rng: inout G) -> Int {
     precondition(mean >= 0 && mean <= Poisson.maximumMean,
                  "Poisson mean must be in 0...2^52, got \(mean)")
-    return draw(mean, SamplerConstants(mean: mean), using: &rng)
+    return draw(mean, SamplerConstants(mean: mean, lazy: true), using: &rng)
   }
 
   @inlinable @inline(__always)
@@ -137,14 +137,22 @@ public struct Poisson: DiscreteDistribution, Sendable {
 
   /// PTRS's exact acceptance test for k, out of line (it runs for a minority of draws):
   /// log(v/α / (a/us² + b)) <= −λ + k log λ − log k!.
+  ///
+  /// Constants left lazy (NaN) by the static sampler are computed here by the same formulas, so
+  /// the static and instance samplers still agree bit for bit.
   @usableFromInline
   static func accepts(_ k: Int, us: Double, v: Double, mean: Double, _ c: SamplerConstants) -> Bool {
-    let lhs = log(v * c.invAlpha / (c.a / (us * us) + c.b))
-    return lhs <= -mean + Double(k) * c.first - SpecialFunctions.logFactorialUnchecked(k)
+    let invAlpha = c.invAlpha.isNaN ? SamplerConstants.invAlpha(b: c.b) : c.invAlpha
+    let logMean = c.first.isNaN ? log(mean) : c.first
+    let lhs = log(v * invAlpha / (c.a / (us * us) + c.b))
+    return lhs <= -mean + Double(k) * logMean - SpecialFunctions.logFactorialUnchecked(k)
   }
 
   /// Per-mean constants. For λ < 10 only `first` = e^{−λ} is used; for PTRS `first` = log λ and
-  /// the rest are Hörmann's a, b, 1/α and v_r.
+  /// the rest are Hörmann's a, b, 1/α and v_r. With `lazy`, log λ and 1/α, which only the
+  /// minority slow path needs, are left NaN for `accepts` to compute when needed: the static
+  /// sampler then pays one square root and one division per call instead of also a log and a
+  /// second division.
   @usableFromInline
   struct SamplerConstants: Sendable {
     @usableFromInline let first: Double
@@ -154,19 +162,23 @@ public struct Poisson: DiscreteDistribution, Sendable {
     @usableFromInline let vr: Double
 
     @inlinable @inline(__always)
-    init(mean: Double) {
+    init(mean: Double, lazy: Bool = false) {
       if mean < 10 {
         first = exp(-mean)
         a = 0; b = 0; invAlpha = 0; vr = 0
       } else {
-        first = log(mean)
+        first = lazy ? .nan : log(mean)
         let b = 0.931 + 2.53 * mean.squareRoot()
         self.b = b
         a = -0.059 + 0.02483 * b
-        invAlpha = 1.1239 + 1.1328 / (b - 3.4)
+        invAlpha = lazy ? .nan : SamplerConstants.invAlpha(b: b)
         vr = 0.9277 - 3.6224 / (b - 2)
       }
     }
+
+    /// Hörmann's 1/α = 1.1239 + 1.1328/(b − 3.4).
+    @usableFromInline
+    static func invAlpha(b: Double) -> Double { 1.1239 + 1.1328 / (b - 3.4) }
   }
 
   // MARK: Evaluation

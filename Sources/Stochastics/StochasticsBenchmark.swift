@@ -9,7 +9,8 @@ public enum StochasticsBenchmark {
   ///
   /// - Parameters:
   ///   - means: The Poisson means to time, each >= 0.
-  ///   - draws: Draws per mean, > 0; 10 million gives stable figures in about a second.
+  ///   - draws: Draws per mean, > 0; a million (20–50 ms per mean) gives figures stable to a
+  ///     few percent on an idle machine; take the minimum of several calls on a busy one.
   /// - Returns: For each mean in order, the wall-clock nanoseconds per draw.
   public static func poissonDrawsPerSecond(means: [Double], draws: Int) -> [(mean: Double, nanosecondsPerDraw: Double)] {
     precondition(draws > 0, "poissonDrawsPerSecond needs draws > 0, got \(draws)")

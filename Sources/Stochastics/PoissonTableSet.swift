@@ -91,7 +91,8 @@ public struct PoissonTableSet: Sendable {
     @inlinable @inline(__always)
     public func sample<G: RandomSource>(offset base: Int, length n: Int, mean: Double, using rng: inout G) -> Int {
       let u = rng.nextUnit()
-      var k = Int(guide[base + Int(u * Double(n))])
+      // u·n can round up to n when u is within an ulp of 1: clamp to the last guide entry.
+      var k = Int(guide[base + min(Int(u * Double(n)), n - 1)])
       while k < n && u >= cdf[base + k] { k += 1 }
       if k < n { return k }
       return PoissonTableSet.tail(mean: mean, from: n, cumulative: cdf[base + n - 1], u: u)

@@ -34,3 +34,19 @@ import Testing
     #expect(seen.allSatisfy { $0 > 800 && $0 < 1200 })
   }
 }
+
+/// A generator that returns one fixed word, to reach the edges of inversion tables.
+struct FixedWord: RandomSource {
+  var word: UInt64
+  mutating func next() -> UInt64 { word }
+}
+
+@Test func poissonTableSetHandlesTheLargestUniform() {
+  // u = 1 − 2⁻⁵³: u·n rounds to n for large tables; the draw must stay within the member.
+  let tables = PoissonTableSet(means: [3000, 1])
+  var rng = FixedWord(word: .max)
+  let k = tables.sample(member: 0, using: &rng)
+  #expect(k > 3300 && k < 3700, "the 1 − 1e-16 quantile of Poisson(3000) is about 3000 + 8.2σ; got \(k)")
+  var zero = FixedWord(word: 0)
+  #expect(tables.sample(member: 1, using: &zero) == 0)
+}

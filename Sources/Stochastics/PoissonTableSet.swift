@@ -8,8 +8,9 @@ import Darwin
 ///
 /// Member m keeps its CDF F(0), F(1), … up to where 1 − F is below 1e-17, plus a guide table
 /// (Chen & Asau's indexed search) that maps u to a starting index, so a draw costs one uniform
-/// and one or two comparisons. Draws past the end of a table (probability below 1e-17) continue
-/// the search with exact log-space probabilities, so every count stays reachable. This is the
+/// and one or two comparisons. A table runs until F rounds to 1 (or 14 standard deviations past
+/// the mean); a uniform at or above the last tabulated F (probability below one ulp of 1) returns
+/// the count where F stopped growing, the end of the support that doubles can represent. This is the
 /// fast path for stationary Poisson demand in the simulator; it consumes one uniform per draw.
 ///
 /// - SeeAlso: H.-C. Chen, Y. Asau (1974), "On generating random variates from an empirical
@@ -69,7 +70,7 @@ public struct PoissonTableSet: Sendable {
   ///   - member: Index of the distribution, in `0..<count`.
   ///   - rng: The stream to draw from; it advances by one word.
   public func sample<G: RandomSource>(member: Int, using rng: inout G) -> Int {
-    withReader { $0.sample(offset: offset[member], length: length[member], mean: means[member], using: &rng) }
+    withReader { $0.sample(offset: offset[member], length: length[member], using: &rng) }
   }
 
   /// Lends unchecked views of the tables for a hot loop.
@@ -89,27 +90,18 @@ public struct PoissonTableSet: Sendable {
 
     /// Draws from the table at `offset` of `length` entries (from `location(ofMember:)`).
     @inlinable @inline(__always)
-    public func sample<G: RandomSource>(offset base: Int, length n: Int, mean: Double, using rng: inout G) -> Int {
+    public func sample<G: RandomSource>(offset base: Int, length n: Int, using rng: inout G) -> Int {
       let u = rng.nextUnit()
       // u·n can round up to n when u is within an ulp of 1: clamp to the last guide entry.
       var k = Int(guide[base + min(Int(u * Double(n)), n - 1)])
       while k < n && u >= cdf[base + k] { k += 1 }
       if k < n { return k }
-      return PoissonTableSet.tail(mean: mean, from: n, cumulative: cdf[base + n - 1], u: u)
-    }
-  }
-
-  /// Continues the search past a table with exact probabilities (practically never reached).
-  @usableFromInline
-  static func tail(mean: Double, from start: Int, cumulative start_: Double, u: Double) -> Int {
-    var k = start
-    var cumulative = start_
-    let logMean = log(mean)
-    while true {
-      let p = exp(Double(k) * logMean - mean - SpecialFunctions.logFactorial(k))
-      if u < cumulative + p || p == 0 { return k }
-      cumulative += p
-      k += 1
+      // u is at or above the last tabulated F, which has stopped growing in floating point
+      // (1 − F below one ulp of 1): return where it stopped, the end of the representable support.
+      let top = cdf[base + n - 1]
+      var j = n - 1
+      while j > 0 && cdf[base + j - 1] >= top { j -= 1 }
+      return j
     }
   }
 }

@@ -182,7 +182,7 @@ public enum Simulator {
         for k in 0..<n {
           let d: Int
           if slot[k].tableOffset >= 0 {
-            d = reader.sample(offset: slot[k].tableOffset, length: slot[k].tableLength, mean: slot[k].constantMean, using: &slot[k].rng)
+            d = reader.sample(offset: slot[k].tableOffset, length: slot[k].tableLength, using: &slot[k].rng)
           } else {
             let mean = slot[k].constantMean.isNaN ? network.skus[k].demand.profile.mean(onDay: day, calendar: calendar) : slot[k].constantMean
             d = slot[k].sampler.sample(mean: mean, using: &slot[k].rng)

@@ -40,13 +40,23 @@ enum Kernels {
       return
     }
     if !vectorized {
-      for i in 0..<m {
-        let ai = a + i * aRow
-        for j in 0..<n {
-          var s: T = 0
-          var pa = ai, pb = b + j
-          for _ in 0..<k { s += pa[0] * pb[0]; pa += aCol; pb += ldb }
-          if accumulate { c[i * ldc + j] = s + c[i * ldc + j] } else { c[i * ldc + j] = s }
+      // Concrete element types: unoptimized builds pay heavily for generic arithmetic.
+      if T.self == Float.self {
+        scalarGemm(m: m, n: n, k: k, a: UnsafeRawPointer(a).assumingMemoryBound(to: Float.self), aRow: aRow, aCol: aCol,
+                   b: UnsafeRawPointer(b).assumingMemoryBound(to: Float.self), ldb: ldb,
+                   c: UnsafeMutableRawPointer(c).assumingMemoryBound(to: Float.self), ldc: ldc, accumulate: accumulate)
+      } else if T.self == Double.self {
+        scalarGemm(m: m, n: n, k: k, a: UnsafeRawPointer(a).assumingMemoryBound(to: Double.self), aRow: aRow, aCol: aCol,
+                   b: UnsafeRawPointer(b).assumingMemoryBound(to: Double.self), ldb: ldb,
+                   c: UnsafeMutableRawPointer(c).assumingMemoryBound(to: Double.self), ldc: ldc, accumulate: accumulate)
+      } else {
+        for i in 0..<m {
+          for j in 0..<n {
+            var s: T = 0
+            var pa = a + i * aRow, pb = b + j
+            for _ in 0..<k { s += pa[0] * pb[0]; pa += aCol; pb += ldb }
+            if accumulate { c[i * ldc + j] = s + c[i * ldc + j] } else { c[i * ldc + j] = s }
+          }
         }
       }
       return
@@ -78,6 +88,42 @@ enum Kernels {
         }
         i += 4
       }
+    }
+  }
+
+  /// The scalar path for `Float`: per element, the sum over `k` in increasing order, then C.
+  static func scalarGemm(m: Int, n: Int, k: Int, a: UnsafePointer<Float>, aRow: Int, aCol: Int,
+                         b: UnsafePointer<Float>, ldb: Int, c: UnsafeMutablePointer<Float>, ldc: Int, accumulate: Bool) {
+    var i = 0
+    while i < m {
+      var j = 0
+      while j < n {
+        var s: Float = 0
+        var pa = a + i * aRow, pb = b + j, p = 0
+        while p < k { s += pa.pointee * pb.pointee; pa += aCol; pb += ldb; p += 1 }
+        let out = c + i * ldc + j
+        out.pointee = accumulate ? s + out.pointee : s
+        j += 1
+      }
+      i += 1
+    }
+  }
+
+  /// The scalar path for `Double`, as for `Float`.
+  static func scalarGemm(m: Int, n: Int, k: Int, a: UnsafePointer<Double>, aRow: Int, aCol: Int,
+                         b: UnsafePointer<Double>, ldb: Int, c: UnsafeMutablePointer<Double>, ldc: Int, accumulate: Bool) {
+    var i = 0
+    while i < m {
+      var j = 0
+      while j < n {
+        var s: Double = 0
+        var pa = a + i * aRow, pb = b + j, p = 0
+        while p < k { s += pa.pointee * pb.pointee; pa += aCol; pb += ldb; p += 1 }
+        let out = c + i * ldc + j
+        out.pointee = accumulate ? s + out.pointee : s
+        j += 1
+      }
+      i += 1
     }
   }
 

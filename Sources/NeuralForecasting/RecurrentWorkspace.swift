@@ -194,11 +194,13 @@ final class RecurrentWorkspace<T: NeuralScalar>: @unchecked Sendable {
     tc: UnsafeMutablePointer<T>, h hs: UnsafeMutablePointer<T>, from: Int, to: Int
   ) where V.Scalar == T {
     let h = hiddenSize
+    let zero = V(repeating: 0)
     var j = from
     while j < to {
       let ig = V(z + j).sigmoid, fg = V(z + h + j).sigmoid
       let gg = V(z + 2 * h + j).tanh, og = V(z + 3 * h + j).sigmoid
-      let cp = cPrev.map { V($0 + j) } ?? V(repeating: 0)
+      var cp = zero
+      if let cPrev { cp = V(cPrev + j) }
       let cv = fg * cp + ig * gg
       let tcv = cv.tanh
       ig.store(z + j); fg.store(z + h + j); gg.store(z + 2 * h + j); og.store(z + 3 * h + j)
@@ -343,7 +345,7 @@ final class RecurrentWorkspace<T: NeuralScalar>: @unchecked Sendable {
     cPrev: UnsafeMutablePointer<T>?, carried: Int, from: Int, to: Int
   ) where V.Scalar == T {
     let h = hiddenSize
-    let one = V(repeating: 1)
+    let one = V(repeating: 1), zero = V(repeating: 0)
     let tc = tanhCell[currentLayer] + row, dh0 = hiddenGradient + row
     let dhRec = carriedHidden + carried, dc = carriedCell + carried
     var j = from
@@ -351,7 +353,8 @@ final class RecurrentWorkspace<T: NeuralScalar>: @unchecked Sendable {
       let dh = V(dh0 + j) + V(dhRec + j)
       let ig = V(z + j), fg = V(z + h + j), gg = V(z + 2 * h + j), og = V(z + 3 * h + j)
       let tcv = V(tc + j)
-      let cp = cPrev.map { V($0 + j) } ?? V(repeating: 0)
+      var cp = zero
+      if let cPrev { cp = V(cPrev + j) }
       let dcv = V(dc + j) + dh * og * (one - tcv * tcv)
       (dcv * fg).store(dc + j)
       (dcv * gg * ig * (one - ig)).store(dz + j)
@@ -392,14 +395,15 @@ final class RecurrentWorkspace<T: NeuralScalar>: @unchecked Sendable {
     hPrev: UnsafeMutablePointer<T>?, carried: Int, from: Int, to: Int
   ) where V.Scalar == T {
     let h = hiddenSize
-    let one = V(repeating: 1)
+    let one = V(repeating: 1), zero = V(repeating: 0)
     let hn = cell[currentLayer] + row, dh0 = hiddenGradient + row, dhRec = carriedHidden + carried
     var j = from
     while j < to {
       let dh = V(dh0 + j) + V(dhRec + j)
       let r = V(z + j), u = V(z + h + j), nv = V(z + 2 * h + j)
       let hnv = V(hn + j)
-      let hprev = hPrev.map { V($0 + j) } ?? V(repeating: 0)
+      var hprev = zero
+      if let hPrev { hprev = V(hPrev + j) }
       let dzn = dh * (one - u) * (one - nv * nv)
       let dzr = dzn * hnv * r * (one - r)
       let dzu = dh * (hprev - nv) * u * (one - u)

@@ -120,3 +120,10 @@ struct KernelTests {
     #expect(abs(RecurrentGlobalModel.normalQuantile(0.5)) < 1e-9)
   }
 }
+
+@Test("the benchmark runs through the trainer and reports positive throughputs")
+func benchmarkRuns() {
+  let r = NeuralBenchmark.run(windows: 64, epochs: 1, threads: 2)
+  #expect(r.lstmSamplesPerSecond > 0 && r.gruSamplesPerSecond > 0)
+  #expect(r.lstmSamplesPerCPUSecond > 0 && r.windows == 64 && r.threads == 2)
+}

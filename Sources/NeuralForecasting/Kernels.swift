@@ -9,6 +9,9 @@ enum Kernels {
   /// Whether kernels use their `SIMD8` paths by default: yes in optimized builds. Debug builds
   /// run the scalar paths, which give the same bits (same operations in the same order) but do
   /// not pay for unspecialized generic SIMD.
+  /// The longest sum over `k` done in one sweep; see `gemm`.
+  static let depthBlock = 128
+
   #if DEBUG
   static let vectorizedByDefault = false
   #else
@@ -21,7 +24,7 @@ enum Kernels {
   /// - Parameters:
   ///   - m, n, k: C is m×n, A is m×k, B is k×n.
   ///   - a: `A[i, p]` is `a[i * aRow + p * aCol]`.
-  ///   - b: `B[p, j]` is `b[p * ldb + j]`.
+  ///   - b: `B[p, j]` is `b[p * ldb + j]`; or, with `panels`, B as laid out by `packPanels`.
   ///   - c: `C[i, j]` is `c[i * ldc + j]`.
   /// - Complexity: 2mnk flops. Four rows of A at a time are packed with each element repeated
   ///   in four lanes (so the inner loop loads instead of shuffling), then a 4×8 register tile of
@@ -32,11 +35,25 @@ enum Kernels {
     a: UnsafePointer<T>, aRow: Int, aCol: Int,
     b: UnsafePointer<T>, ldb: Int,
     c: UnsafeMutablePointer<T>, ldc: Int,
-    accumulate: Bool, vectorized: Bool = vectorizedByDefault
+    accumulate: Bool, vectorized: Bool = vectorizedByDefault, panels: Bool = false
   ) {
+    precondition(!panels || (vectorized && n % 8 == 0), "gemm: panel-packed B needs the vector path and n % 8 == 0, got n = \(n)")
     if m == 0 || n == 0 { return }
     if k == 0 {
       if !accumulate { for i in 0..<m { (c + i * ldc).update(repeating: 0, count: n) } }
+      return
+    }
+    // Long sums (weight gradients over all time steps) run in blocks of `depthBlock` so the
+    // slab of B being swept stays in cache; each block's partial sum is added to C in block
+    // order, identically on the vector and scalar paths.
+    if k > depthBlock && !panels {
+      var p0 = 0
+      while p0 < k {
+        let kb = min(depthBlock, k - p0)
+        gemm(m: m, n: n, k: kb, a: a + p0 * aCol, aRow: aRow, aCol: aCol, b: b + p0 * ldb, ldb: ldb,
+             c: c, ldc: ldc, accumulate: accumulate || p0 > 0, vectorized: vectorized)
+        p0 += kb
+      }
       return
     }
     if !vectorized {
@@ -74,8 +91,13 @@ enum Kernels {
         }
         var j = 0
         while j < n8 {
-          tile4x8(k: k, packed: UnsafePointer(pa), b: b + j, ldb: ldb, c: c + i * ldc + j, ldc: ldc,
-                  rows: rows, accumulate: accumulate)
+          if panels {
+            tile4x8(k: k, packed: UnsafePointer(pa), b: b + j * k, ldb: 8, c: c + i * ldc + j, ldc: ldc,
+                    rows: rows, accumulate: accumulate)
+          } else {
+            tile4x8(k: k, packed: UnsafePointer(pa), b: b + j, ldb: ldb, c: c + i * ldc + j, ldc: ldc,
+                    rows: rows, accumulate: accumulate)
+          }
           j += 8
         }
         while j < n {
@@ -88,6 +110,17 @@ enum Kernels {
         }
         i += 4
       }
+    }
+  }
+
+  /// Copies a k×n row-major B (n a multiple of 8) into panels of eight columns, each k×8 and
+  /// contiguous: `out[(j / 8) * k * 8 + p * 8 + j % 8] = B[p, j]`. A matrix reused for many
+  /// products (the recurrent weights, every time step) then streams from memory in order.
+  static func packPanels<T: NeuralScalar>(k: Int, n: Int, b: UnsafePointer<T>, ldb: Int, into out: UnsafeMutablePointer<T>) {
+    precondition(n % 8 == 0, "packPanels: n must be a multiple of 8, got \(n)")
+    for panel in 0..<(n / 8) {
+      let dst = out + panel * k * 8
+      for p in 0..<k { (dst + p * 8).update(from: b + p * ldb + panel * 8, count: 8) }
     }
   }
 

@@ -39,6 +39,8 @@ final class RecurrentWorkspace<T: NeuralScalar>: @unchecked Sendable {
   let carriedHidden: UnsafeMutablePointer<T>
   let carriedCell: UnsafeMutablePointer<T>
   let transposedRecurrent: UnsafeMutablePointer<T>
+  /// The recurrent weights (forward) or their transpose (backward) in eight-column panels.
+  let panelRecurrent: UnsafeMutablePointer<T>
   let transposedInput: UnsafeMutablePointer<T>
   let transposedHead: UnsafeMutablePointer<T>
   /// Head outputs, `batch × outputSize`.
@@ -98,6 +100,7 @@ final class RecurrentWorkspace<T: NeuralScalar>: @unchecked Sendable {
     carriedHidden = make(batch * h)
     carriedCell = make(batch * h)
     transposedRecurrent = make(g * h)
+    panelRecurrent = make(g * h)
     transposedInput = make(g * max(h, inputSize))
     transposedHead = make(outputSize * h)
     output = UnsafeMutableBufferPointer(start: make(batch * outputSize), count: batch * outputSize)
@@ -169,12 +172,14 @@ final class RecurrentWorkspace<T: NeuralScalar>: @unchecked Sendable {
   private func lstmForward(layer l: Int, p: UnsafePointer<T>) {
     let h = hiddenSize, g = gateWidth
     let z = gates[l], c = cell[l], tc = tanhCell[l], hs = hidden[l]
-    let wh = p + offsets[l].recurrentWeights
+    let usePanels = vectorized && g % 8 == 0
+    let wh = usePanels ? UnsafePointer(panelRecurrent) : p + offsets[l].recurrentWeights
+    if usePanels { Kernels.packPanels(k: h, n: g, b: p + offsets[l].recurrentWeights, ldb: g, into: panelRecurrent) }
     for t in 0..<steps {
       let zt = z + t * batch * g
       if t > 0 {
         Kernels.gemm(m: batch, n: g, k: h, a: hs + (t - 1) * batch * h, aRow: h, aCol: 1,
-                     b: wh, ldb: g, c: zt, ldc: g, accumulate: true, vectorized: vectorized)
+                     b: wh, ldb: g, c: zt, ldc: g, accumulate: true, vectorized: vectorized, panels: usePanels)
       }
       for b in 0..<batch {
         let zr = zt + b * g
@@ -212,13 +217,15 @@ final class RecurrentWorkspace<T: NeuralScalar>: @unchecked Sendable {
   private func gruForward(layer l: Int, p: UnsafePointer<T>) {
     let h = hiddenSize, g = gateWidth
     let z = gates[l], hn = cell[l], hs = hidden[l], hp = recurrentProjection
-    let wh = p + offsets[l].recurrentWeights
+    let usePanels = vectorized && g % 8 == 0
+    let wh = usePanels ? UnsafePointer(panelRecurrent) : p + offsets[l].recurrentWeights
+    if usePanels { Kernels.packPanels(k: h, n: g, b: p + offsets[l].recurrentWeights, ldb: g, into: panelRecurrent) }
     let bhn = p + offsets[l].newGateBias
     for t in 0..<steps {
       let zt = z + t * batch * g
       if t > 0 {
         Kernels.gemm(m: batch, n: g, k: h, a: hs + (t - 1) * batch * h, aRow: h, aCol: 1,
-                     b: wh, ldb: g, c: hp, ldc: g, accumulate: false, vectorized: vectorized)
+                     b: wh, ldb: g, c: hp, ldc: g, accumulate: false, vectorized: vectorized, panels: usePanels)
       }
       for b in 0..<batch {
         let zr = zt + b * g, hr = hp + b * g
@@ -280,6 +287,9 @@ final class RecurrentWorkspace<T: NeuralScalar>: @unchecked Sendable {
       let o = offsets[l]
       let inSize = o.inputSize
       Kernels.transpose(rows: h, cols: g, x: p + o.recurrentWeights, into: transposedRecurrent)
+      if vectorized && h % 8 == 0 {
+        Kernels.packPanels(k: g, n: h, b: transposedRecurrent, ldb: h, into: panelRecurrent)
+      }
       let dzh: UnsafeMutablePointer<T>
       if architecture.cell == .lstm {
         lstmBackward(layer: l)
@@ -332,8 +342,10 @@ final class RecurrentWorkspace<T: NeuralScalar>: @unchecked Sendable {
         lstmBackwardRow(Lane1<T>.self, z: zr, dz: dzr, row: row, cPrev: prev, carried: b * h, from: split, to: h)
       }
       if t > 0 {
+        let usePanels = vectorized && h % 8 == 0
         Kernels.gemm(m: batch, n: h, k: g, a: dz + t * batch * g, aRow: g, aCol: 1,
-                     b: transposedRecurrent, ldb: h, c: dhRec, ldc: h, accumulate: false, vectorized: vectorized)
+                     b: usePanels ? UnsafePointer(panelRecurrent) : UnsafePointer(transposedRecurrent), ldb: h,
+                     c: dhRec, ldc: h, accumulate: false, vectorized: vectorized, panels: usePanels)
       }
     }
   }
@@ -382,8 +394,10 @@ final class RecurrentWorkspace<T: NeuralScalar>: @unchecked Sendable {
         gruBackwardRow(Lane1<T>.self, z: zr, dzx: xr, dzh: hr, row: row, hPrev: prev, carried: b * h, from: split, to: h)
       }
       if t > 0 {
+        let usePanels = vectorized && h % 8 == 0
         Kernels.gemm(m: batch, n: h, k: g, a: dzh + t * batch * g, aRow: g, aCol: 1,
-                     b: transposedRecurrent, ldb: h, c: dhRec, ldc: h, accumulate: true, vectorized: vectorized)
+                     b: usePanels ? UnsafePointer(panelRecurrent) : UnsafePointer(transposedRecurrent), ldb: h,
+                     c: dhRec, ldc: h, accumulate: true, vectorized: vectorized, panels: usePanels)
       }
     }
   }

@@ -26,8 +26,8 @@ enum Kernels {
   ///   - a: `A[i, p]` is `a[i * aRow + p * aCol]`.
   ///   - b: `B[p, j]` is `b[p * ldb + j]`; or, with `panels`, B as laid out by `packPanels`.
   ///   - c: `C[i, j]` is `c[i * ldc + j]`.
-  /// - Complexity: 2mnk flops. Four rows of A at a time are packed with each element repeated
-  ///   in four lanes (so the inner loop loads instead of shuffling), then a 4×8 register tile of
+  /// - Complexity: 2mnk flops. Six rows of A at a time are packed with each element repeated
+  ///   in four lanes (so the inner loop loads instead of shuffling), then a 6×8 register tile of
   ///   eight-lane accumulators sweeps B's columns with `k` innermost. Each C element is one sum
   ///   in increasing `k`, so the result does not depend on blocking.
   static func gemm<T: NeuralScalar>(
@@ -79,23 +79,23 @@ enum Kernels {
       return
     }
     let n8 = n & ~7
-    withUnsafeTemporaryAllocation(of: SIMD4<T>.self, capacity: 4 * k) { packed in
+    withUnsafeTemporaryAllocation(of: SIMD4<T>.self, capacity: 6 * k) { packed in
       let pa = packed.baseAddress!
       var i = 0
       while i < m {
-        let rows = min(4, m - i)
-        // Pack rows i..<i+rows of A, element (r, p) repeated in four lanes at pa[p * 4 + r].
+        let rows = min(6, m - i)
+        // Pack rows i..<i+rows of A, element (r, p) repeated in four lanes at pa[p * 6 + r].
         for p in 0..<k {
           let src = a + i * aRow + p * aCol
-          for r in 0..<4 { pa[p * 4 + r] = SIMD4(repeating: r < rows ? src[r * aRow] : 0) }
+          for r in 0..<6 { pa[p * 6 + r] = SIMD4(repeating: r < rows ? src[r * aRow] : 0) }
         }
         var j = 0
         while j < n8 {
           if panels {
-            tile4x8(k: k, packed: UnsafePointer(pa), b: b + j * k, ldb: 8, c: c + i * ldc + j, ldc: ldc,
+            tile6x8(k: k, packed: UnsafePointer(pa), b: b + j * k, ldb: 8, c: c + i * ldc + j, ldc: ldc,
                     rows: rows, accumulate: accumulate)
           } else {
-            tile4x8(k: k, packed: UnsafePointer(pa), b: b + j, ldb: ldb, c: c + i * ldc + j, ldc: ldc,
+            tile6x8(k: k, packed: UnsafePointer(pa), b: b + j, ldb: ldb, c: c + i * ldc + j, ldc: ldc,
                     rows: rows, accumulate: accumulate)
           }
           j += 8
@@ -103,12 +103,12 @@ enum Kernels {
         while j < n {
           for r in 0..<rows {
             var s: T = 0
-            for p in 0..<k { s += pa[p * 4 + r][0] * b[p * ldb + j] }
+            for p in 0..<k { s += pa[p * 6 + r][0] * b[p * ldb + j] }
             if accumulate { c[(i + r) * ldc + j] += s } else { c[(i + r) * ldc + j] = s }
           }
           j += 1
         }
-        i += 4
+        i += 6
       }
     }
   }
@@ -171,28 +171,33 @@ enum Kernels {
   }
 
   @inline(__always)
-  static func tile4x8<T: NeuralScalar>(
+  static func tile6x8<T: NeuralScalar>(
     k: Int, packed: UnsafePointer<SIMD4<T>>, b: UnsafePointer<T>, ldb: Int,
     c: UnsafeMutablePointer<T>, ldc: Int, rows: Int, accumulate: Bool
   ) {
-    var c0 = SIMD8<T>(), c1 = SIMD8<T>(), c2 = SIMD8<T>(), c3 = SIMD8<T>()
+    var c0 = SIMD8<T>(), c1 = SIMD8<T>(), c2 = SIMD8<T>(), c3 = SIMD8<T>(), c4 = SIMD8<T>(), c5 = SIMD8<T>()
     var pa = packed, pb = b
     for _ in 0..<k {
       let bv = load8(pb)
-      let a0 = pa[0], a1 = pa[1], a2 = pa[2], a3 = pa[3]
+      let a0 = pa[0], a1 = pa[1], a2 = pa[2]
       c0 += SIMD8(lowHalf: a0, highHalf: a0) * bv
       c1 += SIMD8(lowHalf: a1, highHalf: a1) * bv
       c2 += SIMD8(lowHalf: a2, highHalf: a2) * bv
+      let a3 = pa[3], a4 = pa[4], a5 = pa[5]
       c3 += SIMD8(lowHalf: a3, highHalf: a3) * bv
-      pa += 4; pb += ldb
+      c4 += SIMD8(lowHalf: a4, highHalf: a4) * bv
+      c5 += SIMD8(lowHalf: a5, highHalf: a5) * bv
+      pa += 6; pb += ldb
     }
-    if rows == 4 {
+    if rows == 6 {
       if accumulate {
-        c0 += load8(c); c1 += load8(c + ldc); c2 += load8(c + 2 * ldc); c3 += load8(c + 3 * ldc)
+        c0 += load8(c); c1 += load8(c + ldc); c2 += load8(c + 2 * ldc)
+        c3 += load8(c + 3 * ldc); c4 += load8(c + 4 * ldc); c5 += load8(c + 5 * ldc)
       }
-      store8(c0, c); store8(c1, c + ldc); store8(c2, c + 2 * ldc); store8(c3, c + 3 * ldc)
+      store8(c0, c); store8(c1, c + ldc); store8(c2, c + 2 * ldc)
+      store8(c3, c + 3 * ldc); store8(c4, c + 4 * ldc); store8(c5, c + 5 * ldc)
     } else {
-      let tile = [c0, c1, c2, c3]
+      let tile = [c0, c1, c2, c3, c4, c5]
       for r in 0..<rows {
         store8(accumulate ? tile[r] + load8(c + r * ldc) : tile[r], c + r * ldc)
       }

@@ -17,6 +17,11 @@ public enum NeuralBenchmark {
     public var lstmSamplesPerSecond: Double
     /// GRU training samples per second of wall time.
     public var gruSamplesPerSecond: Double
+    /// LSTM samples per second of process CPU time (all threads): on a shared machine this
+    /// shows the kernels' speed when wall time is inflated by other work.
+    public var lstmSamplesPerCPUSecond: Double
+    /// GRU samples per second of process CPU time.
+    public var gruSamplesPerCPUSecond: Double
     /// Windows in the training set.
     public var windows: Int
     /// Epochs timed per network.
@@ -39,7 +44,7 @@ public enum NeuralBenchmark {
     var options = TrainingOptions(epochs: epochs, batchSize: 64, learningRate: 1e-3, optimizer: .adam,
                                   schedule: .constant, gradientClipNorm: nil, patience: nil,
                                   loss: .meanSquaredError, seed: 1, threads: threads, shardSize: 32)
-    var rates: [Double] = []
+    var rates: [Double] = [], cpuRates: [Double] = []
     for cell in [CellKind.lstm, .gru] {
       let arch = NetworkArchitecture(cell: cell, inputSize: 1, hiddenSize: 64, layerCount: 1, outputSize: 1)
       var network = RecurrentNetwork<Float>(architecture: arch, seed: 1)
@@ -49,14 +54,25 @@ public enum NeuralBenchmark {
       _ = RecurrentTrainer<Float>(options: options).train(&warm, on: data.subset(Array(0..<min(windows, 256))))
       options.epochs = epochs
       let clock = ContinuousClock()
+      let cpuStart = processCPUSeconds()
       let start = clock.now
       _ = RecurrentTrainer<Float>(options: options).train(&network, on: data)
       let elapsed = clock.now - start
       let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
+      let cpu = processCPUSeconds() - cpuStart
       rates.append(Double(windows * epochs) / seconds)
+      cpuRates.append(Double(windows * epochs) / cpu)
     }
-    return Result(lstmSamplesPerSecond: rates[0], gruSamplesPerSecond: rates[1], windows: windows,
+    return Result(lstmSamplesPerSecond: rates[0], gruSamplesPerSecond: rates[1],
+                  lstmSamplesPerCPUSecond: cpuRates[0], gruSamplesPerCPUSecond: cpuRates[1], windows: windows,
                   epochs: epochs, threads: options.resolvedThreads)
+  }
+
+  /// CPU time used by the process so far, all threads.
+  static func processCPUSeconds() -> Double {
+    var t = timespec()
+    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &t)
+    return Double(t.tv_sec) + Double(t.tv_nsec) * 1e-9
   }
 
   /// Windows of a noisy sine: input steps t..<t+steps, target t+steps.

@@ -39,6 +39,8 @@ final class RecurrentWorkspace<T: NeuralScalar>: @unchecked Sendable {
   let carriedHidden: UnsafeMutablePointer<T>
   let carriedCell: UnsafeMutablePointer<T>
   let transposedRecurrent: UnsafeMutablePointer<T>
+  /// The recurrent weights (forward) or their transpose (backward) in eight-column panels.
+  let panelRecurrent: UnsafeMutablePointer<T>
   let transposedInput: UnsafeMutablePointer<T>
   let transposedHead: UnsafeMutablePointer<T>
   /// Head outputs, `batch × outputSize`.
@@ -98,6 +100,7 @@ final class RecurrentWorkspace<T: NeuralScalar>: @unchecked Sendable {
     carriedHidden = make(batch * h)
     carriedCell = make(batch * h)
     transposedRecurrent = make(g * h)
+    panelRecurrent = make(g * h)
     transposedInput = make(g * max(h, inputSize))
     transposedHead = make(outputSize * h)
     output = UnsafeMutableBufferPointer(start: make(batch * outputSize), count: batch * outputSize)
@@ -169,12 +172,14 @@ final class RecurrentWorkspace<T: NeuralScalar>: @unchecked Sendable {
   private func lstmForward(layer l: Int, p: UnsafePointer<T>) {
     let h = hiddenSize, g = gateWidth
     let z = gates[l], c = cell[l], tc = tanhCell[l], hs = hidden[l]
-    let wh = p + offsets[l].recurrentWeights
+    let usePanels = vectorized && g % 8 == 0
+    let wh = usePanels ? UnsafePointer(panelRecurrent) : p + offsets[l].recurrentWeights
+    if usePanels { Kernels.packPanels(k: h, n: g, b: p + offsets[l].recurrentWeights, ldb: g, into: panelRecurrent) }
     for t in 0..<steps {
       let zt = z + t * batch * g
       if t > 0 {
         Kernels.gemm(m: batch, n: g, k: h, a: hs + (t - 1) * batch * h, aRow: h, aCol: 1,
-                     b: wh, ldb: g, c: zt, ldc: g, accumulate: true, vectorized: vectorized)
+                     b: wh, ldb: g, c: zt, ldc: g, accumulate: true, vectorized: vectorized, panels: usePanels)
       }
       for b in 0..<batch {
         let zr = zt + b * g
@@ -194,11 +199,13 @@ final class RecurrentWorkspace<T: NeuralScalar>: @unchecked Sendable {
     tc: UnsafeMutablePointer<T>, h hs: UnsafeMutablePointer<T>, from: Int, to: Int
   ) where V.Scalar == T {
     let h = hiddenSize
+    let zero = V(repeating: 0)
     var j = from
     while j < to {
       let ig = V(z + j).sigmoid, fg = V(z + h + j).sigmoid
       let gg = V(z + 2 * h + j).tanh, og = V(z + 3 * h + j).sigmoid
-      let cp = cPrev.map { V($0 + j) } ?? V(repeating: 0)
+      var cp = zero
+      if let cPrev { cp = V(cPrev + j) }
       let cv = fg * cp + ig * gg
       let tcv = cv.tanh
       ig.store(z + j); fg.store(z + h + j); gg.store(z + 2 * h + j); og.store(z + 3 * h + j)
@@ -210,13 +217,15 @@ final class RecurrentWorkspace<T: NeuralScalar>: @unchecked Sendable {
   private func gruForward(layer l: Int, p: UnsafePointer<T>) {
     let h = hiddenSize, g = gateWidth
     let z = gates[l], hn = cell[l], hs = hidden[l], hp = recurrentProjection
-    let wh = p + offsets[l].recurrentWeights
+    let usePanels = vectorized && g % 8 == 0
+    let wh = usePanels ? UnsafePointer(panelRecurrent) : p + offsets[l].recurrentWeights
+    if usePanels { Kernels.packPanels(k: h, n: g, b: p + offsets[l].recurrentWeights, ldb: g, into: panelRecurrent) }
     let bhn = p + offsets[l].newGateBias
     for t in 0..<steps {
       let zt = z + t * batch * g
       if t > 0 {
         Kernels.gemm(m: batch, n: g, k: h, a: hs + (t - 1) * batch * h, aRow: h, aCol: 1,
-                     b: wh, ldb: g, c: hp, ldc: g, accumulate: false, vectorized: vectorized)
+                     b: wh, ldb: g, c: hp, ldc: g, accumulate: false, vectorized: vectorized, panels: usePanels)
       }
       for b in 0..<batch {
         let zr = zt + b * g, hr = hp + b * g
@@ -278,6 +287,9 @@ final class RecurrentWorkspace<T: NeuralScalar>: @unchecked Sendable {
       let o = offsets[l]
       let inSize = o.inputSize
       Kernels.transpose(rows: h, cols: g, x: p + o.recurrentWeights, into: transposedRecurrent)
+      if vectorized && h % 8 == 0 {
+        Kernels.packPanels(k: g, n: h, b: transposedRecurrent, ldb: h, into: panelRecurrent)
+      }
       let dzh: UnsafeMutablePointer<T>
       if architecture.cell == .lstm {
         lstmBackward(layer: l)
@@ -330,8 +342,10 @@ final class RecurrentWorkspace<T: NeuralScalar>: @unchecked Sendable {
         lstmBackwardRow(Lane1<T>.self, z: zr, dz: dzr, row: row, cPrev: prev, carried: b * h, from: split, to: h)
       }
       if t > 0 {
+        let usePanels = vectorized && h % 8 == 0
         Kernels.gemm(m: batch, n: h, k: g, a: dz + t * batch * g, aRow: g, aCol: 1,
-                     b: transposedRecurrent, ldb: h, c: dhRec, ldc: h, accumulate: false, vectorized: vectorized)
+                     b: usePanels ? UnsafePointer(panelRecurrent) : UnsafePointer(transposedRecurrent), ldb: h,
+                     c: dhRec, ldc: h, accumulate: false, vectorized: vectorized, panels: usePanels)
       }
     }
   }
@@ -343,7 +357,7 @@ final class RecurrentWorkspace<T: NeuralScalar>: @unchecked Sendable {
     cPrev: UnsafeMutablePointer<T>?, carried: Int, from: Int, to: Int
   ) where V.Scalar == T {
     let h = hiddenSize
-    let one = V(repeating: 1)
+    let one = V(repeating: 1), zero = V(repeating: 0)
     let tc = tanhCell[currentLayer] + row, dh0 = hiddenGradient + row
     let dhRec = carriedHidden + carried, dc = carriedCell + carried
     var j = from
@@ -351,7 +365,8 @@ final class RecurrentWorkspace<T: NeuralScalar>: @unchecked Sendable {
       let dh = V(dh0 + j) + V(dhRec + j)
       let ig = V(z + j), fg = V(z + h + j), gg = V(z + 2 * h + j), og = V(z + 3 * h + j)
       let tcv = V(tc + j)
-      let cp = cPrev.map { V($0 + j) } ?? V(repeating: 0)
+      var cp = zero
+      if let cPrev { cp = V(cPrev + j) }
       let dcv = V(dc + j) + dh * og * (one - tcv * tcv)
       (dcv * fg).store(dc + j)
       (dcv * gg * ig * (one - ig)).store(dz + j)
@@ -379,8 +394,10 @@ final class RecurrentWorkspace<T: NeuralScalar>: @unchecked Sendable {
         gruBackwardRow(Lane1<T>.self, z: zr, dzx: xr, dzh: hr, row: row, hPrev: prev, carried: b * h, from: split, to: h)
       }
       if t > 0 {
+        let usePanels = vectorized && h % 8 == 0
         Kernels.gemm(m: batch, n: h, k: g, a: dzh + t * batch * g, aRow: g, aCol: 1,
-                     b: transposedRecurrent, ldb: h, c: dhRec, ldc: h, accumulate: true, vectorized: vectorized)
+                     b: usePanels ? UnsafePointer(panelRecurrent) : UnsafePointer(transposedRecurrent), ldb: h,
+                     c: dhRec, ldc: h, accumulate: true, vectorized: vectorized, panels: usePanels)
       }
     }
   }
@@ -392,14 +409,15 @@ final class RecurrentWorkspace<T: NeuralScalar>: @unchecked Sendable {
     hPrev: UnsafeMutablePointer<T>?, carried: Int, from: Int, to: Int
   ) where V.Scalar == T {
     let h = hiddenSize
-    let one = V(repeating: 1)
+    let one = V(repeating: 1), zero = V(repeating: 0)
     let hn = cell[currentLayer] + row, dh0 = hiddenGradient + row, dhRec = carriedHidden + carried
     var j = from
     while j < to {
       let dh = V(dh0 + j) + V(dhRec + j)
       let r = V(z + j), u = V(z + h + j), nv = V(z + 2 * h + j)
       let hnv = V(hn + j)
-      let hprev = hPrev.map { V($0 + j) } ?? V(repeating: 0)
+      var hprev = zero
+      if let hPrev { hprev = V(hPrev + j) }
       let dzn = dh * (one - u) * (one - nv * nv)
       let dzr = dzn * hnv * r * (one - r)
       let dzu = dh * (hprev - nv) * u * (one - u)

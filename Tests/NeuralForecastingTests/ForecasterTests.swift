@@ -58,7 +58,7 @@ struct ForecasterTests {
     let horizon = 12
     let history = Array(all.dropLast(horizon)), actual = Array(all.suffix(horizon))
     let input = ForecastInput(values: history, seasonalPeriod: 12)
-    let config = RecurrentForecasterConfiguration.small()
+    let config = RecurrentForecasterConfiguration.small(epochs: 25, hidden: 12)
     let fitted: FittedRecurrentForecast = cell == .lstm
       ? try LSTMForecaster(configuration: config).fit(input) : try GRUForecaster(configuration: config).fit(input)
     let forecast = fitted.predict(horizon: horizon, levels: [0.8])
@@ -77,7 +77,7 @@ struct ForecasterTests {
     let horizon = 14
     let history = Array(all.dropLast(horizon)), actual = Array(all.suffix(horizon))
     let input = ForecastInput(values: history, seasonalPeriod: 7)
-    var config = RecurrentForecasterConfiguration.small(window: 21)
+    var config = RecurrentForecasterConfiguration.small(window: 14, epochs: 25, hidden: 12)
     config.strategy = .direct(horizon: 7)
     let fitted: FittedRecurrentForecast = cell == .lstm
       ? try LSTMForecaster(configuration: config).fit(input) : try GRUForecaster(configuration: config).fit(input)
@@ -89,8 +89,8 @@ struct ForecasterTests {
 
   @Test("training loss decreases")
   func trainingLossDecreases() throws {
-    let input = ForecastInput(values: Series.noisySine(count: 120), seasonalPeriod: 12)
-    var config = RecurrentForecasterConfiguration.small(epochs: 15)
+    let input = ForecastInput(values: Series.noisySine(count: 80), seasonalPeriod: 12)
+    var config = RecurrentForecasterConfiguration.small(window: 12, epochs: 15, hidden: 8)
     config.validationFraction = 0
     let model = try LSTMForecaster(configuration: config).fitGlobal([input])
     let losses = model.report.trainLosses
@@ -100,8 +100,8 @@ struct ForecasterTests {
 
   @Test("same seed gives the same weights bit for bit, on 1 and 2 threads", arguments: CellKind.allCases)
   func deterministicAcrossThreads(cell: CellKind) throws {
-    let input = ForecastInput(values: Series.noisySine(count: 100), seasonalPeriod: 12)
-    var config = RecurrentForecasterConfiguration.small(epochs: 4)
+    let input = ForecastInput(values: Series.noisySine(count: 60), seasonalPeriod: 12)
+    var config = RecurrentForecasterConfiguration.small(window: 8, epochs: 2, hidden: 6)
     config.batchSize = 32  // two shards of 16
     config.layerCount = 2
     config.dropout = 0.2
@@ -120,8 +120,8 @@ struct ForecasterTests {
 
   @Test("save then load gives identical forecasts")
   func saveAndLoad() throws {
-    let input = ForecastInput(values: Series.noisySine(count: 90), seasonalPeriod: 12)
-    var config = RecurrentForecasterConfiguration.small(epochs: 3)
+    let input = ForecastInput(values: Series.noisySine(count: 60), seasonalPeriod: 12)
+    var config = RecurrentForecasterConfiguration.small(window: 12, epochs: 2, hidden: 8)
     config.loss = .quantile(levels: [0.1, 0.5, 0.9])
     let fitted = try GRUForecaster(configuration: config).fit(input)
     let encoder = JSONEncoder()
@@ -139,7 +139,7 @@ struct ForecasterTests {
   func quantileIntervals() throws {
     let all = Series.noisySine(count: 204, noise: 0.3, seed: 5)
     let history = Array(all.dropLast(24)), actual = Array(all.suffix(24))
-    var config = RecurrentForecasterConfiguration.small()
+    var config = RecurrentForecasterConfiguration.small(epochs: 25, hidden: 12)
     config.loss = .quantile(levels: [0.1, 0.5, 0.9])
     config.strategy = .direct(horizon: 12)
     let fitted = try LSTMForecaster(configuration: config).fit(ForecastInput(values: history, seasonalPeriod: 12))
@@ -155,13 +155,13 @@ struct ForecasterTests {
   func globalModelWithCovariates() throws {
     var inputs: [ForecastInput] = []
     for sku in 0..<3 {
-      let base = Series.noisySine(count: 110, seed: UInt64(10 + sku)).map { $0 * Double(sku + 1) * 10 }
-      let promo = (0..<120).map { $0 % 9 == 4 ? 1.0 : 0.0 }
+      let base = Series.noisySine(count: 60, seed: UInt64(10 + sku)).map { $0 * Double(sku + 1) * 10 }
+      let promo = (0..<70).map { $0 % 9 == 4 ? 1.0 : 0.0 }
       let values = base.enumerated().map { $0.element + promo[$0.offset] * 30 * Double(sku + 1) }
       inputs.append(ForecastInput(values: values, seasonalPeriod: 12,
                                   covariates: Covariates(names: ["promo"], columns: [promo])))
     }
-    var config = RecurrentForecasterConfiguration.small(epochs: 30)
+    var config = RecurrentForecasterConfiguration.small(window: 12, epochs: 5, hidden: 8)
     config.scaling = .series
     let model = try LSTMForecaster(configuration: config).fitGlobal(inputs)
     #expect(model.network.architecture.inputSize == 4)  // value, promo, sin, cos

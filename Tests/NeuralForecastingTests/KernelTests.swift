@@ -8,7 +8,7 @@ import Testing
 @Suite("Dense kernels agree with plain references")
 struct KernelTests {
   @Test("gemm matches a naive triple loop, all transposes and edge sizes",
-        arguments: [(1, 1, 1), (4, 8, 3), (5, 17, 9), (32, 256, 64), (7, 3, 40)])
+        arguments: [(1, 1, 1), (4, 8, 3), (5, 17, 9), (32, 256, 64), (7, 3, 40), (6, 16, 300)])
   func gemmMatchesNaive(m: Int, n: Int, k: Int) {
     var rng = Xoshiro256(seed: 4)
     let a = (0..<(m * k)).map { _ in rng.nextUnit() - 0.5 }
@@ -30,7 +30,7 @@ struct KernelTests {
           for j in 0..<n {
             var s = accumulate ? c0[i * n + j] : 0
             for p in 0..<k { s += (transposedA ? a[p * m + i] : a[i * k + p]) * b[p * n + j] }
-            #expect(abs(c[i * n + j] - s) < 1e-12)
+            #expect(abs(c[i * n + j] - s) < 1e-11)
           }
         }
       }
@@ -58,12 +58,12 @@ struct KernelTests {
   }
 
   @Test("eight-lane and one-lane paths give the same bits through a whole training step",
-        arguments: CellKind.allCases)
-  func vectorAndScalarPathsAgree(cell: CellKind) {
-    let arch = NetworkArchitecture(cell: cell, inputSize: 2, hiddenSize: 12, layerCount: 2, outputSize: 3, dropout: 0.25)
+        arguments: [(CellKind.lstm, 12), (.gru, 12), (.lstm, 16), (.gru, 16)])
+  func vectorAndScalarPathsAgree(cell: CellKind, hidden: Int) {
+    let arch = NetworkArchitecture(cell: cell, inputSize: 2, hiddenSize: hidden, layerCount: 2, outputSize: 3, dropout: 0.25)
     let net = RecurrentNetwork<Float>(architecture: arch, seed: 3)
     var rng = Xoshiro256(seed: 8)
-    let steps = 5, batch = 6
+    let steps = 30, batch = 6  // 29 × 6 = 174 > 128 rows: weight-gradient sums span two depth blocks
     let x = (0..<(steps * batch * 2)).map { _ in Float(rng.nextUnit() - 0.5) }
     let dy = (0..<(batch * 3)).map { _ in Float(rng.nextUnit() - 0.5) }
     var results: [[Float]] = []
@@ -119,4 +119,11 @@ struct KernelTests {
     #expect(abs(RecurrentGlobalModel.normalQuantile(0.975) - 1.959963984540054) < 1e-9)
     #expect(abs(RecurrentGlobalModel.normalQuantile(0.5)) < 1e-9)
   }
+}
+
+@Test("the benchmark runs through the trainer and reports positive throughputs")
+func benchmarkRuns() {
+  let r = NeuralBenchmark.run(windows: 64, epochs: 1, threads: 2)
+  #expect(r.lstmSamplesPerSecond > 0 && r.gruSamplesPerSecond > 0)
+  #expect(r.lstmSamplesPerCPUSecond > 0 && r.windows == 64 && r.threads == 2)
 }

@@ -121,7 +121,7 @@ public struct HistogramChart: Sendable, Equatable {
     frame.drawAxes(into: &canvas, xTicksShown: false)
     let binWidth = (frame.right - frame.left) / Double(max(bins.count, 1))
     let labelEvery = max(1, Int((bins.map { SVGCanvas.textWidth($0.label, size: 11) + 6 }.max() ?? 0) / binWidth) + 1)
-    let inner = binWidth * 0.84
+    let inner = min(binWidth * 0.84, Double(max(series.count, 1)) * 36)
     let barWidth = inner / Double(max(series.count, 1))
     canvas.beginGroup(class: "bars")
     for (b, bin) in bins.enumerated() {

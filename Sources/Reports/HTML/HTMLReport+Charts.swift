@@ -134,7 +134,7 @@ extension HTMLReport {
     let measured = result.scenario.network.measuredDays
     let runs = result.outcomes.map { StockoutRuns(trace: $0.trace!, measuredDays: measured) }
     let longest = runs.flatMap(\.lengths).max() ?? 0
-    let bins = HistogramBin.wholeNumbers(upTo: max(longest, 1))
+    let bins = HistogramBin.wholeNumbers(upTo: max(longest, 5))
     let series = runs.enumerated().map { p, r in
       HistogramSeries(name: result.outcomes[p].name, color: Self.policyColor(p), counts: HistogramBin.counts(of: r.lengths.map(Double.init), in: bins))
     }

@@ -23,7 +23,7 @@ enum HTMLStyle {
   nav.toc { margin: 12px 0 0; font-size: 0.9rem; }
   nav.toc a { color: var(--accent); text-decoration: none; margin-right: 14px; white-space: nowrap; }
   nav.toc a:hover { text-decoration: underline; }
-  dl.facts { display: grid; grid-template-columns: repeat(auto-fill, minmax(210px, 1fr)); gap: 10px 18px; margin: 12px 0; }
+  dl.facts { display: grid; grid-template-columns: repeat(auto-fill, minmax(210px, 1fr)); grid-auto-flow: dense; gap: 10px 18px; margin: 12px 0; }
   dl.facts div { background: var(--soft); border: 1px solid var(--border); border-radius: 8px; padding: 8px 12px; }
   dl.facts div.wide { grid-column: span 2; }
   dl.facts dt { font-size: 0.75rem; text-transform: uppercase; letter-spacing: 0.06em; color: var(--muted); }
@@ -34,19 +34,21 @@ enum HTMLStyle {
   th, td { padding: 6px 10px; text-align: right; border-bottom: 1px solid var(--border); white-space: nowrap; vertical-align: top; }
   th { background: var(--soft); font-weight: 600; font-size: 0.82rem; }
   th:first-child, td:first-child { text-align: left; }
-  tbody tr:last-child td { border-bottom: none; }
+  tbody tr:last-child td, tbody tr:last-child th { border-bottom: none; }
   td .ci { display: block; font-size: 0.78rem; color: var(--muted); }
   td.best { background: var(--best); font-weight: 700; }
   td.best .star { color: var(--accent); font-size: 0.85em; }
-  tbody th { font-weight: 600; background: #fff; }
+  tbody th { font-weight: 600; font-size: 0.9rem; background: #fff; }
   td.yes { color: #006b4f; font-weight: 600; }
   td.no { color: var(--muted); }
   ul.findings li { margin: 6px 0; max-width: 95ch; }
   figure { margin: 14px 0; }
   figcaption { font-size: 0.86rem; color: var(--muted); margin-top: 4px; max-width: 95ch; }
-  svg.chart { display: block; width: 100%; height: auto; background: #fff; }
+  svg.chart { display: block; width: 100%; height: auto; min-width: 520px; background: #fff; }
+  figure, .panel { overflow-x: auto; }
+  .panel svg.chart { min-width: 380px; }
   svg.legend-key { display: block; width: 100%; max-width: 640px; height: auto; }
-  .grid { display: grid; gap: 14px 18px; grid-template-columns: repeat(auto-fit, minmax(340px, 1fr)); }
+  .grid { display: grid; gap: 14px 18px; grid-template-columns: repeat(auto-fit, minmax(380px, 1fr)); }
   .grid.two { grid-template-columns: repeat(auto-fit, minmax(460px, 1fr)); }
   .single { max-width: 860px; }
   .panel { border: 1px solid var(--border); border-radius: 8px; padding: 6px; }
@@ -64,6 +66,8 @@ enum HTMLStyle {
     nav.toc { display: none; }
     h2, h3 { break-after: avoid; }
     figure, .panel, tr, dl.facts div { break-inside: avoid; }
+    svg.chart, .panel svg.chart { min-width: 0; }
+    figure, .panel { overflow: visible; }
     .table-wrap { overflow: visible; border: none; }
     details { border: none; padding: 0; }
     details::details-content { content-visibility: visible; display: block; }

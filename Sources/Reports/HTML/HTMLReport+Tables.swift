@@ -26,8 +26,9 @@ extension HTMLReport {
   func comparisonSection() -> String {
     let outcomes = result.outcomes
     var h = "<section id=\"comparison\">\n<h2>KPI comparison</h2>\n"
-    h += "<p>Means over \(Self.plural(result.replications, "replication")); the smaller line is the half-width of the 95% confidence interval"
-    h += result.replications > 1 ? "." : " (— : an interval needs at least 2 replications)."
+    h += result.replications > 1
+      ? "<p>Means over \(result.replications) replications; the smaller line is the half-width of the 95% confidence interval."
+      : "<p>Values of the single replication; — marks the missing 95% confidence interval, which needs at least 2 replications."
     h += " The best value in each column is highlighted (★): highest for fill rate, CSL and turns, lowest otherwise.</p>\n"
     h += "<div class=\"table-wrap\">\n<table class=\"kpi-comparison\">\n<thead><tr><th scope=\"col\">Policy</th>"
     for c in Self.kpiColumns { h += "<th scope=\"col\">\(esc(c.title))</th>" }
@@ -61,7 +62,7 @@ extension HTMLReport {
     let firstCheaper = d.mean < 0
     let (cheaper, dearer) = firstCheaper ? (c.first, c.second) : (c.second, c.first)
     var s = "\(cheaper) costs \(NumberFormat.grouped(abs(d.mean), 0)) less than \(dearer) \(days)"
-    guard let ci = d.interval else { return s + " in the single replication; telling whether that is significant needs at least 2 replications." }
+    guard let ci = d.interval else { return s + " in the single replication; significance needs at least 2 replications." }
     let (lo, hi) = firstCheaper ? (-ci.upper, -ci.lower) : (ci.lower, ci.upper)
     s += " (95% CI \(NumberFormat.grouped(lo, 0)) to \(NumberFormat.grouped(hi, 0)))"
     return s + (c.isSignificant ? ", a significant difference." : ", not a significant difference.")
@@ -74,7 +75,7 @@ extension HTMLReport {
     let firstHigher = d.mean > 0
     let (higher, lower) = firstHigher ? (c.first, c.second) : (c.second, c.first)
     var s = "\(higher) fills \(NumberFormat.fixed(abs(d.mean) * 100, 2)) percentage points more of demand from stock than \(lower)"
-    guard let ci = d.interval else { return s + " in the single replication; telling whether that is significant needs at least 2 replications." }
+    guard let ci = d.interval else { return s + " in the same replication." }
     let (lo, hi) = firstHigher ? (ci.lower, ci.upper) : (-ci.upper, -ci.lower)
     s += " (95% CI \(NumberFormat.fixed(lo * 100, 2)) to \(NumberFormat.fixed(hi * 100, 2)) pp)"
     return s + (c.isSignificant ? ", a significant difference." : ", not a significant difference.")

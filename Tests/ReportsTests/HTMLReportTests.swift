@@ -86,6 +86,23 @@ import Experiments
     #expect(page.contains("One replication: no intervals"))
   }
 
+  @Test func idsAreUnique() throws {
+    let outline = try #require(XMLOutline.parse(Self.page))
+    let ids = outline.elements.compactMap { $0.attributes["id"] }
+    #expect(Set(ids).count == ids.count)
+  }
+
+  @Test func scatterHasWhiskersOnlyWithReplications() throws {
+    func whiskerLines(_ page: String) throws -> Int {
+      let outline = try #require(XMLOutline.parse(page))
+      return outline.elements("line").filter { line in
+        line.ancestors.contains { $0.className.contains("chart-scatter") } && line.ancestors.contains { $0.className == "whiskers" }
+      }.count
+    }
+    #expect(try whiskerLines(Self.page) == 3 * 6)
+    #expect(try whiskerLines(HTMLReport(result: ReportFixture.oneReplication, version: "t").render()) == 0)
+  }
+
   @Test func sameInputGivesIdenticalBytes() {
     let again = HTMLReport(result: ReportFixture.fiveReplications, version: "1.0-test").render()
     #expect(again == Self.page)

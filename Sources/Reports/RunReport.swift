@@ -297,7 +297,7 @@ public struct RunReport: Sendable {
   @discardableResult
   public func write(to directory: String) throws -> [String] {
     try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-    var files: [(String, String)] = [("summary.json", summaryJSON()), ("kpis.csv", kpisCSV()), ("report.md", markdown())]
+    var files: [(String, String)] = [("summary.json", summaryJSON()), ("kpis.csv", kpisCSV()), ("report.md", markdown()), ("report.html", HTMLReport(result: result, version: version).render())]
     if let daily = dailyCSV() { files.append(("daily.csv", daily)) }
     var written: [String] = []
     for (name, contents) in files {

@@ -1,0 +1,216 @@
+/// A line in a `LineChart`.
+public struct LineSeries: Sendable, Equatable {
+  /// How consecutive points are joined.
+  public enum Interpolation: Sendable, Equatable {
+    /// Straight segments.
+    case linear
+    /// Horizontal then vertical: the value holds until the next point (levels such as stock).
+    case step
+  }
+
+  /// The series' name in the legend.
+  public var name: String
+  /// Its colour.
+  public var color: String
+  /// x values, ascending.
+  public var x: [Double]
+  /// y values, one per x; a non-finite value breaks the line.
+  public var y: [Double]
+  /// An SVG dash array ("6 4"), or nil for a solid line.
+  public var dash: String?
+  /// Stroke width.
+  public var width: Double
+  /// How points are joined.
+  public var interpolation: Interpolation
+
+  /// Creates a line.
+  public init(name: String, color: String, x: [Double], y: [Double], dash: String? = nil, width: Double = 1.8, interpolation: Interpolation = .linear) {
+    precondition(x.count == y.count, "line \(name): \(x.count) x values but \(y.count) y values")
+    self.name = name
+    self.color = color
+    self.x = x
+    self.y = y
+    self.dash = dash
+    self.width = width
+    self.interpolation = interpolation
+  }
+}
+
+/// A shaded band between a lower and an upper curve, such as a prediction interval.
+public struct BandSeries: Sendable, Equatable {
+  /// The band's name in the legend.
+  public var name: String
+  /// Its colour (drawn translucent).
+  public var color: String
+  /// x values, ascending.
+  public var x: [Double]
+  /// Lower bounds, one per x.
+  public var lower: [Double]
+  /// Upper bounds, one per x.
+  public var upper: [Double]
+  /// Fill opacity.
+  public var opacity: Double
+
+  /// Creates a band.
+  public init(name: String, color: String, x: [Double], lower: [Double], upper: [Double], opacity: Double = 0.22) {
+    precondition(x.count == lower.count && x.count == upper.count, "band \(name): \(x.count) x values, \(lower.count) lower, \(upper.count) upper")
+    self.name = name
+    self.color = color
+    self.x = x
+    self.lower = lower
+    self.upper = upper
+    self.opacity = opacity
+  }
+}
+
+/// Point markers at chosen (x, y) positions, such as order events.
+public struct MarkerSeries: Sendable, Equatable {
+  /// The series' name in the legend.
+  public var name: String
+  /// Its colour.
+  public var color: String
+  /// The marker shape.
+  public var shape: MarkerShape
+  /// x values.
+  public var x: [Double]
+  /// y values, one per x.
+  public var y: [Double]
+  /// Hover texts, one per point, or empty.
+  public var tooltips: [String]
+
+  /// Creates markers.
+  public init(name: String, color: String, shape: MarkerShape = .triangle, x: [Double], y: [Double], tooltips: [String] = []) {
+    precondition(x.count == y.count, "markers \(name): \(x.count) x values but \(y.count) y values")
+    self.name = name
+    self.color = color
+    self.shape = shape
+    self.x = x
+    self.y = y
+    self.tooltips = tooltips
+  }
+}
+
+/// A shaded stretch of the x axis with a label, such as a warm-up period.
+public struct XHighlight: Sendable, Equatable {
+  /// The stretch.
+  public var range: ClosedRange<Double>
+  /// Its label, drawn at the top.
+  public var label: String
+
+  /// Creates a highlight.
+  public init(range: ClosedRange<Double>, label: String) {
+    self.range = range
+    self.label = label
+  }
+}
+
+/// A chart of lines over a numeric x axis, with optional bands, markers and highlighted ranges:
+/// time series, trajectories, and forecasts with prediction intervals.
+public struct LineChart: Sendable, Equatable {
+  /// The element id (unique in the page).
+  public var id: String
+  /// The title shown above the chart and read by screen readers.
+  public var title: String
+  /// A line under the title, or nil.
+  public var subtitle: String?
+  /// The text alternative.
+  public var description: String
+  /// The x axis.
+  public var xAxis: Axis
+  /// The y axis.
+  public var yAxis: Axis
+  /// Bands, drawn first.
+  public var bands: [BandSeries]
+  /// Lines, drawn over the bands.
+  public var lines: [LineSeries]
+  /// Markers, drawn on top.
+  public var markers: [MarkerSeries]
+  /// Shaded x ranges, drawn under everything.
+  public var highlights: [XHighlight]
+  /// Whether to draw the legend (by default when there are two or more series).
+  public var showsLegend: Bool
+  /// Width in pixels at 100%.
+  public var width: Double
+  /// Height in pixels at 100%.
+  public var height: Double
+  /// Extra classes on the `<svg>` element.
+  public var className: String
+
+  /// Creates a line chart.
+  public init(id: String, title: String, subtitle: String? = nil, description: String, xAxis: Axis, yAxis: Axis,
+              bands: [BandSeries] = [], lines: [LineSeries] = [], markers: [MarkerSeries] = [], highlights: [XHighlight] = [],
+              showsLegend: Bool? = nil, width: Double = 640, height: Double = 320, className: String = "chart-line") {
+    self.id = id
+    self.title = title
+    self.subtitle = subtitle
+    self.description = description
+    self.xAxis = xAxis
+    self.yAxis = yAxis
+    self.bands = bands
+    self.lines = lines
+    self.markers = markers
+    self.highlights = highlights
+    self.showsLegend = showsLegend ?? (bands.count + lines.count + markers.count >= 2)
+    self.width = width
+    self.height = height
+    self.className = className
+  }
+
+  /// The legend entries: bands, lines, then markers.
+  public var legend: Legend {
+    Legend(items: bands.map { LegendItem(name: $0.name, color: $0.color, symbol: .band) }
+      + lines.map { LegendItem(name: $0.name, color: $0.color, symbol: .line(dash: $0.dash)) }
+      + markers.map { LegendItem(name: $0.name, color: $0.color, symbol: .marker($0.shape)) })
+  }
+
+  /// The smallest and largest finite values of `values`, or nil when there are none.
+  static func extent(_ values: [Double]) -> (Double, Double)? {
+    var lo = Double.infinity, hi = -Double.infinity
+    for v in values where v.isFinite { lo = min(lo, v); hi = max(hi, v) }
+    return lo <= hi ? (lo, hi) : nil
+  }
+
+  /// The `<svg>` element.
+  public func render() -> String {
+    var canvas = SVGCanvas(width: width, height: height)
+    let top = ChartFrame.drawHeader(into: &canvas, title: title, subtitle: subtitle, legend: showsLegend ? legend : nil, width: width)
+    let xs = bands.flatMap(\.x) + lines.flatMap(\.x) + markers.flatMap(\.x) + highlights.flatMap { [$0.range.lowerBound, $0.range.upperBound] }
+    let ys = bands.flatMap { $0.lower + $0.upper } + lines.flatMap(\.y) + markers.flatMap(\.y)
+    let xr = Self.extent(xs) ?? (0, 1), yr = Self.extent(ys) ?? (0, 1)
+    let frame = ChartFrame(width: width, height: height, top: top, xAxis: xAxis, yAxis: yAxis, xData: xr, yData: yr)
+    func clampX(_ v: Double) -> Double { min(max(frame.x.map(v), frame.left), frame.right) }
+    func clampY(_ v: Double) -> Double { min(max(frame.y.map(v), frame.top), frame.bottom) }
+
+    for h in highlights {
+      let x0 = clampX(h.range.lowerBound), x1 = clampX(h.range.upperBound)
+      canvas.rect(x: x0, y: frame.top, width: x1 - x0, height: frame.bottom - frame.top, fill: "#EEF1F4", class: "highlight")
+      canvas.text(h.label, x: x0 + 4, y: frame.top + 20, size: 11, fill: ChartPalette.grey)
+    }
+    frame.drawAxes(into: &canvas)
+    for band in bands {
+      var outline: [(Double, Double)] = []
+      for i in band.x.indices where band.lower[i].isFinite && band.upper[i].isFinite { outline.append((clampX(band.x[i]), clampY(band.upper[i]))) }
+      for i in band.x.indices.reversed() where band.lower[i].isFinite && band.upper[i].isFinite { outline.append((clampX(band.x[i]), clampY(band.lower[i]))) }
+      canvas.path(SVGCanvas.pathData(outline, closed: true), fill: band.color, fillOpacity: band.opacity, class: "band")
+    }
+    for line in lines {
+      var points: [(Double, Double)] = []
+      points.reserveCapacity(line.x.count * 2)
+      for i in line.x.indices {
+        let p = (clampX(line.x[i]), line.y[i].isFinite ? clampY(line.y[i]) : Double.nan)
+        if line.interpolation == .step, let last = points.last, last.1.isFinite, p.1.isFinite { points.append((p.0, last.1)) }
+        points.append(p)
+      }
+      canvas.path(SVGCanvas.pathData(points), stroke: line.color, width: line.width, dash: line.dash, class: "series")
+    }
+    for series in markers {
+      canvas.beginGroup(class: "markers")
+      for i in series.x.indices where series.x[i].isFinite && series.y[i].isFinite {
+        series.shape.draw(into: &canvas, x: clampX(series.x[i]), y: clampY(series.y[i]), r: 3.5, color: series.color,
+                          tooltip: i < series.tooltips.count ? series.tooltips[i] : nil)
+      }
+      canvas.endGroup()
+    }
+    return canvas.document(id: id, className: "chart " + className, title: title, description: description)
+  }
+}

@@ -1,0 +1,169 @@
+import Experiments
+import SupplyModel
+
+extension HTMLReport {
+  /// Colour of policy `p` in every chart.
+  static func policyColor(_ p: Int) -> String { ChartPalette.color(p) }
+
+  func costChartsSection() -> String {
+    let names = result.outcomes.map(\.name)
+    func means(_ key: String) -> [Double] { result.outcomes.map { $0.summary(of: key).mean } }
+    let holding = BarSegment(name: "Holding", color: ChartPalette.blue, values: means("holdingCost"))
+    let shortage = BarSegment(name: "Shortage", color: ChartPalette.vermillion, values: means("shortageCost"))
+    let ordering = BarSegment(name: "Ordering", color: ChartPalette.orange, values: means("orderingCost"))
+    let purchase = BarSegment(name: "Purchase", color: ChartPalette.skyBlue, values: means("purchaseCost"))
+    let operating = StackedBarChart(
+      id: "chart-cost-operating", title: "Operating cost per policy",
+      subtitle: "Holding + shortage + ordering; mean over \(Self.plural(result.replications, "replication"))",
+      description: "Stacked horizontal bars of holding, shortage and ordering cost per policy, without purchase cost. " + barText([holding, shortage, ordering], names),
+      categories: names, segments: [holding, shortage, ordering],
+      valueAxis: Axis(title: "Cost over \(measuredDays) measured days (currency units)"), width: 760, className: "chart-cost")
+    let total = StackedBarChart(
+      id: "chart-cost-total", title: "Total cost per policy, with purchase",
+      subtitle: "Purchase dominates; the operating part is on the left",
+      description: "Stacked horizontal bars of all four cost components per policy. " + barText([holding, shortage, ordering, purchase], names),
+      categories: names, segments: [holding, shortage, ordering, purchase],
+      valueAxis: Axis(title: "Cost over \(measuredDays) measured days (currency units)"), width: 760, className: "chart-cost")
+    var h = "<section id=\"costs\">\n<h2>Cost breakdown</h2>\n"
+    h += "<p>Purchase cost is most of the total and hides the components a policy trades off, so the first chart leaves it out; the second shows the full total.</p>\n"
+    h += figure(operating.render(), caption: "Holding, shortage and ordering cost; labels inside bars where they fit, totals at the end of each bar.", className: "single")
+    h += figure(total.render(), caption: "All four components; purchase cost also differs between policies because each buys what it ships plus any change in stock.", className: "single")
+    h += "</section>\n"
+    return h
+  }
+
+  /// A text alternative listing each bar's components.
+  func barText(_ segments: [BarSegment], _ names: [String]) -> String {
+    names.enumerated().map { c, name in
+      name + ": " + segments.map { "\($0.name.lowercased()) \(NumberFormat.grouped($0.values[c], 0))" }.joined(separator: ", ")
+    }.joined(separator: "; ") + "."
+  }
+
+  func costServiceSection() -> String {
+    let intervals = result.replications > 1
+    var points: [ScatterPoint] = []
+    for (p, o) in result.outcomes.enumerated() {
+      let cost = o.summary(of: "totalCost"), fill = o.summary(of: "fillRate")
+      points.append(ScatterPoint(label: o.name, color: Self.policyColor(p), x: fill.mean, y: cost.mean,
+                                 xInterval: intervals ? fill.interval.map { $0.lower...$0.upper } : nil,
+                                 yInterval: intervals ? cost.interval.map { $0.lower...$0.upper } : nil))
+    }
+    let text = points.map { "\($0.label): fill rate \(NumberFormat.percent($0.x, 2)), total cost \(NumberFormat.grouped($0.y, 0))" }.joined(separator: "; ")
+    let chart = ScatterChart(
+      id: "chart-cost-vs-fill", title: "Total cost versus fill rate",
+      subtitle: intervals ? "Whiskers: 95% confidence intervals across \(result.replications) replications" : "One replication: no intervals",
+      description: "One point per policy. " + text + ".",
+      xAxis: Axis(title: "Fill rate (% of demand met from stock)", format: .percent, limits: 0...1),
+      yAxis: Axis(title: "Total cost (currency units)"), points: points, width: 760, height: 440, className: "chart-scatter")
+    var h = "<section id=\"cost-service\">\n<h2>Cost versus fill rate</h2>\n"
+    h += "<p>Down and to the right is better: lower cost, more demand met from stock.</p>\n"
+    h += figure(chart.render(), caption: "Each point is a policy's mean; whiskers are 95% intervals of each mean taken separately (the paired comparisons above are sharper).", className: "single")
+    h += "</section>\n"
+    return h
+  }
+
+  func trajectorySection() -> String {
+    var h = "<section id=\"trajectories\">\n<h2>Inventory and order trajectories</h2>\n"
+    guard result.outcomes.allSatisfy({ $0.trace != nil }), let first = result.outcomes.first?.trace else {
+      return h + "<p>No daily trace was recorded (the run used <code>--no-daily</code>), so there are no trajectories.</p>\n</section>\n"
+    }
+    let network = result.scenario.network
+    let featured = FeaturedSKU.select(from: result)
+    h += "<p>Replication 0, every simulated day (the shaded warm-up is excluded from the KPIs). Triangles along the top edge mark the days an order was placed. Three SKUs chosen to show different behaviour; within a SKU all panels share the vertical scale.</p>\n"
+    let key = Legend(items: [
+      LegendItem(name: "On hand", color: ChartPalette.blue, symbol: .line(dash: nil)),
+      LegendItem(name: "On order", color: ChartPalette.orange, symbol: .line(dash: "5 3")),
+      LegendItem(name: "Backordered", color: ChartPalette.vermillion, symbol: .line(dash: nil)),
+      LegendItem(name: "Order placed", color: ChartPalette.bluishGreen, symbol: .marker(.triangleDown)),
+    ])
+    var canvas = SVGCanvas(width: 560, height: 22)
+    key.draw(into: &canvas, x: 2, y: 2, width: 556)
+    h += canvas.document(id: "trajectory-legend", className: "legend-key", title: "Legend", description: "Lines: on hand, on order, backordered; triangles along the top edge: days an order was placed.")
+    let days = (0..<first.dayCount).map(Double.init)
+    for (f, pick) in featured.enumerated() {
+      let k = pick.index
+      let sku = network.skus[k]
+      var peak = 1
+      for o in result.outcomes {
+        let t = o.trace!
+        for d in 0..<t.dayCount {
+          let i = t.index(day: d, sku: k)
+          peak = max(peak, Int(t.onHand[i]), Int(t.onOrder[i]), Int(t.backordered[i]))
+        }
+      }
+      let upper = NiceTicks(covering: 0, Double(peak), count: 4).upper
+      h += "<h3>\(esc(sku.id)) <span class=\"why\">— \(esc(pick.reason))</span></h3>\n<div class=\"grid\">\n"
+      for (p, o) in result.outcomes.enumerated() {
+        let t = o.trace!
+        func column(_ values: [Int32]) -> [Double] { (0..<t.dayCount).map { Double(values[t.index(day: $0, sku: k)]) } }
+        let onHand = column(t.onHand)
+        var orderDays: [Double] = [], orderLevels: [Double] = [], tips: [String] = []
+        for d in 0..<t.dayCount where t.ordered[t.index(day: d, sku: k)] > 0 {
+          orderDays.append(Double(d))
+          orderLevels.append(upper)
+          tips.append("day \(d): ordered \(t.ordered[t.index(day: d, sku: k)]) units")
+        }
+        let levels = o.policy.levels(ofSKU: k)
+        let levelText = [("s", levels.reorderPoint), ("S", levels.orderUpTo), ("Q", levels.orderQuantity)]
+          .compactMap { name, v in v.map { "\(name) = \($0)" } }.joined(separator: ", ")
+        let chart = LineChart(
+          id: "chart-trajectory-\(f)-\(p)", title: o.name, subtitle: "\(sku.id): \(levelText); \(orderDays.count) orders",
+          description: "Daily on-hand, on-order and backordered units of \(sku.id) under \(o.name) in replication 0, with \(orderDays.count) orders marked.",
+          xAxis: Axis(title: "Day", extendsToTicks: false), yAxis: Axis(title: "Units", domain: 0...upper),
+          lines: [LineSeries(name: "On order", color: ChartPalette.orange, x: days, y: column(t.onOrder), dash: "5 3", width: 1.4, interpolation: .step),
+                  LineSeries(name: "On hand", color: ChartPalette.blue, x: days, y: onHand, width: 1.6, interpolation: .step),
+                  LineSeries(name: "Backordered", color: ChartPalette.vermillion, x: days, y: column(t.backordered), width: 1.6, interpolation: .step)],
+          markers: [MarkerSeries(name: "Order placed", color: ChartPalette.bluishGreen, shape: .triangleDown, x: orderDays, y: orderLevels, tooltips: tips)],
+          highlights: network.warmUpDays > 0 ? [XHighlight(range: 0...Double(network.warmUpDays), label: "warm-up")] : [],
+          showsLegend: false, width: 440, height: 250, className: "chart-trajectory")
+        h += "<div class=\"panel\">\n" + chart.render() + "</div>\n"
+      }
+      h += "</div>\n"
+    }
+    h += "</section>\n"
+    return h
+  }
+
+  func stockoutSection() -> String {
+    var h = "<section id=\"stockouts\">\n<h2>Stockout durations</h2>\n"
+    h += "<p>A <em>stockout day</em> is a day on which some of a SKU's demand was not met from stock; a <em>stockout episode</em> is a run of consecutive stockout days of one SKU, and its length is the duration. "
+    h += "Computed from the daily trace of replication 0 over the measured days: units shipped from stock = shipped − backorders served from that day's receipts; the day is a stockout day when that is below demand.</p>\n"
+    guard result.outcomes.allSatisfy({ $0.trace != nil }) else {
+      return h + "<p>No daily trace was recorded (the run used <code>--no-daily</code>), so durations cannot be computed.</p>\n</section>\n"
+    }
+    let measured = result.scenario.network.measuredDays
+    let runs = result.outcomes.map { StockoutRuns(trace: $0.trace!, measuredDays: measured) }
+    let longest = runs.flatMap(\.lengths).max() ?? 0
+    let bins = HistogramBin.wholeNumbers(upTo: max(longest, 5))
+    let series = runs.enumerated().map { p, r in
+      HistogramSeries(name: result.outcomes[p].name, color: Self.policyColor(p), counts: HistogramBin.counts(of: r.lengths.map(Double.init), in: bins))
+    }
+    let text = zip(result.outcomes, runs).map { "\($0.name): \($1.lengths.count) episodes, longest \($1.lengths.max() ?? 0) days" }.joined(separator: "; ")
+    let chart = HistogramChart(
+      id: "chart-stockout-durations", title: "Stockout episodes by duration",
+      subtitle: "All SKUs, replication 0, \(measuredDays) measured days",
+      description: "Histogram of stockout episode lengths per policy. " + text + ".",
+      bins: bins, series: series, xTitle: "Duration (consecutive stockout days)",
+      yAxis: Axis(title: "Episodes (count)", minimumStep: 1), width: 760, height: 360, className: "chart-histogram")
+    h += figure(chart.render(), caption: longest == 0 ? "No stockouts in replication 0." : "Bars side by side per duration, one colour per policy.", className: "single")
+    h += "<div class=\"table-wrap single\">\n<table class=\"stockouts\">\n<thead><tr><th scope=\"col\">Policy</th><th scope=\"col\">Episodes</th><th scope=\"col\">Stockout days</th><th scope=\"col\">Mean duration (days)</th><th scope=\"col\">Longest (days)</th><th scope=\"col\">SKUs affected</th></tr></thead>\n<tbody>\n"
+    for (o, r) in zip(result.outcomes, runs) {
+      let lengths = r.lengths
+      let mean = lengths.isEmpty ? "–" : NumberFormat.fixed(Double(lengths.reduce(0, +)) / Double(lengths.count), 2)
+      let affected = r.runsPerSKU.filter { !$0.isEmpty }.count
+      h += "<tr><th scope=\"row\">\(esc(o.name))</th><td>\(lengths.count)</td><td>\(r.stockoutDays.reduce(0, +))</td><td>\(mean)</td><td>\(lengths.max() ?? 0)</td><td>\(affected)</td></tr>\n"
+    }
+    h += "</tbody>\n</table>\n</div>\n</section>\n"
+    return h
+  }
+
+  func forecastSection() -> String {
+    var h = "<section id=\"forecasts\">\n<h2>Forecasts versus actual demand</h2>\n"
+    h += "<p>Forecast mean (dashed) and prediction interval (band) over the forecast horizon, against the demand that occurred (black).</p>\n<div class=\"grid two\">\n"
+    for (i, f) in forecasts.enumerated() {
+      h += figure(f.chart(id: "chart-forecast-\(i)", width: 620, height: 300).render(), caption: "\(f.sku), \(f.method)")
+    }
+    h += "</div>\n</section>\n"
+    return h
+  }
+}

@@ -1,0 +1,139 @@
+import Experiments
+import SupplyModel
+
+/// A KPI column of the comparison table.
+struct KPIColumn: Sendable {
+  var key: String
+  var title: String
+  var format: @Sendable (Double) -> String
+}
+
+extension HTMLReport {
+  static let kpiColumns: [KPIColumn] = [
+    KPIColumn(key: "totalCost", title: "Total cost", format: { NumberFormat.grouped($0, 0) }),
+    KPIColumn(key: "holdingCost", title: "Holding", format: { NumberFormat.grouped($0, 0) }),
+    KPIColumn(key: "shortageCost", title: "Shortage", format: { NumberFormat.grouped($0, 0) }),
+    KPIColumn(key: "orderingCost", title: "Ordering", format: { NumberFormat.grouped($0, 0) }),
+    KPIColumn(key: "purchaseCost", title: "Purchase", format: { NumberFormat.grouped($0, 0) }),
+    KPIColumn(key: "fillRate", title: "Fill rate", format: { NumberFormat.percent($0, 2) }),
+    KPIColumn(key: "cycleServiceLevel", title: "CSL", format: { NumberFormat.percent($0, 1) }),
+    KPIColumn(key: "stockoutDays", title: "Stockout days", format: { NumberFormat.fixed($0, 1) }),
+    KPIColumn(key: "averageOnHand", title: "Avg on hand", format: { NumberFormat.grouped($0, 0) }),
+    KPIColumn(key: "inventoryTurnover", title: "Turns/yr", format: { NumberFormat.fixed($0, 1) }),
+    KPIColumn(key: "ordersPlaced", title: "Orders", format: { NumberFormat.grouped($0, 0) }),
+  ]
+
+  func comparisonSection() -> String {
+    let outcomes = result.outcomes
+    var h = "<section id=\"comparison\">\n<h2>KPI comparison</h2>\n"
+    h += result.replications > 1
+      ? "<p>Means over \(result.replications) replications; the smaller line is the half-width of the 95% confidence interval."
+      : "<p>Values of the single replication; — marks the missing 95% confidence interval, which needs at least 2 replications."
+    h += " The best value in each column is highlighted (★): highest for fill rate, CSL and turns, lowest otherwise.</p>\n"
+    h += "<div class=\"table-wrap\">\n<table class=\"kpi-comparison\">\n<thead><tr><th scope=\"col\">Policy</th>"
+    for c in Self.kpiColumns { h += "<th scope=\"col\">\(esc(c.title))</th>" }
+    h += "</tr></thead>\n<tbody>\n"
+    let summaries = outcomes.map { o in Self.kpiColumns.map { o.summary(of: $0.key) } }
+    var best: [Double] = []
+    for (c, column) in Self.kpiColumns.enumerated() {
+      let means = summaries.map { $0[c].mean }
+      let higher = ExperimentResult.higherIsBetter.contains(column.key)
+      best.append((higher ? means.max() : means.min()) ?? .nan)
+    }
+    for (p, outcome) in outcomes.enumerated() {
+      h += "<tr><th scope=\"row\">\(esc(outcome.name))</th>"
+      for (c, column) in Self.kpiColumns.enumerated() {
+        let s = summaries[p][c]
+        let isBest = outcomes.count > 1 && s.mean == best[c]
+        let half = s.interval.map { "± " + column.format($0.halfWidth) } ?? "—"
+        h += "<td\(isBest ? " class=\"best\"" : "")>\(isBest ? "<span class=\"star\" title=\"best in column\">★</span> " : "")\(esc(column.format(s.mean)))<span class=\"ci\">\(esc(half))</span></td>"
+      }
+      h += "</tr>\n"
+    }
+    h += "</tbody>\n</table>\n</div>\n</section>\n"
+    return h
+  }
+
+  /// The sentence describing a paired comparison of total cost.
+  func costSentence(_ c: PairedComparison) -> String {
+    let d = c.difference
+    let days = "over the \(measuredDays) measured days"
+    guard d.mean != 0 else { return "\(c.first) and \(c.second) cost the same \(days)." }
+    let firstCheaper = d.mean < 0
+    let (cheaper, dearer) = firstCheaper ? (c.first, c.second) : (c.second, c.first)
+    var s = "\(cheaper) costs \(NumberFormat.grouped(abs(d.mean), 0)) less than \(dearer) \(days)"
+    guard let ci = d.interval else { return s + " in the single replication; significance needs at least 2 replications." }
+    let (lo, hi) = firstCheaper ? (-ci.upper, -ci.lower) : (ci.lower, ci.upper)
+    s += " (95% CI \(NumberFormat.grouped(lo, 0)) to \(NumberFormat.grouped(hi, 0)))"
+    return s + (c.isSignificant ? ", a significant difference." : ", not a significant difference.")
+  }
+
+  /// The sentence describing a paired comparison of fill rate.
+  func fillSentence(_ c: PairedComparison) -> String {
+    let d = c.difference
+    guard d.mean != 0 else { return "\(c.first) and \(c.second) have the same fill rate." }
+    let firstHigher = d.mean > 0
+    let (higher, lower) = firstHigher ? (c.first, c.second) : (c.second, c.first)
+    var s = "\(higher) fills \(NumberFormat.fixed(abs(d.mean) * 100, 2)) percentage points more of demand from stock than \(lower)"
+    guard let ci = d.interval else { return s + " in the same replication." }
+    let (lo, hi) = firstHigher ? (ci.lower, ci.upper) : (-ci.upper, -ci.lower)
+    s += " (95% CI \(NumberFormat.fixed(lo * 100, 2)) to \(NumberFormat.fixed(hi * 100, 2)) pp)"
+    return s + (c.isSignificant ? ", a significant difference." : ", not a significant difference.")
+  }
+
+  func pairedSection() -> String {
+    var h = "<section id=\"paired\">\n<h2>Paired comparisons</h2>\n"
+    guard result.outcomes.count > 1 else {
+      return h + "<p>Only one policy: nothing to compare.</p>\n</section>\n"
+    }
+    let cost = result.pairedComparisons(of: "totalCost")
+    let fill = result.pairedComparisons(of: "fillRate")
+    h += "<p>Each replication runs every policy on the same demand and lead times (common random numbers), so the difference A − B is taken replication by replication and its 95% interval removes the noise both policies share. "
+    h += "A difference is significant when its interval excludes zero.</p>\n"
+    h += "<div class=\"table-wrap\">\n<table class=\"paired\">\n<thead><tr><th scope=\"col\">A − B</th>"
+    h += "<th scope=\"col\">Δ total cost</th><th scope=\"col\">95% CI</th><th scope=\"col\">Significant</th>"
+    h += "<th scope=\"col\">Δ fill rate (pp)</th><th scope=\"col\">95% CI</th><th scope=\"col\">Significant</th></tr></thead>\n<tbody>\n"
+    func cells(_ c: PairedComparison, scale: Double, digits: Int, grouped: Bool) -> String {
+      let f: (Double) -> String = { grouped ? NumberFormat.grouped($0 * scale, digits) : NumberFormat.fixed($0 * scale, digits) }
+      let interval = c.difference.interval.map { "\(f($0.lower)) to \(f($0.upper))" } ?? "—"
+      let verdict = c.difference.interval == nil ? "needs ≥ 2 replications" : (c.isSignificant ? "yes" : "no")
+      let verdictClass = c.difference.interval == nil ? "no" : (c.isSignificant ? "yes" : "no")
+      return "<td>\(esc(f(c.difference.mean)))</td><td>\(esc(interval))</td><td class=\"\(verdictClass)\">\(esc(verdict))</td>"
+    }
+    for (c, f) in zip(cost, fill) {
+      h += "<tr><th scope=\"row\">\(esc(c.first)) − \(esc(c.second))</th>"
+      h += cells(c, scale: 1, digits: 0, grouped: true) + cells(f, scale: 100, digits: 2, grouped: false) + "</tr>\n"
+    }
+    h += "</tbody>\n</table>\n</div>\n<ul class=\"findings\">\n"
+    for (c, f) in zip(cost, fill) {
+      h += "<li>\(esc(costSentence(c))) \(esc(fillSentence(f)))</li>\n"
+    }
+    h += "</ul>\n</section>\n"
+    return h
+  }
+
+  func perSKUSection() -> String {
+    let skus = result.scenario.network.skus
+    var h = "<section id=\"per-sku\">\n<h2>Per SKU</h2>\n<p>Means over replications; s, S and Q are the planned levels (– where the policy family has none).</p>\n"
+    let header = ["SKU", "s", "S", "Q", "Demand", "Fill rate", "CSL", "Stockout days", "Avg on hand", "Avg backorders", "Orders", "Total cost"]
+    for outcome in result.outcomes {
+      h += "<details class=\"per-sku\">\n<summary>\(esc(outcome.name)) <span class=\"note\">(\(skus.count) SKUs)</span></summary>\n"
+      h += "<div class=\"table-wrap\">\n<table class=\"per-sku\">\n<thead><tr>"
+      for title in header { h += "<th scope=\"col\">\(esc(title))</th>" }
+      h += "</tr></thead>\n<tbody>\n"
+      for (k, sku) in skus.enumerated() {
+        let m = outcome.meanKPIs(ofSKU: k)
+        let l = outcome.policy.levels(ofSKU: k)
+        let cells = [l.reorderPoint, l.orderUpTo, l.orderQuantity].map { $0.map(String.init) ?? "–" } + [
+          NumberFormat.grouped(m.demand, 0), NumberFormat.percent(m.fillRate, 2), NumberFormat.percent(m.cycleServiceLevel, 1),
+          NumberFormat.fixed(m.stockoutDays, 1), NumberFormat.grouped(m.averageOnHand, 1), NumberFormat.fixed(m.averageBackorders, 2),
+          NumberFormat.fixed(m.ordersPlaced, 1), NumberFormat.grouped(m.totalCost, 0),
+        ]
+        h += "<tr><th scope=\"row\">\(esc(sku.id))</th>" + cells.map { "<td>\(esc($0))</td>" }.joined() + "</tr>\n"
+      }
+      h += "</tbody>\n</table>\n</div>\n</details>\n"
+    }
+    h += "</section>\n"
+    return h
+  }
+}

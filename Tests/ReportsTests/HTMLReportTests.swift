@@ -1,0 +1,138 @@
+import Testing
+import Foundation
+@testable import Reports
+import Experiments
+
+@Suite struct HTMLReportTests {
+  static let page = HTMLReport(result: ReportFixture.fiveReplications, version: "1.0-test").render()
+
+  @Test func pageIsWellFormedXML() throws {
+    let outline = try #require(XMLOutline.parse(Self.page))
+    #expect(outline.elements.first?.name == "html")
+    #expect(outline.elements.first?.attributes["xmlns"] == "http://www.w3.org/1999/xhtml")
+  }
+
+  @Test func pageIsSelfContained() {
+    #expect(!Self.page.contains("<script"))
+    #expect(!Self.page.contains("<link"))
+    #expect(!Self.page.contains("src="))
+    #expect(!Self.page.contains("url("))
+    #expect(!Self.page.contains("@import"))
+  }
+
+  @Test("each chart is an inline SVG with a title and description",
+        arguments: ["chart-cost-operating", "chart-cost-total", "chart-cost-vs-fill", "chart-stockout-durations", "chart-trajectory-0-0"])
+  func chartIsPresent(id: String) throws {
+    let outline = try #require(XMLOutline.parse(Self.page))
+    let svg = try #require(outline.elements("svg").first { $0.attributes["id"] == id })
+    #expect(svg.attributes["role"] == "img")
+    #expect(outline.elements("title").contains { $0.attributes["id"] == "\(id)-title" && !$0.text.isEmpty })
+    #expect(outline.elements("desc").contains { $0.attributes["id"] == "\(id)-desc" && !$0.text.isEmpty })
+  }
+
+  @Test func chartKindsAppearByClass() throws {
+    let outline = try #require(XMLOutline.parse(Self.page))
+    #expect(outline.elements("svg", class: "chart-cost").count == 2)
+    #expect(outline.elements("svg", class: "chart-scatter").count == 1)
+    #expect(outline.elements("svg", class: "chart-histogram").count == 1)
+    // Three featured SKUs × three policies.
+    #expect(outline.elements("svg", class: "chart-trajectory").count == 9)
+    #expect(outline.elements("svg", class: "chart-forecast").isEmpty)
+  }
+
+  @Test func comparisonTableHasOneRowPerPolicy() throws {
+    let outline = try #require(XMLOutline.parse(Self.page))
+    let rows = outline.elements("tr").filter { row in
+      row.ancestors.contains { $0.name == "table" && $0.className == "kpi-comparison" } && row.ancestors.contains { $0.name == "tbody" }
+    }
+    let names = ReportFixture.fiveReplications.outcomes.map(\.name)
+    #expect(rows.count == names.count)
+    for (row, name) in zip(rows, names) { #expect(row.text.hasPrefix(name)) }
+    // Every KPI column of every row has an interval half-width.
+    #expect(rows.allSatisfy { $0.text.components(separatedBy: "± ").count - 1 == HTMLReport.kpiColumns.count })
+  }
+
+  @Test func bestValuePerColumnIsHighlighted() throws {
+    let outline = try #require(XMLOutline.parse(Self.page))
+    let best = outline.elements("td", class: "best").filter { cell in cell.ancestors.contains { $0.className == "kpi-comparison" } }
+    #expect(best.count >= HTMLReport.kpiColumns.count)
+  }
+
+  @Test func namesWithMarkupAreEscaped() throws {
+    #expect(Self.page.contains("a&lt;b &amp; &quot;c&quot;"))
+    #expect(!Self.page.contains(ReportFixture.awkwardName))
+    #expect(Self.page.contains("mini &amp; &lt;test&gt;"))
+    let outline = try #require(XMLOutline.parse(Self.page))
+    let headers = outline.elements("th").map(\.text)
+    #expect(headers.contains(ReportFixture.awkwardName))
+  }
+
+  @Test func pairedComparisonsGiveOneSentencePerPair() throws {
+    let outline = try #require(XMLOutline.parse(Self.page))
+    let findings = outline.elements("li").filter { item in item.ancestors.contains { $0.className == "findings" } }
+    #expect(findings.count == 3)
+    for item in findings {
+      #expect(item.text.contains("(95% CI "))
+      #expect(item.text.contains("significant difference"))
+      #expect(item.text.contains("percentage points"))
+    }
+  }
+
+  @Test func oneReplicationShowsDashesAndNoSignificance() throws {
+    let page = HTMLReport(result: ReportFixture.oneReplication, version: "t").render()
+    let outline = try #require(XMLOutline.parse(page))
+    #expect(page.contains("needs at least 2 replications"))
+    #expect(outline.elements("span", class: "ci").allSatisfy { $0.text == "—" })
+    #expect(page.contains("One replication: no intervals"))
+  }
+
+  @Test func idsAreUnique() throws {
+    let outline = try #require(XMLOutline.parse(Self.page))
+    let ids = outline.elements.compactMap { $0.attributes["id"] }
+    #expect(Set(ids).count == ids.count)
+  }
+
+  @Test func scatterHasWhiskersOnlyWithReplications() throws {
+    func whiskerLines(_ page: String) throws -> Int {
+      let outline = try #require(XMLOutline.parse(page))
+      return outline.elements("line").filter { line in
+        line.ancestors.contains { $0.className.contains("chart-scatter") } && line.ancestors.contains { $0.className == "whiskers" }
+      }.count
+    }
+    #expect(try whiskerLines(Self.page) == 3 * 6)
+    #expect(try whiskerLines(HTMLReport(result: ReportFixture.oneReplication, version: "t").render()) == 0)
+  }
+
+  @Test func sameInputGivesIdenticalBytes() {
+    let again = HTMLReport(result: ReportFixture.fiveReplications, version: "1.0-test").render()
+    #expect(again == Self.page)
+    let rerun = HTMLReport(result: ReportFixture.run(replications: 5), version: "1.0-test").render()
+    #expect(rerun == Self.page)
+  }
+
+  @Test func withoutATraceTheTraceChartsAreExplained() throws {
+    let page = HTMLReport(result: ReportFixture.run(replications: 2, trace: false), version: "t").render()
+    let outline = try #require(XMLOutline.parse(page))
+    #expect(outline.elements("svg", class: "chart-trajectory").isEmpty)
+    #expect(outline.elements("svg", class: "chart-histogram").isEmpty)
+    #expect(page.contains("--no-daily"))
+  }
+
+  @Test func forecastSectionAppearsOnlyWithForecasts() throws {
+    let forecast = ChartTests.syntheticForecast()
+    let page = HTMLReport(result: ReportFixture.oneReplication, version: "t", forecasts: [forecast]).render()
+    let outline = try #require(XMLOutline.parse(page))
+    #expect(outline.elements("svg", class: "chart-forecast").count == 1)
+    #expect(outline.elements("section").contains { $0.attributes["id"] == "forecasts" })
+    #expect(!Self.page.contains("id=\"forecasts\""))
+  }
+
+  @Test func writeProducesReportHTML() throws {
+    let dir = NSTemporaryDirectory() + "supplysim-html-\(UInt32.random(in: 0...UInt32.max))"
+    let written = try RunReport(result: ReportFixture.oneReplication, version: "t").write(to: dir)
+    #expect(written.contains { $0.hasSuffix("/report.html") })
+    let text = try String(contentsOfFile: dir + "/report.html", encoding: .utf8)
+    #expect(XMLOutline.parse(text) != nil)
+    try? FileManager.default.removeItem(atPath: dir)
+  }
+}

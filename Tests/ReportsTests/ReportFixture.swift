@@ -1,0 +1,43 @@
+import Experiments
+import Scenarios
+
+/// Small experiments shared by the report tests (policy names include XML metacharacters).
+enum ReportFixture {
+  static let awkwardName = "a<b & \"c\""
+
+  static func scenarioJSON(name: String = "mini") -> String {
+    """
+    {
+      "name": \(quoted(name)), "description": "Tiny scenario with <markup> & \\"quotes\\".", "seed": 7, "horizonDays": 120, "warmUpDays": 10,
+      "suppliers": [{"id": "acme", "leadTime": {"distribution": "gamma", "mean": 4, "sd": 1}}],
+      "skus": [
+        {"id": "FAST", "supplier": "acme", "demand": {"distribution": "poisson", "mean": 20}, "unitCost": 5, "holdingCostPerUnitDay": 0.01, "backorderCostPerUnitDay": 0.5, "orderCost": 30},
+        {"id": "MID", "supplier": "acme", "demand": {"distribution": "negativeBinomial", "mean": 5, "dispersion": 2}, "unitCost": 8, "holdingCostPerUnitDay": 0.01, "backorderCostPerUnitDay": 0.5, "orderCost": 30},
+        {"id": "SLOW", "supplier": "acme", "demand": {"distribution": "poisson", "mean": 0.5}, "unitCost": 3, "holdingCostPerUnitDay": 0.01, "backorderCostPerUnitDay": 0.5, "orderCost": 30},
+        {"id": "LOST", "supplier": "acme", "unmetDemand": "lostSales", "demand": {"distribution": "poisson", "mean": 8}, "unitCost": 3, "holdingCostPerUnitDay": 0.01, "lostSalePenaltyPerUnit": 2, "orderCost": 30}
+      ],
+      "policies": [
+        {"name": "sQ-csl80", "type": "sQ", "serviceLevel": 0.8},
+        {"name": "sS-fill98", "type": "sS", "fillRate": 0.98},
+        {"name": "RS-weekly", "type": "RS", "serviceLevel": 0.9, "reviewPeriod": 7}
+      ]
+    }
+    """
+  }
+
+  static func quoted(_ s: String) -> String {
+    "\"" + s.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\""
+  }
+
+  static func run(replications: Int, trace: Bool = true) -> ExperimentResult {
+    var scenario = try! Scenario.load(json: scenarioJSON(), file: "mini<&>.json")
+    // Scenario files only allow plain names; reports must still cope with any text.
+    scenario.spec.name = "mini & <test>"
+    var result = Experiment(scenario: scenario, replications: replications, threads: 1, recordTrace: trace).run()
+    result.outcomes[0].name = awkwardName
+    return result
+  }
+
+  static let fiveReplications = run(replications: 5)
+  static let oneReplication = run(replications: 1)
+}

@@ -142,14 +142,23 @@ extension SimplexEngine {
     // Dual steepest-edge weights.
     var wp = 0.0
     for k in 0..<rho.count { let v = rho.values[Int(rho.index[k])]; wp += v * v }
-    tau.clear()
-    for k in 0..<rho.count { let i = Int(rho.index[k]); tau.append(i, rho.values[i]) }
-    factor.ftran(&tau)
-    for k in 0..<column.count {
-      let pp = Int(column.index[k]); if pp == p { continue }
-      let ratio = column.values[pp] / alphaCol
-      let w = weight[pp] - 2 * ratio * tau.values[pp] + ratio * ratio * wp
-      weight[pp] = max(w, ratio * ratio, 1e-6)
+    if options.dualSteepestEdge {
+      tau.clear()
+      for k in 0..<rho.count { let i = Int(rho.index[k]); tau.append(i, rho.values[i]) }
+      factor.ftran(&tau)
+      for k in 0..<column.count {
+        let pp = Int(column.index[k]); if pp == p { continue }
+        let ratio = column.values[pp] / alphaCol
+        let w = weight[pp] - 2 * ratio * tau.values[pp] + ratio * ratio * wp
+        weight[pp] = max(w, ratio * ratio, 1e-6)
+      }
+    } else {
+      // Devex-style approximation: weights only grow, by the pivot's reference-frame ratio.
+      for k in 0..<column.count {
+        let pp = Int(column.index[k]); if pp == p { continue }
+        let ratio = column.values[pp] / alphaCol
+        weight[pp] = max(weight[pp], ratio * ratio * wp)
+      }
     }
     weight[p] = max(wp / (alphaCol * alphaCol), 1e-6)
     // Basis change.

@@ -38,7 +38,8 @@ public struct SimplexOptions: Sendable, Equatable {
   /// Dual pricing: exact dual steepest edge (one extra FTRAN per iteration) when true, a
   /// Devex-style approximation of the same weights when false.
   public var dualSteepestEdge: Bool = true
-  /// Whether a cold start may use a structure-aware crash basis instead of the slack basis.
+  /// Whether `ReplenishmentLP.solve` starts from its decomposition crash basis (true) or from the
+  /// slack basis; `LinearProgram.solve` without a warm start always uses the slack basis.
   public var crash: Bool = true
 
   /// Creates options with the defaults above.

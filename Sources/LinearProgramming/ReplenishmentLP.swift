@@ -197,3 +197,36 @@ extension ReplenishmentLP {
     return (Basis(variables: variables, constraints: rows), iterations)
   }
 }
+
+extension ReplenishmentLP {
+  /// A warm-start basis for the next day of a rolling horizon: every status moves one period
+  /// earlier, and the last period repeats its old statuses.
+  ///
+  /// The shifted basis usually has the wrong number of basic entries at the horizon's ends;
+  /// `LinearProgram.solve(warmStart:)` repairs that (surplus basics become nonbasic, missing ones are
+  /// filled with logicals), and the dual or primal simplex finishes from there.
+  ///
+  /// - Parameters:
+  ///   - basis: The final basis of yesterday's solve of a program built by `make`.
+  ///   - skus: K.
+  ///   - periods: T.
+  /// - Returns: A basis of the same dimensions for the shifted program.
+  public static func shiftedBasis(_ basis: Basis, skus K: Int, periods T: Int) -> Basis {
+    var shifted = basis
+    for k in 0..<K {
+      for t in 1...T {
+        let from = min(t + 1, T)
+        for offset in 0..<3 {
+          shifted.variables[orderVariable(sku: k, period: t, periods: T) + offset] =
+            basis.variables[orderVariable(sku: k, period: from, periods: T) + offset]
+        }
+        shifted.constraints[balanceRow(sku: k, period: t, periods: T)] = basis.constraints[balanceRow(sku: k, period: from, periods: T)]
+      }
+    }
+    for t in 1...T {
+      shifted.constraints[capacityRow(period: t, skus: K, periods: T)] =
+        basis.constraints[capacityRow(period: min(t + 1, T), skus: K, periods: T)]
+    }
+    return shifted
+  }
+}

@@ -105,3 +105,20 @@ func benchmarkSmall() throws {
   #expect(r.warmObjective > r.objective)  // more demand costs more
   #expect(r.warmIterations < r.iterations)
 }
+
+@Test("a rolling-horizon shift warm-starts from the shifted basis to the cold optimum")
+func rollingShift() throws {
+  let instance = try Fixture.instance("LP-1_K10_T30")
+  let today = ReplenishmentLP.make(instance)
+  let solved = today.solve()
+  var next = instance
+  for k in 0..<instance.K { next.demand[k] = Array(instance.demand[k].dropFirst()) + [instance.demand[k].last!] }
+  next.capacity = Array(instance.capacity.dropFirst()) + [instance.capacity.last!]
+  let tomorrow = ReplenishmentLP.make(next)
+  let shifted = ReplenishmentLP.shiftedBasis(solved.basis, skus: instance.K, periods: instance.T)
+  let warm = tomorrow.solve(warmStart: shifted)
+  let cold = tomorrow.solve()
+  #expect(warm.status == .optimal)
+  #expect(Approx.equal(warm.objective, cold.objective, relative: 1e-9), "\(warm.objective) vs \(cold.objective)")
+  #expect(warm.iterations < cold.iterations, "warm \(warm.iterations) vs cold \(cold.iterations)")
+}

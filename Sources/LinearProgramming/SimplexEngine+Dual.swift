@@ -213,8 +213,11 @@ extension SimplexEngine {
     }}}}}}}}}}
     var slope = initialSlope
     while count > 0 {
+      // Clamped at 0: a candidate already dual infeasible beyond tolerance has ratio 0, so the
+      // group below is never empty.
       var thetaMax = Double.infinity
       for k in 0..<count { thetaMax = min(thetaMax, candRelaxed[k]) }
+      thetaMax = max(thetaMax, 0)
       var decrease = 0.0, bestMag = 0.0, pick = -1
       for k in 0..<count where candRatio[k] <= thetaMax {
         let j = Int(candJ[k])
@@ -224,8 +227,10 @@ extension SimplexEngine {
         } else if candMag[k] > bestMag { bestMag = candMag[k]; pick = k }
       }
       if pick < 0 {
+        // No ratio within the bound (only possible with NaNs): take the smallest ratio and stop.
         pick = 0
         for k in 1..<max(count, 1) where candRatio[k] < candRatio[pick] { pick = k }
+        return Int(candJ[pick])
       }
       if decrease.isFinite && slope - decrease > options.primalTolerance && !bland {
         slope -= decrease

@@ -325,8 +325,10 @@ struct BasisFactor {
   }
 
   /// Solves `B x = a` in place: on entry `v` holds `a` indexed by row, on return `x` indexed by basis position.
-  mutating func ftran(_ v: inout SparseVector) {
-    let hyper = v.count < m / 10
+  ///
+  /// - Parameter expectedCount: The caller's estimate of the result's nonzeros; see `btran`.
+  mutating func ftran(_ v: inout SparseVector, expectedCount: Int = 0) {
+    let hyper = v.count < m / 10 && expectedCount < m / 10
     // Permute rows into pivot space.
     if hyper {
       for t in 0..<v.count {
@@ -390,7 +392,11 @@ struct BasisFactor {
   }
 
   /// Solves `B^T y = e` in place: on entry `v` holds `e` indexed by basis position, on return `y` indexed by row.
-  mutating func btran(_ v: inout SparseVector) {
+  ///
+  /// - Parameter expectedCount: The caller's estimate of the result's nonzeros (for example the
+  ///   average of recent solves); above a tenth of `m` the dense sweep is used, since the
+  ///   depth-first searches of the hypersparse path would then cost more than they save.
+  mutating func btran(_ v: inout SparseVector, expectedCount: Int = 0) {
     // Eta file, newest first.
     var q = etaPos.count - 1
     while q >= 0 {
@@ -404,7 +410,7 @@ struct BasisFactor {
       }
       q -= 1
     }
-    let hyper = v.count < m / 10
+    let hyper = v.count < m / 10 && expectedCount < m / 10
     if hyper {
       for t in 0..<v.count {
         let p = Int(v.index[t]); let k = Int(colPivot[p]); work[k] = v.values[p]; v.values[p] = 0; v.index[t] = Int32(k)

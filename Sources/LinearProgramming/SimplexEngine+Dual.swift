@@ -87,7 +87,8 @@ extension SimplexEngine {
     let toLower = x[r] < lower[r]
     let s: Double = toLower ? -1 : 1
     let target = toLower ? lower[r] : upper[r]
-    rho.clear(); rho.append(p, 1); factor.btran(&rho)
+    rho.clear(); rho.append(p, 1); factor.btran(&rho, expectedCount: Int(rhoDensity * Double(m)))
+    rhoDensity = 0.95 * rhoDensity + 0.05 * Double(rho.count) / Double(max(m, 1))
     computePivotRow()
     // Bound-flipping Harris ratio test.
     let entering = dualRatioTest(direction: s, slope: abs(x[r] - target), bland: bland)

@@ -164,9 +164,10 @@ extension ReplenishmentLP {
     var rows = [BasisStatus](repeating: .basic, count: lp.constraintCount)
     var blockOptions = options; blockOptions.crash = false
     let subOptions = blockOptions
-    // SKU blocks are independent: solve them in as many chunks as there are cores (results are
-    // written to disjoint slices, so the outcome does not depend on scheduling).
-    let chunks = K * T < 20_000 ? 1 : max(1, min(K, activeProcessorCount()))
+    // SKU blocks are independent: solve them in chunks claimed by as many threads as are free (8
+    // chunks per core, so a busy core does not hold the rest back). Results go to disjoint slices,
+    // so the outcome does not depend on scheduling.
+    let chunks = K * T < 20_000 ? 1 : max(1, min(K, 8 * activeProcessorCount()))
     var chunkIterations = [Int](repeating: 0, count: chunks)
     variables.withUnsafeMutableBufferPointer { vp in
       rows.withUnsafeMutableBufferPointer { rp in

@@ -174,6 +174,8 @@ extension ReplenishmentLP {
         chunkIterations.withUnsafeMutableBufferPointer { ip in
           nonisolated(unsafe) let vars = vp, cons = rp, its = ip
           DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
+            // Consecutive SKUs have the same structure, so the previous optimal basis is a good start.
+            var previous: Basis? = nil
             for k in stride(from: chunk, to: K, by: chunks) {
               // The SKU's own block: its 3T variables and T balance rows, with the program's current data.
               var sub = LinearProgram()
@@ -184,9 +186,10 @@ extension ReplenishmentLP {
                 c.indices = c.indices.map { $0 - first }
                 sub.constraints.append(c)
               }
-              let s = sub.solve(options: subOptions)
+              let s = sub.solve(warmStart: previous, options: subOptions)
               its[chunk] += s.iterations
               guard s.status == .optimal else { continue }
+              previous = s.basis
               for j in 0..<(3 * T) { vars[first + j] = s.basis.variables[j] }
               for t in 1...T { cons[balanceRow(sku: k, period: t, periods: T)] = s.basis.constraints[t - 1] }
             }

@@ -69,71 +69,95 @@ struct BasisFactor {
     etaStart.removeAll(keepingCapacity: true); etaStart.append(0)
     etaIndex.removeAll(keepingCapacity: true); etaValue.removeAll(keepingCapacity: true)
     let nnz = colStart[m]
-    // Row-wise copy of B.
+    // The pivot sequence is built in locals (moved out of self, so writes need no copies).
+    var pRow = pivotRow, pCol = pivotCol, rPiv = rowPivot, cPiv = colPivot, dg = diag
+    pivotRow = []; pivotCol = []; rowPivot = []; colPivot = []; diag = []
+    defer { pivotRow = pRow; pivotCol = pCol; rowPivot = rPiv; colPivot = cPiv; diag = dg }
     var rowStart = [Int](repeating: 0, count: m + 1)
-    for e in 0..<nnz { rowStart[Int(rowIndex[e]) + 1] += 1 }
-    for i in 0..<m { rowStart[i + 1] += rowStart[i] }
-    var fill = rowStart
     var rowCol = [Int32](repeating: 0, count: nnz), rowVal = [Double](repeating: 0, count: nnz)
-    for p in 0..<m {
-      for e in colStart[p]..<colStart[p + 1] {
-        let i = Int(rowIndex[e]); rowCol[fill[i]] = Int32(p); rowVal[fill[i]] = value[e]; fill[i] += 1
-      }
-    }
-    var rowCount = [Int](repeating: 0, count: m), colCount = [Int](repeating: 0, count: m)
-    for i in 0..<m { rowCount[i] = rowStart[i + 1] - rowStart[i] }
-    for p in 0..<m { colCount[p] = colStart[p + 1] - colStart[p] }
     var rowActive = [Bool](repeating: true, count: m), colActive = [Bool](repeating: true, count: m)
-    var colQueue: [Int] = [], rowQueue: [Int] = []
-    for p in 0..<m where colCount[p] == 1 { colQueue.append(p) }
-    for i in 0..<m where rowCount[i] == 1 { rowQueue.append(i) }
-    // Triplets recorded in pivot order.
-    var lPivotStart: [Int] = [0], lRow: [Int32] = [], lVal: [Double] = []
-    var uPivotStart: [Int] = [0], uCol: [Int32] = [], uVal: [Double] = []
-    var k = 0
+    var lPivotStart = [Int](repeating: 0, count: m + 1), uPivotStart = lPivotStart
+    var lRow = [Int32](repeating: 0, count: nnz), lVal = [Double](repeating: 0, count: nnz)
+    var uCol = lRow, uVal = lVal
+    var lCount = 0, uCount = 0, k = 0
+    // Singleton phase on raw buffers: column and row singletons need no arithmetic and cause no fill.
+    let rowCount = UnsafeMutablePointer<Int32>.allocate(capacity: max(m, 1))
+    let colCount = UnsafeMutablePointer<Int32>.allocate(capacity: max(m, 1))
+    let colQueue = UnsafeMutablePointer<Int32>.allocate(capacity: 2 * max(m, 1))
+    let rowQueue = UnsafeMutablePointer<Int32>.allocate(capacity: 2 * max(m, 1))
+    let fill = UnsafeMutablePointer<Int>.allocate(capacity: m + 1)
+    defer { rowCount.deallocate(); colCount.deallocate(); colQueue.deallocate(); rowQueue.deallocate(); fill.deallocate() }
+    colStart.withUnsafeBufferPointer { cs in rowIndex.withUnsafeBufferPointer { ri in value.withUnsafeBufferPointer { va in
+    rowStart.withUnsafeMutableBufferPointer { rs in rowCol.withUnsafeMutableBufferPointer { rc in rowVal.withUnsafeMutableBufferPointer { rv in
+    rowActive.withUnsafeMutableBufferPointer { ra in colActive.withUnsafeMutableBufferPointer { ca in
+    lPivotStart.withUnsafeMutableBufferPointer { lps in uPivotStart.withUnsafeMutableBufferPointer { ups in
+    lRow.withUnsafeMutableBufferPointer { lr in lVal.withUnsafeMutableBufferPointer { lv in
+    uCol.withUnsafeMutableBufferPointer { uc in uVal.withUnsafeMutableBufferPointer { uv in
+    pRow.withUnsafeMutableBufferPointer { prw in pCol.withUnsafeMutableBufferPointer { pcl in
+    rPiv.withUnsafeMutableBufferPointer { rpv in cPiv.withUnsafeMutableBufferPointer { cpv in
+    dg.withUnsafeMutableBufferPointer { dgv in
+      for e in 0..<nnz { rs[Int(ri[e]) + 1] += 1 }
+      for i in 0..<m { rs[i + 1] += rs[i] }
+      for i in 0...m { fill[i] = rs[i] }
+      for p in 0..<m {
+        for e in cs[p]..<cs[p + 1] {
+          let i = Int(ri[e]); let f = fill[i]; rc[f] = Int32(p); rv[f] = va[e]; fill[i] = f + 1
+        }
+      }
+      var cqEnd = 0, rqEnd = 0
+      for i in 0..<m {
+        rowCount[i] = Int32(rs[i + 1] - rs[i]); if rowCount[i] == 1 { rowQueue[rqEnd] = Int32(i); rqEnd += 1 }
+      }
+      for p in 0..<m {
+        colCount[p] = Int32(cs[p + 1] - cs[p]); if colCount[p] == 1 { colQueue[cqEnd] = Int32(p); cqEnd += 1 }
+      }
+      var cq = 0, rq = 0
+      while true {
+        if cq < cqEnd {
+          let c = Int(colQueue[cq]); cq += 1
+          guard ca[c], colCount[c] == 1 else { continue }
+          var r = -1, v = 0.0
+          for e in cs[c]..<cs[c + 1] where ra[Int(ri[e])] { r = Int(ri[e]); v += va[e] }
+          if abs(v) < 1e-11 { continue }
+          prw[k] = Int32(r); pcl[k] = Int32(c); dgv[k] = v; rpv[r] = Int32(k); cpv[c] = Int32(k)
+          for e in rs[r]..<rs[r + 1] {
+            let j = Int(rc[e])
+            if j != c && ca[j] {
+              uc[uCount] = Int32(j); uv[uCount] = rv[e]; uCount += 1
+              colCount[j] -= 1
+              if colCount[j] == 1 { colQueue[cqEnd] = Int32(j); cqEnd += 1 }
+            }
+          }
+          ra[r] = false; ca[c] = false
+          k += 1; lps[k] = lCount; ups[k] = uCount
+        } else if rq < rqEnd {
+          let r = Int(rowQueue[rq]); rq += 1
+          guard ra[r], rowCount[r] == 1 else { continue }
+          var c = -1, v = 0.0
+          for e in rs[r]..<rs[r + 1] where ca[Int(rc[e])] { c = Int(rc[e]); v += rv[e] }
+          var biggest = 0.0
+          for e in cs[c]..<cs[c + 1] where ra[Int(ri[e])] { biggest = max(biggest, abs(va[e])) }
+          if abs(v) < 1e-11 || abs(v) < 0.01 * biggest { continue }
+          prw[k] = Int32(r); pcl[k] = Int32(c); dgv[k] = v; rpv[r] = Int32(k); cpv[c] = Int32(k)
+          for e in cs[c]..<cs[c + 1] {
+            let i = Int(ri[e])
+            if i != r && ra[i] {
+              lr[lCount] = Int32(i); lv[lCount] = va[e] / v; lCount += 1
+              rowCount[i] -= 1
+              if rowCount[i] == 1 { rowQueue[rqEnd] = Int32(i); rqEnd += 1 }
+            }
+          }
+          ra[r] = false; ca[c] = false
+          k += 1; lps[k] = lCount; ups[k] = uCount
+        } else { break }
+      }
+    }}}}}}}}}}}}}}}}}}}
+    lRow.removeLast(nnz - lCount); lVal.removeLast(nnz - lCount)
+    uCol.removeLast(nnz - uCount); uVal.removeLast(nnz - uCount)
+    lPivotStart.removeLast(m - k); uPivotStart.removeLast(m - k)
     func record(_ r: Int, _ c: Int, _ v: Double) {
-      pivotRow[k] = Int32(r); pivotCol[k] = Int32(c); diag[k] = v
-      rowPivot[r] = Int32(k); colPivot[c] = Int32(k)
-    }
-    var cq = 0, rq = 0
-    while true {
-      if cq < colQueue.count {
-        let c = colQueue[cq]; cq += 1
-        guard colActive[c], colCount[c] == 1 else { continue }
-        var r = -1, v = 0.0
-        for e in colStart[c]..<colStart[c + 1] where rowActive[Int(rowIndex[e])] { r = Int(rowIndex[e]); v += value[e] }
-        if abs(v) < 1e-11 { continue }
-        record(r, c, v)
-        for e in rowStart[r]..<rowStart[r + 1] {
-          let j = Int(rowCol[e])
-          if j != c && colActive[j] {
-            uCol.append(Int32(j)); uVal.append(rowVal[e])
-            colCount[j] -= 1
-            if colCount[j] == 1 { colQueue.append(j) }
-          }
-        }
-        rowActive[r] = false; colActive[c] = false
-        lPivotStart.append(lRow.count); uPivotStart.append(uCol.count); k += 1
-      } else if rq < rowQueue.count {
-        let r = rowQueue[rq]; rq += 1
-        guard rowActive[r], rowCount[r] == 1 else { continue }
-        var c = -1, v = 0.0
-        for e in rowStart[r]..<rowStart[r + 1] where colActive[Int(rowCol[e])] { c = Int(rowCol[e]); v += rowVal[e] }
-        var biggest = 0.0
-        for e in colStart[c]..<colStart[c + 1] where rowActive[Int(rowIndex[e])] { biggest = max(biggest, abs(value[e])) }
-        if abs(v) < 1e-11 || abs(v) < 0.01 * biggest { continue }
-        record(r, c, v)
-        for e in colStart[c]..<colStart[c + 1] {
-          let i = Int(rowIndex[e])
-          if i != r && rowActive[i] {
-            lRow.append(Int32(i)); lVal.append(value[e] / v)
-            rowCount[i] -= 1
-            if rowCount[i] == 1 { rowQueue.append(i) }
-          }
-        }
-        rowActive[r] = false; colActive[c] = false
-        lPivotStart.append(lRow.count); uPivotStart.append(uCol.count); k += 1
-      } else { break }
+      pRow[k] = Int32(r); pCol[k] = Int32(c); dg[k] = v
+      rPiv[r] = Int32(k); cPiv[c] = Int32(k)
     }
     var singular = Singularity(positions: [], rows: [])
     if k < m {
@@ -221,12 +245,12 @@ struct BasisFactor {
     lcIndex = [Int32](repeating: 0, count: lRow.count); lcValue = lVal
     for p in 0..<m {
       lcStart[p + 1] = lPivotStart[p + 1]
-      for e in lPivotStart[p]..<lPivotStart[p + 1] { lcIndex[e] = rowPivot[Int(lRow[e])] }
+      for e in lPivotStart[p]..<lPivotStart[p + 1] { lcIndex[e] = rPiv[Int(lRow[e])] }
     }
     (lrStart, lrIndex, lrValue) = Self.transpose(m: m, start: lcStart, index: lcIndex, value: lcValue)
     urStart = uPivotStart
     urIndex = [Int32](repeating: 0, count: uCol.count); urValue = uVal
-    for e in 0..<uCol.count { urIndex[e] = colPivot[Int(uCol[e])] }
+    for e in 0..<uCol.count { urIndex[e] = cPiv[Int(uCol[e])] }
     (ucStart, ucIndex, ucValue) = Self.transpose(m: m, start: urStart, index: urIndex, value: urValue)
     factorNonzeros = lcIndex.count + urIndex.count + m
     return singular
@@ -301,8 +325,10 @@ struct BasisFactor {
   }
 
   /// Solves `B x = a` in place: on entry `v` holds `a` indexed by row, on return `x` indexed by basis position.
-  mutating func ftran(_ v: inout SparseVector) {
-    let hyper = v.count < m / 10
+  ///
+  /// - Parameter expectedCount: The caller's estimate of the result's nonzeros; see `btran`.
+  mutating func ftran(_ v: inout SparseVector, expectedCount: Int = 0) {
+    let hyper = v.count < m / 10 && expectedCount < m / 10
     // Permute rows into pivot space.
     if hyper {
       for t in 0..<v.count {
@@ -366,7 +392,11 @@ struct BasisFactor {
   }
 
   /// Solves `B^T y = e` in place: on entry `v` holds `e` indexed by basis position, on return `y` indexed by row.
-  mutating func btran(_ v: inout SparseVector) {
+  ///
+  /// - Parameter expectedCount: The caller's estimate of the result's nonzeros (for example the
+  ///   average of recent solves); above a tenth of `m` the dense sweep is used, since the
+  ///   depth-first searches of the hypersparse path would then cost more than they save.
+  mutating func btran(_ v: inout SparseVector, expectedCount: Int = 0) {
     // Eta file, newest first.
     var q = etaPos.count - 1
     while q >= 0 {
@@ -380,7 +410,7 @@ struct BasisFactor {
       }
       q -= 1
     }
-    let hyper = v.count < m / 10
+    let hyper = v.count < m / 10 && expectedCount < m / 10
     if hyper {
       for t in 0..<v.count {
         let p = Int(v.index[t]); let k = Int(colPivot[p]); work[k] = v.values[p]; v.values[p] = 0; v.index[t] = Int32(k)

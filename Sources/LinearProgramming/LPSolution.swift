@@ -35,7 +35,11 @@ public struct SimplexOptions: Sendable, Equatable {
   public var refactorInterval: Int = 100
   /// Seed of the cost perturbation used against stalling (deterministic).
   public var perturbationSeed: UInt64 = 0x5eed
-  /// Whether a cold start may use a structure-aware crash basis instead of the slack basis.
+  /// Dual pricing: exact dual steepest edge (one extra FTRAN per iteration) when true, a
+  /// Devex-style approximation of the same weights when false.
+  public var dualSteepestEdge: Bool = true
+  /// Whether `ReplenishmentLP.solve` starts from its decomposition crash basis (true) or from the
+  /// slack basis; `LinearProgram.solve` without a warm start always uses the slack basis.
   public var crash: Bool = true
 
   /// Creates options with the defaults above.

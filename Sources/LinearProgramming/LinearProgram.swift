@@ -11,6 +11,10 @@
 /// lp.addConstraint(name: "demand", terms: [(x, 1), (y, 1)], relation: .greaterOrEqual, rhs: 200)
 /// let solution = lp.solve()
 /// ```
+///
+/// For files, use `LPProblemFile` (JSON) or `MPSReader`/`MPSWriter`; the synthesised `Codable` of this
+/// type writes infinite bounds as non-conforming floats, so a `JSONEncoder` needs a
+/// `nonConformingFloatEncodingStrategy` for it.
 public struct LinearProgram: Sendable, Codable, Equatable {
   /// Whether the objective is minimised or maximised.
   public enum Sense: String, Sendable, Codable, Equatable {

@@ -87,7 +87,8 @@ extension SimplexEngine {
     let toLower = x[r] < lower[r]
     let s: Double = toLower ? -1 : 1
     let target = toLower ? lower[r] : upper[r]
-    rho.clear(); rho.append(p, 1); factor.btran(&rho)
+    rho.clear(); rho.append(p, 1); factor.btran(&rho, expectedCount: Int(rhoDensity * Double(m)))
+    rhoDensity = 0.95 * rhoDensity + 0.05 * Double(rho.count) / Double(max(m, 1))
     computePivotRow()
     // Bound-flipping Harris ratio test.
     let entering = dualRatioTest(direction: s, slope: abs(x[r] - target), bland: bland)
@@ -142,14 +143,23 @@ extension SimplexEngine {
     // Dual steepest-edge weights.
     var wp = 0.0
     for k in 0..<rho.count { let v = rho.values[Int(rho.index[k])]; wp += v * v }
-    tau.clear()
-    for k in 0..<rho.count { let i = Int(rho.index[k]); tau.append(i, rho.values[i]) }
-    factor.ftran(&tau)
-    for k in 0..<column.count {
-      let pp = Int(column.index[k]); if pp == p { continue }
-      let ratio = column.values[pp] / alphaCol
-      let w = weight[pp] - 2 * ratio * tau.values[pp] + ratio * ratio * wp
-      weight[pp] = max(w, ratio * ratio, 1e-6)
+    if options.dualSteepestEdge {
+      tau.clear()
+      for k in 0..<rho.count { let i = Int(rho.index[k]); tau.append(i, rho.values[i]) }
+      factor.ftran(&tau)
+      for k in 0..<column.count {
+        let pp = Int(column.index[k]); if pp == p { continue }
+        let ratio = column.values[pp] / alphaCol
+        let w = weight[pp] - 2 * ratio * tau.values[pp] + ratio * ratio * wp
+        weight[pp] = max(w, ratio * ratio, 1e-6)
+      }
+    } else {
+      // Devex-style approximation: weights only grow, by the pivot's reference-frame ratio.
+      for k in 0..<column.count {
+        let pp = Int(column.index[k]); if pp == p { continue }
+        let ratio = column.values[pp] / alphaCol
+        weight[pp] = max(weight[pp], ratio * ratio * wp)
+      }
     }
     weight[p] = max(wp / (alphaCol * alphaCol), 1e-6)
     // Basis change.
@@ -204,8 +214,11 @@ extension SimplexEngine {
     }}}}}}}}}}
     var slope = initialSlope
     while count > 0 {
+      // Clamped at 0: a candidate already dual infeasible beyond tolerance has ratio 0, so the
+      // group below is never empty.
       var thetaMax = Double.infinity
       for k in 0..<count { thetaMax = min(thetaMax, candRelaxed[k]) }
+      thetaMax = max(thetaMax, 0)
       var decrease = 0.0, bestMag = 0.0, pick = -1
       for k in 0..<count where candRatio[k] <= thetaMax {
         let j = Int(candJ[k])
@@ -215,8 +228,10 @@ extension SimplexEngine {
         } else if candMag[k] > bestMag { bestMag = candMag[k]; pick = k }
       }
       if pick < 0 {
+        // No ratio within the bound (only possible with NaNs): take the smallest ratio and stop.
         pick = 0
         for k in 1..<max(count, 1) where candRatio[k] < candRatio[pick] { pick = k }
+        return Int(candJ[pick])
       }
       if decrease.isFinite && slope - decrease > options.primalTolerance && !bland {
         slope -= decrease

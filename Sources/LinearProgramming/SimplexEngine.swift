@@ -43,6 +43,8 @@ struct SimplexEngine {
   var leaving: LeavingRowCandidates
   var candJ: [Int32] = [], candRatio: [Double] = [], candRelaxed: [Double] = [], candMag: [Double] = []
   var flipList: [Int] = []
+  /// Running average of the fraction of nonzeros in the BTRAN result (chooses hypersparse or dense solves).
+  var rhoDensity = 0.0
 
   /// Builds the working form; row duplicates are summed.
   init(program: LinearProgram, options: SimplexOptions) {

@@ -79,3 +79,46 @@ func warmStartAfterCostChange() throws {
   #expect(Approx.equal(warm.objective, cold.objective, relative: 1e-9), "\(warm.objective) vs \(cold.objective)")
   #expect(warm.iterations < cold.iterations)
 }
+
+@Test("row prices and reduced costs certify the K10 optimum (strong duality, dual feasibility)")
+func dualCertificate() throws {
+  let instance = try Fixture.instance("LP-1_K10_T30")
+  let lp = ReplenishmentLP.make(instance)
+  let s = lp.solve()
+  #expect(s.status == .optimal)
+  // All variables have lower bound 0 and no upper bound, so the dual objective is rhs . y.
+  var dualObjective = 0.0
+  for (i, c) in lp.constraints.enumerated() { dualObjective += c.rhs * s.duals[i] }
+  #expect(Approx.equal(dualObjective, s.objective, relative: 1e-9), "\(dualObjective) vs \(s.objective)")
+  #expect(s.reducedCosts.allSatisfy { $0 >= -1e-9 })
+  for i in instance.T * instance.K..<lp.constraintCount { #expect(s.duals[i] <= 1e-9) }  // capacity rows (<=, min)
+  for j in 0..<lp.variableCount { #expect(abs(s.reducedCosts[j] * s.values[j]) < 1e-6) }
+}
+
+@Test("LPBenchmark reports the reference objective and a successful warm re-solve")
+func benchmarkSmall() throws {
+  let instance = try Fixture.instance("LP-1_K10_T30")
+  let reference = try Fixture.reference("LP-1_K10_T30")
+  let r = LPBenchmark.run(instance)
+  #expect(r.coldStatus == .optimal && r.warmStatus == .optimal)
+  #expect(Approx.equal(r.objective, reference.objective, relative: 1e-9))
+  #expect(r.warmObjective > r.objective)  // more demand costs more
+  #expect(r.warmIterations < r.iterations)
+}
+
+@Test("a rolling-horizon shift warm-starts from the shifted basis to the cold optimum")
+func rollingShift() throws {
+  let instance = try Fixture.instance("LP-1_K10_T30")
+  let today = ReplenishmentLP.make(instance)
+  let solved = today.solve()
+  var next = instance
+  for k in 0..<instance.K { next.demand[k] = Array(instance.demand[k].dropFirst()) + [instance.demand[k].last!] }
+  next.capacity = Array(instance.capacity.dropFirst()) + [instance.capacity.last!]
+  let tomorrow = ReplenishmentLP.make(next)
+  let shifted = ReplenishmentLP.shiftedBasis(solved.basis, skus: instance.K, periods: instance.T)
+  let warm = tomorrow.solve(warmStart: shifted)
+  let cold = tomorrow.solve()
+  #expect(warm.status == .optimal)
+  #expect(Approx.equal(warm.objective, cold.objective, relative: 1e-9), "\(warm.objective) vs \(cold.objective)")
+  #expect(warm.iterations < cold.iterations, "warm \(warm.iterations) vs cold \(cold.iterations)")
+}

@@ -135,3 +135,41 @@ func jsonUnknownKey() {
   let json = #"{"variables":[{"name":"x","uper":3}]}"#
   #expect(throws: DecodingError.self) { try JSONDecoder().decode(LPProblemFile.self, from: Data(json.utf8)) }
 }
+
+@Test("MPS: the K10 fixture round-trips through the writer and solves to the reference")
+func mpsRoundTrip() throws {
+  let instance = try Fixture.instance("LP-1_K10_T30")
+  let lp = ReplenishmentLP.make(instance)
+  let text = MPSWriter.write(lp, name: "LP-1_K10_T30")
+  let back = try MPSReader.parse(text)
+  #expect(back.variableCount == lp.variableCount && back.constraintCount == lp.constraintCount)
+  #expect(back.variables == lp.variables)
+  #expect(normalized(back) == normalized(lp))
+  let s = back.solve()
+  #expect(Approx.equal(s.objective, try Fixture.reference("LP-1_K10_T30").objective, relative: 1e-9))
+}
+
+@Test("MPS: a program with integers, free and ranged rows round-trips exactly")
+func mpsRoundTripMixed() throws {
+  var lp = LinearProgram(sense: .maximize)
+  let a = lp.addVariable(name: "a", lower: -.infinity, upper: .infinity, cost: 1)
+  let b = lp.addVariable(name: "b", lower: -2, upper: 5, cost: -0.5, isInteger: true)
+  let c = lp.addVariable(name: "c", lower: 3, upper: 3)
+  let d = lp.addVariable(name: "d", lower: -.infinity, upper: 4, cost: 2.25)
+  let r = lp.addConstraint(name: "r0", terms: [(a, 1), (b, 2), (c, -1)], relation: .lessOrEqual, rhs: 7)
+  lp.addConstraint(name: "r1", terms: [(d, 1), (a, -3)], relation: .equal, rhs: 0)
+  lp.constraints[r].range = 4
+  lp.objectiveOffset = 1.5
+  let back = try MPSReader.parse(MPSWriter.write(lp))
+  #expect(normalized(back) == normalized(lp))
+}
+
+/// The program with each row's terms in variable order (MPS stores columns, so row order is lost).
+func normalized(_ program: LinearProgram) -> LinearProgram {
+  var p = program
+  for i in p.constraints.indices {
+    let pairs = zip(p.constraints[i].indices, p.constraints[i].coefficients).sorted { $0.0 < $1.0 }
+    p.constraints[i].indices = pairs.map(\.0); p.constraints[i].coefficients = pairs.map(\.1)
+  }
+  return p
+}

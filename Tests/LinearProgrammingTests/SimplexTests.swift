@@ -117,3 +117,45 @@ func degenerate() {
   #expect(s.status == .optimal)
   #expect(Approx.equal(s.objective, 2, absolute: 1e-9))
 }
+
+@Test("the iteration limit is a status with a message")
+func iterationLimit() {
+  var lp = LinearProgram(sense: .maximize)
+  let x = (0..<5).map { lp.addVariable(upper: 10, cost: Double($0 + 1)) }
+  for i in 0..<5 { lp.addConstraint(terms: x.map { ($0, Double(($0 + i) % 3 + 1)) }, relation: .lessOrEqual, rhs: 20) }
+  var options = SimplexOptions(); options.iterationLimit = 1
+  let s = lp.solve(options: options)
+  #expect(s.status == .iterationLimit)
+  #expect(s.message.contains("iteration limit"))
+}
+
+@Test("ranged rows and boxed variables: bound flips in the dual ratio test")
+func rangedAndBoxed() {
+  // min -x - y - z with 2 <= x + y + z <= 2.5 (ranged), x, y, z in [0, 1]: optimum -2.5.
+  var lp = LinearProgram()
+  let v = (0..<3).map { _ in lp.addVariable(upper: 1, cost: -1) }
+  let row = lp.addConstraint(terms: v.map { ($0, 1) }, relation: .lessOrEqual, rhs: 2.5)
+  lp.constraints[row].range = 0.5
+  let s = lp.solve()
+  #expect(s.status == .optimal)
+  #expect(Approx.equal(s.objective, -2.5, absolute: 1e-9))
+  // Tighten to an equality at 0.5 and warm start: the dual simplex flips boxed variables down.
+  var tight = lp
+  tight.constraints[row].range = nil; tight.constraints[row].relation = .equal; tight.setRHS(row, 0.5)
+  let warm = tight.solve(warmStart: s.basis)
+  #expect(warm.status == .optimal)
+  #expect(Approx.equal(warm.objective, -0.5, absolute: 1e-9))
+  #expect(tight.maximumViolation(warm.values) < 1e-9)
+}
+
+@Test("a warm start with a basis of the wrong size is repaired, not trusted")
+func badWarmStart() {
+  var lp = LinearProgram()
+  let x = lp.addVariable(upper: 100, cost: 10), y = lp.addVariable(upper: 200, cost: 20)
+  lp.addConstraint(terms: [(x, 1), (y, 1)], relation: .greaterOrEqual, rhs: 150)
+  let allBasic = Basis(variables: [.basic, .basic], constraints: [.basic])
+  let s = lp.solve(warmStart: allBasic)
+  #expect(s.status == .optimal)
+  #expect(Approx.equal(s.objective, 2000, relative: 1e-12))
+  #expect(s.basis.basicCount == 1)
+}

@@ -28,7 +28,7 @@ let package = Package(
     .target(name: "Replenishment", dependencies: ["SupplyModel", "Stochastics", "Forecasting", "LinearProgramming"], swiftSettings: numeric),
     .target(name: "Scenarios", dependencies: ["SupplyModel", "Replenishment", "Forecasting", "NeuralForecasting", "Stochastics"]),
     .target(name: "Experiments", dependencies: ["Scenarios", "SupplyModel", "Replenishment", "EventEngine", "Stochastics"]),
-    .target(name: "Reports", dependencies: ["Experiments", "Scenarios", "SupplyModel"]),
+    .target(name: "Reports", dependencies: ["Experiments", "Scenarios", "SupplyModel", "Forecasting"]),
     .target(name: "SupplySimCLI", dependencies: [
       "Scenarios", "Experiments", "Reports", "SupplyModel", "Replenishment", "Forecasting",
       "NeuralForecasting", "LinearProgramming", "Stochastics", "EventEngine", "LinearAlgebra",

@@ -45,8 +45,8 @@ public struct LinearProgramPolicy: ReplenishmentPolicy {
   var tracker: DemandForecastTracker?
   var estimates: [DemandForecastTracker.Estimate] = []
   var outstanding: [[(day: Int, units: Int)]]
-  var basis: Basis?
-  var basisShape: (Int, Int) = (0, 0)
+  /// The last optimal basis and its program's shape, per group of SKUs planned together.
+  var bases: [(basis: Basis, shape: [Int])?] = []
   /// The objective of the last plan.
   public private(set) var lastPlannedCost: Double = .nan
   /// Plans solved, and how many ended without an optimal (or feasible MIP) solution.
@@ -101,17 +101,26 @@ public struct LinearProgramPolicy: ReplenishmentPolicy {
         return expectedDemand[k][min(day + tau, expectedDemand[k].count - 1)]
       }
     }
-    let plan = buildPlan(state: state, day: day, horizon: horizon, demand: demand, protection: protection)
-    let values = solve(plan, horizon: horizon)
-    guard let values else { return }
-    for k in 0..<n {
-      let q = values[plan.order[k][0]]
-      let units = Int(q.rounded())
-      if units > 0 {
-        orders[k] = units
-        outstanding[k].append((day, units))
+    // Without constraints that couple SKUs the plan separates: one small program per SKU solves
+    // much faster than one large one (above all with binaries), and gives the same optimum.
+    let groups: [[Int]] = isCoupled ? [Array(0..<n)] : (0..<n).map { [$0] }
+    if bases.count != groups.count { bases = Array(repeating: nil, count: groups.count) }
+    for (g, members) in groups.enumerated() {
+      let plan = buildPlan(state: state, day: day, horizon: horizon, demand: demand, protection: protection, skus: members)
+      guard let values = solve(plan, group: g) else { continue }
+      for (i, k) in members.enumerated() {
+        let units = Int(values[plan.order[i][0]].rounded())
+        if units > 0 {
+          orders[k] = units
+          outstanding[k].append((day, units))
+        }
       }
     }
+  }
+
+  /// True when a supplier capacity, the budget or the storage limit ties SKUs together.
+  var isCoupled: Bool {
+    settings.budgetPerDay != nil || settings.storageCapacity != nil || supplierOf.contains { capacity[$0] != nil }
   }
 
   /// Drops outstanding orders that have arrived: the oldest first, until the total matches on-order.
@@ -128,16 +137,20 @@ public struct LinearProgramPolicy: ReplenishmentPolicy {
   /// Variable indices of a built plan.
   struct Plan {
     var program: LinearProgram
-    /// `order[k][τ]`: q_kτ for τ in 0..<H (order placed at the close of day t+τ).
+    /// `order[i][τ]`: q for the i-th planned SKU at τ in 0..<H (ordered at the close of day t+τ).
     var order: [[Int]]
+    /// `stock[i][τ − 1]`: closing stock variable of the i-th planned SKU on day t+τ.
+    var stock: [[Int]]
   }
 
-  func buildPlan(state: InventoryState, day: Int, horizon: Int, demand: [[Double]], protection: [Double]) -> Plan {
-    let n = state.skuCount
+  /// Builds the plan for the SKUs in `skus` (all by default).
+  func buildPlan(state: InventoryState, day: Int, horizon: Int, demand: [[Double]], protection: [Double], skus: [Int]? = nil) -> Plan {
+    let members = skus ?? Array(0..<state.skuCount)
     var lp = LinearProgram()
-    var order = Array(repeating: [Int](), count: n)
+    var order = Array(repeating: [Int](), count: members.count)
+    var stockVariables = Array(repeating: [Int](), count: members.count)
     let z = settings.safetyServiceLevel.map { SpecialFunctions.inverseNormalCDF($0) }
-    for k in 0..<n {
+    for (i, k) in members.enumerated() {
       let d = skuData[k]
       let backorders = d.unmetDemand == .backorder
       let shortageRate = backorders ? d.costs.backorderCostPerUnitDay : d.costs.lostSalePenaltyPerUnit
@@ -149,12 +162,17 @@ public struct LinearProgramPolicy: ReplenishmentPolicy {
         else { variance = protection[k] * d.variancePerDay + d.meanPerDay * d.meanPerDay * d.leadTimeVariance }
         safety = max(0, z * variance.squareRoot())
       }
-      let bigM = demand[k].reduce(0, +) + safety + Double(state.backordered[k]) + 1
+      // An order arriving on day τ + L never needs to exceed the demand from then to the horizon's
+      // end plus the safety stock and today's backlog: a tight big-M keeps the relaxation strong.
+      var demandFrom = Array(repeating: 0.0, count: horizon + 2)
+      for tau in stride(from: horizon, through: 1, by: -1) { demandFrom[tau] = demandFrom[tau + 1] + demand[k][tau - 1] }
       for tau in 0..<horizon {
         let integer = settings.integerQuantities || settings.minimumOrderQuantity != nil
-        let q = lp.addVariable(name: "q_\(k)_\(tau)", lower: 0, upper: tau + L <= horizon ? .infinity : 0, cost: d.costs.unitCost, isInteger: integer)
-        order[k].append(q)
+        let arrives = tau + L
+        let q = lp.addVariable(name: "q_\(k)_\(tau)", lower: 0, upper: arrives <= horizon ? .infinity : 0, cost: d.costs.unitCost, isInteger: integer)
+        order[i].append(q)
         if settings.fixedOrderCosts || settings.minimumOrderQuantity != nil {
+          let bigM = (arrives <= horizon ? demandFrom[arrives] : 0) + safety + Double(max(0, state.backordered[k] - state.onHand[k])) + Double(settings.minimumOrderQuantity ?? 0) + 1
           let y = lp.addBinary(name: "y_\(k)_\(tau)", cost: settings.fixedOrderCosts ? d.costs.orderCost : 0)
           _ = lp.addConstraint(name: "open_\(k)_\(tau)", terms: [(q, 1), (y, -bigM)], relation: .lessOrEqual, rhs: 0)
           if let moq = settings.minimumOrderQuantity {
@@ -175,7 +193,8 @@ public struct LinearProgramPolicy: ReplenishmentPolicy {
         let last = tau == horizon
         let stockCost = d.costs.holdingCostPerUnitDay - (last ? d.costs.unitCost : 0)
         let shortCost = shortageRate + (last && backorders ? d.costs.unitCost : 0)
-        let stock = lp.addVariable(name: "I_\(k)_\(tau)", lower: tau >= L ? min(safety, bigM) : 0, cost: stockCost)
+        let stock = lp.addVariable(name: "I_\(k)_\(tau)", lower: tau >= L ? safety : 0, cost: stockCost)
+        stockVariables[i].append(stock)
         let short = lp.addVariable(name: "B_\(k)_\(tau)", lower: 0, cost: shortCost)
         var terms: [(Int, Double)] = [(stock, 1), (short, -1)]
         var rhs = arrivals[tau] - demand[k][tau - 1]
@@ -185,7 +204,7 @@ public struct LinearProgramPolicy: ReplenishmentPolicy {
         } else {
           rhs += Double(state.onHand[k]) - Double(state.backordered[k])
         }
-        if tau - L >= 0 { terms.append((order[k][tau - L], -1)) }
+        if tau - L >= 0 { terms.append((order[i][tau - L], -1)) }
         _ = lp.addConstraint(name: "balance_\(k)_\(tau)", terms: terms, relation: .equal, rhs: rhs)
         previous = (stock, short)
       }
@@ -193,48 +212,46 @@ public struct LinearProgramPolicy: ReplenishmentPolicy {
     // Coupling constraints across SKUs.
     for (j, cap) in capacity.enumerated() {
       guard let cap else { continue }
-      let members = (0..<n).filter { supplierOf[$0] == j }
+      let supplied = members.indices.filter { supplierOf[members[$0]] == j }
+      guard !supplied.isEmpty else { continue }
       for tau in 0..<horizon {
-        _ = lp.addConstraint(name: "capacity_\(j)_\(tau)", terms: members.map { (order[$0][tau], 1) }, relation: .lessOrEqual, rhs: Double(cap))
+        _ = lp.addConstraint(name: "capacity_\(j)_\(tau)", terms: supplied.map { (order[$0][tau], 1) }, relation: .lessOrEqual, rhs: Double(cap))
       }
     }
     if let budget = settings.budgetPerDay {
       for tau in 0..<horizon {
-        _ = lp.addConstraint(name: "budget_\(tau)", terms: (0..<n).map { (order[$0][tau], skuData[$0].costs.unitCost) }, relation: .lessOrEqual, rhs: budget)
+        _ = lp.addConstraint(name: "budget_\(tau)", terms: members.indices.map { (order[$0][tau], skuData[members[$0]].costs.unitCost) },
+                             relation: .lessOrEqual, rhs: budget)
       }
     }
     if let storage = settings.storageCapacity {
-      // Stock variables sit right after each SKU's order variables; find them by name order.
       for tau in 1...horizon {
-        let terms = (0..<n).map { k -> (Int, Double) in (stockIndex(lp, k: k, tau: tau), 1) }
-        _ = lp.addConstraint(name: "storage_\(tau)", terms: terms, relation: .lessOrEqual, rhs: storage)
+        _ = lp.addConstraint(name: "storage_\(tau)", terms: members.indices.map { (stockVariables[$0][tau - 1], 1) }, relation: .lessOrEqual, rhs: storage)
       }
     }
-    return Plan(program: lp, order: order)
+    return Plan(program: lp, order: order, stock: stockVariables)
   }
 
-  func stockIndex(_ lp: LinearProgram, k: Int, tau: Int) -> Int {
-    lp.variables.firstIndex { $0.name == "I_\(k)_\(tau)" }!
-  }
-
-  /// Solves the plan (warm-started when the shape repeats); nil when no plan was found.
-  mutating func solve(_ plan: Plan, horizon: Int) -> [Double]? {
+  /// Solves the plan of SKU group `group` (an LP warm-started from that group's last basis when
+  /// the shape repeats); nil when no plan was found.
+  mutating func solve(_ plan: Plan, group: Int = 0) -> [Double]? {
     solves += 1
     let lp = plan.program
     if settings.isMixedInteger {
       var options = MIPOptions()
       options.nodeLimit = settings.nodeLimit
+      options.relativeGap = 1e-4
       let s = lp.solveMIP(options: options)
       guard let values = s.values, let objective = s.objective else { failedSolves += 1; return nil }
       lastPlannedCost = objective
       return values
     }
-    let shape = (lp.variableCount, lp.constraintCount)
-    let warm = shape == basisShape ? basis : nil
+    let shape = [lp.variableCount, lp.constraintCount]
+    if bases.count <= group { bases += Array(repeating: nil, count: group + 1 - bases.count) }
+    let warm = bases[group].flatMap { $0.shape == shape ? $0.basis : nil }
     let s = lp.solve(warmStart: warm)
-    guard s.status == .optimal else { failedSolves += 1; basis = nil; return nil }
-    basis = s.basis
-    basisShape = shape
+    guard s.status == .optimal else { failedSolves += 1; bases[group] = nil; return nil }
+    bases[group] = (s.basis, shape)
     lastPlannedCost = s.objective
     return s.values
   }

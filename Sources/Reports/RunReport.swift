@@ -15,6 +15,7 @@ import SupplyModel
 /// - `kpis.csv`: one row per policy and SKU (mean over replications) plus a `TOTAL` row per policy.
 /// - `daily.csv`: one row per policy, day and SKU of replication 0 (when the trace was kept).
 /// - `report.md`: the comparison tables in Markdown.
+/// - `report.html`: one self-contained page with the tables and inline SVG charts (see `HTMLReport`).
 public struct RunReport: Sendable {
   /// The experiment's result.
   public var result: ExperimentResult
@@ -297,7 +298,7 @@ public struct RunReport: Sendable {
   @discardableResult
   public func write(to directory: String) throws -> [String] {
     try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-    var files: [(String, String)] = [("summary.json", summaryJSON()), ("kpis.csv", kpisCSV()), ("report.md", markdown()), ("report.html", HTMLReport(result: result, version: version).render())]
+    var files: [(String, String)] = [("summary.json", summaryJSON()), ("kpis.csv", kpisCSV()), ("report.md", markdown()), ("report.html", HTMLReport(result: result, version: version, forecasts: ForecastShowcase.series(for: result)).render())]
     if let daily = dailyCSV() { files.append(("daily.csv", daily)) }
     var written: [String] = []
     for (name, contents) in files {

@@ -4,6 +4,8 @@ import FoundationEssentials
 import Foundation
 #endif
 import EventEngine
+import Experiments
+import Scenarios
 import Forecasting
 import LinearProgramming
 import NeuralForecasting
@@ -19,12 +21,15 @@ import SupplyModel
 struct BenchCommand: CLICommand {
   static let name = "bench"
   static let summary = "Measure simulation speed on fixed synthetic workloads (use a release build)."
-  static let synopsis = "supplysim bench sim|forecast|nn|lp [options]"
+  static let synopsis = "supplysim bench sim|experiment|forecast|nn|lp [options]"
   static let details = """
     sim: a single warehouse, Poisson demand (means log-uniform in 0.5..50 units/day), fixed lead
     times of 1..10 days, an (s,S) policy at a 95% cycle service level with EOQ lot sizes, full KPI
     bookkeeping, no daily trace. Prints SKU-days per second (best of --repeat runs) and the
     process's peak resident memory. Options: --skus, --days, --threads, --repeat.
+
+    experiment: the quickstart scenario's three policies over --replications replications (default
+    30) on all cores; prints replications per second. Option: --scenario FILE.
 
     forecast: automatic ARIMA (stepwise search, KPSS and seasonal-strength tests) fitted to
     --series synthetic monthly series of --length points (seasonal, trending, seeded), on all
@@ -48,18 +53,21 @@ struct BenchCommand: CLICommand {
     .value("windows", "N", "nn: training windows (default 10000)"),
     .value("epochs", "N", "nn: epochs (default 3)"),
     .value("instances", "DIR", "lp: folder of instance JSON files (default scenarios/lp/bench)"),
+    .value("replications", "N", "experiment: replications (default 30)"),
+    .value("scenario", "FILE", "experiment: the scenario (default scenarios/quickstart.json)"),
   ]
 
   static func run(_ args: ParsedArguments, console: Console) throws -> Int32 {
     guard let subject = args.positionals.first, args.positionals.count == 1 else {
-      throw UsageError("bench: name one workload: sim, forecast, nn or lp (usage: \(synopsis))")
+      throw UsageError("bench: name one workload: sim, experiment, forecast, nn or lp (usage: \(synopsis))")
     }
     switch subject {
     case "sim": return try benchSimulation(args, console: console)
+    case "experiment": return try benchExperiment(args, console: console)
     case "forecast": return try benchForecast(args, console: console)
     case "nn": return try benchNeural(args, console: console)
     case "lp": return try benchLP(args, console: console)
-    default: throw UsageError("bench: unknown workload '\(subject)'; workloads are: sim, forecast, nn, lp")
+    default: throw UsageError("bench: unknown workload '\(subject)'; workloads are: sim, experiment, forecast, nn, lp")
     }
   }
 
@@ -124,6 +132,19 @@ struct BenchCommand: CLICommand {
       }
       return ForecastInput(values: values, seasonalPeriod: 12)
     }
+  }
+
+  static func benchExperiment(_ args: ParsedArguments, console: Console) throws -> Int32 {
+    let path = args.value("scenario") ?? "scenarios/quickstart.json"
+    let replications = try args.integer("replications", default: 30, range: 1...1_000_000, command: name)
+    let threads = try args.integer("threads", default: Parallel.defaultThreadCount, range: 1...1024, command: name)
+    let scenario = try Scenario.load(path: path)
+    let start = ContinuousClock.now
+    let result = Experiment(scenario: scenario, replications: replications, threads: threads).run()
+    let seconds = ProgressBar.seconds(ContinuousClock.now - start)
+    console.out("bench experiment: \(path), \(result.outcomes.count) policies x \(replications) replications, \(threads) thread\(threads == 1 ? "" : "s")\n")
+    console.out("  \(fixed(seconds, 3)) s = \(fixed(Double(replications) / seconds, 1)) replications/s (\(fixed(Double(replications * result.outcomes.count) / seconds, 1)) policy runs/s)\n")
+    return 0
   }
 
   static func benchForecast(_ args: ParsedArguments, console: Console) throws -> Int32 {

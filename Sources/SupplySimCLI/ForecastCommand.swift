@@ -1,4 +1,10 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
+import Foundation
+#endif
 import Forecasting
+import NeuralForecasting
 import Reports
 import Scenarios
 
@@ -21,6 +27,9 @@ struct ForecastCommand: CLICommand {
     .value("season", "M", "seasonal period (default 1: none; 7 for daily data, 12 for monthly)"),
     .value("level", "L,L", "interval coverages in percent (default 80,95)"),
     .value("out", "FILE", "also write the forecast as CSV"),
+    .value("save-model", "FILE", "lstm/gru: save the trained network (architecture and weights) as JSON"),
+    .value("load-model", "FILE", "lstm/gru: forecast with a saved network instead of training one"),
+    .flag("quiet", "no training progress on stderr"),
     .flag("list", "list the forecasters and their parameters"),
   ]
 
@@ -37,9 +46,17 @@ struct ForecastCommand: CLICommand {
     let season = try args.integer("season", default: 1, range: 1...1_000, command: name)
     let levels = try parseLevels(args.value("level") ?? "80,95", command: name)
     let spec = ForecasterSpec(name: model, parameters: try parseParameters(args.values["param"] ?? [], command: name))
-    let forecaster = try ForecasterCatalog.make(spec)
     let values = csv.columns[column]
-    let model_ = try forecaster.fit(ForecastInput(values: values, seasonalPeriod: season))
+    let input = ForecastInput(values: values, seasonalPeriod: season)
+    let model_: any FittedForecast
+    if model == "lstm" || model == "gru" {
+      model_ = try fitNetwork(spec, input: input, args: args, console: console)
+    } else {
+      if args.value("save-model") != nil || args.value("load-model") != nil {
+        throw UsageError("forecast: --save-model and --load-model apply to lstm and gru only")
+      }
+      model_ = try ForecasterCatalog.make(spec).fit(input)
+    }
     let forecast = model_.predict(horizon: horizon, levels: levels)
     let labels = csv.futureLabels(count: horizon)
 
@@ -61,6 +78,42 @@ struct ForecastCommand: CLICommand {
       console.out("\nwrote \(path)\n")
     }
     return 0
+  }
+
+  /// Trains (or loads) an LSTM or GRU, with a progress line on stderr while it trains.
+  static func fitNetwork(_ spec: ForecasterSpec, input: ForecastInput, args: ParsedArguments, console: Console) throws -> any FittedForecast {
+    if let path = args.value("load-model") {
+      guard let data = FileManager.default.contents(atPath: path) else {
+        throw SeriesCSV.Problem(file: path, line: nil, message: "no such file")
+      }
+      let network: RecurrentGlobalModel
+      do { network = try JSONDecoder().decode(RecurrentGlobalModel.self, from: data) } catch {
+        throw SeriesCSV.Problem(file: path, line: nil, message: "is not a saved lstm/gru model (\(error))")
+      }
+      return try network.fitted(to: input)
+    }
+    let showProgress = !args.flag("quiet")
+    let progress: @Sendable (Int, Double, Double?) -> Void = { epoch, train, validation in
+      guard showProgress else { return }
+      let v = validation.map { " validation \(NumberFormat.fixed($0, 5))" } ?? ""
+      console.err("\(spec.name): epoch \(epoch) train \(NumberFormat.fixed(train, 5))\(v)\n")
+    }
+    let built = try ForecasterCatalog.make(spec)
+    let global: RecurrentGlobalModel
+    if let lstm = built as? LSTMForecaster {
+      global = try LSTMForecaster(configuration: lstm.configuration, progress: progress).fitGlobal([input])
+    } else if let gru = built as? GRUForecaster {
+      global = try GRUForecaster(configuration: gru.configuration, progress: progress).fitGlobal([input])
+    } else {
+      throw UsageError("forecast: \(spec.name) is not a network")
+    }
+    if let path = args.value("save-model") {
+      let encoder = JSONEncoder()
+      encoder.outputFormatting = [.sortedKeys]
+      try AtomicFile.write(try encoder.encode(global), to: path)
+      console.err("saved \(spec.name) model to \(path)\n")
+    }
+    return try global.fitted(to: input)
   }
 
   static func listing() -> String {

@@ -41,7 +41,7 @@ import SupplyModel
       if v.name.hasPrefix("I_") { planned += c.holdingCostPerUnitDay * solution.values[i] }
       if v.name.hasPrefix("B_") { planned += c.backorderCostPerUnitDay * solution.values[i] }
     }
-    _ = probe.solve(plan, horizon: days - 1)
+    _ = probe.solve(plan)
 
     let result = Simulator.run(net, separable: false) { _ in ScenarioPolicy.make(spec, for: net) }
     let kpi = result.totalKPIs(in: net)

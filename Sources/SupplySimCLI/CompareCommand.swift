@@ -1,0 +1,115 @@
+import EventEngine
+import Experiments
+import Forecasting
+import Replenishment
+import Reports
+import Scenarios
+
+/// `supplysim compare`: every policy of a scenario crossed with several forecasters, simulated
+/// together under common random numbers and ranked by total cost at a required fill rate.
+struct CompareCommand: CLICommand {
+  static let name = "compare"
+  static let summary = "Cross every policy with several forecasters and rank the combinations by cost at a required fill rate."
+  static let synopsis = "supplysim compare SCENARIO [--forecasters model,naive,ses,...] [--min-fill-rate F] [--retrain D] [--param MODEL.KEY=VALUE]... [--replications N] [--threads N] [--out DIR]"
+  static let details = """
+    Each policy of the scenario is run once per forecaster: "model" keeps the policy's own plan
+    (the demand model, or its forecast section if it has one); any other name re-plans it from
+    that forecaster's forecasts of observed demand, refitted every --retrain days (LP policies
+    plan on the forecasts). All combinations see the same demand in every replication. Prints a
+    policy x forecaster matrix of total cost and fill rate and the ranking by total cost among
+    combinations whose mean fill rate reaches --min-fill-rate; --out writes the full report of
+    every combination.
+    """
+  static let options: [OptionSpec] = [
+    .value("forecasters", "A,B,...", "forecasters to cross with the policies (default model,naive,ses,auto_ets)"),
+    .value("min-fill-rate", "F", "required mean fill rate, in (0, 1) or percent (default 0.95)"),
+    .value("retrain", "D", "days between refits (default 7)"),
+    .value("param", "MODEL.KEY=VALUE", "a forecaster parameter (repeatable), e.g. auto_ets.period=7"),
+    .value("replications", "N", "replications (default: the scenario's, else 1)"),
+    .value("threads", "N", "worker threads (default: all cores)"),
+    .value("out", "DIR", "write the report of all combinations here"),
+    .flag("quiet", "no progress bar"),
+  ]
+
+  static func run(_ args: ParsedArguments, console: Console) throws -> Int32 {
+    guard args.positionals.count == 1 else { throw UsageError("compare: expected one scenario file (usage: \(synopsis))") }
+    var scenario = try Scenario.load(path: args.positionals[0])
+    let names = (args.value("forecasters") ?? "model,naive,ses,auto_ets").split(separator: ",").map { String($0).trimmed }
+    var required = 0.95
+    if let text = args.value("min-fill-rate") {
+      guard var v = Double(text) else { throw UsageError("compare: --min-fill-rate takes a number, got '\(text)'") }
+      if v > 1 { v /= 100 }
+      guard v > 0 && v <= 1 else { throw UsageError("compare: --min-fill-rate must be in (0, 1], got '\(text)'") }
+      required = v
+    }
+    let retrain = try args.integer("retrain", default: 7, range: 1...3650, command: name)
+    var parameters: [String: [String: Double]] = [:]
+    for item in args.values["param"] ?? [] {
+      let parts = item.split(separator: "=", maxSplits: 1)
+      let key = parts.first.map { $0.split(separator: ".", maxSplits: 1) } ?? []
+      guard parts.count == 2, key.count == 2, let v = Double(parts[1]) else { throw UsageError("compare: --param takes MODEL.KEY=NUMBER, got '\(item)'") }
+      parameters[String(key[0]), default: [:]][String(key[1])] = v
+    }
+    var settings: [String: ForecastSettings] = [:]
+    for n in names where n != "model" {
+      let spec = ForecasterSpec(name: n, parameters: parameters[n] ?? [:])
+      let label = n + (spec.parameters.isEmpty ? "" : "(" + spec.parameters.sorted { $0.key < $1.key }.map { "\($0.key)=\(NumberFormat.shortest($0.value))" }.joined(separator: ", ") + ")")
+      settings[n] = ForecastSettings(forecaster: try ForecasterCatalog.make(spec), label: label, retrainEvery: retrain)
+    }
+    let base = scenario.policies
+    var variants: [PolicySpecification] = []
+    for policy in base {
+      for n in names {
+        var v = policy
+        v.name = "\(policy.name) × \(n)"
+        if let s = settings[n] {
+          v.forecast = s
+          if v.family == .lp { v.linearProgram?.demandSource = .forecast }
+        }
+        variants.append(v)
+      }
+    }
+    scenario.policies = variants
+    let replications = try args.integer("replications", default: scenario.spec.replications ?? 1, range: 1...100_000, command: name)
+    let threads = try args.integer("threads", default: Parallel.defaultThreadCount, range: 1...1024, command: name)
+    let bar = ProgressBar(console: console, label: "comparing", enabled: !args.flag("quiet"))
+    let result = Experiment(scenario: scenario, replications: replications, threads: threads, recordTrace: args.value("out") != nil).run(progress: bar.update)
+    bar.finish()
+
+    console.out("\(scenario.spec.name): \(base.count) policies x \(names.count) forecasters, \(replications) replication\(replications == 1 ? "" : "s"), common random numbers\n\n")
+    var matrix = TextTable(header: ["Policy"] + names)
+    for (p, policy) in base.enumerated() {
+      var row = [policy.name]
+      for f in names.indices {
+        let o = result.outcomes[p * names.count + f]
+        row.append("\(NumberFormat.grouped(o.summary(of: "totalCost").mean, 0)) (\(NumberFormat.percent(o.summary(of: "fillRate").mean, 1)))")
+      }
+      matrix.rows.append(row)
+    }
+    console.out("total cost (fill rate)\n" + matrix.plain() + "\n")
+    let ranked = result.outcomes.sorted {
+      let a = $0.summary(of: "totalCost").mean, b = $1.summary(of: "totalCost").mean
+      return a != b ? a < b : $0.name < $1.name
+    }
+    var ranking = TextTable(header: ["Rank", "Policy × forecaster", "Total cost", "Fill rate", "Meets \(NumberFormat.percent(required, 1))"],
+                            rightAligned: [true, false, true, true, false])
+    var rank = 0
+    for o in ranked {
+      let fill = o.summary(of: "fillRate").mean
+      let meets = fill >= required
+      if meets { rank += 1 }
+      ranking.rows.append([meets ? "\(rank)" : "–", o.name, NumberFormat.grouped(o.summary(of: "totalCost").mean, 0), NumberFormat.percent(fill, 2), meets ? "yes" : "no"])
+    }
+    console.out(ranking.plain())
+    if let best = ranked.first(where: { $0.summary(of: "fillRate").mean >= required }) {
+      console.out("\nbest at a fill rate of at least \(NumberFormat.percent(required, 1)): \(best.name)\n")
+    } else {
+      console.out("\nno combination reaches a fill rate of \(NumberFormat.percent(required, 1))\n")
+    }
+    if let dir = args.value("out") {
+      let written = try RunReport(result: result, version: SupplySimCommand.version).write(to: dir)
+      console.out("wrote \(written.joined(separator: ", "))\n")
+    }
+    return 0
+  }
+}

@@ -5,7 +5,7 @@ import _TestSupport
 
 /// Reads the fixture instances and their reference optima.
 enum Fixture {
-  static let directory = SourceTree.root() + "/Tests/LinearProgrammingTests/Fixtures/"
+  static let directory = SourceTree.root() + "/scenarios/lp/bench/"
 
   static func instance(_ name: String) throws -> ReplenishmentInstance {
     let data = try Data(contentsOf: URL(fileURLWithPath: directory + name + ".json"))

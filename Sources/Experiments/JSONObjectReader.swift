@@ -103,24 +103,7 @@ struct JSONObjectReader {
 
   /// `; did you mean 'x'?` when a candidate is close, else empty.
   static func suggestion(_ word: String, among candidates: [String]) -> String {
-    let best = candidates.map { ($0, editDistance($0.lowercased(), word.lowercased())) }.min { $0.1 < $1.1 }
-    guard let best, best.1 <= max(2, word.count / 3) else { return "" }
-    return "; did you mean '\(best.0)'?"
-  }
-
-  static func editDistance(_ a: String, _ b: String) -> Int {
-    let x = Array(a), y = Array(b)
-    if x.isEmpty { return y.count }
-    if y.isEmpty { return x.count }
-    var previous = Array(0...y.count)
-    for i in 1...x.count {
-      var current = [i] + Array(repeating: 0, count: y.count)
-      for j in 1...y.count {
-        current[j] = Swift.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (x[i - 1] == y[j - 1] ? 0 : 1))
-      }
-      previous = current
-    }
-    return previous[y.count]
+    NearestName.closest(to: word, among: candidates).map { "; did you mean '\($0)'?" } ?? ""
   }
 }
 

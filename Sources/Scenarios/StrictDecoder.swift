@@ -59,9 +59,8 @@ struct StrictDecoder: Decoder {
   }
 
   static func unknownKeyMessage(_ key: String, valid: [String]) -> String {
-    let best = valid.map { ($0, editDistance($0.lowercased(), key.lowercased())) }.min { $0.1 < $1.1 }
-    if let best, best.1 <= max(2, key.count / 3) {
-      return "unknown key '\(key)'; did you mean '\(best.0)'?"
+    if let best = NearestName.closest(to: key, among: valid) {
+      return "unknown key '\(key)'; did you mean '\(best)'?"
     }
     return "unknown key '\(key)'; valid keys here: \(valid.sorted().joined(separator: ", "))"
   }
@@ -83,21 +82,6 @@ struct StrictDecoder: Decoder {
   func singleValueContainer() throws -> any SingleValueDecodingContainer {
     StrictSingleValue(value: value, codingPath: codingPath)
   }
-}
-
-/// Levenshtein distance, for key suggestions.
-func editDistance(_ a: String, _ b: String) -> Int {
-  let x = Array(a), y = Array(b)
-  if x.isEmpty { return y.count }
-  var previous = Array(0...y.count)
-  for i in 1...x.count {
-    var current = [i] + Array(repeating: 0, count: y.count)
-    for j in stride(from: 1, through: y.count, by: 1) {
-      current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (x[i - 1] == y[j - 1] ? 0 : 1))
-    }
-    previous = current
-  }
-  return previous[y.count]
 }
 
 /// Converts a JSON scalar to the Swift type asked for, or explains why not.
@@ -153,9 +137,7 @@ struct StrictKeyedContainer<Key: CodingKey>: KeyedDecodingContainerProtocol {
     guard let v = members.first(where: { $0.key == key.stringValue })?.value else {
       // A misspelt key is the likeliest cause: point at it rather than at the missing one.
       let wanted = key.stringValue
-      if let typo = members.map(\.key).filter({ Key(stringValue: $0) == nil })
-        .min(by: { editDistance($0.lowercased(), wanted.lowercased()) < editDistance($1.lowercased(), wanted.lowercased()) }),
-        editDistance(typo.lowercased(), wanted.lowercased()) <= max(2, wanted.count / 3) {
+      if let typo = NearestName.closest(to: wanted, among: members.map(\.key).filter { Key(stringValue: $0) == nil }) {
         throw DecodingIssue(path: jsonPath(codingPath + [DocumentKey(stringValue: typo)]),
                             problem: "unknown key '\(typo)'; did you mean '\(wanted)'?")
       }

@@ -42,7 +42,6 @@ func join(_ base: String, _ key: String) -> String { base.isEmpty ? key : "\(bas
 
 /// The closest of `options` to `word`, as a "did you mean" hint, or the list of options.
 func suggestion(for word: String, among options: [String]) -> String {
-  let best = options.map { ($0, editDistance($0.lowercased(), word.lowercased())) }.min { $0.1 < $1.1 }
-  if let best, best.1 <= Swift.max(2, word.count / 3) { return "did you mean '\(best.0)'?" }
+  if let best = NearestName.closest(to: word, among: options) { return "did you mean '\(best)'?" }
   return "expected one of: \(options.joined(separator: ", "))"
 }

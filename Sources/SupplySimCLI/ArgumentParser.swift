@@ -1,3 +1,5 @@
+import Scenarios
+
 /// A command-line option: `--name VALUE`, `--name=VALUE`, or a flag `--name`.
 public struct OptionSpec: Sendable {
   /// The long name without dashes.
@@ -102,16 +104,5 @@ public enum ArgumentParser {
     return result
   }
 
-  static func distance(_ a: String, _ b: String) -> Int {
-    let x = Array(a), y = Array(b)
-    if x.isEmpty { return y.count }
-    if y.isEmpty { return x.count }
-    var prev = Array(0...y.count)
-    for i in 1...x.count {
-      var cur = [i] + Array(repeating: 0, count: y.count)
-      for j in 1...y.count { cur[j] = min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (x[i - 1] == y[j - 1] ? 0 : 1)) }
-      prev = cur
-    }
-    return prev[y.count]
-  }
+  static func distance(_ a: String, _ b: String) -> Int { NearestName.editDistance(a, b) }
 }

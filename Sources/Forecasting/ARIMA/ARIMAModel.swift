@@ -188,7 +188,7 @@ public struct ARIMAModel: FittedForecast, Sendable {
     }
     let intervals = levels.map { level -> PredictionInterval in
       precondition(level > 0 && level < 1, "ARIMAModel.predict: levels must be in (0, 1), got \(level)")
-      let z = ARIMANormal.quantile(0.5 + level / 2)
+      let z = StandardNormal.quantile(0.5 + level / 2)
       return PredictionInterval(level: level, lower: (0..<horizon).map { mean[$0] - z * sd[$0] },
                                 upper: (0..<horizon).map { mean[$0] + z * sd[$0] })
     }

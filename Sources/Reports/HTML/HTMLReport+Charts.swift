@@ -27,7 +27,7 @@ extension HTMLReport {
     var h = "<section id=\"costs\">\n<h2>Cost breakdown</h2>\n"
     h += "<p>Purchase cost is most of the total and hides the components a policy trades off, so the first chart leaves it out; the second shows the full total.</p>\n"
     h += figure(operating.render(), caption: "Holding, shortage and ordering cost; labels inside bars where they fit, totals at the end of each bar.", className: "single")
-    h += figure(total.render(), caption: "All four components; purchase cost also differs between policies because each buys what it ships plus any change in stock.", className: "single")
+    h += figure(total.render(), caption: "All four components. Purchase cost counts the units the measured demand consumed, so under backorders it is the same for every policy; with lost sales it follows the units sold.", className: "single")
     h += "</section>\n"
     return h
   }

@@ -49,7 +49,8 @@ struct ScenarioBuilder {
       validator.require(!v.suppliers[..<i].contains { $0.id == s.id }, "\(path).id", "duplicate supplier id \"\(s.id)\"")
       let lead = leadTime(s.leadTime, path: "\(path).leadTime")
       if let cap = s.capacityPerDay { validator.number(Double(cap), "\(path).capacityPerDay", min: 1) }
-      suppliers.append(Supplier(id: s.id, leadTime: lead ?? .deterministic(days: 0), capacityPerDay: s.capacityPerDay))
+      let disruptions = supplierDisruptions(s, path: path)
+      suppliers.append(Supplier(id: s.id, leadTime: lead ?? .deterministic(days: 0), capacityPerDay: s.capacityPerDay, disruptions: disruptions))
     }
 
     // SKUs.
@@ -98,6 +99,35 @@ struct ScenarioBuilder {
       warehouse: v.warehouse?.id ?? "warehouse", suppliers: suppliers, skus: skus,
       horizonDays: v.horizonDays, warmUpDays: warmUp, seed: v.seed, calendar: calendar)
     return (network, policies)
+  }
+
+  mutating func dayRange(start: Int, end: Int, path: String) -> ClosedRange<Int> {
+    validator.number(Double(start), "\(path).start", min: 0)
+    validator.require(end >= start, "\(path).end", "must be >= start (\(start)), got \(end)")
+    return start...max(start, end)
+  }
+
+  mutating func supplierDisruptions(_ s: SupplierSpec, path: String) -> SupplierDisruptions {
+    var d = SupplierDisruptions()
+    for (j, o) in (s.outages ?? []).enumerated() { d.outages.append(dayRange(start: o.start, end: o.end, path: "\(path).outages[\(j)]")) }
+    for (j, c) in (s.capacityCuts ?? []).enumerated() {
+      let p = "\(path).capacityCuts[\(j)]"
+      validator.number(Double(c.capacityPerDay), "\(p).capacityPerDay", min: 0)
+      d.capacityCuts.append((dayRange(start: c.start, end: c.end, path: p), c.capacityPerDay))
+    }
+    for (j, x) in (s.leadTimeSpikes ?? []).enumerated() {
+      let p = "\(path).leadTimeSpikes[\(j)]"
+      validator.number(Double(x.extraDays), "\(p).extraDays", min: 0, max: 3650)
+      d.leadTimeSpikes.append((dayRange(start: x.start, end: x.end, path: p), x.extraDays))
+    }
+    if let r = s.randomOutages {
+      let p = "\(path).randomOutages"
+      validator.number(r.meanDaysBetween, "\(p).meanDaysBetween", min: 1, minExclusive: true)
+      if let repair = leadTime(r.repairDays, path: "\(p).repairDays"), r.meanDaysBetween > 1 {
+        d.randomOutages = RandomOutages(meanDaysBetween: r.meanDaysBetween, repairDays: repair)
+      }
+    }
+    return d
   }
 
   mutating func unmetRule(_ word: String?, path: String) -> UnmetDemandRule? {

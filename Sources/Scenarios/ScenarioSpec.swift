@@ -49,6 +49,51 @@ public struct SupplierSpec: Decodable, Sendable, Equatable {
   public var leadTime: LeadTimeSpec
   /// Units per day it can ship over all SKUs (absent: unlimited).
   public var capacityPerDay: Int?
+  /// Scheduled outages: it ships nothing on these days.
+  public var outages: [DayRangeSpec]?
+  /// Random failures and repairs.
+  public var randomOutages: RandomOutagesSpec?
+  /// Days with a lower capacity.
+  public var capacityCuts: [CapacityCutSpec]?
+  /// Days whose shipments take longer.
+  public var leadTimeSpikes: [LeadTimeSpikeSpec]?
+}
+
+/// `{"start": 50, "end": 59}`: days start…end, inclusive.
+public struct DayRangeSpec: Decodable, Sendable, Equatable {
+  /// First day.
+  public var start: Int
+  /// Last day.
+  public var end: Int
+}
+
+/// `suppliers[i].randomOutages`: a failure on any working day with probability 1/meanDaysBetween,
+/// then a repair time drawn from `repairDays` (a lead-time distribution, in days).
+public struct RandomOutagesSpec: Decodable, Sendable, Equatable {
+  /// Mean working days between failures.
+  public var meanDaysBetween: Double
+  /// Repair time distribution.
+  public var repairDays: LeadTimeSpec
+}
+
+/// `suppliers[i].capacityCuts[j]`.
+public struct CapacityCutSpec: Decodable, Sendable, Equatable {
+  /// First day.
+  public var start: Int
+  /// Last day.
+  public var end: Int
+  /// Units per day it can ship meanwhile.
+  public var capacityPerDay: Int
+}
+
+/// `suppliers[i].leadTimeSpikes[j]`.
+public struct LeadTimeSpikeSpec: Decodable, Sendable, Equatable {
+  /// First day.
+  public var start: Int
+  /// Last day.
+  public var end: Int
+  /// Days added to shipments leaving on those days.
+  public var extraDays: Int
 }
 
 /// A lead-time distribution: `{"distribution": "gamma", "mean": 5, "sd": 1.5}`.

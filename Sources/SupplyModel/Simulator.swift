@@ -112,8 +112,14 @@ public enum Simulator {
     var backorderSum = Array(repeating: 0, count: n)
     var measuredDays = 0
 
-    // Supplier queues, only for suppliers with a daily capacity.
+    // Supplier queues, for suppliers with a daily capacity or disruptions; their realised
+    // schedules come from the suppliers' own streams, identical in every chunk.
     let capacity = network.suppliers.map(\.capacityPerDay)
+    let queued = network.suppliers.map { $0.capacityPerDay != nil || !$0.disruptions.isEmpty }
+    let schedules: [SupplierSchedule?] = network.suppliers.map { s in
+      s.disruptions.isEmpty ? nil : s.disruptions.schedule(days: horizon, baseCapacity: s.capacityPerDay, seed: network.seed,
+                                                             supplier: s.id, replication: options.replication)
+    }
     let supplierOf = network.skus.map(\.supplierIndex)
     var supplierQueue: [[Shipment]] = Array(repeating: [], count: network.suppliers.count)
     var supplierHead = Array(repeating: 0, count: network.suppliers.count)
@@ -225,7 +231,7 @@ public enum Simulator {
         if measured { stats[k].orders += 1; stats[k].unitsOrdered += q }
         if tracing { orderedToday[k] += q }
         let j = supplierOf[k]
-        if capacity[j] != nil {
+        if queued[j] {
           supplierQueue[j].append(Shipment(sku: Int32(k), units: Int32(clamping: q)))
         } else {
           let lead = leadSamplers[k].sample(using: &leadRNG[k])
@@ -233,9 +239,11 @@ public enum Simulator {
           else if day + lead < horizon { receipts.schedule(Shipment(sku: Int32(k), units: Int32(clamping: q)), on: day + lead) }
         }
       }
-      // Capacity-limited suppliers ship first come, first served, splitting orders if needed.
-      for j in capacity.indices {
-        guard var room = capacity[j], supplierHead[j] < supplierQueue[j].count else { continue }
+      // Queued suppliers ship first come, first served, within today's capacity (0 when down),
+      // splitting orders if needed; lead-time spikes lengthen today's shipments.
+      for j in capacity.indices where queued[j] && supplierHead[j] < supplierQueue[j].count {
+        var room = schedules[j].map { $0.capacity[day] ?? Int.max } ?? capacity[j] ?? Int.max
+        let extraLead = schedules[j]?.extraLeadDays[day] ?? 0
         while room > 0 && supplierHead[j] < supplierQueue[j].count {
           var order = supplierQueue[j][supplierHead[j]]
           let part = min(Int(order.units), room)
@@ -243,7 +251,7 @@ public enum Simulator {
           order.units -= Int32(part)
           if order.units == 0 { supplierHead[j] += 1 } else { supplierQueue[j][supplierHead[j]] = order }
           let k = Int(order.sku)
-          let lead = leadSamplers[k].sample(using: &leadRNG[k])
+          let lead = leadSamplers[k].sample(using: &leadRNG[k]) + extraLead
           let shipment = Shipment(sku: order.sku, units: Int32(part))
           if lead == 0 { receive(shipment) }
           else if day + lead < horizon { receipts.schedule(shipment, on: day + lead) }

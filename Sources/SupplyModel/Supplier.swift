@@ -7,12 +7,15 @@ public struct Supplier: Sendable, Equatable {
   /// Units the supplier can ship per day across all SKUs; `nil` means unlimited. Orders beyond
   /// capacity wait at the supplier, first come first served, and ship in parts.
   public var capacityPerDay: Int?
+  /// Outages, capacity cuts and lead-time spikes.
+  public var disruptions: SupplierDisruptions
 
   /// Creates a supplier.
-  public init(id: String, leadTime: LeadTimeModel, capacityPerDay: Int? = nil) {
+  public init(id: String, leadTime: LeadTimeModel, capacityPerDay: Int? = nil, disruptions: SupplierDisruptions = SupplierDisruptions()) {
     self.id = id
     self.leadTime = leadTime
     self.capacityPerDay = capacityPerDay
+    self.disruptions = disruptions
   }
 }
 

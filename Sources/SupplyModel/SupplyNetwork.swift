@@ -40,7 +40,9 @@ public struct SupplyNetwork: Sendable, Equatable {
 
   /// True when no supplier limits its daily capacity, so SKUs evolve independently and the
   /// simulator may split them across threads.
-  public var skusAreIndependent: Bool { suppliers.allSatisfy { $0.capacityPerDay == nil } }
+  public var skusAreIndependent: Bool {
+    suppliers.allSatisfy { $0.capacityPerDay == nil && $0.disruptions.capacityCuts.isEmpty }
+  }
 
   /// The sub-network of SKUs in `range`, sharing suppliers, clock and seed.
   public func restricted(to range: Range<Int>) -> SupplyNetwork {

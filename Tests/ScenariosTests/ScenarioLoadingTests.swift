@@ -111,7 +111,7 @@ import _TestSupport
 
   @Test func shippedScenariosAreValid() throws {
     let root = SourceTree.root()
-    for name in ["quickstart.json"] {
+    for name in ["quickstart.json", "forecast-lp.json", "supplier-outage.json"] {
       let s = try Scenario.load(path: root + "/scenarios/" + name)
       #expect(!s.policies.isEmpty)
     }
@@ -141,5 +141,27 @@ import _TestSupport
     #expect(e3?.path == "policies[0].forecast.retrainEvery")
     let e4 = ScenarioLoadingTests.firstError(Self.scenario(#"{"model": "ses", "retrain": 7}"#))
     #expect(e4?.path == "policies[0].forecast.retrain")
+  }
+}
+
+@Suite struct DisruptionSpecTests {
+  static func scenario(_ extra: String) -> String {
+    ScenarioLoadingTests.variant(#""leadTime": {"distribution": "gamma", "mean": 4, "sd": 1}}"#,
+                                 #""leadTime": {"distribution": "gamma", "mean": 4, "sd": 1}, "# + extra + "}")
+  }
+
+  @Test func disruptionsBuildOnTheSupplier() throws {
+    let s = try Scenario.load(json: Self.scenario(#""outages": [{"start": 5, "end": 9}], "leadTimeSpikes": [{"start": 1, "end": 2, "extraDays": 3}], "randomOutages": {"meanDaysBetween": 50, "repairDays": {"distribution": "uniform", "min": 1, "max": 4}}"#), file: "d.json")
+    let d = s.network.suppliers[0].disruptions
+    #expect(d.outages == [5...9])
+    #expect(d.leadTimeSpikes.map(\.extraDays) == [3])
+    #expect(d.randomOutages?.meanDaysBetween == 50)
+  }
+
+  @Test func badDisruptionsNameTheirPaths() {
+    #expect(ScenarioLoadingTests.firstError(Self.scenario(#""outages": [{"start": 9, "end": 5}]"#))?.path == "suppliers[0].outages[0].end")
+    #expect(ScenarioLoadingTests.firstError(Self.scenario(#""capacityCuts": [{"start": 1, "end": 5, "capacityPerDay": -3}]"#))?.path == "suppliers[0].capacityCuts[0].capacityPerDay")
+    #expect(ScenarioLoadingTests.firstError(Self.scenario(#""randomOutages": {"meanDaysBetween": 0.5, "repairDays": {"distribution": "uniform", "min": 1, "max": 4}}"#))?.path == "suppliers[0].randomOutages.meanDaysBetween")
+    #expect(ScenarioLoadingTests.firstError(Self.scenario(#""randomOutages": {"meanDaysBetween": 30, "repairDays": {"distribution": "uniform", "min": 4, "max": 1}}"#))?.path == "suppliers[0].randomOutages.repairDays.max")
   }
 }

@@ -85,6 +85,8 @@ struct ScenarioBuilder {
         unmetDemand: rule, initialOnHand: max(0, initial)))
     }
 
+    addSharedWindows(&skus)
+
     // Policies.
     validator.require(!v.policies.isEmpty, "policies", "needs at least one policy to simulate")
     var policies: [PolicySpecification] = []
@@ -99,6 +101,43 @@ struct ScenarioBuilder {
       warehouse: v.warehouse?.id ?? "warehouse", suppliers: suppliers, skus: skus,
       horizonDays: v.horizonDays, warmUpDays: warmUp, seed: v.seed, calendar: calendar)
     return (network, policies)
+  }
+
+  /// Checks a dip; true when it is valid.
+  mutating func checkDip(_ dip: DipSpec, path: String) -> Bool {
+    let before = validator.errors.count
+    validator.number(Double(dip.days), "\(path).days", min: 1, max: 365)
+    validator.number(dip.factor, "\(path).factor", min: 0, max: 1, minExclusive: true)
+    return validator.errors.count == before
+  }
+
+  /// Adds cannibalisation, holiday and shock windows, which involve several SKUs.
+  mutating func addSharedWindows(_ skus: inout [SKU]) {
+    let ids = skus.map(\.id)
+    for (i, s) in spec.skus.enumerated() {
+      for (j, promo) in (s.demand.promotions ?? []).enumerated() {
+        for (c, victim) in (promo.cannibalizes ?? []).enumerated() {
+          let path = "skus[\(i)].demand.promotions[\(j)].cannibalizes[\(c)]"
+          guard let k = ids.firstIndex(of: victim.sku) else {
+            validator.fail("\(path).sku", "no SKU has id \"\(victim.sku)\"; \(suggestion(for: victim.sku, among: ids))")
+            continue
+          }
+          validator.require(victim.sku != s.id, "\(path).sku", "a promotion cannot cannibalise its own SKU")
+          validator.number(victim.factor, "\(path).factor", min: 0, max: 1, minExclusive: true)
+          skus[k].demand.profile.windows.append(DemandWindow(startDay: promo.start, endDay: promo.end, factor: victim.factor, cause: "cannibalisation"))
+        }
+      }
+    }
+    for (key, cause, list) in [("holidays", "holiday", spec.holidays ?? []), ("shocks", "shock", spec.shocks ?? [])] {
+      for (j, w) in list.enumerated() {
+        let path = "\(key)[\(j)]"
+        let days = dayRange(start: w.start, end: w.end, path: path)
+        validator.number(w.factor, "\(path).factor", min: 0, max: 1000)
+        for k in skus.indices {
+          skus[k].demand.profile.windows.append(DemandWindow(startDay: days.lowerBound, endDay: days.upperBound, factor: w.factor, cause: w.name.map { "\(cause): \($0)" } ?? cause))
+        }
+      }
+    }
   }
 
   mutating func dayRange(start: Int, end: Int, path: String) -> ClosedRange<Int> {
@@ -241,7 +280,15 @@ struct ScenarioBuilder {
     var yearly: YearlySeasonality?
     if let y = s.yearly {
       let yp = "\(path).yearly"
-      if let monthly = y.monthly {
+      if let terms = y.fourier {
+        validator.absent([("amplitude", y.amplitude != nil), ("peakDay", y.peakDay != nil), ("monthly", y.monthly != nil)], base: yp, because: "when Fourier terms are given")
+        validator.require(!terms.isEmpty && terms.count <= 20, "\(yp).fourier", "needs 1 to 20 harmonics [cos, sin], got \(terms.count)")
+        for (j, t) in terms.enumerated() {
+          validator.require(t.count == 2, "\(yp).fourier[\(j)]", "needs two coefficients [cos, sin], got \(t.count)")
+          for (c, x) in t.enumerated() { validator.number(x, "\(yp).fourier[\(j)][\(c)]", min: -1, max: 1) }
+        }
+        yearly = .fourier(terms.filter { $0.count == 2 }.map { (cos: $0[0], sin: $0[1]) })
+      } else if let monthly = y.monthly {
         validator.absent([("amplitude", y.amplitude != nil), ("peakDay", y.peakDay != nil)], base: yp, because: "when monthly factors are given")
         validator.require(monthly.count == 12, "\(yp).monthly", "needs 12 factors (January first), got \(monthly.count)")
         for (j, x) in monthly.enumerated() { validator.number(x, "\(yp).monthly[\(j)]", min: 0, max: 100) }
@@ -259,6 +306,12 @@ struct ScenarioBuilder {
       validator.require(promo.end >= promo.start, "\(pp).end", "must be >= start (\(promo.start)), got \(promo.end)")
       validator.number(promo.uplift, "\(pp).uplift", min: 0, max: 1000, minExclusive: true)
       windows.append(DemandWindow(startDay: promo.start, endDay: promo.end, factor: promo.uplift, cause: "promotion"))
+      if let dip = promo.preDip, checkDip(dip, path: "\(pp).preDip") {
+        windows.append(DemandWindow(startDay: max(0, promo.start - dip.days), endDay: promo.start - 1, factor: dip.factor, cause: "pre-promotion dip"))
+      }
+      if let dip = promo.postDip, checkDip(dip, path: "\(pp).postDip") {
+        windows.append(DemandWindow(startDay: promo.end + 1, endDay: promo.end + dip.days, factor: dip.factor, cause: "pull-forward dip"))
+      }
     }
     guard validator.errors.count == before, let family, let base else { return nil }
     let weekly = s.weekly ?? []

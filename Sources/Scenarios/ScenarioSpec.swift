@@ -15,6 +15,10 @@ public struct ScenarioSpec: Decodable, Sendable, Equatable {
   public var replications: Int?
   /// Where day 0 falls in the week and year.
   public var calendar: CalendarSpec?
+  /// Holidays: every SKU's demand × factor on these days (0 = closed).
+  public var holidays: [CalendarWindowSpec]?
+  /// Demand shocks: every SKU's demand × factor on these days.
+  public var shocks: [CalendarWindowSpec]?
   /// Default for every SKU: "backorder" (default) or "lostSales".
   public var unmetDemand: String?
   /// The stocking location.
@@ -180,9 +184,12 @@ public struct YearlySpec: Decodable, Sendable, Equatable {
   public var peakDay: Int?
   /// Twelve monthly factors instead of a wave.
   public var monthly: [Double]?
+  /// Fourier terms `[[a1, b1], [a2, b2], …]`: factor 1 + Σ a_k cos(2πk d/365) + b_k sin(2πk d/365).
+  public var fourier: [[Double]]?
 }
 
-/// `demand.promotions[i]`: demand × uplift on days start...end.
+/// `demand.promotions[i]`: demand × uplift on days start...end, with optional lulls around it and
+/// cannibalisation of other SKUs.
 public struct PromotionSpec: Decodable, Sendable, Equatable {
   /// First day (from day 0).
   public var start: Int
@@ -190,6 +197,40 @@ public struct PromotionSpec: Decodable, Sendable, Equatable {
   public var end: Int
   /// Demand multiplier, > 0.
   public var uplift: Double
+  /// Customers wait for a promotion they know of: demand × factor on the `days` before it.
+  public var preDip: DipSpec?
+  /// Pull-forward: customers stocked up, so demand × factor on the `days` after it.
+  public var postDip: DipSpec?
+  /// Other SKUs that lose demand while this one is on promotion.
+  public var cannibalizes: [CannibalizationSpec]?
+}
+
+/// `{"days": 7, "factor": 0.7}`: a lull of `days` days at `factor` × demand.
+public struct DipSpec: Decodable, Sendable, Equatable {
+  /// Length in days.
+  public var days: Int
+  /// Demand multiplier in (0, 1].
+  public var factor: Double
+}
+
+/// `{"sku": "SKU-02", "factor": 0.8}`: that SKU's demand × factor during the promotion.
+public struct CannibalizationSpec: Decodable, Sendable, Equatable {
+  /// The SKU that loses demand.
+  public var sku: String
+  /// Its demand multiplier in (0, 1].
+  public var factor: Double
+}
+
+/// `holidays[i]` and `shocks[i]`: every SKU's demand × factor on days start…end.
+public struct CalendarWindowSpec: Decodable, Sendable, Equatable {
+  /// First day.
+  public var start: Int
+  /// Last day.
+  public var end: Int
+  /// Demand multiplier, >= 0 (0: closed).
+  public var factor: Double
+  /// A label for reports.
+  public var name: String?
 }
 
 /// `policies[i]`.

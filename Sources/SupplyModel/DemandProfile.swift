@@ -62,6 +62,18 @@ public enum YearlySeasonality: Sendable, Equatable {
   case sinusoid(amplitude: Double, peakDay: Int)
   /// One factor per calendar month, January first (365-day year).
   case monthly([Double])
+  /// `1 + Σ_k a_k cos(2πk·day/365) + b_k sin(2πk·day/365)`, harmonics k = 1, 2, … in order.
+  case fourier([(cos: Double, sin: Double)])
+
+  /// Equality by value.
+  public static func == (x: YearlySeasonality, y: YearlySeasonality) -> Bool {
+    switch (x, y) {
+    case let (.sinusoid(a, p), .sinusoid(b, q)): a == b && p == q
+    case let (.monthly(a), .monthly(b)): a == b
+    case let (.fourier(a), .fourier(b)): a.map(\.cos) == b.map(\.cos) && a.map(\.sin) == b.map(\.sin)
+    default: false
+    }
+  }
 
   /// The multiplier on a day of the year, 0...364.
   public func factor(dayOfYear: Int) -> Double {
@@ -70,6 +82,13 @@ public enum YearlySeasonality: Sendable, Equatable {
       return 1 + amplitude * cos(2 * Double.pi * Double(dayOfYear - peakDay) / 365)
     case let .monthly(factors):
       return factors[SimulationCalendar.month(ofDayOfYear: dayOfYear)]
+    case let .fourier(terms):
+      var f = 1.0
+      for (k, t) in terms.enumerated() {
+        let angle = 2 * Double.pi * Double(k + 1) * Double(dayOfYear) / 365
+        f += t.cos * cos(angle) + t.sin * sin(angle)
+      }
+      return max(0, f)
     }
   }
 }

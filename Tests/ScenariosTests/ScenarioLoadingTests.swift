@@ -165,3 +165,45 @@ import _TestSupport
     #expect(ScenarioLoadingTests.firstError(Self.scenario(#""randomOutages": {"meanDaysBetween": 30, "repairDays": {"distribution": "uniform", "min": 4, "max": 1}}"#))?.path == "suppliers[0].randomOutages.repairDays.max")
   }
 }
+
+@Suite struct DemandEventSpecTests {
+  static let json = """
+  {"name": "events", "seed": 1, "horizonDays": 60,
+   "holidays": [{"start": 30, "end": 30, "factor": 0, "name": "closed"}],
+   "shocks": [{"start": 40, "end": 41, "factor": 1.5}],
+   "suppliers": [{"id": "s", "leadTime": {"distribution": "deterministic", "mean": 2}}],
+   "skus": [
+     {"id": "A", "supplier": "s", "unitCost": 1, "holdingCostPerUnitDay": 0.01,
+      "demand": {"distribution": "deterministic", "mean": 10,
+                 "promotions": [{"start": 10, "end": 14, "uplift": 2, "preDip": {"days": 3, "factor": 0.5},
+                                 "postDip": {"days": 4, "factor": 0.8}, "cannibalizes": [{"sku": "B", "factor": 0.75}]}]}},
+     {"id": "B", "supplier": "s", "unitCost": 1, "holdingCostPerUnitDay": 0.01,
+      "demand": {"distribution": "poisson", "mean": 8, "yearly": {"fourier": [[0.2, 0.0], [0.0, 0.1]]}}}
+   ],
+   "policies": [{"name": "p", "type": "baseStock"}]}
+  """
+
+  @Test func promotionDipsCannibalisationHolidaysAndShocksShapeTheMean() throws {
+    let s = try Scenario.load(json: Self.json, file: "events.json")
+    let c = s.network.calendar
+    let a = s.network.skus[0].demand.profile, b = s.network.skus[1].demand.profile
+    #expect((6...19).map { a.mean(onDay: $0, calendar: c) } == [10, 5, 5, 5, 20, 20, 20, 20, 20, 8, 8, 8, 8, 10])
+    // B loses a quarter of its demand during A's promotion; Fourier factor on day 0 is 1 + 0.2.
+    #expect(abs(b.mean(onDay: 0, calendar: c) - 8 * 1.2) < 1e-12)
+    let ratio = b.mean(onDay: 12, calendar: c) / (8 * YearlySeasonality.fourier([(0.2, 0), (0, 0.1)]).factor(dayOfYear: 12))
+    #expect(abs(ratio - 0.75) < 1e-12)
+    #expect(a.mean(onDay: 30, calendar: c) == 0 && b.mean(onDay: 30, calendar: c) == 0)
+    #expect(a.mean(onDay: 40, calendar: c) == 15)
+  }
+
+  @Test func badEventsNameTheirPaths() {
+    func error(_ old: String, _ new: String) -> String? {
+      do { _ = try Scenario.load(json: Self.json.replacingOccurrences(of: old, with: new), file: "e.json"); return nil }
+      catch { return error.errors.first?.path }
+    }
+    #expect(error(#""sku": "B", "factor": 0.75"#, #""sku": "C", "factor": 0.75"#) == "skus[0].demand.promotions[0].cannibalizes[0].sku")
+    #expect(error(#""days": 4, "factor": 0.8"#, #""days": 4, "factor": 1.8"#) == "skus[0].demand.promotions[0].postDip.factor")
+    #expect(error(#""start": 30, "end": 30"#, #""start": 30, "end": 20"#) == "holidays[0].end")
+    #expect(error(#"[[0.2, 0.0], [0.0, 0.1]]"#, #"[[0.2, 0.0, 0.3]]"#) == "skus[1].demand.yearly.fourier[0]")
+  }
+}

@@ -137,3 +137,9 @@ func analyticVarianceMatchesSimulation(kind: String) throws {
     #expect(abs(s / a - 1) < 0.03, "h = \(h + 1): simulated \(s), analytic \(a)")
   }
 }
+
+@Test func autoETSFallsBackOnVeryShortHistory() throws {
+  let model = try AutoETSForecaster().fit([3, 4, 5])
+  #expect(model.label == "ETS(A,N,N)")
+  #expect(model.notes.last?.contains("too short for AICc") == true)
+}

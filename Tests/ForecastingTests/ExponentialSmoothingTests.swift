@@ -127,13 +127,19 @@ func analyticVarianceMatchesSimulation(kind: String) throws {
     model = try ExponentialSmoothingForecaster(trend: .damped, alpha: 0.5, beta: 0.3, phi: 0.9).fit(fixture.series["nile"]!)
   }
   var sim = model
-  sim.simulationPaths = 20_000
-  let horizon = 26
+  sim.simulationPaths = 12_000
+  let horizon = 14
   let simulated = sim.simulatedIntervals(horizon: horizon, levels: [0.9])[0]
   let analytic = model.predict(horizon: horizon, levels: [0.9]).intervals[0]
   for h in 0..<horizon {
     let a = (analytic.upper[h] - analytic.lower[h]) / 2
     let s = (simulated.upper[h] - simulated.lower[h]) / 2
-    #expect(abs(s / a - 1) < 0.03, "h = \(h + 1): simulated \(s), analytic \(a)")
+    #expect(abs(s / a - 1) < 0.035, "h = \(h + 1): simulated \(s), analytic \(a)")
   }
+}
+
+@Test func autoETSFallsBackOnVeryShortHistory() throws {
+  let model = try AutoETSForecaster().fit([3, 4, 5])
+  #expect(model.label == "ETS(A,N,N)")
+  #expect(model.notes.last?.contains("too short for AICc") == true)
 }

@@ -100,3 +100,17 @@ import Glibc
     try TriangularSolve.lower(Matrix([[1, 0], [1, 0]]), [1, 1])
   }
 }
+
+/// 2x + y − z = 8, −3x − y + 2z = −11, −2x + y + 2z = −3 has the solution (2, 3, −1).
+@Test func generalSolveAndInverse() throws {
+  let a = Matrix([[2, 1, -1], [-3, -1, 2], [-2, 1, 2]])
+  #expect(Approx.equal(try a.solve([8, -11, -3]), [2, 3, -1], relative: 0, absolute: 1e-12))
+  #expect((a * (try a.inverse())).maxAbsDifference(.identity(3)) < 1e-12)
+  #expect(throws: LinearAlgebraError.self) { try Matrix([[1, 2], [2, 4]]).solve([1, 2]) }
+}
+
+@Test func kroneckerProductMatchesHandBlocks() {
+  let a = Matrix([[1, 2], [3, 4]])
+  let b = Matrix([[0, 5], [6, 7]])
+  #expect(a.kronecker(b) == Matrix([[0, 5, 0, 10], [6, 7, 12, 14], [0, 15, 0, 20], [18, 21, 24, 28]]))
+}

@@ -45,3 +45,45 @@ private func rosenbrockGradient(_ x: [Double]) -> [Double] {
   let gb = NumericGradient.central(rosenbrock, at: [0.3, 0.7], bounds: box)
   #expect(Approx.equal(gb, rosenbrockGradient([0.3, 0.7]), relative: 1e-4))
 }
+
+/// A separable quadratic Σ dᵢ(xᵢ − cᵢ)² in a box has its minimum at the clamped centre, whatever
+/// the number of active bounds.
+@Test func boundedQuadraticMinimumIsTheClampedCentre() {
+  let d: [Double] = [1, 10, 0.5, 3, 7, 2]
+  let c: [Double] = [2, -3, 0.5, 4, -1, 0]
+  let f: ([Double]) -> Double = { x in
+    var s = 0.0
+    for i in 0..<6 { let u = x[i] - c[i]; s += d[i] * u * u }
+    return s
+  }
+  let g: ([Double]) -> [Double] = { x in (0..<6).map { 2 * d[$0] * (x[$0] - c[$0]) } }
+  let box = Bounds(lower: Array(repeating: -1.5, count: 6), upper: Array(repeating: 1, count: 6))
+  let r = ProjectedLBFGS().minimize(f, gradient: g, from: Array(repeating: 0.2, count: 6), bounds: box)
+  #expect(Approx.equal(r.x, box.project(c), relative: 0, absolute: 1e-8))
+  #expect(r.converged)
+}
+
+/// The 10-dimensional extended Rosenbrock function has its minimum at (1, …, 1).
+@Test func lbfgsSolvesTenDimensionalRosenbrock() {
+  let n = 10
+  let f: ([Double]) -> Double = { x in
+    var s = 0.0
+    for i in 0..<(n - 1) {
+      let a = 1 - x[i], b = x[i + 1] - x[i] * x[i]
+      s += a * a + 100 * b * b
+    }
+    return s
+  }
+  let g: ([Double]) -> [Double] = { x in
+    var grad = Array(repeating: 0.0, count: n)
+    for i in 0..<(n - 1) {
+      let b = x[i + 1] - x[i] * x[i]
+      grad[i] += -2 * (1 - x[i]) - 400 * x[i] * b
+      grad[i + 1] += 200 * b
+    }
+    return grad
+  }
+  let start = (0..<n).map { $0 % 2 == 0 ? -1.2 : 1.0 }
+  let r = ProjectedLBFGS(maxIterations: 2000).minimize(f, gradient: g, from: start)
+  #expect(Approx.equal(r.x, Array(repeating: 1, count: n), relative: 0, absolute: 1e-5))
+}

@@ -104,11 +104,20 @@ public struct Backtest: Sendable {
   }
 }
 
-/// Per-series result slots written from concurrent iterations: each index by exactly one.
+/// Per-series result slots written from concurrent iterations, each index by exactly one.
+///
+/// The slots live in a buffer allocated once, so concurrent writes touch disjoint elements and
+/// never the class's own storage.
 private final class Slots: @unchecked Sendable {
-  private(set) var values: [[BacktestRecord]]
-  init(count: Int) { values = Array(repeating: [], count: count) }
-  func store(_ r: [BacktestRecord], at i: Int) {
-    values.withUnsafeMutableBufferPointer { $0[i] = r }
+  private let buffer: UnsafeMutableBufferPointer<[BacktestRecord]>
+  init(count: Int) {
+    buffer = .allocate(capacity: count)
+    buffer.initialize(repeating: [])
   }
+  deinit {
+    _ = buffer.deinitialize()
+    buffer.deallocate()
+  }
+  func store(_ r: [BacktestRecord], at i: Int) { buffer[i] = r }
+  var values: [[BacktestRecord]] { Array(buffer) }
 }

@@ -44,7 +44,8 @@ public struct AutoETSForecaster: Forecaster {
     }
   }
 
-  /// Fits every candidate and keeps the lowest AICc.
+  /// Fits every candidate and keeps the lowest AICc; when the history is too short for any
+  /// AICc, keeps the first candidate that fits (simple exponential smoothing).
   ///
   /// - Throws: `.historyTooShort` below 3 values; `.fitFailed` when no candidate fits.
   public func fit(_ input: ForecastInput) throws(ForecastError) -> ExponentialSmoothingModel {
@@ -52,15 +53,23 @@ public struct AutoETSForecaster: Forecaster {
       throw .historyTooShort(method: name, needed: minimumHistory, got: input.values.count)
     }
     var best: ExponentialSmoothingModel? = nil
+    var fallback: ExponentialSmoothingModel? = nil
     var tried: [String] = []
     for candidate in candidates(for: input) {
-      guard let model = try? candidate.fit(input), model.aicc.isFinite else { continue }
+      guard let model = try? candidate.fit(input) else { continue }
+      if fallback == nil { fallback = model }
+      guard model.aicc.isFinite else { continue }
       tried.append("\(model.label) \(formatted(model.aicc))")
       if best == nil || model.aicc < best!.aicc { best = model }
     }
-    guard var chosen = best else { throw .fitFailed("auto_ets: no candidate model could be fitted") }
-    chosen.notes.append("auto_ets: chose \(chosen.label) by AICc among \(tried.joined(separator: ", "))")
-    return chosen
+    if var chosen = best {
+      chosen.notes.append("auto_ets: chose \(chosen.label) by AICc among \(tried.joined(separator: ", "))")
+      return chosen
+    }
+    // Too few observations for any AICc (T ≤ k + 2): keep the simplest model that fitted.
+    guard var simplest = fallback else { throw .fitFailed("auto_ets: no candidate model could be fitted") }
+    simplest.notes.append("auto_ets: history too short for AICc; using \(simplest.label)")
+    return simplest
   }
 
   private func formatted(_ x: Double) -> String {

@@ -28,7 +28,7 @@ public enum ScenarioPolicy: ReplenishmentPolicy {
       guard !windows.isEmpty else { return nil }
       var column = Array(repeating: 0.0, count: network.horizonDays + margin)
       for w in windows {
-        for d in max(0, w.startDay)...min(w.endDay, column.count - 1) where w.startDay < column.count { column[d] += w.factor - 1 }
+        for d in (w.startDay...max(w.startDay, w.endDay)).clamped(toDays: column.count) { column[d] += w.factor - 1 }
       }
       return column
     }

@@ -144,3 +144,12 @@ public struct SimulationCalendar: Sendable, Equatable {
     return m
   }
 }
+
+extension ClosedRange where Bound == Int {
+  /// The days of this range that fall in `0..<days`, possibly none: events scheduled before day 0
+  /// or after the horizon are cut off instead of forming an invalid range.
+  public func clamped(toDays days: Int) -> Range<Int> {
+    let lower = Swift.max(0, lowerBound), upper = Swift.min(upperBound + 1, days)
+    return lower < upper ? lower..<upper : 0..<0
+  }
+}

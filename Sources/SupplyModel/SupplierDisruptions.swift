@@ -41,7 +41,7 @@ public struct SupplierDisruptions: Sendable, Equatable {
     var capacity: [Int?] = Array(repeating: baseCapacity, count: days)
     var extra = Array(repeating: 0, count: days)
     var down = Array(repeating: false, count: days)
-    for r in outages { for d in max(0, r.lowerBound)...max(0, min(r.upperBound, days - 1)) where d < days && r.lowerBound < days { down[d] = true } }
+    for r in outages { for d in r.clamped(toDays: days) { down[d] = true } }
     if let random = randomOutages {
       var rng = Xoshiro256(seed: seed, entity: StreamKey.entity(supplier, namespace: "supplier"), purpose: .disruption, replication: replication)
       let repair = random.repairDays.makeSampler()
@@ -56,11 +56,11 @@ public struct SupplierDisruptions: Sendable, Equatable {
         }
       }
     }
-    for cut in capacityCuts where cut.days.lowerBound < days {
-      for d in max(0, cut.days.lowerBound)...min(cut.days.upperBound, days - 1) { capacity[d] = min(capacity[d] ?? .max, cut.capacityPerDay) }
+    for cut in capacityCuts {
+      for d in cut.days.clamped(toDays: days) { capacity[d] = min(capacity[d] ?? .max, cut.capacityPerDay) }
     }
-    for spike in leadTimeSpikes where spike.days.lowerBound < days {
-      for d in max(0, spike.days.lowerBound)...min(spike.days.upperBound, days - 1) { extra[d] += spike.extraDays }
+    for spike in leadTimeSpikes {
+      for d in spike.days.clamped(toDays: days) { extra[d] += spike.extraDays }
     }
     for d in 0..<days where down[d] { capacity[d] = 0 }
     return SupplierSchedule(capacity: capacity, extraLeadDays: extra)

@@ -67,3 +67,11 @@ import SupplyModel
     #expect(Array(whole.statistics[0..<2]) == pieces.statistics)
   }
 }
+
+@Test func promotionsPastTheHorizonDoNotBreakForecastPolicies() {
+  var net = ForecastDrivenPolicyTests.network(promotion: false)
+  net.skus[0].demand.profile.windows = [DemandWindow(startDay: 2_000, endDay: 2_010, factor: 2)]
+  let policy = ScenarioPolicy.make(ForecastDrivenPolicyTests.spec(MeanForecaster(), covariate: true), for: net)
+  let result = Simulator.run(net, separable: true) { policy.restricted(to: $0) }
+  #expect(result.statistics[0].days == 270)
+}

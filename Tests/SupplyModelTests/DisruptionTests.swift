@@ -65,3 +65,12 @@ import Testing
     #expect(result.statistics[0].unitsShort > 0)
   }
 }
+
+@Test func eventsBeyondTheHorizonAreIgnored() {
+  let late = SupplierDisruptions(outages: [400...420], capacityCuts: [(days: 500...510, capacityPerDay: 1)],
+                                 leadTimeSpikes: [(days: 365...366, extraDays: 2)])
+  let s = late.schedule(days: 365, baseCapacity: nil, seed: 1, supplier: "acme", replication: 0)
+  #expect(s.daysDown == 0 && s.capacity.allSatisfy { $0 == nil } && s.extraLeadDays.allSatisfy { $0 == 0 })
+  let early = SupplierDisruptions(outages: [-5...2]).schedule(days: 10, baseCapacity: nil, seed: 1, supplier: "acme", replication: 0)
+  #expect(early.daysDown == 3)
+}

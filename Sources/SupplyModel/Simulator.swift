@@ -176,6 +176,13 @@ public enum Simulator {
         slots[k].cycleShort = false
       }
       receipts.drain(day: day, receive)
+
+      // Dispatching: received at once with lead time 0, else scheduled unless it would arrive
+      // after the horizon (it then stays on order).
+      func dispatch(_ shipment: Shipment, lead: Int) {
+        if lead == 0 { receive(shipment) }
+        else if day + lead < horizon { receipts.schedule(shipment, on: day + lead) }
+      }
       if tracing { openingOnHand = onHandUnits }
 
       // Demand: the hot loop, over raw buffers (no uniqueness or bounds checks in release).
@@ -235,8 +242,7 @@ public enum Simulator {
           supplierQueue[j].append(Shipment(sku: Int32(k), units: Int32(clamping: q)))
         } else {
           let lead = leadSamplers[k].sample(using: &leadRNG[k])
-          if lead == 0 { receive(Shipment(sku: Int32(k), units: Int32(clamping: q))) }
-          else if day + lead < horizon { receipts.schedule(Shipment(sku: Int32(k), units: Int32(clamping: q)), on: day + lead) }
+          dispatch(Shipment(sku: Int32(k), units: Int32(clamping: q)), lead: lead)
         }
       }
       // Queued suppliers ship first come, first served, within today's capacity (0 when down),
@@ -252,9 +258,7 @@ public enum Simulator {
           if order.units == 0 { supplierHead[j] += 1 } else { supplierQueue[j][supplierHead[j]] = order }
           let k = Int(order.sku)
           let lead = leadSamplers[k].sample(using: &leadRNG[k]) + extraLead
-          let shipment = Shipment(sku: order.sku, units: Int32(part))
-          if lead == 0 { receive(shipment) }
-          else if day + lead < horizon { receipts.schedule(shipment, on: day + lead) }
+          dispatch(Shipment(sku: order.sku, units: Int32(part)), lead: lead)
         }
         if supplierHead[j] > 256 && supplierHead[j] * 2 > supplierQueue[j].count {
           supplierQueue[j].removeFirst(supplierHead[j])

@@ -60,16 +60,7 @@ struct BacktestCommand: CLICommand {
     }
 
     let modelNames = modelList.split(separator: ",").map { String($0).trimmed }
-    var parameters: [String: [String: Double]] = [:]
-    for item in args.values["param"] ?? [] {
-      let parts = item.split(separator: "=", maxSplits: 1)
-      let key = parts.first.map { $0.split(separator: ".", maxSplits: 1) } ?? []
-      guard parts.count == 2, key.count == 2, let v = Double(parts[1]) else {
-        throw UsageError("backtest: --param takes MODEL.KEY=NUMBER, got '\(item)'")
-      }
-      guard modelNames.contains(String(key[0])) else { throw UsageError("backtest: --param \(item): '\(key[0])' is not in --models") }
-      parameters[String(key[0]), default: [:]][String(key[1])] = v
-    }
+    let parameters = try ForecastCommand.parseModelParameters(args.values["param"] ?? [], models: modelNames, command: name)
     var models: [any Forecaster] = []
     for m in modelNames { models.append(try ForecasterCatalog.make(ForecasterSpec(name: m, parameters: parameters[m] ?? [:]))) }
 

@@ -109,8 +109,8 @@ struct BenchCommand: CLICommand {
     }
     let skuDays = Double(skus) * Double(days)
     console.out("bench sim: \(skus) SKUs x \(days) days, (s,S) Poisson, KPIs on, \(threads) thread\(threads == 1 ? "" : "s")\n")
-    console.out("  best of \(repeats): \(fixed(best * 1000, 1)) ms = \(fixed(skuDays / best / 1e6, 1)) million SKU-days/s\n")
-    console.out("  peak resident memory: \(peakMemoryMiB().map { fixed($0, 1) + " MiB" } ?? "unknown")  (checksum \(checksum))\n")
+    console.out("  best of \(repeats): \(NumberFormat.fixed(best * 1000, 1)) ms = \(NumberFormat.fixed(skuDays / best / 1e6, 1)) million SKU-days/s\n")
+    console.out("  peak resident memory: \(peakMemoryMiB().map { NumberFormat.fixed($0, 1) + " MiB" } ?? "unknown")  (checksum \(checksum))\n")
     return 0
   }
 
@@ -143,7 +143,7 @@ struct BenchCommand: CLICommand {
     let result = Experiment(scenario: scenario, replications: replications, threads: threads).run()
     let seconds = ProgressBar.seconds(ContinuousClock.now - start)
     console.out("bench experiment: \(path), \(result.outcomes.count) policies x \(replications) replications, \(threads) thread\(threads == 1 ? "" : "s")\n")
-    console.out("  \(fixed(seconds, 3)) s = \(fixed(Double(replications) / seconds, 1)) replications/s (\(fixed(Double(replications * result.outcomes.count) / seconds, 1)) policy runs/s)\n")
+    console.out("  \(NumberFormat.fixed(seconds, 3)) s = \(NumberFormat.fixed(Double(replications) / seconds, 1)) replications/s (\(NumberFormat.fixed(Double(replications * result.outcomes.count) / seconds, 1)) policy runs/s)\n")
     return 0
   }
 
@@ -155,7 +155,7 @@ struct BenchCommand: CLICommand {
     let result = ARIMABenchmark.fitAutoARIMA(inputs, parallel: true)
     let failures = result.models.filter { if case .failure = $0 { return true }; return false }.count
     console.out("bench forecast: auto_arima on \(count) synthetic monthly series of \(length) points, all cores\n")
-    console.out("  \(fixed(result.seconds, 2)) s = \(fixed(result.seriesPerSecond, 1)) series/s (\(fixed(1000 / result.seriesPerSecond, 1)) ms per series), \(failures) failed\n")
+    console.out("  \(NumberFormat.fixed(result.seconds, 2)) s = \(NumberFormat.fixed(result.seriesPerSecond, 1)) series/s (\(NumberFormat.fixed(1000 / result.seriesPerSecond, 1)) ms per series), \(failures) failed\n")
     return 0
   }
 
@@ -165,8 +165,8 @@ struct BenchCommand: CLICommand {
     let threads = try args.integer("threads", default: 0, range: 0...1024, command: name)
     let r = NeuralBenchmark.run(windows: windows, epochs: epochs, threads: threads)
     console.out("bench nn: hidden 64, window 28, batch 64, Float32, Adam, MSE; \(r.windows) windows x \(r.epochs) epochs, \(r.threads) thread\(r.threads == 1 ? "" : "s")\n")
-    console.out("  LSTM: \(fixed(r.lstmSamplesPerSecond, 0)) training samples/s\n")
-    console.out("  GRU:  \(fixed(r.gruSamplesPerSecond, 0)) training samples/s\n")
+    console.out("  LSTM: \(NumberFormat.fixed(r.lstmSamplesPerSecond, 0)) training samples/s\n")
+    console.out("  GRU:  \(NumberFormat.fixed(r.gruSamplesPerSecond, 0)) training samples/s\n")
     return 0
   }
 
@@ -188,8 +188,8 @@ struct BenchCommand: CLICommand {
       let instance = try JSONDecoder().decode(ReplenishmentInstance.self, from: data)
       let r = LPBenchmark.run(instance)
       let error = reference[instance.name].map { abs(r.objective - $0) / max(1, abs($0)) }
-      table.rows.append([instance.name, "\(r.variables)", fixed(r.coldSeconds, 4), "\(r.iterations)", fixed(r.warmSeconds, 4),
-                         "\(r.warmIterations)", fixed(r.objective, 4), error.map { "\($0)" } ?? "–"])
+      table.rows.append([instance.name, "\(r.variables)", NumberFormat.fixed(r.coldSeconds, 4), "\(r.iterations)", NumberFormat.fixed(r.warmSeconds, 4),
+                         "\(r.warmIterations)", NumberFormat.fixed(r.objective, 4), error.map { "\($0)" } ?? "–"])
     }
     console.out("bench lp: cold solve, then warm start after a 5% demand change in period 1\n\n" + table.plain())
     return 0
@@ -198,12 +198,6 @@ struct BenchCommand: CLICommand {
   /// One entry of reference-optima.json.
   struct ReferenceOptimum: Decodable { var objective: Double }
 
-  static func fixed(_ x: Double, _ digits: Int) -> String {
-    var scale = 1.0
-    for _ in 0..<digits { scale *= 10 }
-    let v = (x * scale).rounded() / scale
-    return "\(v)"
-  }
 
   /// The process's peak resident set size from /proc (Linux), in MiB.
   static func peakMemoryMiB() -> Double? {

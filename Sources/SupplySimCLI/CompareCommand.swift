@@ -43,13 +43,7 @@ struct CompareCommand: CLICommand {
       required = v
     }
     let retrain = try args.integer("retrain", default: 7, range: 1...3650, command: name)
-    var parameters: [String: [String: Double]] = [:]
-    for item in args.values["param"] ?? [] {
-      let parts = item.split(separator: "=", maxSplits: 1)
-      let key = parts.first.map { $0.split(separator: ".", maxSplits: 1) } ?? []
-      guard parts.count == 2, key.count == 2, let v = Double(parts[1]) else { throw UsageError("compare: --param takes MODEL.KEY=NUMBER, got '\(item)'") }
-      parameters[String(key[0]), default: [:]][String(key[1])] = v
-    }
+    let parameters = try ForecastCommand.parseModelParameters(args.values["param"] ?? [], models: names.filter { $0 != "model" }, command: name)
     var settings: [String: ForecastSettings] = [:]
     for n in names where n != "model" {
       let spec = ForecasterSpec(name: n, parameters: parameters[n] ?? [:])

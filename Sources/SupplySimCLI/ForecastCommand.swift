@@ -147,6 +147,24 @@ struct ForecastCommand: CLICommand {
     return levels
   }
 
+  /// Parses repeated `MODEL.KEY=VALUE` options into parameters per model; every MODEL must be
+  /// one of `models`.
+  static func parseModelParameters(_ items: [String], models: [String], command: String) throws(UsageError) -> [String: [String: Double]] {
+    var out: [String: [String: Double]] = [:]
+    for item in items {
+      let parts = item.split(separator: "=", maxSplits: 1)
+      let key = parts.first.map { $0.split(separator: ".", maxSplits: 1) } ?? []
+      guard parts.count == 2, key.count == 2, let v = Double(parts[1]) else {
+        throw UsageError("\(command): --param takes MODEL.KEY=NUMBER, got '\(item)'")
+      }
+      guard models.contains(String(key[0])) else {
+        throw UsageError("\(command): --param \(item): '\(key[0])' is not one of the models (\(models.joined(separator: ", ")))")
+      }
+      out[String(key[0]), default: [:]][String(key[1])] = v
+    }
+    return out
+  }
+
   /// Parses repeated `KEY=VALUE` options into numbers.
   static func parseParameters(_ items: [String], command: String) throws(UsageError) -> [String: Double] {
     var out: [String: Double] = [:]

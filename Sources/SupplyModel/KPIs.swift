@@ -76,9 +76,16 @@ public struct KPIs: Sendable, Equatable, Codable {
 
   /// The KPIs of one SKU from its totals and cost rates.
   public init(statistics s: SKUStatistics, costs c: CostRates) {
-    self.init(statistics: s, holding: Double(s.onHandSum) * c.holdingCostPerUnitDay,
-              shortage: Double(s.backorderSum) * c.backorderCostPerUnitDay + Double(s.unitsLost) * c.lostSalePenaltyPerUnit,
-              ordering: Double(s.orders) * c.orderCost, purchase: Double(s.unitsPurchasedForFlow) * c.unitCost, skuCount: 1)
+    let cost = Self.costTerms(s, c)
+    self.init(statistics: s, holding: cost.holding, shortage: cost.shortage, ordering: cost.ordering, purchase: cost.purchase, skuCount: 1)
+  }
+
+  /// The four cost terms of one SKU's totals (see the type's definitions).
+  static func costTerms(_ s: SKUStatistics, _ c: CostRates) -> (holding: Double, shortage: Double, ordering: Double, purchase: Double) {
+    (Double(s.onHandSum) * c.holdingCostPerUnitDay,
+     Double(s.backorderSum) * c.backorderCostPerUnitDay + Double(s.unitsLost) * c.lostSalePenaltyPerUnit,
+     Double(s.orders) * c.orderCost,
+     Double(s.unitsPurchasedForFlow) * c.unitCost)
   }
 
   /// KPIs of a group of SKUs: sums for counts and costs, ratios of sums for rates, and averages
@@ -88,10 +95,11 @@ public struct KPIs: Sendable, Equatable, Codable {
     var holding = 0.0, shortage = 0.0, ordering = 0.0, purchase = 0.0
     for (s, c) in parts {
       total.add(s)
-      holding += Double(s.onHandSum) * c.holdingCostPerUnitDay
-      shortage += Double(s.backorderSum) * c.backorderCostPerUnitDay + Double(s.unitsLost) * c.lostSalePenaltyPerUnit
-      ordering += Double(s.orders) * c.orderCost
-      purchase += Double(s.unitsPurchasedForFlow) * c.unitCost
+      let cost = Self.costTerms(s, c)
+      holding += cost.holding
+      shortage += cost.shortage
+      ordering += cost.ordering
+      purchase += cost.purchase
     }
     self.init(statistics: total, holding: holding, shortage: shortage, ordering: ordering, purchase: purchase, skuCount: max(parts.count, 1))
   }

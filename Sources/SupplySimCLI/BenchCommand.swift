@@ -102,8 +102,7 @@ struct BenchCommand: CLICommand {
       let result = Simulator.run(network, options: SimulationOptions(threads: threads), separable: true) { range in
         policy.restricted(to: range)
       }
-      let elapsed = ContinuousClock.now - start
-      let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
+      let seconds = ProgressBar.seconds(ContinuousClock.now - start)
       best = min(best, seconds)
       checksum = result.statistics.reduce(0) { $0 &+ $1.demand &+ $1.onHandSum }
     }

@@ -16,6 +16,15 @@ public struct InventoryState: Sendable, Equatable {
     backordered = Array(repeating: 0, count: skuCount)
   }
 
+  /// Creates a state from its three arrays, which must have equal lengths.
+  public init(onHand: [Int], onOrder: [Int], backordered: [Int]) {
+    precondition(onHand.count == onOrder.count && onOrder.count == backordered.count,
+                 "InventoryState arrays differ in length: \(onHand.count), \(onOrder.count), \(backordered.count)")
+    self.onHand = onHand
+    self.onOrder = onOrder
+    self.backordered = backordered
+  }
+
   /// The number of SKUs.
   @inlinable public var skuCount: Int { onHand.count }
 

@@ -8,13 +8,22 @@ public struct SimulationResult: Sendable, Equatable {
   public var trace: DailyTrace?
   /// Forecast errors per SKU, when the policy forecasts.
   public var forecastErrors: ForecastErrorTotals?
+  /// Daily demand-received and order moments per stocking point of a multi-echelon network
+  /// (for bullwhip ratios); empty for a single warehouse.
+  public var flow: [FlowMoments]
+  /// Stock at the close of the last day per stocking point of a multi-echelon network (on hand,
+  /// on order, owed downstream or to customers); nil for a single warehouse.
+  public var closingStock: InventoryState?
 
   /// Creates a result.
-  public init(policyName: String, statistics: [SKUStatistics], trace: DailyTrace?, forecastErrors: ForecastErrorTotals? = nil) {
+  public init(policyName: String, statistics: [SKUStatistics], trace: DailyTrace?, forecastErrors: ForecastErrorTotals? = nil,
+              flow: [FlowMoments] = [], closingStock: InventoryState? = nil) {
     self.policyName = policyName
     self.statistics = statistics
     self.trace = trace
     self.forecastErrors = forecastErrors
+    self.flow = flow
+    self.closingStock = closingStock
   }
 
   /// KPIs per SKU, in network order.

@@ -47,27 +47,6 @@ public enum Simulator {
     return SimulationResult(policyName: name, statistics: stats, trace: trace, forecastErrors: errors)
   }
 
-  /// A shipment on its way: which SKU, how many units.
-  struct Shipment: Sendable {
-    var sku: Int32
-    var units: Int32
-  }
-
-  /// The per-SKU data the demand phase touches, kept together so one pass reads one array.
-  struct DemandSlot {
-    var rng: Xoshiro256
-    var sampler: DemandSampler
-    /// Start of the SKU's Poisson inversion table in the flat table set, or -1 when it draws another way.
-    var tableOffset: Int
-    /// Length of that table.
-    var tableLength: Int
-    /// The mean when the profile is stationary; NaN otherwise.
-    var constantMean: Double
-    var backorders: Bool
-    /// Some demand went unmet since the last receipt.
-    var cycleShort: Bool
-  }
-
   /// Simulates every SKU of `network` together (one chunk) for the whole horizon.
   static func simulateChunk<P: ReplenishmentPolicy>(_ network: SupplyNetwork, policy: inout P, options: SimulationOptions) -> SimulationResult {
     let n = network.skus.count
@@ -76,35 +55,18 @@ public enum Simulator {
     let calendar = network.calendar
 
     // Per-SKU streams and samplers; stationary Poisson SKUs draw from inversion tables.
-    var slots: [DemandSlot] = []
-    slots.reserveCapacity(n)
+    var demandPhase = CustomerDemandPhase(network.skus.map { sku in
+      CustomerDemandPhase.Source(model: sku.demand, scale: 1, rng: Xoshiro256(seed: network.seed, entity: StreamKey.entity(sku.id), purpose: .demand, replication: options.replication),
+                                 unmetDemand: sku.unmetDemand)
+    })
     var leadRNG: [Xoshiro256] = []
     var leadSamplers: [LeadTimeSampler] = []
-    var tabulatedMeans: [Double] = []
-    var tableMember: [Int] = []
     var longestLead = 1
     for (k, sku) in network.skus.enumerated() {
-      let entity = StreamKey.entity(sku.id)
-      let profile = sku.demand.profile
-      var table = -1
-      if profile.isStationary, sku.demand.family == .poisson, profile.base <= PoissonTableSet.largestTabulatedMean {
-        table = tabulatedMeans.count
-        tabulatedMeans.append(profile.base)
-      }
-      tableMember.append(table)
-      slots.append(DemandSlot(
-        rng: Xoshiro256(seed: network.seed, entity: entity, purpose: .demand, replication: options.replication),
-        sampler: DemandSampler(sku.demand.family), tableOffset: -1, tableLength: 0,
-        constantMean: profile.isStationary ? profile.base : .nan,
-        backorders: sku.unmetDemand == .backorder, cycleShort: false))
-      leadRNG.append(Xoshiro256(seed: network.seed, entity: entity, purpose: .leadTime, replication: options.replication))
+      leadRNG.append(Xoshiro256(seed: network.seed, entity: StreamKey.entity(sku.id), purpose: .leadTime, replication: options.replication))
       let lead = network.leadTime(ofSKU: k)
       leadSamplers.append(lead.makeSampler())
       longestLead = max(longestLead, lead.typicalMaximum + 1)
-    }
-    let tables = PoissonTableSet(means: tabulatedMeans)
-    for k in 0..<n where tableMember[k] >= 0 {
-      (slots[k].tableOffset, slots[k].tableLength) = tables.location(ofMember: tableMember[k])
     }
     // Closing-stock sums accumulate in their own arrays (vectorisable), folded into stats at the end.
     var onHandSum = Array(repeating: 0, count: n)
@@ -121,8 +83,7 @@ public enum Simulator {
                                                              supplier: s.id, replication: options.replication)
     }
     let supplierOf = network.skus.map(\.supplierIndex)
-    var supplierQueue: [[Shipment]] = Array(repeating: [], count: network.suppliers.count)
-    var supplierHead = Array(repeating: 0, count: network.suppliers.count)
+    var supplierQueue = Array(repeating: ShipmentQueue(), count: network.suppliers.count)
 
     // The inventory lives in three local arrays; they are swapped into `state` (O(1)) only while
     // the policy looks at them, so the hot loops own them exclusively.
@@ -155,7 +116,7 @@ public enum Simulator {
 
       // Receiving: put away, serve backorders first, close the replenishment cycle.
       func receive(_ s: Shipment) {
-        let k = Int(s.sku)
+        let k = Int(s.slot)
         var units = Int(s.units)
         onOrderUnits[k] -= units
         if tracing { receivedToday[k] += units }
@@ -171,9 +132,10 @@ public enum Simulator {
         if measured {
           stats[k].unitsReceived += Int(s.units)
           stats[k].cycles += 1
-          if slots[k].cycleShort { stats[k].cyclesWithStockout += 1 }
+          if demandPhase.closeCycle(k) { stats[k].cyclesWithStockout += 1 }
+        } else {
+          _ = demandPhase.closeCycle(k)
         }
-        slots[k].cycleShort = false
       }
       receipts.drain(day: day, receive)
 
@@ -185,41 +147,13 @@ public enum Simulator {
       }
       if tracing { openingOnHand = onHandUnits }
 
-      // Demand: the hot loop, over raw buffers (no uniqueness or bounds checks in release).
-      tables.withReader { reader in
-      slots.withUnsafeMutableBufferPointer { slot in
+      // Demand.
       stats.withUnsafeMutableBufferPointer { stat in
       onHandUnits.withUnsafeMutableBufferPointer { onHand in
       backorderedUnits.withUnsafeMutableBufferPointer { backordered in
       demandToday.withUnsafeMutableBufferPointer { demand in
-        for k in 0..<n {
-          let d: Int
-          if slot[k].tableOffset >= 0 {
-            d = reader.sample(offset: slot[k].tableOffset, length: slot[k].tableLength, using: &slot[k].rng)
-          } else {
-            let mean = slot[k].constantMean.isNaN ? network.skus[k].demand.profile.mean(onDay: day, calendar: calendar) : slot[k].constantMean
-            d = slot[k].sampler.sample(mean: mean, using: &slot[k].rng)
-          }
-          demand[k] = d
-          let available = onHand[k]
-          let filled = d < available ? d : available
-          let short = d - filled
-          onHand[k] = available - filled
-          if short > 0 {
-            slot[k].cycleShort = true
-            if slot[k].backorders { backordered[k] += short }
-          }
-          if measured {
-            stat[k].demand += d
-            stat[k].filledFromStock += filled
-            if short > 0 {
-              stat[k].unitsShort += short
-              stat[k].stockoutDays += 1
-              if !slot[k].backorders { stat[k].unitsLost += short }
-            }
-          }
-        }
-      }}}}}}
+        demandPhase.serve(day: day, measured: measured, calendar: calendar, onHand: onHand, backordered: backordered, stats: stat, demand: demand)
+      }}}}
       if tracing {
         // Units served from stock: min(demand, stock available before demand).
         for k in 0..<n { shippedToday[k] += min(demandToday[k], openingOnHand[k]) }
@@ -239,30 +173,20 @@ public enum Simulator {
         if tracing { orderedToday[k] += q }
         let j = supplierOf[k]
         if queued[j] {
-          supplierQueue[j].append(Shipment(sku: Int32(k), units: Int32(clamping: q)))
+          supplierQueue[j].append(Shipment(slot: Int32(k), units: Int32(clamping: q)))
         } else {
           let lead = leadSamplers[k].sample(using: &leadRNG[k])
-          dispatch(Shipment(sku: Int32(k), units: Int32(clamping: q)), lead: lead)
+          dispatch(Shipment(slot: Int32(k), units: Int32(clamping: q)), lead: lead)
         }
       }
       // Queued suppliers ship first come, first served, within today's capacity (0 when down),
       // splitting orders if needed; lead-time spikes lengthen today's shipments.
-      for j in capacity.indices where queued[j] && supplierHead[j] < supplierQueue[j].count {
-        var room = schedules[j].map { $0.capacity[day] ?? Int.max } ?? capacity[j] ?? Int.max
+      for j in capacity.indices where queued[j] && !supplierQueue[j].isEmpty {
+        let room = schedules[j].map { $0.capacity[day] ?? Int.max } ?? capacity[j] ?? Int.max
         let extraLead = schedules[j]?.extraLeadDays[day] ?? 0
-        while room > 0 && supplierHead[j] < supplierQueue[j].count {
-          var order = supplierQueue[j][supplierHead[j]]
-          let part = min(Int(order.units), room)
-          room -= part
-          order.units -= Int32(part)
-          if order.units == 0 { supplierHead[j] += 1 } else { supplierQueue[j][supplierHead[j]] = order }
-          let k = Int(order.sku)
-          let lead = leadSamplers[k].sample(using: &leadRNG[k]) + extraLead
-          dispatch(Shipment(sku: order.sku, units: Int32(part)), lead: lead)
-        }
-        if supplierHead[j] > 256 && supplierHead[j] * 2 > supplierQueue[j].count {
-          supplierQueue[j].removeFirst(supplierHead[j])
-          supplierHead[j] = 0
+        supplierQueue[j].release(upTo: room) { part in
+          let k = Int(part.slot)
+          dispatch(part, lead: leadSamplers[k].sample(using: &leadRNG[k]) + extraLead)
         }
       }
 

@@ -1,6 +1,9 @@
-/// A single-warehouse network: suppliers, the SKUs the warehouse stocks, and the run's clock.
+/// A supply network: suppliers, the SKUs, where they are stocked, and the run's clock.
+///
+/// Without a `topology` it is a single warehouse buying every SKU from its supplier; with one it
+/// is a multi-echelon network of stocking nodes and lanes (`NetworkSimulator` runs it).
 public struct SupplyNetwork: Sendable, Equatable {
-  /// The warehouse's name, for reports.
+  /// The warehouse's name, for reports (the scenario's name for a multi-echelon network).
   public var warehouse: String
   /// External suppliers.
   public var suppliers: [Supplier]
@@ -14,6 +17,11 @@ public struct SupplyNetwork: Sendable, Equatable {
   public var seed: UInt64
   /// Where day 0 falls in the week and the year.
   public var calendar: SimulationCalendar
+  /// The nodes and lanes of a multi-echelon network; nil for a single warehouse.
+  public var topology: NetworkTopology?
+  /// Units on hand on day 0 at each stocking point of a multi-echelon network,
+  /// `initialStock[node][sku]`; empty for a single warehouse (which uses `SKU.initialOnHand`).
+  public var initialStock: [[Int]] = []
 
   /// Creates a network.
   public init(warehouse: String, suppliers: [Supplier], skus: [SKU], horizonDays: Int, warmUpDays: Int, seed: UInt64, calendar: SimulationCalendar = SimulationCalendar()) {
@@ -42,12 +50,29 @@ public struct SupplyNetwork: Sendable, Equatable {
   /// simulator may split them across threads.
   public var skusAreIndependent: Bool {
     suppliers.allSatisfy { $0.capacityPerDay == nil && $0.disruptions.capacityCuts.isEmpty }
+      && (topology?.lanes.allSatisfy { $0.capacityPerDay == nil } ?? true)
+  }
+
+  /// The lead-time model of shipments into stocking point (node, SKU) of a multi-echelon network:
+  /// its lane's, or for a supplier without a lane (or a lane without one) the SKU's supplier lead time.
+  public func leadTime(ofNode node: Int, sku k: Int) -> LeadTimeModel {
+    guard let topology, let l = topology.sourceLane[node][k], let lead = topology.lanes[l].leadTime else { return leadTime(ofSKU: k) }
+    return lead
   }
 
   /// The sub-network of SKUs in `range`, sharing suppliers, clock and seed.
   public func restricted(to range: Range<Int>) -> SupplyNetwork {
     var copy = self
     copy.skus = Array(skus[range])
+    if let topology {
+      copy.initialStock = initialStock.map { Array($0[range]) }
+      let lanes = topology.lanes.map { lane in
+        var local = lane
+        local.skus = lane.skus.map { $0.filter(range.contains).map { $0 - range.lowerBound } }
+        return local
+      }
+      copy.topology = NetworkTopology(nodes: topology.nodes, lanes: lanes, skuSuppliers: copy.skus.map(\.supplierIndex))
+    }
     return copy
   }
 }

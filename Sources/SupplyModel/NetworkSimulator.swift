@@ -1,0 +1,465 @@
+import EventEngine
+import Stochastics
+
+/// Runs a multi-echelon network day by day: every stocking node runs its own policy, internal
+/// nodes ship to the nodes they supply under their allocation rule, and customer-facing nodes
+/// serve demand.
+///
+/// A day has the single-warehouse phases, applied at every node:
+/// 1. receipts (customer-facing nodes serve their backorders first);
+/// 2. customer demand at customer-facing nodes;
+/// 3. review, node by node downstream first (`NetworkTopology.downstreamFirst`): an internal node
+///    first ships what it can of its open downstream orders (including those placed today) under
+///    its allocation rule, then its policy orders from its source; orders to a node become that
+///    node's open orders, orders to a supplier go to the supplier (queued if it has a capacity
+///    or disruptions);
+/// 4. suppliers' queues, then capacity-limited lanes, release what they can;
+/// 5. accrual on closing stock.
+///
+/// A shipment leaving on day t over a lane with lead time L arrives in the receipt phase of day
+/// t + L, the single-warehouse convention at every stage. Unfilled downstream orders wait at the
+/// upstream node (internal backorders); customer demand is backordered or lost per SKU.
+///
+/// With `echelonStock`, a node's policy sees its echelon inventory position: its own position plus
+/// the echelon positions of the stocking points it supplies (on hand + in transit + on order −
+/// customer backorders across everything downstream), passed as on hand = echelon position − on
+/// order, backordered = 0.
+///
+/// Random streams are keyed by (seed, SKU id within node id, purpose, replication), so results do
+/// not depend on how SKUs are split across threads.
+public enum NetworkSimulator {
+  /// Runs one policy per node.
+  ///
+  /// - Parameters:
+  ///   - network: A network with a topology.
+  ///   - options: Trace, threads and replication. A trace keeps every stocking point, in
+  ///     `SimulationResult.pointIndex` order.
+  ///   - separable: True when each node's policy decides each SKU on its own data.
+  ///   - echelonStock: Pass echelon positions to the policies (see the type's notes).
+  ///   - makePolicy: Builds the policy of a node for the SKUs in a range of `network.skus`.
+  /// - Returns: Statistics, flow moments and closing stock per stocking point, indexed
+  ///   `node × skuCount + sku` with nodes in scenario order.
+  public static func run<P: ReplenishmentPolicy>(
+    _ network: SupplyNetwork, options: SimulationOptions = SimulationOptions(), separable: Bool, echelonStock: Bool,
+    makePolicy: @Sendable (_ node: Int, _ skus: Range<Int>) -> P
+  ) -> SimulationResult {
+    guard let topology = network.topology else { preconditionFailure("NetworkSimulator needs a network with a topology") }
+    let n = network.skus.count
+    let nodeCount = topology.nodes.count
+    let skusPerChunk = max(1, Simulator.chunkSize / nodeCount)
+    let chunks: [Range<Int>] = separable && network.skusAreIndependent && !options.recordTrace && n > skusPerChunk
+      ? stride(from: 0, to: n, by: skusPerChunk).map { $0..<min($0 + skusPerChunk, n) }
+      : [0..<n]
+    let parts = Parallel.map(chunks.count, threads: options.threads) { i in
+      let range = chunks[i]
+      let sub = chunks.count == 1 ? network : network.restricted(to: range)
+      var policies = (0..<nodeCount).map { makePolicy($0, range) }
+      return simulateChunk(sub, policies: &policies, echelonStock: echelonStock, options: options)
+    }
+    // Chunks hold points node-major over their own SKUs; interleave them back per node.
+    func merged<T>(_ field: (ChunkResult) -> [T]) -> [T] {
+      var all: [T] = []
+      all.reserveCapacity(nodeCount * n)
+      for node in 0..<nodeCount {
+        for (c, part) in parts.enumerated() {
+          let width = chunks[c].count
+          all += field(part)[(node * width)..<((node + 1) * width)]
+        }
+      }
+      return all
+    }
+    let closing = InventoryState(onHand: merged { $0.closing.onHand }, onOrder: merged { $0.closing.onOrder }, backordered: merged { $0.closing.backordered })
+    let errors = parts.allSatisfy { $0.forecastErrors.allSatisfy { $0 != nil } }
+      ? ForecastErrorTotals.concatenating((0..<nodeCount).flatMap { node in parts.map { $0.forecastErrors[node]! } })
+      : nil
+    return SimulationResult(policyName: parts.first?.policyName ?? "", statistics: merged(\.statistics), trace: parts.count == 1 ? parts[0].trace : nil,
+                            forecastErrors: errors, flow: merged(\.flow), closingStock: closing)
+  }
+
+  /// What one chunk of SKUs produced, per point in node-major (scenario) order.
+  struct ChunkResult {
+    var policyName: String
+    var statistics: [SKUStatistics]
+    var flow: [FlowMoments]
+    var closing: InventoryState
+    var trace: DailyTrace?
+    var forecastErrors: [ForecastErrorTotals?]
+  }
+
+  /// An open order of a downstream stocking point at its source.
+  public struct Request: Sendable, Equatable {
+    /// The ordering point (internal index).
+    public var child: Int32
+    /// Units still owed.
+    public var units: Int32
+    /// The day it was placed.
+    public var day: Int32
+    /// The ordering node's customer class.
+    public var priority: Int32
+
+    /// Creates a request.
+    public init(child: Int32, units: Int32, day: Int32, priority: Int32) {
+      self.child = child
+      self.units = units
+      self.day = day
+      self.priority = priority
+    }
+  }
+
+  /// How many units each open request (oldest first) gets when `available` units are shared
+  /// under `rule`; every request gets everything when there is enough.
+  public static func allocation(of available: Int, to requests: [Request], rule: AllocationRule) -> [Int] {
+    let asked = requests.map { Int($0.units) }
+    let total = asked.reduce(0, +)
+    if available >= total { return asked }
+    var give = Array(repeating: 0, count: requests.count)
+    switch rule {
+    case .firstComeFirstServed, .priority:
+      let order = rule == .priority
+        ? requests.indices.sorted { (requests[$0].priority, $0) < (requests[$1].priority, $1) }
+        : Array(requests.indices)
+      var left = available
+      for i in order where left > 0 {
+        give[i] = min(asked[i], left)
+        left -= give[i]
+      }
+    case .fairShare:
+      // Hamilton's method: floors of the exact shares, then one unit each to the largest remainders.
+      var handed = 0
+      var remainders: [(remainder: Int, index: Int)] = []
+      for i in requests.indices {
+        let exact = available * asked[i]
+        give[i] = exact / total
+        handed += give[i]
+        remainders.append((exact % total, i))
+      }
+      remainders.sort { ($1.remainder, $0.index) < ($0.remainder, $1.index) }
+      for r in remainders.prefix(available - handed) { give[r.index] += 1 }
+    }
+    return give
+  }
+
+  /// Simulates all SKUs of `network` at all nodes (one chunk) for the whole horizon.
+  static func simulateChunk<P: ReplenishmentPolicy>(_ network: SupplyNetwork, policies: inout [P], echelonStock: Bool, options: SimulationOptions) -> ChunkResult {
+    let topology = network.topology!
+    let nodes = topology.nodes
+    let m = network.skus.count
+    let order = topology.downstreamFirst
+    var rank = Array(repeating: 0, count: nodes.count)
+    for (r, node) in order.enumerated() { rank[node] = r }
+    let pointCount = nodes.count * m
+    let leafNodes = order.prefix { topology.isCustomerFacing($0) }
+    let leafPoints = leafNodes.count * m
+    let horizon = network.horizonDays, warmUp = network.warmUpDays
+    let replication = options.replication
+
+    // Internal points: p = rank(node) × m + sku, so customer-facing points come first.
+    var parentPoint = Array(repeating: -1, count: pointCount)
+    var supplierOf = Array(repeating: -1, count: pointCount)
+    var laneOf = Array(repeating: -1, count: pointCount)
+    var priorityOf = Array(repeating: Int32(0), count: pointCount)
+    var childPoints: [[Int]] = Array(repeating: [], count: pointCount)
+    var leadRNG: [Xoshiro256] = []
+    var leadSamplers: [LeadTimeSampler] = []
+    var onHand = Array(repeating: 0, count: pointCount)
+    var longestLead = 1
+    for node in order {
+      for k in 0..<m {
+        let p = rank[node] * m + k
+        let sku = network.skus[k]
+        if let parent = topology.parent(ofNode: node, sku: k) {
+          parentPoint[p] = rank[parent] * m + k
+        } else {
+          supplierOf[p] = sku.supplierIndex
+        }
+        laneOf[p] = topology.sourceLane[node][k] ?? -1
+        priorityOf[p] = Int32(clamping: nodes[node].priority)
+        onHand[p] = network.initialStock[node][k]
+        leadRNG.append(Xoshiro256(seed: network.seed, entity: StreamKey.entity(sku.id, namespace: nodes[node].id), purpose: .leadTime, replication: replication))
+        let lead = network.leadTime(ofNode: node, sku: k)
+        leadSamplers.append(lead.makeSampler())
+        longestLead = max(longestLead, lead.typicalMaximum + 1)
+      }
+    }
+    for p in 0..<pointCount where parentPoint[p] >= 0 { childPoints[parentPoint[p]].append(p) }
+    var demandPhase = CustomerDemandPhase(leafNodes.flatMap { node in
+      network.skus.map { sku in
+        CustomerDemandPhase.Source(
+          model: sku.demand, scale: nodes[node].demandFactor,
+          rng: Xoshiro256(seed: network.seed, entity: StreamKey.entity(sku.id, namespace: nodes[node].id), purpose: .demand, replication: replication),
+          unmetDemand: sku.unmetDemand)
+      }
+    })
+
+    let queued = network.suppliers.map { $0.capacityPerDay != nil || !$0.disruptions.isEmpty }
+    let schedules: [SupplierSchedule?] = network.suppliers.map { s in
+      s.disruptions.isEmpty ? nil : s.disruptions.schedule(days: horizon, baseCapacity: s.capacityPerDay, seed: network.seed, supplier: s.id, replication: replication)
+    }
+    var supplierQueue = Array(repeating: ShipmentQueue(), count: network.suppliers.count)
+    let laneCapacity = topology.lanes.map(\.capacityPerDay)
+    var laneQueue = Array(repeating: ShipmentQueue(), count: topology.lanes.count)
+
+    var onOrder = Array(repeating: 0, count: pointCount)
+    var owed = Array(repeating: 0, count: pointCount)
+    var requests: [[Request]] = Array(repeating: [], count: pointCount)
+    var internalCycleShort = Array(repeating: false, count: pointCount)
+    var stats = Array(repeating: SKUStatistics(), count: pointCount)
+    var flow = Array(repeating: FlowMoments(), count: pointCount)
+    var demandToday = Array(repeating: 0, count: pointCount)
+    var orderedToday = Array(repeating: 0, count: pointCount)
+    var filledToday = Array(repeating: 0, count: pointCount)
+    var echelonPosition = Array(repeating: 0, count: pointCount)
+    var receipts = CalendarQueue<Shipment>(span: longestLead + 1)
+    var state = InventoryState(skuCount: m)
+    var orders = Array(repeating: 0, count: m)
+    var onHandSum = Array(repeating: 0, count: pointCount)
+    var onOrderSum = Array(repeating: 0, count: pointCount)
+    var owedSum = Array(repeating: 0, count: pointCount)
+    var measuredDays = 0
+
+    // Tracing keeps every point in scenario order: trace slot of internal point p.
+    let tracing = options.recordTrace
+    var traceSlot = Array(repeating: 0, count: pointCount)
+    for node in nodes.indices { for k in 0..<m { traceSlot[rank[node] * m + k] = node * m + k } }
+    var trace: DailyTrace? = tracing ? DailyTrace(skuCount: pointCount, reservingDays: horizon) : nil
+    var shippedToday = Array(repeating: 0, count: tracing ? pointCount : 0)
+    var receivedToday = Array(repeating: 0, count: tracing ? pointCount : 0)
+
+    func recordOpeningPositions() {
+      for p in 0..<pointCount { stats[p].openingPosition = onHand[p] + onOrder[p] - owed[p] }
+    }
+    if warmUp == 0 { recordOpeningPositions() }
+
+    for day in 0..<horizon {
+      let measured = day >= warmUp
+      for p in leafPoints..<pointCount { demandToday[p] = 0; filledToday[p] = 0 }
+      for p in 0..<pointCount { orderedToday[p] = 0 }
+      if tracing { for p in 0..<pointCount { shippedToday[p] = 0; receivedToday[p] = 0 } }
+
+      // Receiving: customer-facing points serve their backorders first; internal points ship in
+      // the review phase, under their allocation rule.
+      func receive(_ s: Shipment) {
+        let p = Int(s.slot)
+        var units = Int(s.units)
+        onOrder[p] -= units
+        if tracing { receivedToday[p] += units }
+        if p < leafPoints, owed[p] > 0 {
+          let served = min(owed[p], units)
+          owed[p] -= served
+          units -= served
+          if measured { stats[p].backordersServed += served }
+          if tracing { shippedToday[p] += served }
+        }
+        onHand[p] += units
+        let short = p < leafPoints ? demandPhase.closeCycle(p) : internalCycleShort[p]
+        internalCycleShort[p] = false
+        if measured {
+          stats[p].unitsReceived += Int(s.units)
+          stats[p].cycles += 1
+          if short { stats[p].cyclesWithStockout += 1 }
+        }
+      }
+      receipts.drain(day: day, receive)
+
+      // Moving: a shipment for point p enters transit now (or waits for its lane's capacity).
+      func transit(_ s: Shipment) {
+        let p = Int(s.slot)
+        let lead = leadSamplers[p].sample(using: &leadRNG[p]) + Int(s.extraLeadDays)
+        if lead == 0 { receive(s) } else if day + lead < horizon { receipts.schedule(s, on: day + lead) }
+      }
+      func depart(_ s: Shipment) {
+        let l = laneOf[Int(s.slot)]
+        if l >= 0, laneCapacity[l] != nil { laneQueue[l].append(s) } else { transit(s) }
+      }
+
+      // Customer demand.
+      let openingOnHand = tracing ? Array(onHand[0..<leafPoints]) : []
+      stats.withUnsafeMutableBufferPointer { stat in
+      onHand.withUnsafeMutableBufferPointer { h in
+      owed.withUnsafeMutableBufferPointer { b in
+      demandToday.withUnsafeMutableBufferPointer { d in
+        demandPhase.serve(day: day, measured: measured, calendar: network.calendar,
+                          onHand: UnsafeMutableBufferPointer(rebasing: h[0..<leafPoints]),
+                          backordered: UnsafeMutableBufferPointer(rebasing: b[0..<leafPoints]),
+                          stats: UnsafeMutableBufferPointer(rebasing: stat[0..<leafPoints]),
+                          demand: UnsafeMutableBufferPointer(rebasing: d[0..<leafPoints]))
+      }}}}
+      if tracing { for p in 0..<leafPoints { shippedToday[p] += min(demandToday[p], openingOnHand[p]) } }
+
+      // Review, downstream first.
+      for (r, node) in order.enumerated() {
+        let base = r * m
+        if r * m >= leafPoints {
+          for p in base..<(base + m) {
+            if owed[p] > 0 && onHand[p] > 0 {
+              let give = allocation(of: onHand[p], to: requests[p], rule: nodes[node].allocation)
+              var kept: [Request] = []
+              for (i, var request) in requests[p].enumerated() {
+                let units = give[i]
+                if units > 0 {
+                  depart(Shipment(slot: request.child, units: Int32(units)))
+                  if Int(request.day) == day { filledToday[p] += units } else if measured { stats[p].backordersServed += units }
+                  request.units -= Int32(units)
+                }
+                if request.units > 0 { kept.append(request) }
+              }
+              let shipped = give.reduce(0, +)
+              onHand[p] -= shipped
+              owed[p] -= shipped
+              requests[p] = kept
+              if tracing { shippedToday[p] += shipped }
+            }
+            let short = demandToday[p] - filledToday[p]
+            if short > 0 { internalCycleShort[p] = true }
+            if measured {
+              stats[p].demand += demandToday[p]
+              stats[p].filledFromStock += filledToday[p]
+              if short > 0 { stats[p].unitsShort += short; stats[p].stockoutDays += 1 }
+            }
+          }
+        }
+        policies[node].observe(demand: Array(demandToday[base..<(base + m)]), day: day)
+        for k in 0..<m {
+          let p = base + k
+          var position = onHand[p] + onOrder[p] - owed[p]
+          if echelonStock {
+            for c in childPoints[p] { position += echelonPosition[c] }
+            echelonPosition[p] = position
+            state.onHand[k] = position - onOrder[p]
+            state.backordered[k] = 0
+          } else {
+            state.onHand[k] = onHand[p]
+            state.backordered[k] = owed[p]
+          }
+          state.onOrder[k] = onOrder[p]
+        }
+        policies[node].decide(state, day: day, orders: &orders)
+        for k in 0..<m where orders[k] != 0 {
+          let q = orders[k]
+          orders[k] = 0
+          let p = base + k
+          precondition(q > 0, "policy \(policies[node].name) at node \(nodes[node].id) ordered \(q) units of SKU \(network.skus[k].id) on day \(day)")
+          onOrder[p] += q
+          echelonPosition[p] += q
+          orderedToday[p] += q
+          if measured { stats[p].orders += 1; stats[p].unitsOrdered += q }
+          let parent = parentPoint[p]
+          if parent >= 0 {
+            requests[parent].append(Request(child: Int32(p), units: Int32(clamping: q), day: Int32(day), priority: priorityOf[p]))
+            owed[parent] += q
+            demandToday[parent] += q
+          } else if queued[supplierOf[p]] {
+            supplierQueue[supplierOf[p]].append(Shipment(slot: Int32(p), units: Int32(clamping: q)))
+          } else {
+            depart(Shipment(slot: Int32(p), units: Int32(clamping: q)))
+          }
+        }
+      }
+
+      // Suppliers ship from their queues within today's capacity; then lanes move what they can.
+      for j in supplierQueue.indices where queued[j] && !supplierQueue[j].isEmpty {
+        let room = schedules[j].map { $0.capacity[day] ?? Int.max } ?? network.suppliers[j].capacityPerDay ?? Int.max
+        let extra = Int32(schedules[j]?.extraLeadDays[day] ?? 0)
+        supplierQueue[j].release(upTo: room) { part in
+          var s = part
+          s.extraLeadDays = extra
+          depart(s)
+        }
+      }
+      for l in laneQueue.indices where !laneQueue[l].isEmpty {
+        laneQueue[l].release(upTo: laneCapacity[l] ?? Int.max, transit)
+      }
+
+      // Accrual.
+      if measured {
+        measuredDays += 1
+        Simulator.accumulate(onHand, into: &onHandSum)
+        Simulator.accumulate(onOrder, into: &onOrderSum)
+        Simulator.accumulate(owed, into: &owedSum)
+        for p in 0..<pointCount { flow[p].add(demand: demandToday[p], orders: orderedToday[p]) }
+      }
+      if day + 1 == warmUp { recordOpeningPositions() }
+      if tracing {
+        func inScenarioOrder(_ values: [Int]) -> [Int] {
+          var out = Array(repeating: 0, count: pointCount)
+          for p in 0..<pointCount { out[traceSlot[p]] = values[p] }
+          return out
+        }
+        trace!.append(demand: inScenarioOrder(demandToday), shipped: inScenarioOrder(shippedToday), onHand: inScenarioOrder(onHand),
+                      onOrder: inScenarioOrder(onOrder), backordered: inScenarioOrder(owed), ordered: inScenarioOrder(orderedToday),
+                      received: inScenarioOrder(receivedToday))
+      }
+    }
+
+    // Back to scenario order: node-major over nodes in scenario order.
+    var outStats = Array(repeating: SKUStatistics(), count: pointCount)
+    var outFlow = Array(repeating: FlowMoments(), count: pointCount)
+    var closing = InventoryState(skuCount: pointCount)
+    for p in 0..<pointCount {
+      stats[p].closingPosition = onHand[p] + onOrder[p] - owed[p]
+      stats[p].days = measuredDays
+      stats[p].onHandSum = onHandSum[p]
+      stats[p].onOrderSum = onOrderSum[p]
+      stats[p].backorderSum = owedSum[p]
+      let slot = traceSlot[p]
+      outStats[slot] = stats[p]
+      outFlow[slot] = flow[p]
+      closing.onHand[slot] = onHand[p]
+      closing.onOrder[slot] = onOrder[p]
+      closing.backordered[slot] = owed[p]
+    }
+    let errors: [ForecastErrorTotals?] = nodes.indices.map { policies[$0].forecastErrors }
+    return ChunkResult(policyName: policies.first?.name ?? "", statistics: outStats, flow: outFlow, closing: closing, trace: trace, forecastErrors: errors)
+  }
+}
+
+/// Running sums of one stocking point's daily demand received and orders placed, for the bullwhip
+/// ratio (variance of orders placed / variance of demand received).
+public struct FlowMoments: Sendable, Equatable {
+  /// Days counted.
+  public var days = 0
+  /// Σ daily demand received (customer demand, or orders from downstream nodes).
+  public var demandSum = 0
+  /// Σ (daily demand received)².
+  public var demandSquares = 0
+  /// Σ daily units ordered.
+  public var orderSum = 0
+  /// Σ (daily units ordered)².
+  public var orderSquares = 0
+
+  /// Empty sums.
+  public init() {}
+
+  /// Adds one day.
+  @inline(__always)
+  public mutating func add(demand d: Int, orders q: Int) {
+    days += 1
+    demandSum += d
+    demandSquares += d * d
+    orderSum += q
+    orderSquares += q * q
+  }
+
+  /// Population variance of daily demand received.
+  public var demandVariance: Double { Self.variance(sum: demandSum, squares: demandSquares, days: days) }
+  /// Population variance of daily orders placed.
+  public var orderVariance: Double { Self.variance(sum: orderSum, squares: orderSquares, days: days) }
+
+  /// Variance of orders placed / variance of demand received; NaN when demand did not vary.
+  public var bullwhipRatio: Double { Self.bullwhipRatio(of: [self]) }
+
+  /// The bullwhip ratio of a group of stocking points (a node or an echelon): Σ variance of orders
+  /// placed / Σ variance of demand received, each point's variance about its own mean (SKUs are
+  /// not summed into one series, whose units would not be comparable). NaN when no demand varied.
+  public static func bullwhipRatio(of points: some Sequence<FlowMoments>) -> Double {
+    var orders = 0.0, demand = 0.0
+    for p in points { orders += p.orderVariance; demand += p.demandVariance }
+    return demand > 0 ? orders / demand : .nan
+  }
+
+  private static func variance(sum: Int, squares: Int, days: Int) -> Double {
+    guard days > 0 else { return 0 }
+    let n = Double(days), mean = Double(sum) / n
+    return max(0, Double(squares) / n - mean * mean)
+  }
+}

@@ -1,0 +1,40 @@
+/// A shipment on its way, or waiting to leave: which stocking slot it is for and how many units.
+///
+/// `slot` is a SKU index in the single-warehouse simulator and a stocking-point index in the
+/// network simulator. `extraLeadDays` carries a supplier's lead-time spike to a lane that makes the
+/// shipment wait before it leaves.
+struct Shipment: Sendable {
+  var slot: Int32
+  var units: Int32
+  var extraLeadDays: Int32 = 0
+}
+
+/// Orders waiting at a capacity-limited supplier or lane, released first come, first served.
+struct ShipmentQueue: Sendable {
+  private var items: [Shipment] = []
+  private var head = 0
+
+  /// True when nothing waits.
+  var isEmpty: Bool { head == items.count }
+
+  /// Puts a shipment at the back of the queue.
+  mutating func append(_ shipment: Shipment) { items.append(shipment) }
+
+  /// Releases up to `room` units from the front, splitting the order at the front if it does not
+  /// fit whole, and hands each released part to `body`.
+  mutating func release(upTo room: Int, _ body: (Shipment) -> Void) {
+    var room = room
+    while room > 0 && head < items.count {
+      var order = items[head]
+      let part = min(Int(order.units), room)
+      room -= part
+      order.units -= Int32(part)
+      if order.units == 0 { head += 1 } else { items[head] = order }
+      body(Shipment(slot: order.slot, units: Int32(part), extraLeadDays: order.extraLeadDays))
+    }
+    if head > 256 && head * 2 > items.count {
+      items.removeFirst(head)
+      head = 0
+    }
+  }
+}

@@ -1,0 +1,203 @@
+import Stochastics
+import Testing
+@testable import Replenishment
+@testable import SupplyModel
+
+@Suite struct NetworkSimulatorTests {
+  static let costs = CostRates(unitCost: 1, holdingCostPerUnitDay: 0.1, backorderCostPerUnitDay: 1, lostSalePenaltyPerUnit: 0, orderCost: 0)
+
+  /// Supplier → DC → store, every SKU identical and independent: a serial two-echelon system.
+  static func serial(skus: Int, mean: Double, supplierLead: Int, storeLead: Int, days: Int, warmUp: Int,
+                     initial: (dc: Int, store: Int)) -> SupplyNetwork {
+    let items = (0..<skus).map { k in
+      SKU(id: "sku-\(k)", supplierIndex: 0, demand: DemandModel(family: .poisson, profile: DemandProfile(base: mean)),
+          costs: costs, unmetDemand: .backorder, initialOnHand: 0)
+    }
+    var net = SupplyNetwork(warehouse: "serial", suppliers: [Supplier(id: "acme", leadTime: .deterministic(days: supplierLead))],
+                            skus: items, horizonDays: days, warmUpDays: warmUp, seed: 11)
+    net.topology = NetworkTopology(
+      nodes: [StockingNode(id: "DC", kind: .distributionCenter), StockingNode(id: "store", kind: .store)],
+      lanes: [Lane(origin: .node(0), destination: 1, leadTime: .deterministic(days: storeLead))],
+      skuSuppliers: items.map(\.supplierIndex))
+    net.initialStock = [Array(repeating: initial.dc, count: skus), Array(repeating: initial.store, count: skus)]
+    return net
+  }
+
+  /// Installation base-stock levels per node: `levels[node]`.
+  static func run(_ net: SupplyNetwork, levels: [Int], echelon: Bool = false, threads: Int = 1) -> SimulationResult {
+    NetworkSimulator.run(net, options: SimulationOptions(threads: threads), separable: true, echelonStock: echelon) { node, range in
+      OrderUpToPolicy(level: Array(repeating: levels[node], count: range.count))
+    }
+  }
+
+  /// The exact stationary means of the serial base-stock system under our period convention.
+  ///
+  /// The DC (base stock S₂, lead time L₂ from an ample supplier) sees the store's orders, which
+  /// equal store demand day by day. At a day's close its net stock is S₂ − X, with X the demand of
+  /// the last L₂ days, so its backlog is B₂ = (X − S₂)⁺. The store (S₁, transit L₁) at a close
+  /// has net stock S₁ − B₂' − Y, where Y is the demand of the last L₁ days and B₂' the DC backlog
+  /// L₁ days earlier, which covers the L₂ days before those: Y and B₂' are independent. This is
+  /// the Clark–Scarf decomposition (Clark & Scarf 1960; Axsäter, *Inventory Control*, 3rd ed.,
+  /// §5.3.2) with one-period review.
+  static func exactMeans(mean: Double, supplierLead: Int, storeLead: Int, dcLevel: Int, storeLevel: Int)
+    -> (dcOnHand: Double, storeOnHand: Double, storeBackorders: Double) {
+    let x = Poisson(mean: mean * Double(supplierLead)), y = Poisson(mean: mean * Double(storeLead))
+    let top = Int(mean * Double(supplierLead + storeLead) * 4 + 60)
+    var dcOnHand = 0.0, storeOnHand = 0.0, storeBackorders = 0.0
+    for i in 0...top {
+      let px = x.probability(i)
+      dcOnHand += px * Double(max(0, dcLevel - i))
+      let backlog = max(0, i - dcLevel)
+      for j in 0...top {
+        let net = storeLevel - backlog - j
+        let p = px * y.probability(j)
+        if net > 0 { storeOnHand += p * Double(net) } else { storeBackorders += p * Double(-net) }
+      }
+    }
+    return (dcOnHand, storeOnHand, storeBackorders)
+  }
+
+  @Test(arguments: [(dcLevel: 8, storeLevel: 6), (dcLevel: 4, storeLevel: 9)])
+  func serialBaseStockMatchesTheExactRecursion(levels: (dcLevel: Int, storeLevel: Int)) {
+    let (mean, l2, l1) = (2.0, 3, 2)
+    let skus = 300
+    let net = Self.serial(skus: skus, mean: mean, supplierLead: l2, storeLead: l1, days: 1_100, warmUp: 100,
+                          initial: (levels.dcLevel, levels.storeLevel))
+    let result = Self.run(net, levels: [levels.dcLevel, levels.storeLevel])
+    let exact = Self.exactMeans(mean: mean, supplierLead: l2, storeLead: l1, dcLevel: levels.dcLevel, storeLevel: levels.storeLevel)
+    // SKUs are independent replications: compare the mean over SKUs with a 4-standard-error band.
+    func check(_ values: [Double], _ expected: Double, _ label: String) {
+      let n = Double(values.count)
+      let m = values.reduce(0, +) / n
+      let sd = (values.reduce(0) { $0 + ($1 - m) * ($1 - m) } / (n - 1)).squareRoot()
+      #expect(abs(m - expected) <= 4 * sd / n.squareRoot() + 1e-9, "\(label): simulated \(m) ± \(sd / n.squareRoot()), exact \(expected)")
+    }
+    let dc = result.statistics[0..<skus], store = result.statistics[skus..<(2 * skus)]
+    check(dc.map { Double($0.onHandSum) / Double($0.days) }, exact.dcOnHand, "DC on hand")
+    check(store.map { Double($0.onHandSum) / Double($0.days) }, exact.storeOnHand, "store on hand")
+    check(store.map { Double($0.backorderSum) / Double($0.days) }, exact.storeBackorders, "store backorders")
+  }
+
+  /// In a serial system, echelon base stock S₁ + S₂ at the DC behaves exactly like installation
+  /// base stock S₂ (both order each day's demand), so every statistic is identical.
+  @Test func echelonBaseStockEqualsInstallationInASerialSystem() {
+    let net = Self.serial(skus: 20, mean: 3, supplierLead: 2, storeLead: 1, days: 400, warmUp: 0, initial: (7, 5))
+    let installation = Self.run(net, levels: [7, 5])
+    let echelon = Self.run(net, levels: [12, 5], echelon: true)
+    #expect(installation.statistics == echelon.statistics, "echelon and installation runs differ")
+  }
+
+  /// Start stock + receipts − shipments = end stock at every point, and every unit a node ships
+  /// is received downstream or still in transit at the end.
+  @Test func massBalancePerNodeAndNothingLostInTransit() {
+    let items = (0..<7).map { k in
+      SKU(id: "m-\(k)", supplierIndex: 0, demand: DemandModel(family: .negativeBinomial(dispersion: 2), profile: DemandProfile(base: Double(2 + k))),
+          costs: Self.costs, unmetDemand: k == 3 ? .lostSales : .backorder, initialOnHand: 0)
+    }
+    var net = SupplyNetwork(warehouse: "tree", suppliers: [Supplier(id: "acme", leadTime: .uniform(min: 2, max: 6), capacityPerDay: 90)],
+                            skus: items, horizonDays: 300, warmUpDays: 0, seed: 5)
+    let nodes = [StockingNode(id: "DC", kind: .distributionCenter, allocation: .fairShare),
+                 StockingNode(id: "north", kind: .warehouse, allocation: .priority),
+                 StockingNode(id: "s1", kind: .store, priority: 2), StockingNode(id: "s2", kind: .store, demandFactor: 0.5, priority: 1),
+                 StockingNode(id: "s3", kind: .store)]
+    net.topology = NetworkTopology(nodes: nodes, lanes: [
+      Lane(origin: .supplier(0), destination: 0, leadTime: nil),
+      Lane(origin: .node(0), destination: 1, leadTime: .poisson(mean: 2), capacityPerDay: 40),
+      Lane(origin: .node(1), destination: 2, leadTime: .deterministic(days: 1)),
+      Lane(origin: .node(1), destination: 3, leadTime: .uniform(min: 0, max: 2)),
+      Lane(origin: .node(0), destination: 4, leadTime: .deterministic(days: 3)),
+    ], skuSuppliers: Array(repeating: 0, count: items.count))
+    net.initialStock = nodes.indices.map { n in (0..<7).map { (k: Int) -> Int in 10 + n + k } }
+    let levels = [60, 35, 12, 9, 15]
+    let result = Self.run(net, levels: levels)
+    let closing = result.closingStock!
+    let m = items.count
+    for node in nodes.indices {
+      for k in 0..<m {
+        let p = node * m + k
+        let s = result.statistics[p]
+        // Customer-facing points ship to customers; internal ones to the nodes they supply.
+        #expect(net.initialStock[node][k] + s.unitsReceived - s.unitsShipped == closing.onHand[p], "node \(nodes[node].id) sku \(k)")
+      }
+    }
+    let topology = net.topology!
+    for parent in nodes.indices where !topology.isCustomerFacing(parent) {
+      for k in 0..<m {
+        let shipped = result.statistics[parent * m + k].unitsShipped
+        var received = 0, inTransit = 0
+        for child in topology.children[parent] {
+          let c = child * m + k
+          received += result.statistics[c].unitsReceived
+          inTransit += closing.onOrder[c]  // on order at the child = owed by the parent + in transit
+        }
+        #expect(shipped == received + inTransit - closing.backordered[parent * m + k], "node \(nodes[parent].id) sku \(k)")
+      }
+    }
+    // Internal demand is the downstream orders: each node's demand received is its children's orders.
+    for k in 0..<m {
+      let dcDemand = result.statistics[0 * m + k].demand
+      #expect(dcDemand == result.statistics[1 * m + k].unitsOrdered + result.statistics[4 * m + k].unitsOrdered)
+    }
+  }
+
+  @Test func resultsDoNotDependOnThreadsOrChunking() {
+    let net = Self.serial(skus: 700, mean: 1.5, supplierLead: 4, storeLead: 2, days: 120, warmUp: 10, initial: (9, 6))
+    let one = Self.run(net, levels: [9, 6], threads: 1)
+    let two = Self.run(net, levels: [9, 6], threads: 2)
+    #expect(one.statistics == two.statistics)
+    #expect(one.flow == two.flow)
+    #expect(one.closingStock == two.closingStock)
+    // Chunks of 256 SKUs for 2 nodes: the run really was split.
+    #expect(Simulator.chunkSize / 2 < 700)
+  }
+
+  @Test func allocationRulesShareScarceStock() {
+    typealias R = NetworkSimulator.Request
+    let requests = [R(child: 0, units: 6, day: 1, priority: 2), R(child: 1, units: 3, day: 2, priority: 1), R(child: 2, units: 3, day: 2, priority: 3)]
+    #expect(NetworkSimulator.allocation(of: 20, to: requests, rule: .fairShare) == [6, 3, 3])
+    #expect(NetworkSimulator.allocation(of: 7, to: requests, rule: .firstComeFirstServed) == [6, 1, 0])
+    #expect(NetworkSimulator.allocation(of: 7, to: requests, rule: .priority) == [4, 3, 0])
+    // 7 × (6, 3, 3) / 12 = (3.5, 1.75, 1.75): floors (3, 1, 1), the two spare units go to the
+    // largest remainders, the second and third request (0.75 each) before the first (0.5).
+    #expect(NetworkSimulator.allocation(of: 7, to: requests, rule: .fairShare) == [3, 2, 2])
+    #expect(NetworkSimulator.allocation(of: 0, to: requests, rule: .fairShare) == [0, 0, 0])
+  }
+
+  @Test func priorityAllocationProtectsTheFirstClass() {
+    let items = [SKU(id: "p", supplierIndex: 0, demand: DemandModel(family: .poisson, profile: DemandProfile(base: 5)),
+                     costs: Self.costs, unmetDemand: .backorder, initialOnHand: 0)]
+    func fillRates(_ rule: AllocationRule) -> (first: Double, second: Double) {
+      var net = SupplyNetwork(warehouse: "p", suppliers: [Supplier(id: "acme", leadTime: .deterministic(days: 3), capacityPerDay: 8)],
+                              skus: items, horizonDays: 500, warmUpDays: 50, seed: 2)
+      net.topology = NetworkTopology(nodes: [
+        StockingNode(id: "DC", kind: .distributionCenter, allocation: rule),
+        StockingNode(id: "gold", kind: .store, priority: 1), StockingNode(id: "bronze", kind: .store, priority: 2),
+      ], lanes: [Lane(origin: .node(0), destination: 1, leadTime: .deterministic(days: 1)),
+                 Lane(origin: .node(0), destination: 2, leadTime: .deterministic(days: 1))], skuSuppliers: [0])
+      net.initialStock = [[20], [10], [10]]
+      // Supply (8/day) is short of demand (10/day): someone must go short.
+      let result = Self.run(net, levels: [40, 12, 12])
+      let rate = { (s: SKUStatistics) in Double(s.filledFromStock) / Double(s.demand) }
+      return (rate(result.statistics[1]), rate(result.statistics[2]))
+    }
+    let priority = fillRates(.priority), fcfs = fillRates(.firstComeFirstServed)
+    #expect(priority.first > 0.95)
+    #expect(priority.first > priority.second + 0.3)
+    #expect(abs(fcfs.first - fcfs.second) < 0.15)
+  }
+
+  /// Order-up-to policies pass demand through one for one, so with base stock at every stage
+  /// the bullwhip ratio is 1; (s,S) batching at the stores amplifies it.
+  @Test func bullwhipRatioIsOneForBaseStockAndAboveOneForBatching() {
+    let net = Self.serial(skus: 50, mean: 4, supplierLead: 2, storeLead: 1, days: 600, warmUp: 50, initial: (12, 8))
+    let baseStock = Self.run(net, levels: [12, 8])
+    let storeFlow = baseStock.flow[50..<100]
+    #expect(abs(FlowMoments.bullwhipRatio(of: storeFlow) - 1) < 1e-12)
+    let batching = NetworkSimulator.run(net, separable: true, echelonStock: false) { (node: Int, range: Range<Int>) -> PlannedPolicy in
+      let n = range.count
+      if node == 0 { return .orderUpTo(OrderUpToPolicy(level: Array(repeating: 12, count: n))) }
+      return .minMax(MinMaxPolicy(name: "sS", minimum: Array(repeating: 4, count: n), maximum: Array(repeating: 20, count: n), reviewPeriod: 1))
+    }
+    #expect(FlowMoments.bullwhipRatio(of: batching.flow[50..<100]) > 2)
+  }
+}

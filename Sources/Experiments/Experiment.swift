@@ -34,7 +34,18 @@ public struct Experiment: Sendable {
   ///   from several threads.
   public func run(progress: (@Sendable (Int, Int) -> Void)? = nil) -> ExperimentResult {
     let network = scenario.network
-    let planned = scenario.policies.map { ScenarioPolicy.make($0, for: network) }
+    // In a multi-echelon network every node plans its own policy on its own view of the network;
+    // the outcome's `policy` is then the first customer-facing node's.
+    let nodePlans: [[ScenarioPolicy]] = scenario.policies.map { spec in
+      guard let topology = network.topology else { return [] }
+      return topology.nodes.indices.map { node in
+        let own = spec.specification(forNode: node)
+        return ScenarioPolicy.make(own, for: network.planningView(ofNode: node, echelon: spec.echelonStock))
+      }
+    }
+    let planned = scenario.policies.indices.map { p in
+      network.topology.map { nodePlans[p][$0.downstreamFirst[0]] } ?? ScenarioPolicy.make(scenario.policies[p], for: network)
+    }
     let tasks = planned.count * replications
     let innerThreads = tasks >= threads ? 1 : threads
     let counter = ProgressCounter(total: tasks, report: progress)
@@ -42,8 +53,17 @@ public struct Experiment: Sendable {
       let policyIndex = t / replications, replication = t % replications
       let policy = planned[policyIndex]
       let options = SimulationOptions(recordTrace: recordTrace && replication == 0, threads: innerThreads, replication: UInt64(replication))
-      let result = Simulator.run(network, options: options, separable: policy.isSeparable) { range in
-        range == 0..<network.skus.count ? policy : policy.restricted(to: range)
+      let result: SimulationResult
+      if network.topology != nil {
+        let plans = nodePlans[policyIndex]
+        result = NetworkSimulator.run(network, options: options, separable: plans.allSatisfy(\.isSeparable),
+                                      echelonStock: scenario.policies[policyIndex].echelonStock) { node, range in
+          range == 0..<network.skus.count ? plans[node] : plans[node].restricted(to: range)
+        }
+      } else {
+        result = Simulator.run(network, options: options, separable: policy.isSeparable) { range in
+          range == 0..<network.skus.count ? policy : policy.restricted(to: range)
+        }
       }
       counter.step()
       return result
@@ -56,6 +76,10 @@ public struct Experiment: Sendable {
         totals: mine.map { $0.totalKPIs(in: network) },
         perSKU: mine.map { $0.skuKPIs(in: network) },
         trace: mine.first?.trace,
+        nodePolicies: nodePlans[p],
+        perNode: mine.map { $0.nodeKPIs(in: network) },
+        nodeBullwhip: mine.map { $0.nodeBullwhip(in: network) },
+        echelonBullwhip: mine.map { $0.echelonBullwhip(in: network) },
         forecastAccuracy: mine.allSatisfy { $0.forecastErrors != nil } ? mine.map { $0.forecastErrors!.accuracy() } : nil))
     }
     return ExperimentResult(scenario: scenario, replications: replications, outcomes: outcomes)

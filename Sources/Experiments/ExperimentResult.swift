@@ -35,9 +35,24 @@ public struct PolicyOutcome: Sendable {
   public var trace: DailyTrace?
   /// Forecast accuracy per replication, for forecast-driven policies.
   public var forecastAccuracy: [ForecastAccuracy]?
+  /// Multi-echelon networks: the policy of every node as it started, in scenario node order.
+  public var nodePolicies: [ScenarioPolicy]
+  /// Multi-echelon networks: KPIs per replication and node, `perNode[r][node]` (empty otherwise).
+  public var perNode: [[KPIs]]
+  /// Multi-echelon networks: bullwhip ratio per replication and node.
+  public var nodeBullwhip: [[Double]]
+  /// Multi-echelon networks: bullwhip ratio per replication and echelon (index 0 = echelon 1,
+  /// the customer-facing nodes).
+  public var echelonBullwhip: [[Double]]
 
   /// Creates an outcome.
-  public init(name: String, specification: PolicySpecification, policy: ScenarioPolicy, totals: [KPIs], perSKU: [[KPIs]], trace: DailyTrace?, forecastAccuracy: [ForecastAccuracy]? = nil) {
+  public init(name: String, specification: PolicySpecification, policy: ScenarioPolicy, totals: [KPIs], perSKU: [[KPIs]], trace: DailyTrace?,
+              nodePolicies: [ScenarioPolicy] = [], perNode: [[KPIs]] = [], nodeBullwhip: [[Double]] = [], echelonBullwhip: [[Double]] = [],
+              forecastAccuracy: [ForecastAccuracy]? = nil) {
+    self.nodePolicies = nodePolicies
+    self.perNode = perNode
+    self.nodeBullwhip = nodeBullwhip
+    self.echelonBullwhip = echelonBullwhip
     self.forecastAccuracy = forecastAccuracy
     self.name = name
     self.specification = specification
@@ -59,6 +74,20 @@ public struct PolicyOutcome: Sendable {
     func mean(_ f: (ForecastAccuracy) -> Double) -> Double { all.reduce(0) { $0 + f($1) } / n }
     return ForecastAccuracy(days: all.reduce(0) { $0 + $1.days } / all.count, mae: mean(\.mae), rmse: mean(\.rmse),
                             bias: mean(\.bias), wape: mean(\.wape), mase: mean(\.mase))
+  }
+
+  /// Mean KPIs of node `node` across replications (multi-echelon networks).
+  public func meanKPIs(ofNode node: Int) -> KPIs {
+    let n = Double(perNode.count)
+    var sums = Array(repeating: 0.0, count: KPIs.names.count)
+    for replication in perNode { for (i, v) in replication[node].values.enumerated() { sums[i] += v } }
+    return KPIs(values: sums.map { $0 / n })
+  }
+
+  /// Mean of a bullwhip series across replications, skipping replications where it is undefined.
+  public static func meanRatio(_ perReplication: [[Double]], at index: Int) -> Double {
+    let values = perReplication.map { $0[index] }.filter { !$0.isNaN }
+    return values.isEmpty ? .nan : values.reduce(0, +) / Double(values.count)
   }
 
   /// Mean KPIs of SKU `k` across replications.

@@ -71,6 +71,7 @@ public struct RuleSet: Sendable {
     "shortageCost": KPIRule(direction: .noIncrease, relative: 0.10),
     "orderingCost": KPIRule(direction: .noIncrease, relative: 0.05),
     "purchaseCost": KPIRule(direction: .noIncrease, relative: 0.02),
+    "transportCost": KPIRule(direction: .noIncrease, relative: 0.02),
     "fillRate": KPIRule(direction: .noDecrease, absolute: 0.005),
     "cycleServiceLevel": KPIRule(direction: .noDecrease, absolute: 0.01),
     "stockoutDays": KPIRule(direction: .noIncrease, relative: 0.10),

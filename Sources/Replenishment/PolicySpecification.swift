@@ -73,6 +73,15 @@ public struct PolicySpecification: Sendable, Equatable {
   public var forecast: ForecastSettings?
   /// The LP policy's settings (family `.lp` only).
   public var linearProgram: LinearProgramSettings?
+  /// In a multi-echelon network: nodes decide on echelon stock (their own position plus
+  /// everything downstream) instead of their installation stock.
+  public var echelonStock: Bool = false
+  /// In a multi-echelon network: the policy some nodes run instead of this one, by node index
+  /// (for example a higher service level at the distribution centre).
+  public var nodeOverrides: [Int: PolicySpecification] = [:]
+
+  /// The policy node `node` runs.
+  public func specification(forNode node: Int) -> PolicySpecification { nodeOverrides[node] ?? self }
 
   /// Creates a specification.
   public init(name: String, family: PolicyFamily, target: StockTarget, lotSizing: LotSizing = .eoq, reviewPeriod: Int = 1, overrides: [PolicyOverride] = [], forecast: ForecastSettings? = nil, linearProgram: LinearProgramSettings? = nil) {

@@ -91,16 +91,33 @@ struct ScenarioBuilder {
     validator.require(!v.policies.isEmpty, "policies", "needs at least one policy to simulate")
     var policies: [PolicySpecification] = []
     let skuIDs = v.skus.map(\.id)
+    let network = v.nodes == nil ? nil : topology(skus: skus, suppliers: suppliers)
+    if v.nodes == nil, v.lanes != nil { validator.fail("lanes", "apply only to networks with nodes; add \"nodes\" or remove it") }
+    if v.nodes != nil {
+      for (i, s) in v.skus.enumerated() where s.initialOnHand != nil {
+        validator.fail("skus[\(i)].initialOnHand", "does not apply to a network with nodes; set nodes[].initialStockDays instead, and remove it")
+      }
+    }
     for (i, p) in v.policies.enumerated() {
-      if let policy = policy(p, path: "policies[\(i)]", skuIDs: skuIDs) { policies.append(policy) }
+      let built = policy(p, path: "policies[\(i)]", skuIDs: skuIDs)
+      let parts = networkParts(of: p, path: "policies[\(i)]", skuIDs: skuIDs)
+      if var built {
+        built.echelonStock = parts.echelon
+        built.nodeOverrides = parts.overrides
+        policies.append(built)
+      }
       validator.require(!v.policies[..<i].contains { $0.name == p.name }, "policies[\(i)].name", "duplicate policy name \"\(p.name)\"")
     }
 
     guard validator.errors.isEmpty else { return nil }
-    let network = SupplyNetwork(
-      warehouse: v.warehouse?.id ?? "warehouse", suppliers: suppliers, skus: skus,
+    var built = SupplyNetwork(
+      warehouse: v.nodes == nil ? v.warehouse?.id ?? "warehouse" : v.name, suppliers: suppliers, skus: skus,
       horizonDays: v.horizonDays, warmUpDays: warmUp, seed: v.seed, calendar: calendar)
-    return (network, policies)
+    if let network {
+      built.topology = network.topology
+      built.initialStock = network.initialStock
+    }
+    return (built, policies)
   }
 
   /// Checks a dip; true when it is valid.

@@ -29,6 +29,10 @@ public struct ScenarioSpec: Decodable, Sendable, Equatable {
   public var skus: [SKUSpec]
   /// Policies compared on the same demand.
   public var policies: [PolicySpec]
+  /// Stocking nodes of a multi-echelon network (absent: one warehouse).
+  public var nodes: [NodeSpec]?
+  /// Lanes into the nodes of a multi-echelon network.
+  public var lanes: [LaneSpec]?
 }
 
 /// `calendar`: the weekday and day of the year of day 0.
@@ -262,6 +266,29 @@ public struct PolicySpec: Decodable, Sendable, Equatable {
   public var forecast: ForecastPolicySpec?
   /// Settings of an `lp` policy.
   public var lp: LPPolicySpec?
+  /// Multi-echelon networks: "installation" (default) or "echelon" stock positions.
+  public var stock: String?
+  /// Multi-echelon networks: node id → settings that replace this policy's at that node.
+  public var nodes: [String: NodePolicySpec]?
+}
+
+/// `policies[i].nodes.<node id>`: what a policy does differently at one node. Fields left out keep
+/// the policy's own values.
+public struct NodePolicySpec: Decodable, Sendable, Equatable {
+  /// The family.
+  public var type: String?
+  /// Cycle service level target in (0, 1).
+  public var serviceLevel: Double?
+  /// Fill-rate target in (0, 1).
+  public var fillRate: Double?
+  /// "costOptimal" for the newsvendor ratio.
+  public var target: String?
+  /// Units, or "eoq".
+  public var orderQuantity: QuantitySpec?
+  /// Order quantity as days of mean demand.
+  public var orderQuantityDays: Double?
+  /// Days between reviews.
+  public var reviewPeriod: Int?
 }
 
 /// `policies[i].lp`: the rolling-horizon LP policy's plan.

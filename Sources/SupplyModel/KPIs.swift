@@ -1,12 +1,13 @@
 /// The key performance indicators of one SKU, or of all SKUs together, over the measured days.
 ///
 /// Definitions (all after warm-up):
-/// - cost = holding + shortage + ordering + purchase; holding = Σ closing on-hand × holding rate;
+/// - cost = holding + shortage + ordering + purchase + transport; holding = Σ closing on-hand × holding rate;
 ///   shortage = Σ closing backorders × backorder rate + lost units × lost-sale penalty;
 ///   ordering = orders × fixed order cost; purchase = unit cost × (units ordered − growth of the
 ///   inventory position over the measured days), i.e. the purchases that the measured demand
 ///   consumed. This keeps stock carried across the window's edges from charging or crediting a
-///   policy (a lot ordered on the last day would otherwise count in full).
+///   policy (a lot ordered on the last day would otherwise count in full); transport = units
+///   received × the inbound lane's rate (multi-echelon networks).
 /// - fill rate = units met from stock on the day / units demanded (1 when nothing was demanded).
 /// - cycle service level = replenishment cycles without a stockout / cycles (a cycle ends at each receipt).
 /// - stockout days = days on which some demand was not met from stock.
@@ -22,6 +23,8 @@ public struct KPIs: Sendable, Equatable, Codable {
   public var orderingCost: Double
   /// Purchase cost.
   public var purchaseCost: Double
+  /// Transport cost on lanes.
+  public var transportCost: Double
   /// Share of demand met from stock.
   public var fillRate: Double
   /// Share of replenishment cycles without a stockout.
@@ -47,14 +50,14 @@ public struct KPIs: Sendable, Equatable, Codable {
 
   /// The KPI names in report order, as they appear in CSV headers and JSON keys.
   public static let names = [
-    "totalCost", "holdingCost", "shortageCost", "orderingCost", "purchaseCost", "fillRate",
+    "totalCost", "holdingCost", "shortageCost", "orderingCost", "purchaseCost", "transportCost", "fillRate",
     "cycleServiceLevel", "stockoutDays", "unitsShort", "demand", "averageOnHand",
     "averageBackorders", "averageOnOrder", "inventoryTurnover", "ordersPlaced", "meanOrderSize",
   ]
 
   /// The values in the order of `names`.
   public var values: [Double] {
-    [totalCost, holdingCost, shortageCost, orderingCost, purchaseCost, fillRate, cycleServiceLevel,
+    [totalCost, holdingCost, shortageCost, orderingCost, purchaseCost, transportCost, fillRate, cycleServiceLevel,
      stockoutDays, unitsShort, demand, averageOnHand, averageBackorders, averageOnOrder,
      inventoryTurnover, ordersPlaced, meanOrderSize]
   }
@@ -69,49 +72,77 @@ public struct KPIs: Sendable, Equatable, Codable {
   public init(values v: [Double]) {
     precondition(v.count == Self.names.count, "KPIs need \(Self.names.count) values, got \(v.count)")
     totalCost = v[0]; holdingCost = v[1]; shortageCost = v[2]; orderingCost = v[3]; purchaseCost = v[4]
-    fillRate = v[5]; cycleServiceLevel = v[6]; stockoutDays = v[7]; unitsShort = v[8]; demand = v[9]
-    averageOnHand = v[10]; averageBackorders = v[11]; averageOnOrder = v[12]; inventoryTurnover = v[13]
-    ordersPlaced = v[14]; meanOrderSize = v[15]
+    transportCost = v[5]; fillRate = v[6]; cycleServiceLevel = v[7]; stockoutDays = v[8]; unitsShort = v[9]; demand = v[10]
+    averageOnHand = v[11]; averageBackorders = v[12]; averageOnOrder = v[13]; inventoryTurnover = v[14]
+    ordersPlaced = v[15]; meanOrderSize = v[16]
   }
 
   /// The KPIs of one SKU from its totals and cost rates.
   public init(statistics s: SKUStatistics, costs c: CostRates) {
-    let cost = Self.costTerms(s, c)
-    self.init(statistics: s, holding: cost.holding, shortage: cost.shortage, ordering: cost.ordering, purchase: cost.purchase, skuCount: 1)
+    self.init(statistics: s, costs: Self.costTerms(s, c), skuCount: 1)
   }
 
   /// The four cost terms of one SKU's totals (see the type's definitions).
-  static func costTerms(_ s: SKUStatistics, _ c: CostRates) -> (holding: Double, shortage: Double, ordering: Double, purchase: Double) {
-    (Double(s.onHandSum) * c.holdingCostPerUnitDay,
-     Double(s.backorderSum) * c.backorderCostPerUnitDay + Double(s.unitsLost) * c.lostSalePenaltyPerUnit,
-     Double(s.orders) * c.orderCost,
-     Double(s.unitsPurchasedForFlow) * c.unitCost)
+  static func costTerms(_ s: SKUStatistics, _ c: CostRates) -> CostTerms {
+    CostTerms(holding: Double(s.onHandSum) * c.holdingCostPerUnitDay,
+              shortage: Double(s.backorderSum) * c.backorderCostPerUnitDay + Double(s.unitsLost) * c.lostSalePenaltyPerUnit,
+              ordering: Double(s.orders) * c.orderCost,
+              purchase: Double(s.unitsPurchasedForFlow) * c.unitCost,
+              transport: Double(s.unitsReceived) * c.transportCostPerUnit)
+  }
+
+  /// The five cost terms of a SKU or a group.
+  struct CostTerms {
+    var holding = 0.0, shortage = 0.0, ordering = 0.0, purchase = 0.0, transport = 0.0
+    mutating func add(_ o: CostTerms) {
+      holding += o.holding; shortage += o.shortage; ordering += o.ordering; purchase += o.purchase; transport += o.transport
+    }
   }
 
   /// KPIs of a group of SKUs: sums for counts and costs, ratios of sums for rates, and averages
   /// per SKU-day summed over SKUs for stock levels.
   public init(aggregating parts: [(SKUStatistics, CostRates)]) {
     var total = SKUStatistics()
-    var holding = 0.0, shortage = 0.0, ordering = 0.0, purchase = 0.0
+    var cost = CostTerms()
     for (s, c) in parts {
       total.add(s)
-      let cost = Self.costTerms(s, c)
-      holding += cost.holding
-      shortage += cost.shortage
-      ordering += cost.ordering
-      purchase += cost.purchase
+      cost.add(Self.costTerms(s, c))
     }
-    self.init(statistics: total, holding: holding, shortage: shortage, ordering: ordering, purchase: purchase, skuCount: max(parts.count, 1))
+    self.init(statistics: total, costs: cost, skuCount: max(parts.count, 1))
   }
 
-  private init(statistics s: SKUStatistics, holding: Double, shortage: Double, ordering: Double, purchase: Double, skuCount: Int) {
+  /// KPIs of a multi-echelon network, or of one SKU across it: costs and stock levels over every
+  /// stocking point, service (demand, fill rate, cycle service, stockouts, backorders) at the
+  /// customer-facing points only, and turnover = units shipped to customers per year / average
+  /// stock on hand in the whole network.
+  public init(customerFacing: [(SKUStatistics, CostRates)], all: [(SKUStatistics, CostRates)]) {
+    var customers = SKUStatistics(), everything = SKUStatistics()
+    var cost = CostTerms()
+    for (s, c) in all {
+      everything.add(s)
+      cost.add(Self.costTerms(s, c))
+    }
+    for (s, _) in customerFacing { customers.add(s) }
+    var merged = customers
+    merged.onHandSum = everything.onHandSum
+    merged.onOrderSum = everything.onOrderSum
+    merged.orders = everything.orders
+    merged.unitsOrdered = everything.unitsOrdered
+    // Day counts add up over points; averages are per day, summed over points.
+    merged.days = everything.days / max(all.count, 1) * max(customerFacing.count, 1)
+    self.init(statistics: merged, costs: cost, skuCount: max(customerFacing.count, 1))
+  }
+
+  private init(statistics s: SKUStatistics, costs: CostTerms, skuCount: Int) {
+    let (holding, shortage, ordering, purchase) = (costs.holding, costs.shortage, costs.ordering, costs.purchase)
+    transportCost = costs.transport
     // Day counts of a group add up over SKUs; stock averages are per day, summed over SKUs.
     let days = Double(max(s.days / skuCount, 1))
     holdingCost = holding
     shortageCost = shortage
     orderingCost = ordering
     purchaseCost = purchase
-    totalCost = holding + shortage + ordering + purchase
+    totalCost = holding + shortage + ordering + purchase + costs.transport
     fillRate = s.demand > 0 ? Double(s.filledFromStock) / Double(s.demand) : 1
     cycleServiceLevel = s.cycles > 0 ? Double(s.cycles - s.cyclesWithStockout) / Double(s.cycles) : 1
     stockoutDays = Double(s.stockoutDays)

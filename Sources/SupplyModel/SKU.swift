@@ -39,9 +39,13 @@ public struct CostRates: Sendable, Equatable, Codable {
   public var lostSalePenaltyPerUnit: Double
   /// Fixed cost of placing one order.
   public var orderCost: Double
+  /// Cost of moving one unit into the stocking point (a lane's rate; 0 for a single warehouse).
+  public var transportCostPerUnit: Double
 
   /// Creates cost rates.
-  public init(unitCost: Double, holdingCostPerUnitDay: Double, backorderCostPerUnitDay: Double, lostSalePenaltyPerUnit: Double, orderCost: Double) {
+  public init(unitCost: Double, holdingCostPerUnitDay: Double, backorderCostPerUnitDay: Double, lostSalePenaltyPerUnit: Double, orderCost: Double,
+              transportCostPerUnit: Double = 0) {
+    self.transportCostPerUnit = transportCostPerUnit
     self.unitCost = unitCost
     self.holdingCostPerUnitDay = holdingCostPerUnitDay
     self.backorderCostPerUnitDay = backorderCostPerUnitDay

@@ -26,14 +26,28 @@ public struct SimulationResult: Sendable, Equatable {
     self.closingStock = closingStock
   }
 
-  /// KPIs per SKU, in network order.
+  /// KPIs per SKU, in network order; in a multi-echelon network, each SKU across all its
+  /// stocking points (see `KPIs.init(customerFacing:all:)`).
   public func skuKPIs(in network: SupplyNetwork) -> [KPIs] {
-    zip(statistics, network.skus).map { KPIs(statistics: $0, costs: $1.costs) }
+    guard let topology = network.topology else {
+      return zip(statistics, network.skus).map { KPIs(statistics: $0, costs: $1.costs) }
+    }
+    let m = network.skus.count
+    return (0..<m).map { k in
+      let all = topology.nodes.indices.map { (statistics[$0 * m + k], network.costs(ofNode: $0, sku: k)) }
+      let customers = topology.nodes.indices.filter(topology.isCustomerFacing).map { all[$0] }
+      return KPIs(customerFacing: customers, all: all)
+    }
   }
 
-  /// KPIs of all SKUs together.
+  /// KPIs of all SKUs together (over the whole network).
   public func totalKPIs(in network: SupplyNetwork) -> KPIs {
-    KPIs(aggregating: Array(zip(statistics, network.skus.map(\.costs))))
+    guard let topology = network.topology else {
+      return KPIs(aggregating: Array(zip(statistics, network.skus.map(\.costs))))
+    }
+    let all = topology.nodes.indices.flatMap { parts(ofNode: $0, in: network) }
+    let customers = topology.nodes.indices.filter(topology.isCustomerFacing).flatMap { parts(ofNode: $0, in: network) }
+    return KPIs(customerFacing: customers, all: all)
   }
 }
 

@@ -99,14 +99,15 @@ final class XMLElements: NSObject, XMLParserDelegate {
     let r = runCLI(["check", g.scenario, "--baseline", g.baselines, "--json", g.dir + "/r.json", "--junit", g.dir + "/r.xml", "--threads", "1"])
     #expect(r.code == 0, "\(r.out)\(r.err)")
     #expect(r.out.contains("paired by replication (seed 11, 6 replications)"))
-    #expect(r.out.hasSuffix("check passed: 32 KPIs held in 1 scenario\n"))
+    #expect(r.out.hasSuffix("check passed: 34 KPIs held in 1 scenario\n"))
     let object = try JSONSerialization.jsonObject(with: read(g.dir + "/r.json")!) as! [String: Any]
     let kpis = (object["scenarios"] as! [[String: Any]])[0]["kpis"] as! [[String: Any]]
-    #expect(kpis.count == 32 && kpis.allSatisfy { $0["change"] as? Double == 0 && $0["verdict"] as? String == "pass" })
-    // Bonferroni over the 32 statistical comparisons.
-    #expect(kpis.allSatisfy { ($0["interval"] as? [String: Any])?["level"] as? Double == 1 - 0.05 / 32 })
+    #expect(kpis.count == 34 && kpis.allSatisfy { $0["change"] as? Double == 0 && $0["verdict"] as? String == "pass" })
+    // Bonferroni over the 34 statistical comparisons.
+    let off = kpis.filter { abs((($0["interval"] as? [String: Any])?["level"] as? Double ?? 0) - (1 - 0.05 / 34)) > 1e-12 }
+    #expect(off.isEmpty, "\(off)")
     let xml = try #require(XMLElements.parse(g.dir + "/r.xml"))
-    #expect(xml.all.first?.attributes["tests"] == "32" && xml.all.first?.attributes["failures"] == "0")
+    #expect(xml.all.first?.attributes["tests"] == "34" && xml.all.first?.attributes["failures"] == "0")
     #expect(!xml.all.contains { $0.name == "failure" })
   }
 
@@ -137,11 +138,11 @@ final class XMLElements: NSObject, XMLParserDelegate {
 
     let xml = try #require(XMLElements.parse(g.dir + "/r.xml"))
     let failureCount = r.out.split(separator: "\n").filter { $0.hasPrefix("FAIL ") }.count
-    #expect(xml.all[0].name == "testsuites" && xml.all[0].attributes["tests"] == "32")
+    #expect(xml.all[0].name == "testsuites" && xml.all[0].attributes["tests"] == "34")
     #expect(xml.all[0].attributes["failures"] == String(failureCount))
     let suite = try #require(xml.all.first { $0.name == "testsuite" })
-    #expect(suite.attributes["name"] == "gate" && suite.attributes["tests"] == "32" && suite.attributes["failures"] == String(failureCount))
-    #expect(xml.all.filter { $0.name == "testcase" }.count == 32)
+    #expect(suite.attributes["name"] == "gate" && suite.attributes["tests"] == "34" && suite.attributes["failures"] == String(failureCount))
+    #expect(xml.all.filter { $0.name == "testcase" }.count == 34)
     var failedCases: [String] = []
     for (i, e) in xml.all.enumerated() where e.name == "failure" {
       let testcase = xml.all[..<i].last { $0.name == "testcase" }!

@@ -1,0 +1,111 @@
+/// The per-node views of a multi-echelon network: what a node's policy plans with, and what a
+/// stocking point is charged.
+extension SupplyNetwork {
+  /// Stocking points: nodes × SKUs in a multi-echelon network, SKUs for a single warehouse.
+  public var stockingPointCount: Int { (topology?.nodes.count ?? 1) * skus.count }
+
+  /// The single-warehouse network a node's policy plans with.
+  ///
+  /// Each SKU's demand is scaled to the node's mean demand (the demand factors of the customer-facing
+  /// nodes it supplies; seasonality, trend and events scale with it), its lead time is the inbound
+  /// lane's, and its holding and order costs carry the node's factors. With `echelon`, the lead time
+  /// also covers the longest chain of transit times from the node down to a customer-facing node
+  /// (its echelon lead time), which an echelon base-stock level must cover.
+  public func planningView(ofNode node: Int, echelon: Bool) -> SupplyNetwork {
+    guard let topology else { return self }
+    let n = topology.nodes[node]
+    var view = self
+    view.topology = nil
+    view.initialStock = []
+    view.warehouse = n.id
+    for k in skus.indices {
+      let factor = topology.demandMultiple(ofNode: node, sku: k)
+      view.skus[k].demand.profile.base *= factor
+      view.skus[k].demand.profile.trendPerDay *= factor
+      var lead = leadTime(ofNode: node, sku: k)
+      if echelon {
+        let below = downstreamTransit(from: node, sku: k)
+        if below.mean > 0 { lead = Self.sum(lead, meanDays: below.mean, varianceDays: below.variance, deterministic: below.deterministic) }
+      }
+      view.skus[k].leadTimeOverride = lead
+      view.skus[k].costs.holdingCostPerUnitDay *= n.holdingCostFactor
+      view.skus[k].costs.orderCost *= n.orderCostFactor
+      view.skus[k].initialOnHand = initialStock[node][k]
+    }
+    return view
+  }
+
+  /// The cost rates charged at stocking point (node, SKU): holding and order costs with the node's
+  /// factors, the purchase price only where the point buys from a supplier, shortage costs only at
+  /// customer-facing nodes (internal backorders are not penalised in themselves: they surface as
+  /// shortages downstream), and the inbound lane's transport rate.
+  public func costs(ofNode node: Int, sku k: Int) -> CostRates {
+    guard let topology else { return skus[k].costs }
+    let n = topology.nodes[node], base = skus[k].costs
+    let customerFacing = topology.isCustomerFacing(node)
+    let buys = topology.parent(ofNode: node, sku: k) == nil
+    return CostRates(unitCost: buys ? base.unitCost : 0,
+                     holdingCostPerUnitDay: base.holdingCostPerUnitDay * n.holdingCostFactor,
+                     backorderCostPerUnitDay: customerFacing ? base.backorderCostPerUnitDay : 0,
+                     lostSalePenaltyPerUnit: customerFacing ? base.lostSalePenaltyPerUnit : 0,
+                     orderCost: base.orderCost * n.orderCostFactor,
+                     transportCostPerUnit: topology.sourceLane[node][k].map { topology.lanes[$0].transportCostPerUnit } ?? 0)
+  }
+
+  /// The longest chain of mean transit times from `node` down to a customer-facing node for SKU k.
+  func downstreamTransit(from node: Int, sku k: Int) -> (mean: Double, variance: Double, deterministic: Bool) {
+    guard let topology, !topology.isCustomerFacing(node) else { return (0, 0, true) }
+    var best: (mean: Double, variance: Double, deterministic: Bool) = (0, 0, true)
+    for c in topology.children[node] where topology.parent(ofNode: c, sku: k) == node {
+      let lead = leadTime(ofNode: c, sku: k)
+      let rest = downstreamTransit(from: c, sku: k)
+      var isFixed = rest.deterministic
+      if case .deterministic = lead {} else { isFixed = false }
+      let chain = (lead.mean + rest.mean, lead.variance + rest.variance, isFixed)
+      if chain.0 > best.mean { best = chain }
+    }
+    return best
+  }
+
+  /// `lead` lengthened by a chain of transit times: exact when both are whole fixed days, else a
+  /// gamma with the summed mean and variance (policies plan with the mean and variance only).
+  static func sum(_ lead: LeadTimeModel, meanDays: Double, varianceDays: Double, deterministic: Bool) -> LeadTimeModel {
+    if case let .deterministic(days) = lead, deterministic { return .deterministic(days: days + Int(meanDays.rounded())) }
+    let variance = lead.variance + varianceDays
+    return variance > 0 ? .gamma(mean: lead.mean + meanDays, standardDeviation: variance.squareRoot())
+      : .deterministic(days: Int((lead.mean + meanDays).rounded()))
+  }
+}
+
+extension SimulationResult {
+  /// The statistics and cost rates of every stocking point of node `node`.
+  func parts(ofNode node: Int, in network: SupplyNetwork) -> [(SKUStatistics, CostRates)] {
+    let m = network.skus.count
+    return (0..<m).map { (statistics[node * m + $0], network.costs(ofNode: node, sku: $0)) }
+  }
+
+  /// KPIs per node of a multi-echelon network, in scenario order. A node's demand is what it was
+  /// asked for (customer demand, or the orders of the nodes it supplies) and its fill rate the
+  /// share of that met from stock on the day.
+  public func nodeKPIs(in network: SupplyNetwork) -> [KPIs] {
+    guard let topology = network.topology else { return [] }
+    return topology.nodes.indices.map { KPIs(aggregating: parts(ofNode: $0, in: network)) }
+  }
+
+  /// The bullwhip ratio of every node (Σ variance of daily orders placed / Σ variance of daily
+  /// demand received over its SKUs), in scenario order; NaN where demand did not vary.
+  public func nodeBullwhip(in network: SupplyNetwork) -> [Double] {
+    guard let topology = network.topology else { return [] }
+    let m = network.skus.count
+    return topology.nodes.indices.map { FlowMoments.bullwhipRatio(of: flow[($0 * m)..<(($0 + 1) * m)]) }
+  }
+
+  /// The bullwhip ratio of every echelon (1 = customer-facing), over all its nodes and SKUs.
+  public func echelonBullwhip(in network: SupplyNetwork) -> [Double] {
+    guard let topology = network.topology else { return [] }
+    let m = network.skus.count
+    return (1...topology.echelonCount).map { level in
+      FlowMoments.bullwhipRatio(of: topology.nodes.indices.filter { topology.echelon[$0] == level }.flatMap { flow[($0 * m)..<(($0 + 1) * m)] })
+    }
+  }
+}

@@ -50,7 +50,12 @@ struct ScenarioBuilder {
       let lead = leadTime(s.leadTime, path: "\(path).leadTime")
       if let cap = s.capacityPerDay { validator.number(Double(cap), "\(path).capacityPerDay", min: 1) }
       let disruptions = supplierDisruptions(s, path: path)
-      suppliers.append(Supplier(id: s.id, leadTime: lead ?? .deterministic(days: 0), capacityPerDay: s.capacityPerDay, disruptions: disruptions))
+      var supplier = Supplier(id: s.id, leadTime: lead ?? .deterministic(days: 0), capacityPerDay: s.capacityPerDay, disruptions: disruptions)
+      if let y = s.yieldRate {
+        validator.number(y, "\(path).yieldRate", min: 0, max: 1, minExclusive: true)
+        supplier.yieldRate = y
+      }
+      suppliers.append(supplier)
     }
 
     // SKUs.
@@ -91,6 +96,17 @@ struct ScenarioBuilder {
     validator.require(!v.policies.isEmpty, "policies", "needs at least one policy to simulate")
     var policies: [PolicySpecification] = []
     let skuIDs = v.skus.map(\.id)
+    var shockProcess: RandomDemandShocks?
+    if let r = v.randomShocks {
+      let before = validator.errors.count
+      validator.number(r.meanDaysBetween, "randomShocks.meanDaysBetween", min: 1, minExclusive: true)
+      validator.number(r.minFactor, "randomShocks.minFactor", min: 0, max: 1000)
+      validator.number(r.maxFactor, "randomShocks.maxFactor", min: r.minFactor, max: 1000)
+      let duration = leadTime(r.durationDays, path: "randomShocks.durationDays")
+      if let duration, validator.errors.count == before {
+        shockProcess = RandomDemandShocks(meanDaysBetween: r.meanDaysBetween, duration: duration, factor: r.minFactor...r.maxFactor)
+      }
+    }
     let network = v.nodes == nil ? nil : topology(skus: skus, suppliers: suppliers)
     if v.nodes == nil, v.lanes != nil { validator.fail("lanes", "apply only to networks with nodes; add \"nodes\" or remove it") }
     if v.nodes != nil {
@@ -113,6 +129,7 @@ struct ScenarioBuilder {
     var built = SupplyNetwork(
       warehouse: v.nodes == nil ? v.warehouse?.id ?? "warehouse" : v.name, suppliers: suppliers, skus: skus,
       horizonDays: v.horizonDays, warmUpDays: warmUp, seed: v.seed, calendar: calendar)
+    built.randomShocks = shockProcess
     if let network {
       built.topology = network.topology
       built.initialStock = network.initialStock

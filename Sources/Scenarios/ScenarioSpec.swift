@@ -19,6 +19,8 @@ public struct ScenarioSpec: Decodable, Sendable, Equatable {
   public var holidays: [CalendarWindowSpec]?
   /// Demand shocks: every SKU's demand × factor on these days.
   public var shocks: [CalendarWindowSpec]?
+  /// Unannounced random demand shocks, drawn anew in each replication.
+  public var randomShocks: RandomShocksSpec?
   /// Default for every SKU: "backorder" (default) or "lostSales".
   public var unmetDemand: String?
   /// The stocking location.
@@ -65,6 +67,21 @@ public struct SupplierSpec: Decodable, Sendable, Equatable {
   public var capacityCuts: [CapacityCutSpec]?
   /// Days whose shipments take longer.
   public var leadTimeSpikes: [LeadTimeSpikeSpec]?
+  /// Share of shipped units that arrive usable, in (0, 1] (default 1: no yield loss).
+  public var yieldRate: Double?
+}
+
+/// `randomShocks`: on any day a shock starts with probability 1/meanDaysBetween, lasts
+/// `durationDays` and multiplies every SKU's demand by a factor uniform in minFactor…maxFactor.
+public struct RandomShocksSpec: Decodable, Sendable, Equatable {
+  /// Mean days between shock starts, > 1.
+  public var meanDaysBetween: Double
+  /// Shock length (a lead-time distribution, in days).
+  public var durationDays: LeadTimeSpec
+  /// Smallest demand multiplier, >= 0.
+  public var minFactor: Double
+  /// Largest demand multiplier, >= minFactor.
+  public var maxFactor: Double
 }
 
 /// `{"start": 50, "end": 59}`: days start…end, inclusive.

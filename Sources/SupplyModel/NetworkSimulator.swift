@@ -44,6 +44,7 @@ public enum NetworkSimulator {
     makePolicy: @Sendable (_ node: Int, _ skus: Range<Int>) -> P
   ) -> SimulationResult {
     guard let topology = network.topology else { preconditionFailure("NetworkSimulator needs a network with a topology") }
+    let network = network.realized(replication: options.replication)
     let n = network.skus.count
     let nodeCount = topology.nodes.count
     let skusPerChunk = max(1, Simulator.chunkSize / nodeCount)
@@ -192,6 +193,15 @@ public enum NetworkSimulator {
     })
 
     let queued = network.suppliers.map { $0.capacityPerDay != nil || !$0.disruptions.isEmpty }
+    let yieldRate = supplierOf.map { $0 >= 0 ? network.suppliers[$0].yieldRate : 1 }
+    var yieldRNG: [Xoshiro256] = []
+    if yieldRate.contains(where: { $0 < 1 }) {
+      for node in order {
+        for sku in network.skus {
+          yieldRNG.append(Xoshiro256(seed: network.seed, entity: StreamKey.entity(sku.id, namespace: nodes[node].id), purpose: .yield, replication: replication))
+        }
+      }
+    }
     let schedules: [SupplierSchedule?] = network.suppliers.map { s in
       s.disruptions.isEmpty ? nil : s.disruptions.schedule(days: horizon, baseCapacity: s.capacityPerDay, seed: network.seed, supplier: s.id, replication: replication)
     }
@@ -241,7 +251,8 @@ public enum NetworkSimulator {
       func receive(_ s: Shipment) {
         let p = Int(s.slot)
         var units = Int(s.units)
-        onOrder[p] -= units
+        onOrder[p] -= units + Int(s.lost)
+        if measured { stats[p].unitsLostInTransit += Int(s.lost) }
         if tracing { receivedToday[p] += units }
         if p < leafPoints, owed[p] > 0 {
           let served = min(owed[p], units)
@@ -270,6 +281,13 @@ public enum NetworkSimulator {
       func depart(_ s: Shipment) {
         let l = laneOf[Int(s.slot)]
         if l >= 0, laneCapacity[l] != nil { laneQueue[l].append(s) } else { transit(s) }
+      }
+      // A supplier's shipment loses its yield as it leaves.
+      func ship(_ leaving: Shipment) {
+        var s = leaving
+        let p = Int(s.slot)
+        if yieldRate[p] < 1 { s.applyYield(yieldRate[p], using: &yieldRNG[p]) }
+        depart(s)
       }
 
       // Customer demand.
@@ -351,7 +369,7 @@ public enum NetworkSimulator {
           } else if queued[supplierOf[p]] {
             supplierQueue[supplierOf[p]].append(Shipment(slot: Int32(p), units: Int32(clamping: q)))
           } else {
-            depart(Shipment(slot: Int32(p), units: Int32(clamping: q)))
+            ship(Shipment(slot: Int32(p), units: Int32(clamping: q)))
           }
         }
       }
@@ -363,7 +381,7 @@ public enum NetworkSimulator {
         supplierQueue[j].release(upTo: room) { part in
           var s = part
           s.extraLeadDays = extra
-          depart(s)
+          ship(s)
         }
       }
       for l in laneQueue.indices where !laneQueue[l].isEmpty {

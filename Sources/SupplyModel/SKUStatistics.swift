@@ -29,6 +29,8 @@ public struct SKUStatistics: Sendable, Equatable {
   public var unitsOrdered: Int = 0
   /// Units received.
   public var unitsReceived: Int = 0
+  /// Units ordered that never arrived (a supplier's yield loss).
+  public var unitsLostInTransit: Int = 0
   /// Replenishment cycles completed (a cycle ends at each receipt).
   public var cycles: Int = 0
   /// Cycles during which some demand was not met from stock.
@@ -50,7 +52,7 @@ public struct SKUStatistics: Sendable, Equatable {
     backordersServed += o.backordersServed; unitsShort += o.unitsShort; unitsLost += o.unitsLost
     stockoutDays += o.stockoutDays; onHandSum += o.onHandSum; backorderSum += o.backorderSum
     onOrderSum += o.onOrderSum; orders += o.orders; unitsOrdered += o.unitsOrdered
-    unitsReceived += o.unitsReceived; cycles += o.cycles; cyclesWithStockout += o.cyclesWithStockout
+    unitsReceived += o.unitsReceived; unitsLostInTransit += o.unitsLostInTransit; cycles += o.cycles; cyclesWithStockout += o.cyclesWithStockout
     openingPosition += o.openingPosition; closingPosition += o.closingPosition
   }
 

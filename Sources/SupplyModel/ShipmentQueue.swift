@@ -1,3 +1,5 @@
+import Stochastics
+
 /// A shipment on its way, or waiting to leave: which stocking slot it is for and how many units.
 ///
 /// `slot` is a SKU index in the single-warehouse simulator and a stocking-point index in the
@@ -7,6 +9,17 @@ struct Shipment: Sendable {
   var slot: Int32
   var units: Int32
   var extraLeadDays: Int32 = 0
+  /// Units of the order lost to the supplier's yield (they never arrive; the order closes short).
+  var lost: Int32 = 0
+
+  /// Splits a supplier's shipment into good and lost units: each unit is good with probability
+  /// `rate` (binomial thinning), drawn from the receiving slot's own yield stream.
+  mutating func applyYield(_ rate: Double, using rng: inout Xoshiro256) {
+    guard rate < 1, units > 0 else { return }
+    let good = rate <= 0 ? 0 : Binomial(trials: Int(units), probability: rate).sample(using: &rng)
+    lost += units - Int32(good)
+    units = Int32(good)
+  }
 }
 
 /// Orders waiting at a capacity-limited supplier or lane, released first come, first served.
@@ -30,7 +43,7 @@ struct ShipmentQueue: Sendable {
       room -= part
       order.units -= Int32(part)
       if order.units == 0 { head += 1 } else { items[head] = order }
-      body(Shipment(slot: order.slot, units: Int32(part), extraLeadDays: order.extraLeadDays))
+      body(Shipment(slot: order.slot, units: Int32(part), extraLeadDays: order.extraLeadDays, lost: 0))
     }
     if head > 256 && head * 2 > items.count {
       items.removeFirst(head)

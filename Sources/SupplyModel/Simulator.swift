@@ -30,6 +30,7 @@ public enum Simulator {
     _ network: SupplyNetwork, options: SimulationOptions = SimulationOptions(), separable: Bool,
     makePolicy: @Sendable (Range<Int>) -> P
   ) -> SimulationResult {
+    let network = network.realized(replication: options.replication)
     let n = network.skus.count
     let chunks: [Range<Int>] = separable && network.skusAreIndependent && n > chunkSize
       ? stride(from: 0, to: n, by: chunkSize).map { $0..<min($0 + chunkSize, n) }
@@ -83,6 +84,9 @@ public enum Simulator {
                                                              supplier: s.id, replication: options.replication)
     }
     let supplierOf = network.skus.map(\.supplierIndex)
+    let yieldRate = supplierOf.map { network.suppliers[$0].yieldRate }
+    var yieldRNG = yieldRate.contains { $0 < 1 }
+      ? network.skus.map { Xoshiro256(seed: network.seed, entity: StreamKey.entity($0.id), purpose: .yield, replication: options.replication) } : []
     var supplierQueue = Array(repeating: ShipmentQueue(), count: network.suppliers.count)
 
     // The inventory lives in three local arrays; they are swapped into `state` (O(1)) only while
@@ -118,7 +122,8 @@ public enum Simulator {
       func receive(_ s: Shipment) {
         let k = Int(s.slot)
         var units = Int(s.units)
-        onOrderUnits[k] -= units
+        onOrderUnits[k] -= units + Int(s.lost)
+        if measured { stats[k].unitsLostInTransit += Int(s.lost) }
         if tracing { receivedToday[k] += units }
         let owed = backorderedUnits[k]
         if owed > 0 {
@@ -141,7 +146,10 @@ public enum Simulator {
 
       // Dispatching: received at once with lead time 0, else scheduled unless it would arrive
       // after the horizon (it then stays on order).
-      func dispatch(_ shipment: Shipment, lead: Int) {
+      func dispatch(_ leaving: Shipment, lead: Int) {
+        var shipment = leaving
+        let k = Int(shipment.slot)
+        if yieldRate[k] < 1 { shipment.applyYield(yieldRate[k], using: &yieldRNG[k]) }
         if lead == 0 { receive(shipment) }
         else if day + lead < horizon { receipts.schedule(shipment, on: day + lead) }
       }

@@ -9,6 +9,9 @@ public struct Supplier: Sendable, Equatable {
   public var capacityPerDay: Int?
   /// Outages, capacity cuts and lead-time spikes.
   public var disruptions: SupplierDisruptions
+  /// The share of shipped units that arrive usable (1 = no yield loss); each unit is lost
+  /// independently, so an order arrives short by a binomial number of units and closes.
+  public var yieldRate: Double = 1
 
   /// Creates a supplier.
   public init(id: String, leadTime: LeadTimeModel, capacityPerDay: Int? = nil, disruptions: SupplierDisruptions = SupplierDisruptions()) {

@@ -19,6 +19,8 @@ public struct SupplyNetwork: Sendable, Equatable {
   public var calendar: SimulationCalendar
   /// The nodes and lanes of a multi-echelon network; nil for a single warehouse.
   public var topology: NetworkTopology?
+  /// Unannounced demand shocks, drawn anew in every replication; nil for none.
+  public var randomShocks: RandomDemandShocks?
   /// Units on hand on day 0 at each stocking point of a multi-echelon network,
   /// `initialStock[node][sku]`; empty for a single warehouse (which uses `SKU.initialOnHand`).
   public var initialStock: [[Int]] = []

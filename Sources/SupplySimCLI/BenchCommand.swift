@@ -21,12 +21,18 @@ import SupplyModel
 struct BenchCommand: CLICommand {
   static let name = "bench"
   static let summary = "Measure simulation speed on fixed synthetic workloads (use a release build)."
-  static let synopsis = "supplysim bench sim|experiment|forecast|nn|lp [options]"
+  static let synopsis = "supplysim bench sim|network|experiment|forecast|nn|lp [options]"
   static let details = """
     sim: a single warehouse, Poisson demand (means log-uniform in 0.5..50 units/day), fixed lead
     times of 1..10 days, an (s,S) policy at a 95% cycle service level with EOQ lot sizes, full KPI
     bookkeeping, no daily trace. Prints SKU-days per second (best of --repeat runs) and the
     process's peak resident memory. Options: --skus, --days, --threads, --repeat.
+
+    network: the three-echelon example (scenarios/three-echelon.json: national DC, 2 regional
+    warehouses, 6 stores) with its 30 SKUs cycled to --skus SKUs (default 1000), installation
+    base stock at 95% at every node, one replication of --days days (default 365). Prints
+    SKU-node-days per second (best of --repeat runs) and peak resident memory. Options: --skus,
+    --days, --threads, --repeat, --scenario.
 
     experiment: the quickstart scenario's three policies over --replications replications (default
     30) on all cores; prints replications per second. Option: --scenario FILE.
@@ -54,20 +60,21 @@ struct BenchCommand: CLICommand {
     .value("epochs", "N", "nn: epochs (default 3)"),
     .value("instances", "DIR", "lp: folder of instance JSON files (default scenarios/lp/bench)"),
     .value("replications", "N", "experiment: replications (default 30)"),
-    .value("scenario", "FILE", "experiment: the scenario (default scenarios/quickstart.json)"),
+    .value("scenario", "FILE", "experiment, network: the scenario (default scenarios/quickstart.json, scenarios/three-echelon.json)"),
   ]
 
   static func run(_ args: ParsedArguments, console: Console) throws -> Int32 {
     guard let subject = args.positionals.first, args.positionals.count == 1 else {
-      throw UsageError("bench: name one workload: sim, experiment, forecast, nn or lp (usage: \(synopsis))")
+      throw UsageError("bench: name one workload: sim, network, experiment, forecast, nn or lp (usage: \(synopsis))")
     }
     switch subject {
     case "sim": return try benchSimulation(args, console: console)
+    case "network": return try benchNetwork(args, console: console)
     case "experiment": return try benchExperiment(args, console: console)
     case "forecast": return try benchForecast(args, console: console)
     case "nn": return try benchNeural(args, console: console)
     case "lp": return try benchLP(args, console: console)
-    default: throw UsageError("bench: unknown workload '\(subject)'; workloads are: sim, experiment, forecast, nn, lp")
+    default: throw UsageError("bench: unknown workload '\(subject)'; workloads are: sim, network, experiment, forecast, nn, lp")
     }
   }
 
@@ -109,6 +116,49 @@ struct BenchCommand: CLICommand {
     let skuDays = Double(skus) * Double(days)
     console.out("bench sim: \(skus) SKUs x \(days) days, (s,S) Poisson, KPIs on, \(threads) thread\(threads == 1 ? "" : "s")\n")
     console.out("  best of \(repeats): \(NumberFormat.fixed(best * 1000, 1)) ms = \(NumberFormat.fixed(skuDays / best / 1e6, 1)) million SKU-days/s\n")
+    console.out("  peak resident memory: \(peakMemoryMiB().map { NumberFormat.fixed($0, 1) + " MiB" } ?? "unknown")  (checksum \(checksum))\n")
+    return 0
+  }
+
+  /// The `network` workload: a multi-echelon scenario's SKUs cycled to `skus` SKUs.
+  static func benchNetwork(_ args: ParsedArguments, console: Console) throws -> Int32 {
+    let skus = try args.integer("skus", default: 1_000, range: 1...1_000_000, command: name)
+    let days = try args.integer("days", default: 365, range: 2...100_000, command: name)
+    let threads = try args.integer("threads", default: Parallel.defaultThreadCount, range: 1...1024, command: name)
+    let repeats = try args.integer("repeat", default: 5, range: 1...1000, command: name)
+    let file = args.value("scenario") ?? "scenarios/three-echelon.json"
+    let scenario = try Scenario.load(path: file)
+    guard var network = scenario.network.topology.map({ _ in scenario.network }) else {
+      throw UsageError("bench network: \(file) has no nodes; name a multi-echelon scenario")
+    }
+    let base = network.skus, baseStock = network.initialStock
+    network.skus = (0..<skus).map { k in
+      var sku = base[k % base.count]
+      sku.id = "\(sku.id)-\(k / base.count)"
+      return sku
+    }
+    network.initialStock = baseStock.map { row in (0..<skus).map { row[$0 % base.count] } }
+    network.horizonDays = days
+    network.warmUpDays = 0
+    let topology = network.topology!
+    network.topology = NetworkTopology(nodes: topology.nodes, lanes: topology.lanes.map { var l = $0; l.skus = nil; return l },
+                                       skuSuppliers: network.skus.map(\.supplierIndex))
+    let spec = PolicySpecification(name: "base stock 95%", family: .baseStock, target: .cycleServiceLevel(0.95))
+    let plans = topology.nodes.indices.map { PolicyPlanner.plan(spec, data: PlanningData.fromModel(network.planningView(ofNode: $0, echelon: false))) }
+    var best = Double.infinity
+    var checksum = 0
+    for _ in 0..<repeats {
+      let start = ContinuousClock.now
+      let result = NetworkSimulator.run(network, options: SimulationOptions(threads: threads), separable: true, echelonStock: false) { node, range in
+        plans[node].restricted(to: range)
+      }
+      let seconds = ProgressBar.seconds(ContinuousClock.now - start)
+      best = min(best, seconds)
+      checksum = result.statistics.reduce(0) { $0 &+ $1.demand &+ $1.onHandSum }
+    }
+    let pointDays = Double(skus * topology.nodes.count) * Double(days)
+    console.out("bench network: \(file), \(topology.nodes.count) nodes x \(skus) SKUs x \(days) days, base stock, KPIs on, \(threads) thread\(threads == 1 ? "" : "s")\n")
+    console.out("  best of \(repeats): \(NumberFormat.fixed(best * 1000, 1)) ms = \(NumberFormat.fixed(pointDays / best / 1e6, 2)) million SKU-node-days/s\n")
     console.out("  peak resident memory: \(peakMemoryMiB().map { NumberFormat.fixed($0, 1) + " MiB" } ?? "unknown")  (checksum \(checksum))\n")
     return 0
   }

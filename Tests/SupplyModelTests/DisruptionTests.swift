@@ -74,3 +74,47 @@ import Testing
   let early = SupplierDisruptions(outages: [-5...2]).schedule(days: 10, baseCapacity: nil, seed: 1, supplier: "acme", replication: 0)
   #expect(early.daysDown == 3)
 }
+
+extension DisruptionTests {
+  /// Yield 0.8: every unit a supplier ships arrives with probability 0.8. Units ordered are
+  /// received, lost or still on order; the loss share matches the rate within 4 standard errors.
+  @Test func yieldLossLosesTheExpectedShareAndConservesUnits() {
+    var net = Self.network(SupplierDisruptions(), skus: 20, days: 400)
+    net.suppliers[0].yieldRate = 0.8
+    let result = Simulator.run(net, separable: true) { range in OrderUpToPolicy(level: Array(repeating: 22, count: range.count)) }
+    var lost = 0, arrived = 0
+    for s in result.statistics {
+      // Day 0 opens at 20 units on hand and nothing on order; the position closes at 22.
+      // Position = 20 on hand at the start + units ordered − units lost − demand (backorders).
+      #expect(s.closingPosition == 20 + s.unitsOrdered - s.unitsLostInTransit - s.demand)
+      lost += s.unitsLostInTransit
+      arrived += s.unitsReceived
+    }
+    let n = Double(lost + arrived), share = Double(lost) / n
+    #expect(abs(share - 0.2) < 4 * (0.2 * 0.8 / n).squareRoot(), "lost share \(share)")
+    let calm = Simulator.run(Self.network(SupplierDisruptions(), skus: 20, days: 400), separable: true) { range in
+      OrderUpToPolicy(level: Array(repeating: 22, count: range.count))
+    }
+    #expect(calm.statistics.allSatisfy { $0.unitsLostInTransit == 0 })
+    #expect(result.statistics.map(\.unitsShort).reduce(0, +) > calm.statistics.map(\.unitsShort).reduce(0, +))
+  }
+
+  /// Random shocks: the same in every run of a replication, different across replications, and
+  /// starting on about 1 day in `meanDaysBetween` that is not already in a shock.
+  @Test func randomDemandShocksAreReproduciblePerReplicationAndHaveTheRightRate() {
+    let shocks = RandomDemandShocks(meanDaysBetween: 50, duration: .deterministic(days: 5), factor: 0.5...2)
+    let a = shocks.windows(days: 100_000, seed: 1, replication: 0)
+    #expect(a == shocks.windows(days: 100_000, seed: 1, replication: 0))
+    #expect(a != shocks.windows(days: 100_000, seed: 1, replication: 1))
+    // Days outside shocks: a start each with probability 1/50; expected starts = free days / 50.
+    let free = 100_000 - a.reduce(0) { $0 + $1.endDay - $1.startDay + 1 }
+    let expected = Double(free) / 50
+    #expect(abs(Double(a.count) - expected) < 4 * expected.squareRoot(), "\(a.count) shocks, expected \(expected)")
+    #expect(a.allSatisfy { $0.factor >= 0.5 && $0.factor <= 2 && $0.endDay - $0.startDay == 4 })
+    var net = Self.network(SupplierDisruptions(), skus: 3, days: 200)
+    net.randomShocks = shocks
+    let realized = net.realized(replication: 2)
+    #expect(realized.skus[0].demand.profile.windows == shocks.windows(days: 200, seed: net.seed, replication: 2))
+    #expect(realized.randomShocks == nil)
+  }
+}

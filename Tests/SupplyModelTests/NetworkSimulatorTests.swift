@@ -96,6 +96,7 @@ import Testing
     }
     var net = SupplyNetwork(warehouse: "tree", suppliers: [Supplier(id: "acme", leadTime: .uniform(min: 2, max: 6), capacityPerDay: 90)],
                             skus: items, horizonDays: 300, warmUpDays: 0, seed: 5)
+    net.suppliers[0].yieldRate = 0.9
     let nodes = [StockingNode(id: "DC", kind: .distributionCenter, allocation: .fairShare),
                  StockingNode(id: "north", kind: .warehouse, allocation: .priority),
                  StockingNode(id: "s1", kind: .store, priority: 2), StockingNode(id: "s2", kind: .store, demandFactor: 0.5, priority: 1),
@@ -133,6 +134,7 @@ import Testing
         #expect(shipped == received + inTransit - closing.backordered[parent * m + k], "node \(nodes[parent].id) sku \(k)")
       }
     }
+    #expect((0..<m).allSatisfy { result.statistics[$0].unitsLostInTransit > 0 }, "the supplier's yield loses units at the DC")
     // Internal demand is the downstream orders: each node's demand received is its children's orders.
     for k in 0..<m {
       let dcDemand = result.statistics[0 * m + k].demand

@@ -183,6 +183,12 @@ public enum NetworkSimulator {
       }
     }
     for p in 0..<pointCount where parentPoint[p] >= 0 { childPoints[parentPoint[p]].append(p) }
+    // Fixed lead times skip the sampler (and its stream, which they would not draw from anyway).
+    let fixedLead = leadSamplers.map { sampler -> Int in
+      guard sampler.isDeterministic else { return -1 }
+      var unused = Xoshiro256(seed: 0)
+      return sampler.sample(using: &unused)
+    }
     var demandPhase = CustomerDemandPhase(leafNodes.flatMap { node in
       network.skus.map { sku in
         CustomerDemandPhase.Source(
@@ -222,6 +228,7 @@ public enum NetworkSimulator {
     var receipts = CalendarQueue<Shipment>(span: longestLead + 1)
     var state = InventoryState(skuCount: m)
     var orders = Array(repeating: 0, count: m)
+    var nodeDemand = Array(repeating: 0, count: m)
     var onHandSum = Array(repeating: 0, count: pointCount)
     var onOrderSum = Array(repeating: 0, count: pointCount)
     var owedSum = Array(repeating: 0, count: pointCount)
@@ -275,7 +282,7 @@ public enum NetworkSimulator {
       // Moving: a shipment for point p enters transit now (or waits for its lane's capacity).
       func transit(_ s: Shipment) {
         let p = Int(s.slot)
-        let lead = leadSamplers[p].sample(using: &leadRNG[p]) + Int(s.extraLeadDays)
+        let lead = (fixedLead[p] >= 0 ? fixedLead[p] : leadSamplers[p].sample(using: &leadRNG[p])) + Int(s.extraLeadDays)
         if lead == 0 { receive(s) } else if day + lead < horizon { receipts.schedule(s, on: day + lead) }
       }
       func depart(_ s: Shipment) {
@@ -310,22 +317,35 @@ public enum NetworkSimulator {
         if r * m >= leafPoints {
           for p in base..<(base + m) {
             if owed[p] > 0 && onHand[p] > 0 {
-              let give = allocation(of: onHand[p], to: requests[p], rule: nodes[node].allocation)
-              var kept: [Request] = []
-              for (i, var request) in requests[p].enumerated() {
-                let units = give[i]
-                if units > 0 {
-                  depart(Shipment(slot: request.child, units: Int32(units)))
-                  if Int(request.day) == day { filledToday[p] += units } else if measured { stats[p].backordersServed += units }
-                  request.units -= Int32(units)
+              if onHand[p] >= owed[p] {
+                // Enough for everyone: ship every open order in full (the common case).
+                for request in requests[p] {
+                  depart(Shipment(slot: request.child, units: request.units))
+                  if Int(request.day) == day { filledToday[p] += Int(request.units) } else if measured { stats[p].backordersServed += Int(request.units) }
                 }
-                if request.units > 0 { kept.append(request) }
+                requests[p].removeAll(keepingCapacity: true)
+                if tracing { shippedToday[p] += owed[p] }
+                onHand[p] -= owed[p]
+                owed[p] = 0
+              } else {
+                let give = allocation(of: onHand[p], to: requests[p], rule: nodes[node].allocation)
+                var kept = 0
+                for i in requests[p].indices {
+                  var request = requests[p][i]
+                  let units = give[i]
+                  if units > 0 {
+                    depart(Shipment(slot: request.child, units: Int32(units)))
+                    if Int(request.day) == day { filledToday[p] += units } else if measured { stats[p].backordersServed += units }
+                    request.units -= Int32(units)
+                  }
+                  if request.units > 0 { requests[p][kept] = request; kept += 1 }
+                }
+                requests[p].removeLast(requests[p].count - kept)
+                let shipped = give.reduce(0, +)
+                onHand[p] -= shipped
+                owed[p] -= shipped
+                if tracing { shippedToday[p] += shipped }
               }
-              let shipped = give.reduce(0, +)
-              onHand[p] -= shipped
-              owed[p] -= shipped
-              requests[p] = kept
-              if tracing { shippedToday[p] += shipped }
             }
             let short = demandToday[p] - filledToday[p]
             if short > 0 { internalCycleShort[p] = true }
@@ -336,7 +356,8 @@ public enum NetworkSimulator {
             }
           }
         }
-        policies[node].observe(demand: Array(demandToday[base..<(base + m)]), day: day)
+        for k in 0..<m { nodeDemand[k] = demandToday[base + k] }
+        policies[node].observe(demand: nodeDemand, day: day)
         for k in 0..<m {
           let p = base + k
           var position = onHand[p] + onOrder[p] - owed[p]

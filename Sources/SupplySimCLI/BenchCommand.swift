@@ -141,7 +141,16 @@ struct BenchCommand: CLICommand {
     network.horizonDays = days
     network.warmUpDays = 0
     let topology = network.topology!
-    network.topology = NetworkTopology(nodes: topology.nodes, lanes: topology.lanes.map { var l = $0; l.skus = nil; return l },
+    // Lanes carry every SKU, and lane capacities grow with the SKU count, so the network stays as
+    // tight as the scenario's.
+    let scale = Double(skus) / Double(base.count)
+    let lanes = topology.lanes.map { lane in
+      var l = lane
+      l.skus = nil
+      l.capacityPerDay = lane.capacityPerDay.map { Int((Double($0) * scale).rounded(.up)) }
+      return l
+    }
+    network.topology = NetworkTopology(nodes: topology.nodes, lanes: lanes,
                                        skuSuppliers: network.skus.map(\.supplierIndex))
     let spec = PolicySpecification(name: "base stock 95%", family: .baseStock, target: .cycleServiceLevel(0.95))
     let plans = topology.nodes.indices.map { PolicyPlanner.plan(spec, data: PlanningData.fromModel(network.planningView(ofNode: $0, echelon: false))) }

@@ -29,6 +29,10 @@ public struct ScenarioSpec: Decodable, Sendable, Equatable {
   public var skus: [SKUSpec]
   /// Policies compared on the same demand.
   public var policies: [PolicySpec]
+  /// Parameters `supplysim sweep` varies when no `--vary` is given.
+  public var sweep: SweepSpec?
+  /// Named what-ifs `supplysim stress` runs against the scenario as written.
+  public var stressTests: [StressTestSpec]?
 }
 
 /// `calendar`: the weekday and day of the year of day 0.

@@ -120,10 +120,8 @@ public struct ScenarioTemplate: Sendable {
     var errors = sweepAxes(spec: spec, document: document, file: file).errors
     let (tests, testErrors) = stressTests(spec: spec, document: document, file: file)
     errors += testErrors
-    if testErrors.isEmpty {
-      for test in tests {
-        do { _ = try variant(of: document, file: file, test.variations, context: test.context) } catch { errors += error.errors }
-      }
+    for test in tests {
+      do { _ = try variant(of: document, file: file, test.variations, context: test.context) } catch { errors += error.errors }
     }
     if !errors.isEmpty { throw ScenarioErrors(errors: errors) }
   }

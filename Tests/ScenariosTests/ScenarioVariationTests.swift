@@ -2,6 +2,7 @@ import Testing
 import Foundation
 @testable import Scenarios
 import SupplyModel
+import _TestSupport
 
 /// A small scenario with nested arrays (promotions inside SKUs) for variation tests.
 enum VariationFixture {
@@ -241,5 +242,17 @@ func allErrors(_ json: String) -> [ScenarioError] {
     return []
   } catch {
     return error.errors
+  }
+}
+
+@Suite struct ShippedSuiteTests {
+  @Test func theShippedSweepAndStressSectionsLoad() throws {
+    let root = SourceTree.root()
+    let sweep = try ScenarioTemplate.load(path: root + "/scenarios/sweep-example.json")
+    #expect(try sweep.sweepAxes().map(\.values.count) == [4, 3])
+    let stress = try ScenarioTemplate.load(path: root + "/scenarios/supplier-outage.json")
+    let tests = try stress.stressTests()
+    #expect(tests.count == 4)
+    for test in tests { _ = try stress.variant(test.variations, context: test.context) }
   }
 }

@@ -1,7 +1,8 @@
 /// A grid of coloured cells, one per pair of values of two parameters, each labelled with its
 /// value, with a colour legend: e.g. total cost over a two-parameter sweep.
 ///
-/// Columns run left to right, rows top to bottom, in the order given. Colours follow a
+/// Columns run left to right, rows top to bottom, in the order given; the row parameter's name
+/// sits above the rows (long JSON paths fit) and the column parameter's below. Colours follow a
 /// `ColorRamp` over the range of the values (darker is higher), and every cell also prints its
 /// value, so the chart reads without colour vision.
 public struct HeatmapChart: Sendable, Equatable {
@@ -89,12 +90,12 @@ public struct HeatmapChart: Sendable, Equatable {
   public func render() -> String {
     let finite = values.flatMap { $0 }.filter(\.isFinite)
     let lo = finite.min() ?? 0, hi = finite.max() ?? 1
-    let headerHeight = 28 + (subtitle == nil ? 0 : 17) + 6.0
+    let headerHeight = 28 + (subtitle == nil ? 0 : 17) + 24.0
     let height = headerHeight + Double(rows.count) * Self.cellHeight + 58
     var canvas = SVGCanvas(width: width, height: height)
     _ = ChartFrame.drawHeader(into: &canvas, title: title, subtitle: subtitle, legend: nil, width: width)
     let rowLabelWidth = rows.map { SVGCanvas.textWidth($0, size: 12) }.max() ?? 0
-    let left = 26 + rowLabelWidth + 8
+    let left = 10 + rowLabelWidth + 8
     let right = width - Self.legendWidth - 12
     let top = headerHeight
     let bottom = top + Double(rows.count) * Self.cellHeight
@@ -135,7 +136,7 @@ public struct HeatmapChart: Sendable, Equatable {
       canvas.text(columnLabel, x: left + (Double(c) + 0.5) * cellWidth, y: bottom + 16, size: 11, anchor: .middle, fill: "#424A53")
     }
     canvas.text(xTitle, x: (left + right) / 2, y: bottom + 34, size: 12, anchor: .middle)
-    canvas.text(yTitle, x: 13, y: (top + bottom) / 2, size: 12, anchor: .middle, rotation: -90)
+    canvas.text("↓ " + yTitle, x: 8, y: top - 8, size: 12)
     if outlined != nil, !outlineLabel.isEmpty {
       canvas.rect(x: left, y: bottom + 43, width: 12, height: 10, fill: "none", stroke: ChartPalette.black)
       canvas.text(outlineLabel, x: left + 18, y: bottom + 52, size: 11, fill: "#424A53")

@@ -1,5 +1,6 @@
 /// A tornado chart: one horizontal bar per input, spanning the range of an output as that input
-/// runs through its values with the other inputs held at reference values, widest bar on top.
+/// runs through its values with the other inputs held at reference values, widest bar on top;
+/// each input's name is written above its bar.
 ///
 /// A dashed line marks the output at the reference point; a circle marks the output at each
 /// input's lowest value and a diamond at its highest, so the direction of the effect reads off
@@ -39,8 +40,8 @@ public struct TornadoChart: Sendable, Equatable {
     self.className = className
   }
 
-  static let barHeight = 22.0
-  static let rowHeight = 46.0
+  static let barHeight = 20.0
+  static let rowHeight = 58.0
   static let lowColor = ChartPalette.blue
   static let highColor = ChartPalette.vermillion
   static let rangeColor = "#C9D7E3"
@@ -62,8 +63,8 @@ public struct TornadoChart: Sendable, Equatable {
     let pad = high > low ? (high - low) * 0.04 : max(abs(low) * 0.05, 0.01)
     var frame = ChartFrame(width: width, height: height, top: top, xAxis: valueAxis, yAxis: Axis(title: ""),
                            xData: (low - pad, high + pad), yData: (0, 1), rightMargin: 24)
-    let labelWidth = (bars.map { SVGCanvas.textWidth($0.label, size: 12) }.max() ?? 0) * 1.1  // bold glyphs are wider
-    frame.left = 10 + min(labelWidth, width * 0.4) + 10
+    let firstTick = frame.xTicks.values.first.map { valueAxis.format.label($0, decimals: frame.xTicks.decimals) } ?? ""
+    frame.left = max(16, SVGCanvas.textWidth(firstTick, size: 11) / 2 + 6)
     frame.x = LinearScale(domain: frame.xTicks.lower...frame.xTicks.upper, start: frame.left, end: frame.right)
 
     canvas.beginGroup(class: "axes")
@@ -74,13 +75,16 @@ public struct TornadoChart: Sendable, Equatable {
     }
     canvas.line(frame.left, frame.bottom, frame.right, frame.bottom, stroke: "#424A53", width: 1)
     canvas.text(valueAxis.title, x: (frame.left + frame.right) / 2, y: frame.bottom + 36, size: 12, anchor: .middle)
+    let cx = frame.x.map(center)
+    canvas.line(cx, frame.top, cx, frame.bottom, stroke: ChartPalette.black, width: 1.2, dash: "4 3", class: "reference")
     canvas.endGroup()
 
     canvas.beginGroup(class: "bars")
     for (b, bar) in bars.enumerated() {
-      let y0 = frame.top + Double(b) * Self.rowHeight + (Self.rowHeight - Self.barHeight) / 2 + 6
+      // The input's name above its bar: JSON paths are long, and the bars keep the full width.
+      let y0 = frame.top + Double(b) * Self.rowHeight + 22
       let mid = y0 + Self.barHeight / 2
-      canvas.text(bar.label, x: frame.left - 10, y: mid + 4, size: 12, anchor: .end, weight: "600")
+      canvas.text(bar.label, x: frame.left, y: y0 - 6, size: 12, weight: "600")
       let x0 = frame.x.map(bar.minimum), x1 = frame.x.map(bar.maximum)
       let span = "\(valueAxis.format.label(bar.minimum, decimals: frame.xTicks.decimals + 1)) to \(valueAxis.format.label(bar.maximum, decimals: frame.xTicks.decimals + 1))"
       canvas.rect(x: x0, y: y0, width: max(x1 - x0, 1.5), height: Self.barHeight, fill: Self.rangeColor, tooltip: "\(bar.label): \(span)")
@@ -97,8 +101,6 @@ public struct TornadoChart: Sendable, Equatable {
                   anchor: lowFirst ? .start : .end, fill: Self.highColor, class: "value-label")
     }
     canvas.endGroup()
-    let cx = frame.x.map(center)
-    canvas.line(cx, frame.top, cx, frame.bottom, stroke: ChartPalette.black, width: 1.2, dash: "4 3", class: "reference")
     return canvas.document(id: id, className: "chart " + className, title: title, description: description)
   }
 }

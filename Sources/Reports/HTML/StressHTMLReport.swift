@@ -39,10 +39,10 @@ public struct StressHTMLReport: Sendable {
   func verdictSection() -> String {
     var h = "<section id=\"verdicts\">\n<h2>Which policy keeps service best</h2>\n"
     h += "<p>Per test, the policy with the highest mean fill rate (equal fill rates: the lower mean total cost).</p>\n"
-    h += "<div class=\"table-wrap single\">\n<table class=\"stress-verdicts\">\n<thead><tr><th scope=\"col\">Test</th><th scope=\"col\">Keeps service best</th><th scope=\"col\">Fill rate</th><th scope=\"col\">Total cost</th></tr></thead>\n<tbody>\n"
+    h += "<div class=\"table-wrap single\">\n<table class=\"stress-verdicts\">\n<thead><tr><th scope=\"col\">Test</th><th scope=\"col\" class=\"left\">Keeps service best</th><th scope=\"col\">Fill rate</th><th scope=\"col\">Total cost</th></tr></thead>\n<tbody>\n"
     let rows = [(StressReport.baseLabel, result.baseVerdict)] + result.tests.indices.map { (result.tests[$0].name, result.verdict(test: $0)) }
     for (name, v) in rows {
-      h += "<tr><th scope=\"row\">\(esc(name))</th><td>\(esc(v.name))</td><td>\(esc(NumberFormat.percent(v.fillRate, 2)))</td><td>\(esc(NumberFormat.grouped(v.totalCost, 0)))</td></tr>\n"
+      h += "<tr><th scope=\"row\">\(esc(name))</th><td class=\"left\">\(esc(v.name))</td><td>\(esc(NumberFormat.percent(v.fillRate, 2)))</td><td>\(esc(NumberFormat.grouped(v.totalCost, 0)))</td></tr>\n"
     }
     h += "</tbody>\n</table>\n</div>\n</section>\n"
     return h

@@ -213,7 +213,7 @@ public struct SweepReport: Sendable {
       }
       md += t.markdown() + "\n"
     }
-    md += "Every grid point is the scenario with the listed values set at their JSON paths, checked like a scenario file, and run with the scenario's seed: replication r of every point and policy draws the same random numbers wherever the varied parameters leave them alone, so differences between points are not sampling noise.\n"
+    md += "Every grid point is the scenario with the listed values set at their JSON paths, checked like a scenario file, and run with the scenario's seed: replication r of every point and policy draws the same random numbers wherever the varied parameters leave them alone, so the differences between points are far less noisy than the ± intervals of each point suggest (the intervals describe each point alone).\n"
     return md
   }
 

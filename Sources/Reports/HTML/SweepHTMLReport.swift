@@ -150,7 +150,7 @@ public struct SweepHTMLReport: Sendable {
 
   func methodSection() -> String {
     var h = "<section id=\"method\">\n<h2>Method</h2>\n"
-    h += "<p>Every grid point is the scenario with the values above set at their JSON paths, checked like a scenario file before anything runs. All points keep the scenario's seed: replication r of every point and every policy draws the same random numbers wherever the varied parameters leave them alone (common random numbers), so differences between neighbouring points are effects, not sampling noise. The grid is the Cartesian product of the parameters' values, the first parameter varying slowest.</p>\n"
+    h += "<p>Every grid point is the scenario with the values above set at their JSON paths, checked like a scenario file before anything runs. All points keep the scenario's seed: replication r of every point and every policy draws the same random numbers wherever the varied parameters leave them alone (common random numbers), so the differences between points are far less noisy than the intervals of each point suggest (those describe each point alone). The grid is the Cartesian product of the parameters' values, the first parameter varying slowest.</p>\n"
     h += "<p>KPIs cover the days after warm-up; they are defined as in <code>report.html</code> (total cost = holding + shortage + ordering + purchase; fill rate = share of demand met from stock on the day).</p>\n"
     h += "</section>\n"
     return h

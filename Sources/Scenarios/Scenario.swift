@@ -47,6 +47,7 @@ public struct Scenario: Sendable {
     if !builder.validator.errors.isEmpty {
       throw ScenarioErrors(errors: builder.validator.errors.map { ScenarioError(file: file, path: $0.path, problem: $0.problem) })
     }
+    try ScenarioTemplate.checkSuites(spec: spec, json: json, file: file)
     return Scenario(file: file, spec: spec, network: built!.network, policies: built!.policies)
   }
 

@@ -35,6 +35,10 @@ public struct ScenarioSpec: Decodable, Sendable, Equatable {
   public var nodes: [NodeSpec]?
   /// Lanes into the nodes of a multi-echelon network.
   public var lanes: [LaneSpec]?
+  /// Parameters `supplysim sweep` varies when no `--vary` is given.
+  public var sweep: SweepSpec?
+  /// Named what-ifs `supplysim stress` runs against the scenario as written.
+  public var stressTests: [StressTestSpec]?
 }
 
 /// `calendar`: the weekday and day of the year of day 0.

@@ -6,7 +6,7 @@ public enum SupplySimCommand {
   public static let version = "0.1.0"
 
   static let commands: [any CLICommand.Type] = [
-    RunCommand.self, ValidateCommand.self, CompareCommand.self, ForecastCommand.self, BacktestCommand.self, LPCommand.self,
+    RunCommand.self, ValidateCommand.self, CompareCommand.self, SweepCommand.self, StressCommand.self, ForecastCommand.self, BacktestCommand.self, LPCommand.self,
     BaselineCommand.self, CheckCommand.self, BenchCommand.self,
   ]
 

@@ -1,0 +1,39 @@
+import Scenarios
+
+/// A scenario's stress tests run against the scenario as written: the base scenario and every
+/// test, every policy, several replications, all under the scenario's seed, so each test's
+/// change from the base is a paired comparison (replication r of both drew the same random
+/// numbers wherever the test leaves them alone).
+public struct StressSuite: Sendable {
+  /// The scenario and its document.
+  public var template: ScenarioTemplate
+  /// The tests, in file order.
+  public var tests: [StressTest]
+  /// Replications per scenario and policy.
+  public var replications: Int
+  /// Threads to use; results do not depend on it.
+  public var threads: Int
+
+  /// Creates a suite.
+  ///
+  /// - Precondition: `replications >= 1`.
+  public init(template: ScenarioTemplate, tests: [StressTest], replications: Int, threads: Int) {
+    precondition(replications >= 1, "replications must be >= 1, got \(replications)")
+    self.template = template
+    self.tests = tests
+    self.replications = replications
+    self.threads = max(1, threads)
+  }
+
+  /// Builds every test's scenario, then simulates the base scenario and all tests.
+  ///
+  /// - Parameter progress: Called with (runs done, runs in all) after every simulated run.
+  /// - Throws: `ScenarioErrors` naming the test, the JSON path and the problem, before anything runs.
+  public func run(progress: (@Sendable (Int, Int) -> Void)? = nil) throws(ScenarioErrors) -> StressResult {
+    var scenarios = [template.base]
+    for test in tests { scenarios.append(try template.variant(test.variations, context: test.context)) }
+    let totals = ExperimentBatch(scenarios: scenarios, replications: replications, threads: threads).run(progress: progress)
+    return StressResult(scenario: template.base, tests: tests, replications: replications,
+                        policies: template.base.policies.map(\.name), base: totals[0], outcomes: Array(totals.dropFirst()))
+  }
+}

@@ -1,0 +1,158 @@
+import Experiments
+import Scenarios
+
+/// `sweep.html`: one self-contained page with the grid, the KPI table, a heatmap per policy of
+/// total cost and of fill rate when exactly two parameters vary, and a tornado chart per policy
+/// of each parameter's effect on total cost and on fill rate.
+///
+/// Like `report.html` it is XHTML-compatible, uses the Okabe–Ito palette and prints numbers
+/// without locale, so the same result renders to the same bytes.
+public struct SweepHTMLReport: Sendable {
+  /// The sweep's result.
+  public var result: SweepResult
+  /// The SupplySim version written into the page.
+  public var version: String
+
+  /// Creates a page.
+  public init(result: SweepResult, version: String) {
+    self.result = result
+    self.version = version
+  }
+
+  func esc(_ s: String) -> String { HTMLPage.esc(s) }
+
+  /// The page.
+  public func render() -> String {
+    var links = [("grid", "Grid"), ("results", "Results")]
+    if result.grid.axes.count == 2 { links.append(("heatmaps", "Heatmaps")) }
+    links += [("tornado", "Sensitivity"), ("method", "Method")]
+    let body = gridSection() + resultsSection() + (result.grid.axes.count == 2 ? heatmapSection() : "") + tornadoSection() + methodSection()
+    return HTMLPage.render(kicker: "SupplySim sweep", title: result.scenario.spec.name, lede: result.scenario.spec.description,
+                           links: links, body: body, file: result.scenario.file, version: version)
+  }
+
+  func gridSection() -> String {
+    let s = result.scenario, n = s.network, grid = result.grid
+    var h = "<section id=\"grid\">\n<h2>Grid</h2>\n"
+    h += HTMLPage.facts([
+      ("Scenario", s.spec.name), ("File", s.file), ("Seed", "\(n.seed) at every point"),
+      ("Grid points", String(grid.count)), ("Policies", String(result.policies.count)),
+      ("Replications", "\(result.replications) per point and policy"),
+      ("Runs", String(grid.count * result.policies.count * result.replications)),
+      ("Horizon", "\(n.horizonDays) days, \(n.warmUpDays) warm-up"), ("SupplySim", version),
+    ])
+    h += "<div class=\"table-wrap single\">\n<table class=\"sweep-axes\">\n<thead><tr><th scope=\"col\">Parameter</th><th scope=\"col\">Values</th><th scope=\"col\">Scenario value</th><th scope=\"col\">Reference</th></tr></thead>\n<tbody>\n"
+    for (a, axis) in grid.axes.enumerated() {
+      h += "<tr><th scope=\"row\"><code>\(esc(axis.path.description))</code></th><td>\(esc(axis.values.map(\.label).joined(separator: ", ")))</td>"
+      h += "<td>\(esc(result.scenarioValues[a]?.label ?? "–"))</td><td>\(esc(axis.values[result.reference[a]].label))</td></tr>\n"
+    }
+    h += "</tbody>\n</table>\n</div>\n</section>\n"
+    return h
+  }
+
+  func resultsSection() -> String {
+    let grid = result.grid
+    var h = "<section id=\"results\">\n<h2>Results</h2>\n"
+    h += result.replications > 1
+      ? "<p>Means over \(result.replications) replications; the smaller line is the half-width of the 95% confidence interval.</p>\n"
+      : "<p>Values of the single replication; — marks the missing 95% confidence interval, which needs at least 2 replications.</p>\n"
+    h += "<div class=\"table-wrap\">\n<table class=\"sweep-results\">\n<thead><tr><th scope=\"col\">#</th>"
+    for axis in grid.axes { h += "<th scope=\"col\"><code>\(esc(axis.path.description))</code></th>" }
+    h += "<th scope=\"col\" class=\"left\">Policy</th>"
+    for (_, title, _) in SweepReport.tableColumns { h += "<th scope=\"col\">\(esc(title))</th>" }
+    h += "</tr></thead>\n<tbody>\n"
+    for p in 0..<grid.count {
+      let values = grid.values(of: p)
+      for (q, name) in result.policies.enumerated() {
+        h += "<tr\(q == 0 && p > 0 ? " class=\"group-start\"" : "")><td>\(p + 1)</td>" + values.map { "<td>\(esc($0.label))</td>" }.joined() + "<th scope=\"row\" class=\"left\">\(esc(name))</th>"
+        for (key, _, format) in SweepReport.tableColumns {
+          let s = result.summary(point: p, policy: q, kpi: key)
+          h += HTMLPage.meanCell(format(s.mean), halfWidth: s.interval.map { format($0.halfWidth) })
+        }
+        h += "</tr>\n"
+      }
+    }
+    h += "</tbody>\n</table>\n</div>\n</section>\n"
+    return h
+  }
+
+  func heatmapSection() -> String {
+    let grid = result.grid
+    let rowsAxis = grid.axes[0], columnsAxis = grid.axes[1]
+    let own = result.scenarioIndices
+    let outlined: (row: Int, column: Int)? = own[0].flatMap { r in own[1].map { (r, $0) } }
+    var h = "<section id=\"heatmaps\">\n<h2>Heatmaps</h2>\n"
+    h += "<p>Rows: <code>\(esc(rowsAxis.path.description))</code>; columns: <code>\(esc(columnsAxis.path.description))</code>. Darker cells have higher values; every cell prints its mean over \(HTMLReport.plural(result.replications, "replication"))."
+    h += outlined == nil ? "</p>\n" : " The outlined cell is the scenario as written.</p>\n"
+    for (q, name) in result.policies.enumerated() {
+      h += "<h3>\(esc(name))</h3>\n<div class=\"grid two\">\n"
+      for (k, chart) in SweepReport.chartedKPIs.enumerated() {
+        let values = rowsAxis.values.indices.map { r in
+          columnsAxis.values.indices.map { c in result.summary(point: grid.point(at: [r, c]), policy: q, kpi: chart.key).mean }
+        }
+        let text = rowsAxis.values.enumerated().map { r, v in
+          "\(rowsAxis.path) = \(v.label): " + columnsAxis.values.enumerated().map { c, w in
+            "\(w.label) → \(label(values[r][c], chart.format))"
+          }.joined(separator: ", ")
+        }.joined(separator: "; ")
+        let heatmap = HeatmapChart(
+          id: "heatmap-\(q)-\(k)", title: "\(chart.title): \(name)",
+          subtitle: "Mean over \(HTMLReport.plural(result.replications, "replication"))",
+          description: "Heatmap of mean \(chart.title.lowercased()) of \(name) by \(rowsAxis.path) (rows) and \(columnsAxis.path) (columns). \(text).",
+          columns: columnsAxis.values.map(\.label), rows: rowsAxis.values.map(\.label),
+          xTitle: columnsAxis.path.description, yTitle: rowsAxis.path.description, values: values,
+          format: chart.format, decimals: chart.format == .percent ? 2 : 0,
+          ramp: ColorRamp(to: chart.key == "fillRate" ? ChartPalette.bluishGreen : ChartPalette.blue),
+          legendTitle: chart.title, outlined: outlined, outlineLabel: "scenario as written", width: 600)
+        h += "<div class=\"panel\">\n" + heatmap.render() + "</div>\n"
+      }
+      h += "</div>\n"
+    }
+    h += "</section>\n"
+    return h
+  }
+
+  func label(_ v: Double, _ format: TickFormat) -> String {
+    format == .percent ? NumberFormat.percent(v, 2) : NumberFormat.grouped(v, 0)
+  }
+
+  func tornadoSection() -> String {
+    let report = SweepReport(result: result, version: version)
+    var h = "<section id=\"tornado\">\n<h2>Sensitivity</h2>\n<p>\(esc(report.referenceNote)) "
+    h += "The bar spans the lowest to the highest mean over the parameter's values; the circle is the mean at its lowest value and the diamond at its highest; the dashed line is the reference point. Widest effect on top.</p>\n"
+    for (q, name) in result.policies.enumerated() {
+      h += "<h3>\(esc(name))</h3>\n<div class=\"grid two\">\n"
+      for (k, chart) in SweepReport.chartedKPIs.enumerated() {
+        let sensitivities = result.tornado(policy: q, kpi: chart.key)
+        let bars = sensitivities.map { t in
+          TornadoBar(label: t.path.description, atLow: t.atLow, atHigh: t.atHigh, minimum: t.minimum, maximum: t.maximum,
+                     lowValue: t.values[t.lowIndex].label, highValue: t.values[t.highIndex].label)
+        }
+        let center = result.summary(point: result.referencePoint, policy: q, kpi: chart.key).mean
+        let text = sensitivities.map { t in
+          "\(t.path) from \(t.values[t.lowIndex].label) to \(t.values[t.highIndex].label): \(label(t.atLow, chart.format)) to \(label(t.atHigh, chart.format)) (range \(label(t.minimum, chart.format)) to \(label(t.maximum, chart.format)))"
+        }.joined(separator: "; ")
+        let tornado = TornadoChart(
+          id: "tornado-\(q)-\(k)", title: "\(chart.title): \(name)",
+          subtitle: "Reference point: \(label(center, chart.format))",
+          description: "Tornado chart of \(chart.title.lowercased()) of \(name). \(text).",
+          bars: bars, center: center,
+          valueAxis: Axis(title: chart.key == "fillRate" ? "Fill rate (% of demand met from stock)" : "Total cost (currency units)",
+                          format: chart.format, limits: chart.key == "fillRate" ? 0...1 : nil),
+          width: 600)
+        h += "<div class=\"panel\">\n" + tornado.render() + "</div>\n"
+      }
+      h += "</div>\n"
+    }
+    h += "</section>\n"
+    return h
+  }
+
+  func methodSection() -> String {
+    var h = "<section id=\"method\">\n<h2>Method</h2>\n"
+    h += "<p>Every grid point is the scenario with the values above set at their JSON paths, checked like a scenario file before anything runs. All points keep the scenario's seed: replication r of every point and every policy draws the same random numbers wherever the varied parameters leave them alone (common random numbers), so the differences between points are far less noisy than the intervals of each point suggest (those describe each point alone). The grid is the Cartesian product of the parameters' values, the first parameter varying slowest.</p>\n"
+    h += "<p>KPIs cover the days after warm-up; they are defined as in <code>report.html</code> (total cost = holding + shortage + ordering + purchase; fill rate = share of demand met from stock on the day).</p>\n"
+    h += "</section>\n"
+    return h
+  }
+}

@@ -1,0 +1,73 @@
+import EventEngine
+import Experiments
+import Reports
+import Scenarios
+
+/// `supplysim sweep`: run a scenario over a grid of parameter values and report KPIs per point.
+struct SweepCommand: CLICommand {
+  static let name = "sweep"
+  static let summary = "Run a scenario over a grid of parameter values (set by JSON path) and report KPIs per grid point."
+  static let synopsis = "supplysim sweep SCENARIO [--vary PATH=FROM..TO:COUNT | --vary PATH=V1,V2,...]... [--replications N] [--threads N] [--out DIR] [--quiet]"
+  static let details = """
+    Each --vary sets a value at a JSON path of the scenario file, e.g.
+      --vary 'skus[0].demand.promotions[0].uplift=1.5..3.0:4'   (4 values from 1.5 to 3.0)
+      --vary 'suppliers[0].leadTime.mean=3,7,14'                (a list; numbers or bare strings)
+    Several --vary make the full grid (the first varies slowest). Without --vary the scenario's
+    "sweep" section is used. Every grid point is checked like a scenario file and keeps the
+    scenario's seed, so all points and policies share common random numbers.
+
+    Prints a table per grid point and policy and writes sweep.csv, sweep.json, sweep.md and
+    sweep.html (heatmaps for two parameters, tornado charts) into DIR (default:
+    reports/<scenario name>-sweep/), each atomically. Replications: --replications, else the
+    sweep section's, else the scenario's, else 1.
+    """
+  static let options: [OptionSpec] = [
+    .value("vary", "PATH=VALUES", "a parameter and its values: PATH=FROM..TO:COUNT or PATH=V1,V2,... (repeatable)"),
+    .value("replications", "N", "replications per grid point and policy"),
+    .value("threads", "N", "worker threads (default: all cores); results do not depend on it"),
+    .value("out", "DIR", "where to write the report (default reports/<scenario name>-sweep/)"),
+    .flag("quiet", "print nothing but errors"),
+  ]
+
+  static func run(_ args: ParsedArguments, console: Console) throws -> Int32 {
+    guard args.positionals.count == 1 else {
+      throw UsageError("sweep: expected one scenario file, got \(args.positionals.count) (usage: \(synopsis))")
+    }
+    var cliAxes: [SweepAxis] = []
+    for text in args.values["vary"] ?? [] {
+      let axis: SweepAxis
+      do { axis = try SweepAxis(parsing: text) } catch {
+        throw UsageError("sweep: --vary '\(text)': \(error.problem)")
+      }
+      if cliAxes.contains(where: { $0.path == axis.path }) { throw UsageError("sweep: --vary names \(axis.path) twice") }
+      cliAxes.append(axis)
+    }
+    let threads = try args.integer("threads", default: Parallel.defaultThreadCount, range: 1...1024, command: name)
+    let replicationsOption = args.value("replications") == nil ? nil : try args.integer("replications", default: 1, range: 1...100_000, command: name)
+
+    let template = try ScenarioTemplate.load(path: args.positionals[0])
+    let spec = template.base.spec
+    let axes = cliAxes.isEmpty ? try template.sweepAxes() : cliAxes
+    guard !axes.isEmpty else {
+      throw UsageError("sweep: nothing to vary in \(template.file): give --vary PATH=FROM..TO:COUNT or PATH=V1,V2,..., or add a \"sweep\" section to the scenario")
+    }
+    let grid = SweepGrid(axes: axes)
+    guard grid.count <= SweepGrid.maximumPoints else {
+      throw UsageError("sweep: the grid has \(grid.count) points, more than \(SweepGrid.maximumPoints); vary fewer values")
+    }
+    let replications = replicationsOption ?? spec.sweep?.replications ?? spec.replications ?? 1
+    let sweep = Sweep(template: template, grid: grid, replications: replications, threads: threads)
+    let bar = ProgressBar(console: console, label: "sweeping", enabled: !args.flag("quiet"))
+    let result = try sweep.run(progress: bar.update)
+    bar.finish()
+    let report = SweepReport(result: result, version: SupplySimCommand.version)
+    let written = try report.write(to: args.value("out") ?? "reports/\(spec.name)-sweep")
+    if !args.flag("quiet") {
+      let n = template.base.network
+      console.out("\(spec.name): \(grid.count) grid point\(grid.count == 1 ? "" : "s") x \(result.policies.count) policies x \(replications) replication\(replications == 1 ? "" : "s"), seed \(n.seed) at every point (common random numbers)\n\n")
+      console.out(report.table().plain())
+      console.out("\nwrote \(written.joined(separator: ", "))\n")
+    }
+    return 0
+  }
+}

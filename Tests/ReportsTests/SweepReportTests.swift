@@ -1,0 +1,121 @@
+import Foundation
+import Testing
+import Experiments
+import Scenarios
+@testable import Reports
+
+/// Small sweeps and stress suites for the report tests (a policy name with XML metacharacters).
+enum SweepReportFixture {
+  static let json = """
+  {"name": "sweepy", "description": "Sweep <fixture> & \\"friends\\".", "seed": 3, "horizonDays": 90, "warmUpDays": 5,
+   "suppliers": [{"id": "s", "leadTime": {"distribution": "deterministic", "mean": 3}}],
+   "skus": [{"id": "A", "supplier": "s", "demand": {"distribution": "poisson", "mean": 6}, "unitCost": 2, "holdingCostPerUnitDay": 0.02, "backorderCostPerUnitDay": 0.4, "orderCost": 10}],
+   "policies": [{"name": "a<b & \\"c\\"", "type": "sS", "fillRate": 0.9}, {"name": "base", "type": "baseStock", "serviceLevel": 0.9}],
+   "stressTests": [{"name": "late & <slow>", "set": {"suppliers[0].leadTime.mean": 6}}, {"name": "down", "set": {"suppliers[0].outages": [{"start": 30, "end": 40}]}}]}
+  """
+
+  static let template = try! ScenarioTemplate.load(json: json, file: "sweepy.json")
+
+  static func sweep(_ axes: [String], replications: Int = 2) -> SweepResult {
+    let grid = SweepGrid(axes: axes.map { try! SweepAxis(parsing: $0) })
+    return try! Sweep(template: template, grid: grid, replications: replications, threads: 2).run()
+  }
+
+  static let twoAxes = sweep(["policies[0].fillRate=0.8,0.9,0.95", "suppliers[0].leadTime.mean=2,3"])
+  static let oneAxis = sweep(["skus[0].demand.mean=4..8:3"], replications: 1)
+  static let stress = try! StressSuite(template: template, tests: template.stressTests(), replications: 3, threads: 2).run()
+}
+
+@Suite struct SweepChartTests {
+  @Test func heatmapDrawsOneLabelledCellPerPairAndALegend() throws {
+    let chart = HeatmapChart(id: "h", title: "Cost <&>", description: "d", columns: ["1", "2", "3"], rows: ["x", "y"],
+                             xTitle: "b", yTitle: "a", values: [[1, 2, 3], [4, .nan, 6]], ramp: ColorRamp(to: ChartPalette.blue),
+                             legendTitle: "Total cost", outlined: (1, 2), outlineLabel: "scenario as written")
+    let outline = try #require(XMLOutline.parse(chart.render()))
+    let cells = outline.elements("rect").filter { $0.ancestors.contains { $0.className == "cells" } && $0.attributes["class"] == nil }
+    #expect(cells.count == 6)
+    #expect(outline.elements("text", class: "cell-label").map(\.text) == ["1", "2", "3", "4", "6"])
+    #expect(outline.elements("rect", class: "outlined").count == 1)
+    #expect(!outline.elements("g", class: "color-legend").isEmpty)
+    #expect(outline.elements("title").first?.text == "Cost <&>")
+    // Darkest at the highest value, lightest at the lowest.
+    let fills = cells.compactMap { $0.attributes["fill"] }
+    #expect(fills.first == ColorRamp(to: ChartPalette.blue).low && fills.last == ChartPalette.blue)
+  }
+
+  @Test func tornadoDrawsARangeAndTwoMarkersPerBar() throws {
+    let bars = [TornadoBar(label: "a", atLow: 10, atHigh: 30, minimum: 10, maximum: 30, lowValue: "1", highValue: "3"),
+                TornadoBar(label: "b<c", atLow: 22, atHigh: 18, minimum: 17, maximum: 22, lowValue: "x", highValue: "y")]
+    let chart = TornadoChart(id: "t", title: "Total cost", description: "d", bars: bars, center: 20, valueAxis: Axis(title: "Cost"))
+    let svg = chart.render()
+    let outline = try #require(XMLOutline.parse(svg))
+    let ranges = outline.elements("rect").filter { $0.ancestors.contains { $0.className == "bars" } }
+    #expect(ranges.count == 2)
+    #expect(outline.elements("circle").filter { $0.ancestors.contains { $0.className == "bars" } }.count == 2)
+    #expect(outline.elements("line", class: "reference").count == 1)
+    #expect(outline.elements("text", class: "value-label").map(\.text) == ["1", "3", "x", "y"])
+    #expect(svg == chart.render())
+  }
+
+  @Test func groupedDotsParseAndDrawOneDotPerSeriesAndGroup() throws {
+    let chart = GroupedDotChart(id: "g", title: "Fill", description: "d", groups: ["base", "a & b"],
+                                series: [DotSeries(name: "p", color: ChartPalette.blue, values: [0.9, 0.8], intervals: [0.85...0.95, nil]),
+                                         DotSeries(name: "q", color: ChartPalette.orange, values: [0.95, 0.7])],
+                                valueAxis: Axis(title: "Fill rate", format: .percent, limits: 0...1))
+    let outline = try #require(XMLOutline.parse(chart.render()))
+    #expect(outline.elements("circle").filter { $0.ancestors.contains { $0.className == "dots" } }.count == 4)
+  }
+}
+
+@Suite struct SweepReportTests {
+  @Test func sweepPageParsesAndHasHeatmapsAndTornadosPerPolicy() throws {
+    let page = SweepHTMLReport(result: SweepReportFixture.twoAxes, version: "test").render()
+    let outline = try #require(XMLOutline.parse(page))
+    #expect(!page.contains("<script"))
+    #expect(outline.elements("svg", class: "chart-heatmap").count == 4)
+    #expect(outline.elements("svg", class: "chart-tornado").count == 4)
+    let rows = outline.elements("tr").filter { $0.ancestors.contains { $0.className == "sweep-results" } && $0.ancestors.contains { $0.name == "tbody" } }
+    #expect(rows.count == 6 * 2)
+    let one = try #require(XMLOutline.parse(SweepHTMLReport(result: SweepReportFixture.oneAxis, version: "test").render()))
+    #expect(one.elements("svg", class: "chart-heatmap").isEmpty)
+    #expect(one.elements("svg", class: "chart-tornado").count == 4)
+  }
+
+  @Test func sweepCSVHasOneRowPerPointAndPolicyWithMeansAndHalfWidths() throws {
+    let report = SweepReport(result: SweepReportFixture.twoAxes, version: "test")
+    let lines = report.csv().split(separator: "\n")
+    #expect(lines.count == 1 + 6 * 2)
+    #expect(lines[0].hasPrefix("point,policies[0].fillRate,suppliers[0].leadTime.mean,policy,totalCost_mean,totalCost_ci95,"))
+    #expect(lines[1].hasPrefix("1,0.8,2,\"a<b & \"\"c\"\"\","))
+    let oneReplication = SweepReport(result: SweepReportFixture.oneAxis, version: "test").csv().split(separator: "\n", omittingEmptySubsequences: false)
+    #expect(oneReplication[1].split(separator: ",", omittingEmptySubsequences: false)[4] == "")
+  }
+
+  @Test func sweepJSONHasTheDocumentedKeys() throws {
+    let data = Data(SweepReport(result: SweepReportFixture.twoAxes, version: "test").json().utf8)
+    let object = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+    #expect(Set(object.keys) == ["format", "supplysimVersion", "scenario", "axes", "policies", "points", "sensitivity"])
+    #expect(object["format"] as? String == "supplysim.sweep/1")
+    let points = try #require(object["points"] as? [[String: Any]])
+    #expect(points.count == 6)
+    #expect((points[0]["values"] as? [String: Any])?["suppliers[0].leadTime.mean"] as? Int == 2)
+    let axes = try #require(object["axes"] as? [[String: Any]])
+    #expect(axes[1]["scenarioValue"] as? Int == 3)
+    #expect((object["sensitivity"] as? [Any])?.count == 2 * 2 * 2)
+  }
+
+  @Test func stressReportsStateTheVerdictPerTest() throws {
+    let report = StressReport(result: SweepReportFixture.stress, version: "test")
+    #expect(report.verdicts().count == 3)
+    #expect(report.verdicts()[1].hasPrefix("late & <slow>: keeps service best: "))
+    let page = StressHTMLReport(result: SweepReportFixture.stress, version: "test").render()
+    let outline = try #require(XMLOutline.parse(page))
+    #expect(outline.elements("svg", class: "chart-dots").count == 2)
+    #expect(outline.elements("table", class: "stress-test").count == 3)
+    let md = report.markdown()
+    #expect(md.contains("## down") && md.contains("Sets: `suppliers[0].outages = [{\"start\":30,\"end\":40}]`"))
+    #expect(report.csv().split(separator: "\n").count == 1 + 3 * 2)
+    let object = try #require(try JSONSerialization.jsonObject(with: Data(report.json().utf8)) as? [String: Any])
+    #expect(Set(object.keys) == ["format", "supplysimVersion", "scenario", "policies", "base", "tests"])
+  }
+}

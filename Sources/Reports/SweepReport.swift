@@ -26,15 +26,10 @@ public struct SweepReport: Sendable {
     self.version = version
   }
 
-  /// The KPIs shown in the sweep tables: (key, title, formatter).
-  static let tableColumns: [(String, String, @Sendable (Double) -> String)] = [
-    ("totalCost", "Total cost", { NumberFormat.grouped($0, 0) }),
-    ("fillRate", "Fill rate", { NumberFormat.percent($0, 2) }),
-    ("cycleServiceLevel", "CSL", { NumberFormat.percent($0, 1) }),
-    ("stockoutDays", "Stockout days", { NumberFormat.fixed($0, 0) }),
-    ("averageOnHand", "Avg on hand", { NumberFormat.grouped($0, 0) }),
-    ("ordersPlaced", "Orders", { NumberFormat.fixed($0, 0) }),
-  ]
+  /// The KPIs shown in the sweep tables: the run report's columns for these keys.
+  static let tableColumns = RunReport.tableColumns.filter {
+    ["totalCost", "fillRate", "cycleServiceLevel", "stockoutDays", "averageOnHand", "ordersPlaced"].contains($0.0)
+  }
 
   /// The two KPIs the heatmaps and tornado charts show: (key, title, axis format).
   static let chartedKPIs: [(key: String, title: String, format: TickFormat)] = [

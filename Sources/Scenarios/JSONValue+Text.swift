@@ -53,8 +53,8 @@ extension JSONValue {
     }
   }
 
-  /// A JSON string literal with the escapes JSON requires.
-  static func quoted(_ s: String) -> String {
+  /// A JSON string literal with the escapes JSON requires (the one quoting every JSON writer uses).
+  public static func quoted(_ s: String) -> String {
     var out = "\""
     for u in s.unicodeScalars {
       switch u {

@@ -145,7 +145,7 @@ extension HTMLReport {
     let points = StockingPoints(network: result.scenario.network)
     let slots = points.isNetwork ? points.customerFacingSlots : nil
     if points.isNetwork {
-      h += "<p>Only the \(points.customerFacingNodes.count) customer-facing nodes count: an episode is a run of stockout days of one SKU at one of them (internal nodes' unfilled orders show up as the fill rates in the Network section).</p>\n"
+      h += "<p>Only the \(points.customerFacingNodes.count) customer-facing nodes count: an episode is a run of stockout days of one SKU at one of them, a stocking point (internal nodes' unfilled orders show up as the fill rates in the Network section).</p>\n"
     }
     let runs = result.outcomes.map { StockoutRuns(trace: $0.trace!, measuredDays: measured, slots: slots) }
     let longest = runs.flatMap(\.lengths).max() ?? 0
@@ -161,7 +161,7 @@ extension HTMLReport {
       bins: bins, series: series, xTitle: "Duration (consecutive stockout days)",
       yAxis: Axis(title: "Episodes (count)", minimumStep: 1), width: 760, height: 360, className: "chart-histogram")
     h += figure(chart.render(), caption: longest == 0 ? "No stockouts in replication 0." : "Bars side by side per duration, one colour per policy.", className: "single")
-    h += "<div class=\"table-wrap single\">\n<table class=\"stockouts\">\n<thead><tr><th scope=\"col\">Policy</th><th scope=\"col\">Episodes</th><th scope=\"col\">Stockout days</th><th scope=\"col\">Mean duration (days)</th><th scope=\"col\">Longest (days)</th><th scope=\"col\">\(points.isNetwork ? "SKU × node pairs affected" : "SKUs affected")</th></tr></thead>\n<tbody>\n"
+    h += "<div class=\"table-wrap single\">\n<table class=\"stockouts\">\n<thead><tr><th scope=\"col\">Policy</th><th scope=\"col\">Episodes</th><th scope=\"col\">Stockout days</th><th scope=\"col\">Mean duration (days)</th><th scope=\"col\">Longest (days)</th><th scope=\"col\">\(points.isNetwork ? "Points affected" : "SKUs affected")</th></tr></thead>\n<tbody>\n"
     for (o, r) in zip(result.outcomes, runs) {
       let lengths = r.lengths
       let mean = lengths.isEmpty ? "–" : NumberFormat.fixed(Double(lengths.reduce(0, +)) / Double(lengths.count), 2)

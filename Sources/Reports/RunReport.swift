@@ -13,7 +13,9 @@ import SupplyModel
 /// - `summary.json`: stable keys, documented in the README; per policy and KPI the mean, standard
 ///   deviation and 95% interval across replications.
 /// - `kpis.csv`: one row per policy and SKU (mean over replications) plus a `TOTAL` row per policy.
-/// - `daily.csv`: one row per policy, day and SKU of replication 0 (when the trace was kept).
+/// - `daily.csv`: one row per policy, day and SKU of replication 0 (when the trace was kept); for
+///   a multi-echelon network one row per policy, day, node and SKU.
+/// - `nodes.csv`: multi-echelon networks only; one row per policy and node (see `nodesCSV()`).
 /// - `report.md`: the comparison tables in Markdown.
 /// - `report.html`: one self-contained page with the tables and inline SVG charts (see `HTMLReport`).
 public struct RunReport: Sendable {
@@ -43,13 +45,23 @@ public struct RunReport: Sendable {
     ("ordersPlaced", "Orders", { NumberFormat.fixed($0, 0) }),
   ]
 
+  /// The columns of this report's comparison table: `tableColumns`, with transport cost after
+  /// purchase for multi-echelon networks (a single warehouse has no lanes to pay for).
+  var comparisonColumns: [(String, String, @Sendable (Double) -> String)] {
+    guard result.scenario.network.topology != nil else { return Self.tableColumns }
+    var columns = Self.tableColumns
+    columns.insert(("transportCost", "Transport", { NumberFormat.grouped($0, 0) }), at: 5)
+    return columns
+  }
+
   /// The policy comparison: one row per policy, means over replications (± CI half-width when
   /// there are several).
   public func comparisonTable() -> TextTable {
-    var table = TextTable(header: ["Policy"] + Self.tableColumns.map(\.1))
+    let columns = comparisonColumns
+    var table = TextTable(header: ["Policy"] + columns.map(\.1))
     for outcome in result.outcomes {
       var row = [outcome.name]
-      for (key, _, format) in Self.tableColumns {
+      for (key, _, format) in columns {
         let s = outcome.summary(of: key)
         var cell = format(s.mean)
         if let ci = s.interval, result.replications > 1, key == "totalCost" || key == "fillRate" {
@@ -108,7 +120,7 @@ public struct RunReport: Sendable {
       ])),
       ("policies", .array(policies)),
       ("pairedComparisons", .array(pairedJSON())),
-    ])
+    ] + (networkJSON().map { [("network", $0)] } ?? []))
     return JSONWriter.render(doc)
   }
 
@@ -150,18 +162,23 @@ public struct RunReport: Sendable {
     return csv.text
   }
 
-  /// `daily.csv`, or nil when no trace was kept.
+  /// `daily.csv`, or nil when no trace was kept. A multi-echelon network gets a `node` column
+  /// after `day` and one row per stocking point (nodes in scenario order, then SKUs).
   public func dailyCSV() -> String? {
     guard result.outcomes.allSatisfy({ $0.trace != nil }) else { return nil }
     let skus = result.scenario.network.skus
-    var out = "policy,day,sku,demand,shipped,onHand,onOrder,backordered,ordered,received\n"
+    let nodes = result.scenario.network.topology?.nodes.map { CSVWriter.escape($0.id) + "," } ?? [""]
+    let skuIDs = skus.map { CSVWriter.escape($0.id) }
+    var out = "policy,day,\(result.scenario.network.topology != nil ? "node," : "")sku,demand,shipped,onHand,onOrder,backordered,ordered,received\n"
     for outcome in result.outcomes {
       let t = outcome.trace!
+      precondition(t.skuCount == nodes.count * skus.count, "trace of \(outcome.name) has \(t.skuCount) slots for \(nodes.count) nodes × \(skus.count) SKUs")
       let policy = CSVWriter.escape(outcome.name)
       for day in 0..<t.dayCount {
-        for k in 0..<t.skuCount {
-          let i = t.index(day: day, sku: k)
-          out += "\(policy),\(day),\(CSVWriter.escape(skus[k].id)),\(t.demand[i]),\(t.shipped[i]),\(t.onHand[i]),\(t.onOrder[i]),\(t.backordered[i]),\(t.ordered[i]),\(t.received[i])\n"
+        for slot in 0..<t.skuCount {
+          let i = t.index(day: day, sku: slot)
+          let node = nodes[slot / skus.count], sku = skuIDs[slot % skus.count]
+          out += "\(policy),\(day),\(node)\(sku),\(t.demand[i]),\(t.shipped[i]),\(t.onHand[i]),\(t.onOrder[i]),\(t.backordered[i]),\(t.ordered[i]),\(t.received[i])\n"
         }
       }
     }
@@ -176,7 +193,11 @@ public struct RunReport: Sendable {
     if let d = s.spec.description { md += d + "\n\n" }
     md += "- Scenario file: `\(s.file)`\n"
     md += "- Seed \(n.seed); \(n.horizonDays) days simulated, the first \(n.warmUpDays) excluded as warm-up\n"
-    md += "- \(n.skus.count) SKUs at `\(n.warehouse)`, \(n.suppliers.count) supplier\(n.suppliers.count == 1 ? "" : "s")\n"
+    if let network = NetworkDescription(network: n) {
+      md += "- \(n.skus.count) SKUs at each of \(network.nodes.count) stocking nodes in \(network.echelonCount) echelon\(network.echelonCount == 1 ? "" : "s") (\(Self.kindCounts(network))), \(n.suppliers.count) supplier\(n.suppliers.count == 1 ? "" : "s")\n"
+    } else {
+      md += "- \(n.skus.count) SKUs at `\(n.warehouse)`, \(n.suppliers.count) supplier\(n.suppliers.count == 1 ? "" : "s")\n"
+    }
     md += "- \(result.replications) replication\(result.replications == 1 ? "" : "s"); every policy sees the same demand (common random numbers)\n"
     md += "- SupplySim \(version)\n\n"
     md += "## Policy comparison\n\n"
@@ -187,18 +208,23 @@ public struct RunReport: Sendable {
     }
     md += pairedSection()
     md += forecastSection()
+    md += networkSection()
     md += "## Policies\n\n"
     for outcome in result.outcomes {
       let spec = outcome.specification
       md += "- **\(outcome.name)**: \(describe(spec))\n"
     }
     md += "\n## Per SKU (mean over replications)\n\n"
+    let points = StockingPoints(network: n)
+    if let node = points.featuredNode {
+      md += "Each SKU over the whole network: demand, fill rate and stockout days at the customer-facing nodes, costs and stock at every node. s, S and Q are the levels at \(points.nodeIDs[node]) (the first customer-facing node); every node's figures are in the Network section and `nodes.csv`.\n\n"
+    }
     for outcome in result.outcomes {
       md += "### \(outcome.name)\n\n"
       var table = TextTable(header: ["SKU", "s", "S", "Q", "Demand", "Fill rate", "Stockout days", "Avg on hand", "Total cost"])
       for (k, sku) in n.skus.enumerated() {
         let m = outcome.meanKPIs(ofSKU: k)
-        let l = outcome.policy.levels(ofSKU: k)
+        let l = points.featuredPolicy(of: outcome).levels(ofSKU: k)
         table.rows.append([sku.id, l.reorderPoint.map(String.init) ?? "–", l.orderUpTo.map(String.init) ?? "–", l.orderQuantity.map(String.init) ?? "–",
                            NumberFormat.grouped(m.demand, 0), NumberFormat.percent(m.fillRate, 2), NumberFormat.fixed(m.stockoutDays, 1),
                            NumberFormat.grouped(m.averageOnHand, 1), NumberFormat.grouped(m.totalCost, 0)])
@@ -206,7 +232,7 @@ public struct RunReport: Sendable {
       md += table.markdown() + "\n"
     }
     md += "## Definitions\n\n"
-    md += "All figures cover the days after warm-up. Fill rate: demand met from stock on the day it arrived. CSL (cycle service level): share of replenishment cycles (receipt to receipt) without a stockout. Stockout days: days with demand not met from stock, summed over SKUs. Turns/yr: units shipped per 365 days / average on-hand. Costs: holding on closing stock, backorders per unit-day or lost-sale penalties, fixed cost per order, and purchase cost of the units the measured demand consumed (units ordered less the growth of the inventory position, so stock carried across the start or end of the measured days neither charges nor credits a policy).\n"
+    md += "All figures cover the days after warm-up. Fill rate: demand met from stock on the day it arrived. CSL (cycle service level): share of replenishment cycles (receipt to receipt) without a stockout. Stockout days: days with demand not met from stock, summed over SKUs. Turns/yr: units shipped per 365 days / average on-hand. Costs: holding on closing stock, backorders per unit-day or lost-sale penalties, fixed cost per order, and purchase cost of the units the measured demand consumed (units ordered less the growth of the inventory position, so stock carried across the start or end of the measured days neither charges nor credits a policy)\(n.topology == nil ? "" : ", plus transport: units received × the inbound lane's rate per unit").\n"
     return md
   }
 
@@ -288,11 +314,22 @@ public struct RunReport: Sendable {
       parts.append("levels re-planned every \(f.retrainEvery) days from \(f.label) forecasts of observed demand (safety stock from the forecaster's own errors)")
     }
     if !spec.overrides.isEmpty { parts.append("\(spec.overrides.count) SKU override\(spec.overrides.count == 1 ? "" : "s")") }
+    if let topology = result.scenario.network.topology {
+      if spec.echelonStock { parts.append("echelon stock: each node plans on its own stock plus everything downstream") }
+      for node in spec.nodeOverrides.keys.sorted() {
+        var override = spec.nodeOverrides[node]!
+        override.nodeOverrides = [:]
+        override.echelonStock = false
+        parts.append("at \(topology.nodes[node].id): " + describe(override))
+      }
+    }
     return parts.joined(separator: "; ")
   }
 
   /// Writes every file into `directory` (created if needed). Each file is written to a
-  /// temporary name and renamed into place, so a reader never sees half a report file.
+  /// temporary name and renamed into place, so a reader never sees half a report file. A
+  /// `daily.csv` or `nodes.csv` left by an earlier run that this run does not write (a run with
+  /// `--no-daily`, or of a single warehouse) is removed, so the folder never mixes two runs.
   ///
   /// - Returns: The paths written.
   @discardableResult
@@ -300,11 +337,15 @@ public struct RunReport: Sendable {
     try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
     var files: [(String, String)] = [("summary.json", summaryJSON()), ("kpis.csv", kpisCSV()), ("report.md", markdown()), ("report.html", HTMLReport(result: result, version: version, forecasts: ForecastShowcase.series(for: result)).render())]
     if let daily = dailyCSV() { files.append(("daily.csv", daily)) }
+    if let nodes = nodesCSV() { files.append(("nodes.csv", nodes)) }
+    func path(_ name: String) -> String { directory.hasSuffix("/") ? directory + name : directory + "/" + name }
     var written: [String] = []
     for (name, contents) in files {
-      let path = directory.hasSuffix("/") ? directory + name : directory + "/" + name
-      try AtomicFile.write(contents, to: path)
-      written.append(path)
+      try AtomicFile.write(contents, to: path(name))
+      written.append(path(name))
+    }
+    for name in ["daily.csv", "nodes.csv"] where !files.contains(where: { $0.0 == name }) && FileManager.default.fileExists(atPath: path(name)) {
+      try FileManager.default.removeItem(atPath: path(name))
     }
     return written
   }

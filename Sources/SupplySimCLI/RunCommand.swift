@@ -9,8 +9,9 @@ struct RunCommand: CLICommand {
   static let summary = "Simulate every policy in a scenario on the same demand and write a report."
   static let synopsis = "supplysim run SCENARIO [--out DIR] [--seed N] [--replications N] [--threads N] [--no-daily]"
   static let details = """
-    Prints a KPI comparison table and writes summary.json, kpis.csv, daily.csv and report.md
-    into DIR (default: reports/<scenario name>/). Files are written atomically.
+    Prints a KPI comparison table and writes summary.json, kpis.csv, daily.csv, report.md and
+    report.html into DIR (default: reports/<scenario name>/), plus nodes.csv for a multi-echelon
+    network. Files are written atomically.
     """
   static let options: [OptionSpec] = [
     .value("out", "DIR", "where to write the report (default reports/<scenario name>/)"),

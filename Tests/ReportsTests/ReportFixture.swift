@@ -38,6 +38,42 @@ enum ReportFixture {
     return result
   }
 
+  /// One DC supplying two stores: three SKUs, 120 days, installation, (s,S) and forecast-driven
+  /// policies at the stores (the DC runs base stock) and echelon base stock.
+  static let networkJSON = """
+    {
+      "name": "mini-net", "seed": 5, "horizonDays": 120, "warmUpDays": 14, "replications": 2,
+      "suppliers": [{"id": "acme", "leadTime": {"distribution": "deterministic", "mean": 5}}],
+      "nodes": [
+        {"id": "DC", "kind": "distributionCenter", "allocation": "fairShare", "holdingCostFactor": 0.5},
+        {"id": "store-1", "kind": "store", "demandFactor": 1.5},
+        {"id": "store-2", "kind": "store"}
+      ],
+      "lanes": [
+        {"from": "acme", "to": "DC", "transportCostPerUnit": 0.2},
+        {"from": "DC", "to": "store-1", "leadTime": {"distribution": "deterministic", "mean": 1}, "transportCostPerUnit": 0.1},
+        {"from": "DC", "to": "store-2", "leadTime": {"distribution": "uniform", "min": 1, "max": 3}, "transportCostPerUnit": 0.1}
+      ],
+      "skus": [
+        {"id": "FAST", "supplier": "acme", "demand": {"distribution": "poisson", "mean": 20}, "unitCost": 5, "holdingCostPerUnitDay": 0.01, "backorderCostPerUnitDay": 0.5, "orderCost": 30},
+        {"id": "MID", "supplier": "acme", "demand": {"distribution": "negativeBinomial", "mean": 5, "dispersion": 2}, "unitCost": 8, "holdingCostPerUnitDay": 0.01, "backorderCostPerUnitDay": 0.5, "orderCost": 30},
+        {"id": "SLOW", "supplier": "acme", "demand": {"distribution": "poisson", "mean": 0.5}, "unitCost": 3, "holdingCostPerUnitDay": 0.01, "backorderCostPerUnitDay": 0.5, "orderCost": 30}
+      ],
+      "policies": [
+        {"name": "base", "type": "baseStock", "serviceLevel": 0.95, "nodes": {"DC": {"serviceLevel": 0.9}}},
+        {"name": "sS-stores", "type": "sS", "fillRate": 0.97, "orderQuantityDays": 7, "nodes": {"DC": {"type": "baseStock", "serviceLevel": 0.9}}},
+        {"name": "sS-ses", "type": "sS", "fillRate": 0.97, "forecast": {"model": "ses", "retrainEvery": 14}},
+        {"name": "echelon", "type": "baseStock", "serviceLevel": 0.95, "stock": "echelon"}
+      ]
+    }
+    """
+
+  /// The network fixture over two replications, with the trace.
+  static let network: ExperimentResult = {
+    let scenario = try! Scenario.load(json: networkJSON, file: "mini-net.json")
+    return Experiment(scenario: scenario, replications: 2, threads: 1, recordTrace: true).run()
+  }()
+
   static let fiveReplications = run(replications: 5)
   static let oneReplication = run(replications: 1)
 }

@@ -156,11 +156,13 @@ public struct LineChart: Sendable, Equatable {
     self.className = className
   }
 
-  /// The legend entries: bands, lines, then markers.
+  /// The legend entries: bands, lines, then markers. Markers named and coloured like a line
+  /// (the line's points) share the line's entry.
   public var legend: Legend {
     Legend(items: bands.map { LegendItem(name: $0.name, color: $0.color, symbol: .band) }
       + lines.map { LegendItem(name: $0.name, color: $0.color, symbol: .line(dash: $0.dash)) }
-      + markers.map { LegendItem(name: $0.name, color: $0.color, symbol: .marker($0.shape)) })
+      + markers.filter { m in !lines.contains { $0.name == m.name && $0.color == m.color } }
+        .map { LegendItem(name: $0.name, color: $0.color, symbol: .marker($0.shape)) })
   }
 
   /// The smallest and largest finite values of `values`, or nil when there are none.

@@ -15,7 +15,8 @@ public struct FeaturedSKU: Sendable, Equatable {
 
   /// Up to three distinct SKUs that show different behaviour: the highest mean demand, the most
   /// stockout days (mean over replications, summed over policies), and the lowest mean demand.
-  /// Ties go to the lower index; a SKU already picked is skipped.
+  /// Ties go to the lower index; a SKU already picked is skipped. In a multi-echelon network the
+  /// figures are the SKU's over all customer-facing nodes (the reasons say so).
   public static func select(from result: ExperimentResult) -> [FeaturedSKU] {
     let skus = result.scenario.network.skus
     guard let first = result.outcomes.first, !skus.isEmpty else { return [] }
@@ -32,12 +33,13 @@ public struct FeaturedSKU: Sendable, Equatable {
       if let best { picks.append(FeaturedSKU(index: best, reason: reason(best))) }
     }
     let perPolicy = Double(result.outcomes.count)
-    pick(demand, largest: true) { "highest demand, \(NumberFormat.fixed(demand[$0], 1)) units/day" }
+    let scope = result.scenario.network.topology == nil ? "" : " over all customer-facing nodes"
+    pick(demand, largest: true) { "highest demand, \(NumberFormat.fixed(demand[$0], 1)) units/day\(scope)" }
     pick(stockouts, largest: true) {
-      stockouts[$0] > 0 ? "most stockouts, \(NumberFormat.fixed(stockouts[$0] / perPolicy, 1)) stockout days per policy"
+      stockouts[$0] > 0 ? "most stockouts, \(NumberFormat.fixed(stockouts[$0] / perPolicy, 1)) stockout days per policy\(scope)"
         : "no SKU had stockouts; next in order"
     }
-    pick(demand, largest: false) { "slowest mover, \(NumberFormat.fixed(demand[$0], 2)) units/day" }
+    pick(demand, largest: false) { "slowest mover, \(NumberFormat.fixed(demand[$0], 2)) units/day\(scope)" }
     return picks
   }
 }

@@ -1,11 +1,17 @@
 import Experiments
 import Forecasting
+import Replenishment
 import SupplyModel
 
 /// Forecast-versus-actual series for the HTML report: for each forecast-driven policy, its
 /// forecaster is fitted to the featured SKUs' simulated demand (replication 0) up to `holdout`
 /// days before the end of the run and forecasts those days with an 80% interval, which the chart
 /// sets against the demand that actually came.
+///
+/// In a multi-echelon network the showcase reads the featured SKUs at the first customer-facing
+/// node only (`StockingPoints.featuredNode`), where the trace's demand is customer demand; at
+/// internal nodes it is downstream orders, which no forecaster in the scenario was set to
+/// predict. The series are labelled "SKU-001 at store-1" and use that node's forecaster.
 public enum ForecastShowcase {
   /// The series to chart; empty when no policy forecasts or no daily trace was kept.
   ///
@@ -17,13 +23,15 @@ public enum ForecastShowcase {
     let network = result.scenario.network
     guard let trace = result.outcomes.first(where: { $0.trace != nil })?.trace, trace.dayCount > holdout + 30 else { return [] }
     let featured = FeaturedSKU.select(from: result)
+    let points = StockingPoints(network: network)
     var out: [SeriesForecast] = []
     var seen: Set<String> = []
     for outcome in result.outcomes {
-      guard let settings = outcome.specification.forecast, seen.insert(settings.label).inserted else { continue }
+      let specification = points.featuredNode.map { outcome.specification.specification(forNode: $0) } ?? outcome.specification
+      guard let settings = specification.forecast, seen.insert(settings.label).inserted else { continue }
       for f in featured {
-        let k = f.index
-        let demand = (0..<trace.dayCount).map { Double(trace.demand[trace.index(day: $0, sku: k)]) }
+        let k = f.index, slot = points.featuredSlot(sku: k)
+        let demand = (0..<trace.dayCount).map { Double(trace.demand[trace.index(day: $0, sku: slot)]) }
         let start = trace.dayCount - holdout
         let history = Array(demand[max(0, start - settings.historyDays)..<start])
         let input = ForecastInput(values: history, seasonalPeriod: settings.seasonalPeriod)
@@ -31,7 +39,7 @@ public enum ForecastShowcase {
         let forecast = model.predict(horizon: holdout, levels: [0.8])
         guard let band = forecast.intervals.first, forecast.mean.allSatisfy(\.isFinite) else { continue }
         let first = max(0, start - shownHistory)
-        out.append(SeriesForecast(sku: network.skus[k].id, method: settings.label, firstDay: first, actual: Array(demand[first...]),
+        out.append(SeriesForecast(sku: points.featuredLabel(sku: network.skus[k].id), method: settings.label, firstDay: first, actual: Array(demand[first...]),
                                   forecastStart: start, mean: forecast.mean, lower: band.lower.map { max(0, $0) },
                                   upper: band.upper, level: 0.8))
       }

@@ -12,22 +12,27 @@ extension HTMLReport {
     let shortage = BarSegment(name: "Shortage", color: ChartPalette.vermillion, values: means("shortageCost"))
     let ordering = BarSegment(name: "Ordering", color: ChartPalette.orange, values: means("orderingCost"))
     let purchase = BarSegment(name: "Purchase", color: ChartPalette.skyBlue, values: means("purchaseCost"))
+    // Networks pay for transport on lanes too; a single warehouse has none, and its charts stay as they were.
+    let network = result.scenario.network.topology != nil
+    let transport = BarSegment(name: "Transport", color: ChartPalette.reddishPurple, values: means("transportCost"))
+    let operatingSegments = network ? [holding, shortage, ordering, transport] : [holding, shortage, ordering]
+    let operatingText = network ? "holding, shortage, ordering and transport" : "holding, shortage and ordering"
     let operating = StackedBarChart(
       id: "chart-cost-operating", title: "Operating cost per policy",
-      subtitle: "Holding + shortage + ordering; mean over \(Self.plural(result.replications, "replication"))",
-      description: "Stacked horizontal bars of holding, shortage and ordering cost per policy, without purchase cost. " + barText([holding, shortage, ordering], names),
-      categories: names, segments: [holding, shortage, ordering],
+      subtitle: "\(network ? "Holding + shortage + ordering + transport" : "Holding + shortage + ordering"); mean over \(Self.plural(result.replications, "replication"))",
+      description: "Stacked horizontal bars of \(operatingText) cost per policy, without purchase cost. " + barText(operatingSegments, names),
+      categories: names, segments: operatingSegments,
       valueAxis: Axis(title: "Cost over \(measuredDays) measured days (currency units)"), width: 760, className: "chart-cost")
     let total = StackedBarChart(
       id: "chart-cost-total", title: "Total cost per policy, with purchase",
       subtitle: "Purchase dominates; the operating part is on the left",
-      description: "Stacked horizontal bars of all four cost components per policy. " + barText([holding, shortage, ordering, purchase], names),
-      categories: names, segments: [holding, shortage, ordering, purchase],
+      description: "Stacked horizontal bars of all \(network ? "five" : "four") cost components per policy. " + barText(operatingSegments + [purchase], names),
+      categories: names, segments: operatingSegments + [purchase],
       valueAxis: Axis(title: "Cost over \(measuredDays) measured days (currency units)"), width: 760, className: "chart-cost")
     var h = "<section id=\"costs\">\n<h2>Cost breakdown</h2>\n"
     h += "<p>Purchase cost is most of the total and hides the components a policy trades off, so the first chart leaves it out; the second shows the full total.</p>\n"
-    h += figure(operating.render(), caption: "Holding, shortage and ordering cost; labels inside bars where they fit, totals at the end of each bar.", className: "single")
-    h += figure(total.render(), caption: "All four components. Purchase cost counts the units the measured demand consumed, so under backorders it is the same for every policy; with lost sales it follows the units sold.", className: "single")
+    h += figure(operating.render(), caption: "\(network ? "Holding, shortage, ordering and transport" : "Holding, shortage and ordering") cost; labels inside bars where they fit, totals at the end of each bar.", className: "single")
+    h += figure(total.render(), caption: "All \(network ? "five" : "four") components. Purchase cost counts the units the measured demand consumed, so under backorders it is the same for every policy; with lost sales it follows the units sold.", className: "single")
     h += "</section>\n"
     return h
   }
@@ -69,7 +74,11 @@ extension HTMLReport {
     }
     let network = result.scenario.network
     let featured = FeaturedSKU.select(from: result)
+    let points = StockingPoints(network: network)
     h += "<p>Replication 0, every simulated day (the shaded warm-up is excluded from the KPIs). Triangles along the top edge mark the days an order was placed. Three SKUs chosen to show different behaviour; within a SKU all panels share the vertical scale.</p>\n"
+    if let node = points.featuredNode {
+      h += "<p>In this network each SKU is shown at \(esc(points.nodeIDs[node])), the first customer-facing node, with that node's policy levels; every stocking point's days are in <code>daily.csv</code>.</p>\n"
+    }
     let key = Legend(items: [
       LegendItem(name: "On hand", color: ChartPalette.blue, symbol: .line(dash: nil)),
       LegendItem(name: "On order", color: ChartPalette.orange, symbol: .line(dash: "5 3")),
@@ -81,34 +90,34 @@ extension HTMLReport {
     h += canvas.document(id: "trajectory-legend", className: "legend-key", title: "Legend", description: "Lines: on hand, on order, backordered; triangles along the top edge: days an order was placed.")
     let days = (0..<first.dayCount).map(Double.init)
     for (f, pick) in featured.enumerated() {
-      let k = pick.index
-      let sku = network.skus[k]
+      let k = pick.index, slot = points.featuredSlot(sku: pick.index)
+      let label = points.featuredLabel(sku: network.skus[k].id)
       var peak = 1
       for o in result.outcomes {
         let t = o.trace!
         for d in 0..<t.dayCount {
-          let i = t.index(day: d, sku: k)
+          let i = t.index(day: d, sku: slot)
           peak = max(peak, Int(t.onHand[i]), Int(t.onOrder[i]), Int(t.backordered[i]))
         }
       }
       let upper = NiceTicks(covering: 0, Double(peak), count: 4).upper
-      h += "<h3>\(esc(sku.id)) <span class=\"why\">— \(esc(pick.reason))</span></h3>\n<div class=\"grid\">\n"
+      h += "<h3>\(esc(label)) <span class=\"why\">— \(esc(pick.reason))</span></h3>\n<div class=\"grid\">\n"
       for (p, o) in result.outcomes.enumerated() {
         let t = o.trace!
-        func column(_ values: [Int32]) -> [Double] { (0..<t.dayCount).map { Double(values[t.index(day: $0, sku: k)]) } }
+        func column(_ values: [Int32]) -> [Double] { (0..<t.dayCount).map { Double(values[t.index(day: $0, sku: slot)]) } }
         let onHand = column(t.onHand)
         var orderDays: [Double] = [], orderLevels: [Double] = [], tips: [String] = []
-        for d in 0..<t.dayCount where t.ordered[t.index(day: d, sku: k)] > 0 {
+        for d in 0..<t.dayCount where t.ordered[t.index(day: d, sku: slot)] > 0 {
           orderDays.append(Double(d))
           orderLevels.append(upper)
-          tips.append("day \(d): ordered \(t.ordered[t.index(day: d, sku: k)]) units")
+          tips.append("day \(d): ordered \(t.ordered[t.index(day: d, sku: slot)]) units")
         }
-        let levels = o.policy.levels(ofSKU: k)
+        let levels = points.featuredPolicy(of: o).levels(ofSKU: k)
         let levelText = [("s", levels.reorderPoint), ("S", levels.orderUpTo), ("Q", levels.orderQuantity)]
           .compactMap { name, v in v.map { "\(name) = \($0)" } }.joined(separator: ", ")
         let chart = LineChart(
-          id: "chart-trajectory-\(f)-\(p)", title: o.name, subtitle: "\(sku.id): \(levelText); \(orderDays.count) orders",
-          description: "Daily on-hand, on-order and backordered units of \(sku.id) under \(o.name) in replication 0, with \(orderDays.count) orders marked.",
+          id: "chart-trajectory-\(f)-\(p)", title: o.name, subtitle: "\(label): \(levelText); \(orderDays.count) orders",
+          description: "Daily on-hand, on-order and backordered units of \(label) under \(o.name) in replication 0, with \(orderDays.count) orders marked.",
           xAxis: Axis(title: "Day", extendsToTicks: false), yAxis: Axis(title: "Units", domain: 0...upper),
           lines: [LineSeries(name: "On order", color: ChartPalette.orange, x: days, y: column(t.onOrder), dash: "5 3", width: 1.4, interpolation: .step),
                   LineSeries(name: "On hand", color: ChartPalette.blue, x: days, y: onHand, width: 1.6, interpolation: .step),
@@ -132,7 +141,13 @@ extension HTMLReport {
       return h + "<p>No daily trace was recorded (the run used <code>--no-daily</code>), so durations cannot be computed.</p>\n</section>\n"
     }
     let measured = result.scenario.network.measuredDays
-    let runs = result.outcomes.map { StockoutRuns(trace: $0.trace!, measuredDays: measured) }
+    // In a network only customer-facing points serve demand the way the trace rule reads it.
+    let points = StockingPoints(network: result.scenario.network)
+    let slots = points.isNetwork ? points.customerFacingSlots : nil
+    if points.isNetwork {
+      h += "<p>Only the \(points.customerFacingNodes.count) customer-facing nodes count: an episode is a run of stockout days of one SKU at one of them, a stocking point (internal nodes' unfilled orders show up as the fill rates in the Network section).</p>\n"
+    }
+    let runs = result.outcomes.map { StockoutRuns(trace: $0.trace!, measuredDays: measured, slots: slots) }
     let longest = runs.flatMap(\.lengths).max() ?? 0
     let bins = HistogramBin.wholeNumbers(upTo: max(longest, 5))
     let series = runs.enumerated().map { p, r in
@@ -141,12 +156,12 @@ extension HTMLReport {
     let text = zip(result.outcomes, runs).map { "\($0.name): \($1.lengths.count) episodes, longest \($1.lengths.max() ?? 0) days" }.joined(separator: "; ")
     let chart = HistogramChart(
       id: "chart-stockout-durations", title: "Stockout episodes by duration",
-      subtitle: "All SKUs, replication 0, \(measuredDays) measured days",
+      subtitle: "\(points.isNetwork ? "All SKUs at the customer-facing nodes" : "All SKUs"), replication 0, \(measuredDays) measured days",
       description: "Histogram of stockout episode lengths per policy. " + text + ".",
       bins: bins, series: series, xTitle: "Duration (consecutive stockout days)",
       yAxis: Axis(title: "Episodes (count)", minimumStep: 1), width: 760, height: 360, className: "chart-histogram")
     h += figure(chart.render(), caption: longest == 0 ? "No stockouts in replication 0." : "Bars side by side per duration, one colour per policy.", className: "single")
-    h += "<div class=\"table-wrap single\">\n<table class=\"stockouts\">\n<thead><tr><th scope=\"col\">Policy</th><th scope=\"col\">Episodes</th><th scope=\"col\">Stockout days</th><th scope=\"col\">Mean duration (days)</th><th scope=\"col\">Longest (days)</th><th scope=\"col\">SKUs affected</th></tr></thead>\n<tbody>\n"
+    h += "<div class=\"table-wrap single\">\n<table class=\"stockouts\">\n<thead><tr><th scope=\"col\">Policy</th><th scope=\"col\">Episodes</th><th scope=\"col\">Stockout days</th><th scope=\"col\">Mean duration (days)</th><th scope=\"col\">Longest (days)</th><th scope=\"col\">\(points.isNetwork ? "Points affected" : "SKUs affected")</th></tr></thead>\n<tbody>\n"
     for (o, r) in zip(result.outcomes, runs) {
       let lengths = r.lengths
       let mean = lengths.isEmpty ? "–" : NumberFormat.fixed(Double(lengths.reduce(0, +)) / Double(lengths.count), 2)

@@ -23,26 +23,36 @@ extension HTMLReport {
     KPIColumn(key: "ordersPlaced", title: "Orders", format: { NumberFormat.grouped($0, 0) }),
   ]
 
+  /// The columns of this page's comparison table: `kpiColumns`, with transport cost after
+  /// purchase for multi-echelon networks.
+  var comparisonColumns: [KPIColumn] {
+    guard result.scenario.network.topology != nil else { return Self.kpiColumns }
+    var columns = Self.kpiColumns
+    columns.insert(KPIColumn(key: "transportCost", title: "Transport", format: { NumberFormat.grouped($0, 0) }), at: 5)
+    return columns
+  }
+
   func comparisonSection() -> String {
     let outcomes = result.outcomes
+    let columns = comparisonColumns
     var h = "<section id=\"comparison\">\n<h2>KPI comparison</h2>\n"
     h += result.replications > 1
       ? "<p>Means over \(result.replications) replications; the smaller line is the half-width of the 95% confidence interval."
       : "<p>Values of the single replication; — marks the missing 95% confidence interval, which needs at least 2 replications."
     h += " The best value in each column is highlighted (★): highest for fill rate, CSL and turns, lowest otherwise.</p>\n"
     h += "<div class=\"table-wrap\">\n<table class=\"kpi-comparison\">\n<thead><tr><th scope=\"col\">Policy</th>"
-    for c in Self.kpiColumns { h += "<th scope=\"col\">\(esc(c.title))</th>" }
+    for c in columns { h += "<th scope=\"col\">\(esc(c.title))</th>" }
     h += "</tr></thead>\n<tbody>\n"
-    let summaries = outcomes.map { o in Self.kpiColumns.map { o.summary(of: $0.key) } }
+    let summaries = outcomes.map { o in columns.map { o.summary(of: $0.key) } }
     var best: [Double] = []
-    for (c, column) in Self.kpiColumns.enumerated() {
+    for (c, column) in columns.enumerated() {
       let means = summaries.map { $0[c].mean }
       let higher = ExperimentResult.higherIsBetter.contains(column.key)
       best.append((higher ? means.max() : means.min()) ?? .nan)
     }
     for (p, outcome) in outcomes.enumerated() {
       h += "<tr><th scope=\"row\">\(esc(outcome.name))</th>"
-      for (c, column) in Self.kpiColumns.enumerated() {
+      for (c, column) in columns.enumerated() {
         let s = summaries[p][c]
         let isBest = outcomes.count > 1 && s.mean == best[c]
         let half = s.interval.map { "± " + column.format($0.halfWidth) } ?? "—"
@@ -114,7 +124,11 @@ extension HTMLReport {
 
   func perSKUSection() -> String {
     let skus = result.scenario.network.skus
+    let points = StockingPoints(network: result.scenario.network)
     var h = "<section id=\"per-sku\">\n<h2>Per SKU</h2>\n<p>Means over replications; s, S and Q are the planned levels (– where the policy family has none).</p>\n"
+    if let node = points.featuredNode {
+      h += "<p>Each SKU over the whole network: demand, fill rate, CSL, stockout days and backorders at the customer-facing nodes; stock, orders and costs at every node. s, S and Q are the levels at \(esc(points.nodeIDs[node])), the first customer-facing node.</p>\n"
+    }
     let header = ["SKU", "s", "S", "Q", "Demand", "Fill rate", "CSL", "Stockout days", "Avg on hand", "Avg backorders", "Orders", "Total cost"]
     for outcome in result.outcomes {
       h += "<details class=\"per-sku\">\n<summary>\(esc(outcome.name)) <span class=\"note\">(\(skus.count) SKUs)</span></summary>\n"
@@ -123,7 +137,7 @@ extension HTMLReport {
       h += "</tr></thead>\n<tbody>\n"
       for (k, sku) in skus.enumerated() {
         let m = outcome.meanKPIs(ofSKU: k)
-        let l = outcome.policy.levels(ofSKU: k)
+        let l = points.featuredPolicy(of: outcome).levels(ofSKU: k)
         let cells = [l.reorderPoint, l.orderUpTo, l.orderQuantity].map { $0.map(String.init) ?? "–" } + [
           NumberFormat.grouped(m.demand, 0), NumberFormat.percent(m.fillRate, 2), NumberFormat.percent(m.cycleServiceLevel, 1),
           NumberFormat.fixed(m.stockoutDays, 1), NumberFormat.grouped(m.averageOnHand, 1), NumberFormat.fixed(m.averageBackorders, 2),

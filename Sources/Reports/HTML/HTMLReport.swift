@@ -43,6 +43,7 @@ public struct HTMLReport: Sendable {
     html += scenarioSection()
     html += comparisonSection()
     html += pairedSection()
+    html += networkSection()
     html += costChartsSection()
     html += costServiceSection()
     html += trajectorySection()
@@ -70,9 +71,10 @@ public struct HTMLReport: Sendable {
     var h = "<header class=\"page\">\n<h1><span class=\"kicker\">SupplySim report</span>\(esc(s.spec.name))</h1>\n"
     if let d = s.spec.description { h += "<p class=\"lede\">\(esc(d))</p>\n" }
     h += "<nav class=\"toc\">"
-    var links = [("scenario", "Scenario"), ("comparison", "KPI comparison"), ("paired", "Paired comparisons"),
-                 ("costs", "Cost breakdown"), ("cost-service", "Cost vs fill rate"), ("trajectories", "Trajectories"),
-                 ("stockouts", "Stockout durations")]
+    var links = [("scenario", "Scenario"), ("comparison", "KPI comparison"), ("paired", "Paired comparisons")]
+    if s.network.topology != nil { links.append(("network", "Network")) }
+    links += [("costs", "Cost breakdown"), ("cost-service", "Cost vs fill rate"), ("trajectories", "Trajectories"),
+              ("stockouts", "Stockout durations")]
     if !forecasts.isEmpty { links.append(("forecasts", "Forecasts")) }
     links += [("per-sku", "Per SKU"), ("definitions", "Definitions")]
     h += links.map { "<a href=\"#\($0.0)\">\($0.1)</a>" }.joined(separator: " ")
@@ -91,7 +93,8 @@ public struct HTMLReport: Sendable {
       ("Horizon", "\(n.horizonDays) days"),
       ("Warm-up", "\(n.warmUpDays) days (excluded)"),
       ("Measured", "\(measuredDays) days"),
-      ("SKUs", "\(n.skus.count) at \(n.warehouse)"),
+      NetworkDescription(network: n).map { ("SKUs", "\(n.skus.count) at each of \($0.nodes.count) nodes (\(RunReport.kindCounts($0)))") }
+        ?? ("SKUs", "\(n.skus.count) at \(n.warehouse)"),
       ("Suppliers", "\(n.suppliers.count): \(suppliers)"),
       ("Replications", "\(result.replications) per policy"),
       ("Policies", String(result.outcomes.count)),
@@ -115,8 +118,10 @@ public struct HTMLReport: Sendable {
   }
 
   func definitionsSection() -> String {
-    let definitions: [(String, String)] = [
-      ("Total cost", "Holding + shortage + ordering + purchase cost over the measured days."),
+    let network = result.scenario.network.topology != nil
+    var definitions: [(String, String)] = [
+      ("Total cost", network ? "Holding + shortage + ordering + purchase + transport cost over the measured days, over every node."
+                             : "Holding + shortage + ordering + purchase cost over the measured days."),
       ("Holding cost", "Sum over days of closing on-hand units × holding cost per unit-day."),
       ("Shortage cost", "Sum over days of closing backordered units × backorder cost per unit-day, plus lost units × lost-sale penalty."),
       ("Ordering cost", "Orders placed × fixed cost per order."),
@@ -131,6 +136,10 @@ public struct HTMLReport: Sendable {
       ("95% confidence interval", "Student-t interval for the mean across replications: mean ± t(0.975, n−1) × sd / √n. Needs at least 2 replications."),
       ("Paired difference", "Per replication, KPI of policy A minus KPI of policy B under the same random numbers; its interval is usually much narrower than the two separate intervals suggest."),
     ]
+    if network {
+      definitions.insert(("Transport cost", "Units received over a lane × the lane's cost per unit, charged to the receiving node."), at: 5)
+      definitions.append(("Network", RunReport.networkDefinitions))
+    }
     var h = "<section id=\"definitions\">\n<h2>KPI definitions</h2>\n<dl class=\"definitions\">\n"
     for (term, text) in definitions { h += "<dt>\(esc(term))</dt><dd>\(esc(text))</dd>\n" }
     h += "</dl>\n</section>\n"

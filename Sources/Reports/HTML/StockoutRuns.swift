@@ -9,30 +9,39 @@ import SupplyModel
 /// day is a stockout day when that is less than demand. Only measured days (after warm-up) count;
 /// a run still open on the last day ends there.
 public struct StockoutRuns: Sendable, Equatable {
-  /// Per SKU, the lengths in days of its stockout runs, in day order.
+  /// Per SKU (per slot in `slots` order when slots were given), the lengths in days of its
+  /// stockout runs, in day order.
   public var runsPerSKU: [[Int]]
-  /// Per SKU, the number of stockout days.
+  /// Per SKU (or slot), the number of stockout days.
   public var stockoutDays: [Int]
 
   /// Finds the runs in `trace` over `measuredDays`.
   ///
-  /// - Complexity: O(days × SKUs).
-  public init(trace: DailyTrace, measuredDays: Range<Int>) {
-    runsPerSKU = Array(repeating: [], count: trace.skuCount)
-    stockoutDays = Array(repeating: 0, count: trace.skuCount)
+  /// - Parameters:
+  ///   - trace: A daily trace.
+  ///   - measuredDays: The days that count.
+  ///   - slots: The trace slots to read, in order; nil for all. A multi-echelon network passes
+  ///     its customer-facing stocking points (`StockingPoints.customerFacingSlots`): at internal
+  ///     nodes the trace's demand is downstream orders, which ship in the review phase, so the
+  ///     receipt rule below does not hold there.
+  /// - Complexity: O(days × slots).
+  public init(trace: DailyTrace, measuredDays: Range<Int>, slots: [Int]? = nil) {
+    let chosen = slots ?? Array(0..<trace.skuCount)
+    runsPerSKU = Array(repeating: [], count: chosen.count)
+    stockoutDays = Array(repeating: 0, count: chosen.count)
     let days = measuredDays.clamped(to: 0..<trace.dayCount)
-    for k in 0..<trace.skuCount {
+    for (j, k) in chosen.enumerated() {
       var run = 0
       for day in days {
         if Self.unitsShort(in: trace, day: day, sku: k) > 0 {
           run += 1
-          stockoutDays[k] += 1
+          stockoutDays[j] += 1
         } else if run > 0 {
-          runsPerSKU[k].append(run)
+          runsPerSKU[j].append(run)
           run = 0
         }
       }
-      if run > 0 { runsPerSKU[k].append(run) }
+      if run > 0 { runsPerSKU[j].append(run) }
     }
   }
 

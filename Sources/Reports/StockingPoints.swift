@@ -1,0 +1,64 @@
+import Experiments
+import Replenishment
+import SupplyModel
+
+/// Where the reports look in a daily trace: the trace's slots, which of them serve customers, and
+/// which node the single-point charts feature.
+///
+/// A single warehouse's trace has one slot per SKU. A multi-echelon network's trace has one slot
+/// per stocking point, `node × skuCount + sku` with nodes in scenario order; at internal nodes its
+/// `demand` is the downstream orders received and `shipped` the units sent downstream, so
+/// customer-service figures (stockouts, forecast showcases) read only the customer-facing slots.
+public struct StockingPoints: Sendable, Equatable {
+  /// SKUs per node.
+  public let skuCount: Int
+  /// Node ids in scenario order; empty for a single warehouse.
+  public let nodeIDs: [String]
+  /// Customer-facing nodes in scenario order; empty for a single warehouse.
+  public let customerFacingNodes: [Int]
+
+  /// The layout of `network`'s traces.
+  public init(network: SupplyNetwork) {
+    skuCount = network.skus.count
+    if let topology = network.topology {
+      nodeIDs = topology.nodes.map(\.id)
+      customerFacingNodes = topology.nodes.indices.filter(topology.isCustomerFacing)
+    } else {
+      nodeIDs = []
+      customerFacingNodes = []
+    }
+  }
+
+  /// True for a multi-echelon network.
+  public var isNetwork: Bool { !nodeIDs.isEmpty }
+
+  /// The node whose stocking points the trajectory and forecast charts show: the first
+  /// customer-facing node in scenario order (nil for a single warehouse). Its policy is the one
+  /// `PolicyOutcome.policy` holds.
+  public var featuredNode: Int? { customerFacingNodes.first }
+
+  /// The trace slot of SKU `sku` at the featured node (the SKU itself for a single warehouse).
+  public func featuredSlot(sku: Int) -> Int { slot(node: featuredNode, sku: sku) }
+
+  /// The trace slot of SKU `sku` at `node` (nil: the single warehouse).
+  public func slot(node: Int?, sku: Int) -> Int { (node ?? 0) * skuCount + sku }
+
+  /// Slots where customers are served, in trace order: every slot for a single warehouse.
+  public var customerFacingSlots: [Int] {
+    guard isNetwork else { return Array(0..<skuCount) }
+    return customerFacingNodes.flatMap { node in (0..<skuCount).map { slot(node: node, sku: $0) } }
+  }
+
+  /// The name of SKU `id` at the featured node: "SKU-001 at store-1", or just the id for a
+  /// single warehouse.
+  public func featuredLabel(sku id: String) -> String {
+    guard let node = featuredNode else { return id }
+    return "\(id) at \(nodeIDs[node])"
+  }
+
+  /// The policy an outcome runs at the featured node (its only policy for a single warehouse).
+  public func featuredPolicy(of outcome: PolicyOutcome) -> ScenarioPolicy {
+    guard let node = featuredNode, outcome.nodePolicies.indices.contains(node) else { return outcome.policy }
+    return outcome.nodePolicies[node]
+  }
+}

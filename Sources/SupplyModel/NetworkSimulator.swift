@@ -242,8 +242,20 @@ public enum NetworkSimulator {
     var shippedToday = Array(repeating: 0, count: tracing ? pointCount : 0)
     var receivedToday = Array(repeating: 0, count: tracing ? pointCount : 0)
 
+    // Positions for the purchase-cost window correction are echelon positions (the point's own
+    // plus everything it supplies), so stock that moved downstream inside the window is not
+    // charged as a purchase the window's demand consumed. Children come first in `order`.
+    func echelonPositions() -> [Int] {
+      var position = Array(repeating: 0, count: pointCount)
+      for p in 0..<pointCount {
+        position[p] = onHand[p] + onOrder[p] - owed[p]
+        for c in childPoints[p] { position[p] += position[c] }
+      }
+      return position
+    }
     func recordOpeningPositions() {
-      for p in 0..<pointCount { stats[p].openingPosition = onHand[p] + onOrder[p] - owed[p] }
+      let position = echelonPositions()
+      for p in 0..<pointCount { stats[p].openingPosition = position[p] }
     }
     if warmUp == 0 { recordOpeningPositions() }
 
@@ -434,8 +446,9 @@ public enum NetworkSimulator {
     var outStats = Array(repeating: SKUStatistics(), count: pointCount)
     var outFlow = Array(repeating: FlowMoments(), count: pointCount)
     var closing = InventoryState(skuCount: pointCount)
+    let closingPositions = echelonPositions()
     for p in 0..<pointCount {
-      stats[p].closingPosition = onHand[p] + onOrder[p] - owed[p]
+      stats[p].closingPosition = closingPositions[p]
       stats[p].days = measuredDays
       stats[p].onHandSum = onHandSum[p]
       stats[p].onOrderSum = onOrderSum[p]

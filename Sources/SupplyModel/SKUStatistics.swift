@@ -35,7 +35,8 @@ public struct SKUStatistics: Sendable, Equatable {
   public var cycles: Int = 0
   /// Cycles during which some demand was not met from stock.
   public var cyclesWithStockout: Int = 0
-  /// Inventory position (on hand + on order − backordered) when measurement started.
+  /// Inventory position (on hand + on order − backordered) when measurement started; in a
+  /// multi-echelon network the echelon position (the point's own plus everything it supplies).
   public var openingPosition: Int = 0
   /// Inventory position at the close of the last day.
   public var closingPosition: Int = 0

@@ -202,4 +202,19 @@ import Testing
     }
     #expect(FlowMoments.bullwhipRatio(of: batching.flow[50..<100]) > 2)
   }
+
+  /// Purchases are charged where a point buys from a supplier, corrected by the growth of its
+  /// echelon position over the measured window: with backorders that is exactly the customer
+  /// demand of the window, whatever the review cycle leaves in the stores at the window's edges.
+  @Test func purchasesForTheWindowEqualCustomerDemandUnderBackorders() {
+    let net = Self.serial(skus: 30, mean: 3, supplierLead: 3, storeLead: 1, days: 300, warmUp: 37, initial: (20, 10))
+    let result = NetworkSimulator.run(net, separable: true, echelonStock: false) { (node: Int, range: Range<Int>) -> PlannedPolicy in
+      let n = range.count
+      if node == 0 { return .orderUpTo(OrderUpToPolicy(level: Array(repeating: 25, count: n))) }
+      return .orderUpTo(OrderUpToPolicy(level: Array(repeating: 30, count: n), reviewPeriod: 7))
+    }
+    for k in 0..<30 {
+      #expect(result.statistics[k].unitsPurchasedForFlow == result.statistics[30 + k].demand, "sku \(k)")
+    }
+  }
 }

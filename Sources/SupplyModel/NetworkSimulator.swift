@@ -269,25 +269,12 @@ public enum NetworkSimulator {
       // the review phase, under their allocation rule.
       func receive(_ s: Shipment) {
         let p = Int(s.slot)
-        var units = Int(s.units)
-        onOrder[p] -= units + Int(s.lost)
-        if measured { stats[p].unitsLostInTransit += Int(s.lost) }
-        if tracing { receivedToday[p] += units }
-        if p < leafPoints, owed[p] > 0 {
-          let served = min(owed[p], units)
-          owed[p] -= served
-          units -= served
-          if measured { stats[p].backordersServed += served }
-          if tracing { shippedToday[p] += served }
-        }
-        onHand[p] += units
-        let short = p < leafPoints ? demandPhase.closeCycle(p) : internalCycleShort[p]
+        let customerFacing = p < leafPoints
+        let short = customerFacing ? demandPhase.closeCycle(p) : internalCycleShort[p]
         internalCycleShort[p] = false
-        if measured {
-          stats[p].unitsReceived += Int(s.units)
-          stats[p].cycles += 1
-          if short { stats[p].cyclesWithStockout += 1 }
-        }
+        let served = s.book(at: p, onHand: &onHand, onOrder: &onOrder, owed: &owed, servesBackorders: customerFacing,
+                            statistics: &stats[p], measured: measured, cycleHadStockout: short)
+        if tracing { receivedToday[p] += Int(s.units); shippedToday[p] += served }
       }
       receipts.drain(day: day, receive)
 

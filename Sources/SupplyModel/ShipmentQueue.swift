@@ -51,3 +51,33 @@ struct ShipmentQueue: Sendable {
     }
   }
 }
+
+extension Shipment {
+  /// Books this shipment's arrival at slot `k`, the receipt step both simulators share: the order
+  /// leaves the pipeline (lost units too), owed units are served first when `servesBackorders`
+  /// (customer backorders; internal nodes ship theirs under their allocation rule instead), the
+  /// rest goes on the shelf, and a replenishment cycle closes.
+  ///
+  /// - Returns: The units that went to backorders.
+  @inline(__always)
+  func book(at k: Int, onHand: inout [Int], onOrder: inout [Int], owed: inout [Int], servesBackorders: Bool,
+            statistics: inout SKUStatistics, measured: Bool, cycleHadStockout: Bool) -> Int {
+    var units = Int(self.units)
+    onOrder[k] -= units + Int(lost)
+    var served = 0
+    if servesBackorders, owed[k] > 0 {
+      served = min(owed[k], units)
+      owed[k] -= served
+      units -= served
+    }
+    onHand[k] += units
+    if measured {
+      statistics.unitsLostInTransit += Int(lost)
+      statistics.backordersServed += served
+      statistics.unitsReceived += Int(self.units)
+      statistics.cycles += 1
+      if cycleHadStockout { statistics.cyclesWithStockout += 1 }
+    }
+    return served
+  }
+}

@@ -121,26 +121,9 @@ public enum Simulator {
       // Receiving: put away, serve backorders first, close the replenishment cycle.
       func receive(_ s: Shipment) {
         let k = Int(s.slot)
-        var units = Int(s.units)
-        onOrderUnits[k] -= units + Int(s.lost)
-        if measured { stats[k].unitsLostInTransit += Int(s.lost) }
-        if tracing { receivedToday[k] += units }
-        let owed = backorderedUnits[k]
-        if owed > 0 {
-          let served = min(owed, units)
-          backorderedUnits[k] = owed - served
-          units -= served
-          if measured { stats[k].backordersServed += served }
-          if tracing { shippedToday[k] += served }
-        }
-        onHandUnits[k] += units
-        if measured {
-          stats[k].unitsReceived += Int(s.units)
-          stats[k].cycles += 1
-          if demandPhase.closeCycle(k) { stats[k].cyclesWithStockout += 1 }
-        } else {
-          _ = demandPhase.closeCycle(k)
-        }
+        let served = s.book(at: k, onHand: &onHandUnits, onOrder: &onOrderUnits, owed: &backorderedUnits, servesBackorders: true,
+                            statistics: &stats[k], measured: measured, cycleHadStockout: demandPhase.closeCycle(k))
+        if tracing { receivedToday[k] += Int(s.units); shippedToday[k] += served }
       }
       receipts.drain(day: day, receive)
 

@@ -252,7 +252,7 @@ func allErrors(_ json: String) -> [ScenarioError] {
     #expect(try sweep.sweepAxes().map(\.values.count) == [4, 3])
     let stress = try ScenarioTemplate.load(path: root + "/scenarios/supplier-outage.json")
     let tests = try stress.stressTests()
-    #expect(tests.count == 4)
+    #expect(tests.count == 6)
     for test in tests { _ = try stress.variant(test.variations, context: test.context) }
   }
 }

@@ -14,7 +14,8 @@ struct ValidateCommand: CLICommand {
     for path in args.positionals {
       do {
         let s = try Scenario.load(path: path)
-        console.out("ok: \(path): \(s.network.skus.count) SKUs, \(s.network.suppliers.count) supplier(s), \(s.policies.count) policies, \(s.network.horizonDays) days\n")
+        let nodes = s.network.topology.map { t in ", \(t.nodes.count) nodes in \(t.echelonCount) echelons, \(t.lanes.count) lanes" } ?? ""
+        console.out("ok: \(path): \(s.network.skus.count) SKUs, \(s.network.suppliers.count) supplier(s)\(nodes), \(s.policies.count) policies, \(s.network.horizonDays) days\n")
       } catch {
         failed = true
         for e in error.errors { console.err("\(e)\n") }

@@ -160,9 +160,9 @@ public enum NetworkSimulator {
     var laneOf = Array(repeating: -1, count: pointCount)
     var priorityOf = Array(repeating: Int32(0), count: pointCount)
     var childPoints: [[Int]] = Array(repeating: [], count: pointCount)
-    var leadRNG: [Xoshiro256] = []
+    var leadStreams: [Xoshiro256] = []
     var leadSamplers: [LeadTimeSampler] = []
-    var onHand = Array(repeating: 0, count: pointCount)
+    var initialOnHand = Array(repeating: 0, count: pointCount)
     var longestLead = 1
     for node in order {
       for k in 0..<m {
@@ -175,8 +175,8 @@ public enum NetworkSimulator {
         }
         laneOf[p] = topology.sourceLane[node][k] ?? -1
         priorityOf[p] = Int32(clamping: nodes[node].priority)
-        onHand[p] = network.initialStock[node][k]
-        leadRNG.append(Xoshiro256(seed: network.seed, entity: StreamKey.entity(sku.id, namespace: nodes[node].id), purpose: .leadTime, replication: replication))
+        initialOnHand[p] = network.initialStock[node][k]
+        leadStreams.append(Xoshiro256(seed: network.seed, entity: StreamKey.entity(sku.id, namespace: nodes[node].id), purpose: .leadTime, replication: replication))
         let lead = network.leadTime(ofNode: node, sku: k)
         leadSamplers.append(lead.makeSampler())
         longestLead = max(longestLead, lead.typicalMaximum + 1)
@@ -215,23 +215,26 @@ public enum NetworkSimulator {
     let laneCapacity = topology.lanes.map(\.capacityPerDay)
     var laneQueue = Array(repeating: ShipmentQueue(), count: topology.lanes.count)
 
-    var onOrder = Array(repeating: 0, count: pointCount)
-    var owed = Array(repeating: 0, count: pointCount)
+    // Per-point state lives in columns (see `Column`): internal index p, customer-facing points first.
+    let onHand = Column(initialOnHand)
+    let onOrder = Column(repeating: 0, count: pointCount)
+    let owed = Column(repeating: 0, count: pointCount)
+    let leadRNG = Column(leadStreams)
     var requests: [[Request]] = Array(repeating: [], count: pointCount)
-    var internalCycleShort = Array(repeating: false, count: pointCount)
-    var stats = Array(repeating: SKUStatistics(), count: pointCount)
-    var flow = Array(repeating: FlowMoments(), count: pointCount)
-    var demandToday = Array(repeating: 0, count: pointCount)
-    var orderedToday = Array(repeating: 0, count: pointCount)
-    var filledToday = Array(repeating: 0, count: pointCount)
-    var echelonPosition = Array(repeating: 0, count: pointCount)
+    let internalCycleShort = Column(repeating: false, count: pointCount)
+    let stats = Column(repeating: SKUStatistics(), count: pointCount)
+    let flow = Column(repeating: FlowMoments(), count: pointCount)
+    let demandToday = Column(repeating: 0, count: pointCount)
+    let orderedToday = Column(repeating: 0, count: pointCount)
+    let filledToday = Column(repeating: 0, count: pointCount)
+    let echelonPosition = Column(repeating: 0, count: pointCount)
     var receipts = CalendarQueue<Shipment>(span: longestLead + 1)
     var state = InventoryState(skuCount: m)
     var orders = Array(repeating: 0, count: m)
     var nodeDemand = Array(repeating: 0, count: m)
-    var onHandSum = Array(repeating: 0, count: pointCount)
-    var onOrderSum = Array(repeating: 0, count: pointCount)
-    var owedSum = Array(repeating: 0, count: pointCount)
+    let onHandSum = Column(repeating: 0, count: pointCount)
+    let onOrderSum = Column(repeating: 0, count: pointCount)
+    let owedSum = Column(repeating: 0, count: pointCount)
     var measuredDays = 0
 
     // Tracing keeps every point in scenario order: trace slot of internal point p.
@@ -239,8 +242,8 @@ public enum NetworkSimulator {
     var traceSlot = Array(repeating: 0, count: pointCount)
     for node in nodes.indices { for k in 0..<m { traceSlot[rank[node] * m + k] = node * m + k } }
     var trace: DailyTrace? = tracing ? DailyTrace(skuCount: pointCount, reservingDays: horizon) : nil
-    var shippedToday = Array(repeating: 0, count: tracing ? pointCount : 0)
-    var receivedToday = Array(repeating: 0, count: tracing ? pointCount : 0)
+    let shippedToday = Column(repeating: 0, count: tracing ? pointCount : 0)
+    let receivedToday = Column(repeating: 0, count: tracing ? pointCount : 0)
 
     // Positions for the purchase-cost window correction are echelon positions (the point's own
     // plus everything it supplies), so stock that moved downstream inside the window is not
@@ -272,7 +275,7 @@ public enum NetworkSimulator {
         let customerFacing = p < leafPoints
         let short = customerFacing ? demandPhase.closeCycle(p) : internalCycleShort[p]
         internalCycleShort[p] = false
-        let served = s.book(at: p, onHand: &onHand, onOrder: &onOrder, owed: &owed, servesBackorders: customerFacing,
+        let served = s.book(at: p, onHand: &onHand.values, onOrder: &onOrder.values, owed: &owed.values, servesBackorders: customerFacing,
                             statistics: &stats[p], measured: measured, cycleHadStockout: short)
         if tracing { receivedToday[p] += Int(s.units); shippedToday[p] += served }
       }
@@ -297,17 +300,9 @@ public enum NetworkSimulator {
       }
 
       // Customer demand.
-      let openingOnHand = tracing ? Array(onHand[0..<leafPoints]) : []
-      stats.withUnsafeMutableBufferPointer { stat in
-      onHand.withUnsafeMutableBufferPointer { h in
-      owed.withUnsafeMutableBufferPointer { b in
-      demandToday.withUnsafeMutableBufferPointer { d in
-        demandPhase.serve(day: day, measured: measured, calendar: network.calendar,
-                          onHand: UnsafeMutableBufferPointer(rebasing: h[0..<leafPoints]),
-                          backordered: UnsafeMutableBufferPointer(rebasing: b[0..<leafPoints]),
-                          stats: UnsafeMutableBufferPointer(rebasing: stat[0..<leafPoints]),
-                          demand: UnsafeMutableBufferPointer(rebasing: d[0..<leafPoints]))
-      }}}}
+      let openingOnHand = tracing ? Array(onHand.slice(0..<leafPoints)) : []
+      demandPhase.serve(day: day, measured: measured, calendar: network.calendar, onHand: onHand.slice(0..<leafPoints),
+                        backordered: owed.slice(0..<leafPoints), stats: stats.slice(0..<leafPoints), demand: demandToday.slice(0..<leafPoints))
       if tracing { for p in 0..<leafPoints { shippedToday[p] += min(demandToday[p], openingOnHand[p]) } }
 
       // Review, downstream first.
@@ -411,14 +406,16 @@ public enum NetworkSimulator {
       // Accrual.
       if measured {
         measuredDays += 1
-        Simulator.accumulate(onHand, into: &onHandSum)
-        Simulator.accumulate(onOrder, into: &onOrderSum)
-        Simulator.accumulate(owed, into: &owedSum)
-        for p in 0..<pointCount { flow[p].add(demand: demandToday[p], orders: orderedToday[p]) }
+        for p in 0..<pointCount {
+          onHandSum[p] &+= onHand[p]
+          onOrderSum[p] &+= onOrder[p]
+          owedSum[p] &+= owed[p]
+          flow[p].add(demand: demandToday[p], orders: orderedToday[p])
+        }
       }
       if day + 1 == warmUp { recordOpeningPositions() }
       if tracing {
-        func inScenarioOrder(_ values: [Int]) -> [Int] {
+        func inScenarioOrder(_ values: Column<Int>) -> [Int] {
           var out = Array(repeating: 0, count: pointCount)
           for p in 0..<pointCount { out[traceSlot[p]] = values[p] }
           return out
@@ -449,56 +446,5 @@ public enum NetworkSimulator {
     }
     let errors: [ForecastErrorTotals?] = nodes.indices.map { policies[$0].forecastErrors }
     return ChunkResult(policyName: policies.first?.name ?? "", statistics: outStats, flow: outFlow, closing: closing, trace: trace, forecastErrors: errors)
-  }
-}
-
-/// Running sums of one stocking point's daily demand received and orders placed, for the bullwhip
-/// ratio (variance of orders placed / variance of demand received).
-public struct FlowMoments: Sendable, Equatable {
-  /// Days counted.
-  public var days = 0
-  /// Σ daily demand received (customer demand, or orders from downstream nodes).
-  public var demandSum = 0
-  /// Σ (daily demand received)².
-  public var demandSquares = 0
-  /// Σ daily units ordered.
-  public var orderSum = 0
-  /// Σ (daily units ordered)².
-  public var orderSquares = 0
-
-  /// Empty sums.
-  public init() {}
-
-  /// Adds one day.
-  @inline(__always)
-  public mutating func add(demand d: Int, orders q: Int) {
-    days += 1
-    demandSum += d
-    demandSquares += d * d
-    orderSum += q
-    orderSquares += q * q
-  }
-
-  /// Population variance of daily demand received.
-  public var demandVariance: Double { Self.variance(sum: demandSum, squares: demandSquares, days: days) }
-  /// Population variance of daily orders placed.
-  public var orderVariance: Double { Self.variance(sum: orderSum, squares: orderSquares, days: days) }
-
-  /// Variance of orders placed / variance of demand received; NaN when demand did not vary.
-  public var bullwhipRatio: Double { Self.bullwhipRatio(of: [self]) }
-
-  /// The bullwhip ratio of a group of stocking points (a node or an echelon): Σ variance of orders
-  /// placed / Σ variance of demand received, each point's variance about its own mean (SKUs are
-  /// not summed into one series, whose units would not be comparable). NaN when no demand varied.
-  public static func bullwhipRatio(of points: some Sequence<FlowMoments>) -> Double {
-    var orders = 0.0, demand = 0.0
-    for p in points { orders += p.orderVariance; demand += p.demandVariance }
-    return demand > 0 ? orders / demand : .nan
-  }
-
-  private static func variance(sum: Int, squares: Int, days: Int) -> Double {
-    guard days > 0 else { return 0 }
-    let n = Double(days), mean = Double(sum) / n
-    return max(0, Double(squares) / n - mean * mean)
   }
 }

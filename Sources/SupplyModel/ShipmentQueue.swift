@@ -60,8 +60,8 @@ extension Shipment {
   ///
   /// - Returns: The units that went to backorders.
   @inline(__always)
-  func book(at k: Int, onHand: inout [Int], onOrder: inout [Int], owed: inout [Int], servesBackorders: Bool,
-            statistics: inout SKUStatistics, measured: Bool, cycleHadStockout: Bool) -> Int {
+  func book<Slots: MutableCollection<Int>>(at k: Int, onHand: inout Slots, onOrder: inout Slots, owed: inout Slots, servesBackorders: Bool,
+                                            statistics: inout SKUStatistics, measured: Bool, cycleHadStockout: Bool) -> Int where Slots.Index == Int {
     var units = Int(self.units)
     onOrder[k] -= units + Int(lost)
     var served = 0

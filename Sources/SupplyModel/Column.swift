@@ -1,0 +1,36 @@
+/// A fixed-length column of values in memory the column owns: the network simulator's per-point
+/// state. Its nested functions capture the column by reference, so writing an element costs no
+/// copy-on-write uniqueness check, as an array captured by a nested function would on every write.
+final class Column<Element> {
+  /// The elements.
+  var values: UnsafeMutableBufferPointer<Element>
+
+  /// `count` copies of `value`.
+  init(repeating value: Element, count: Int) {
+    values = .allocate(capacity: count)
+    values.initialize(repeating: value)
+  }
+
+  /// The elements of `array`.
+  init(_ array: [Element]) {
+    values = .allocate(capacity: array.count)
+    _ = values.initialize(from: array)
+  }
+
+  deinit {
+    values.deinitialize().deallocate()
+  }
+
+  /// Element i, read and written in place.
+  @inline(__always)
+  subscript(i: Int) -> Element {
+    get { values[i] }
+    _modify { yield &values[i] }
+  }
+
+  /// The elements in `range`, sharing this column's memory.
+  func slice(_ range: Range<Int>) -> UnsafeMutableBufferPointer<Element> { UnsafeMutableBufferPointer(rebasing: values[range]) }
+
+  /// A copy as an array.
+  var array: [Element] { Array(values) }
+}

@@ -76,14 +76,6 @@ public struct PolicyOutcome: Sendable {
                             bias: mean(\.bias), wape: mean(\.wape), mase: mean(\.mase))
   }
 
-  /// Mean KPIs of node `node` across replications (multi-echelon networks).
-  public func meanKPIs(ofNode node: Int) -> KPIs {
-    let n = Double(perNode.count)
-    var sums = Array(repeating: 0.0, count: KPIs.names.count)
-    for replication in perNode { for (i, v) in replication[node].values.enumerated() { sums[i] += v } }
-    return KPIs(values: sums.map { $0 / n })
-  }
-
   /// Mean of a bullwhip series across replications, skipping replications where it is undefined.
   public static func meanRatio(_ perReplication: [[Double]], at index: Int) -> Double {
     let values = perReplication.map { $0[index] }.filter { !$0.isNaN }

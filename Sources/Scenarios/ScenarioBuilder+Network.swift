@@ -76,8 +76,7 @@ extension ScenarioBuilder {
                         capacityPerDay: l.capacityPerDay, skus: carried))
     }
     guard validator.errors.count == before else { return nil }
-    var children: [[Int]] = Array(repeating: [], count: nodes.count)
-    for lane in lanes { if case let .node(m) = lane.origin, !children[m].contains(lane.destination) { children[m].append(lane.destination) } }
+    let children = NetworkTopology.children(nodeCount: nodes.count, lanes: lanes)
     guard NetworkTopology.downstreamFirstOrder(nodeCount: nodes.count, children: children) != nil else {
       validator.fail("lanes", "the lanes between nodes form a cycle; stock must flow one way, from suppliers towards customers")
       return nil

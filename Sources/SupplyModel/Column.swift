@@ -30,7 +30,4 @@ final class Column<Element> {
 
   /// The elements in `range`, sharing this column's memory.
   func slice(_ range: Range<Int>) -> UnsafeMutableBufferPointer<Element> { UnsafeMutableBufferPointer(rebasing: values[range]) }
-
-  /// A copy as an array.
-  var array: [Element] { Array(values) }
 }

@@ -198,7 +198,6 @@ public enum NetworkSimulator {
       }
     })
 
-    let queued = network.suppliers.map { $0.capacityPerDay != nil || !$0.disruptions.isEmpty }
     let yieldRate = supplierOf.map { $0 >= 0 ? network.suppliers[$0].yieldRate : 1 }
     var yieldRNG: [Xoshiro256] = []
     if yieldRate.contains(where: { $0 < 1 }) {
@@ -208,10 +207,7 @@ public enum NetworkSimulator {
         }
       }
     }
-    let schedules: [SupplierSchedule?] = network.suppliers.map { s in
-      s.disruptions.isEmpty ? nil : s.disruptions.schedule(days: horizon, baseCapacity: s.capacityPerDay, seed: network.seed, supplier: s.id, replication: replication)
-    }
-    var supplierQueue = Array(repeating: ShipmentQueue(), count: network.suppliers.count)
+    var supplierQueues = SupplierQueues(network.suppliers, days: horizon, seed: network.seed, replication: replication)
     let laneCapacity = topology.lanes.map(\.capacityPerDay)
     var laneQueue = Array(repeating: ShipmentQueue(), count: topology.lanes.count)
 
@@ -381,8 +377,8 @@ public enum NetworkSimulator {
             requests[parent].append(Request(child: Int32(p), units: Int32(clamping: q), day: Int32(day), priority: priorityOf[p]))
             owed[parent] += q
             demandToday[parent] += q
-          } else if queued[supplierOf[p]] {
-            supplierQueue[supplierOf[p]].append(Shipment(slot: Int32(p), units: Int32(clamping: q)))
+          } else if supplierQueues.isQueued(supplierOf[p]) {
+            supplierQueues.append(Shipment(slot: Int32(p), units: Int32(clamping: q)), to: supplierOf[p])
           } else {
             ship(Shipment(slot: Int32(p), units: Int32(clamping: q)))
           }
@@ -390,15 +386,7 @@ public enum NetworkSimulator {
       }
 
       // Suppliers ship from their queues within today's capacity; then lanes move what they can.
-      for j in supplierQueue.indices where queued[j] && !supplierQueue[j].isEmpty {
-        let room = schedules[j].map { $0.capacity[day] ?? Int.max } ?? network.suppliers[j].capacityPerDay ?? Int.max
-        let extra = Int32(schedules[j]?.extraLeadDays[day] ?? 0)
-        supplierQueue[j].release(upTo: room) { part in
-          var s = part
-          s.extraLeadDays = extra
-          ship(s)
-        }
-      }
+      supplierQueues.release(day: day, ship)
       for l in laneQueue.indices where !laneQueue[l].isEmpty {
         laneQueue[l].release(upTo: laneCapacity[l] ?? Int.max, transit)
       }

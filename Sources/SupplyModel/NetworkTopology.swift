@@ -38,13 +38,10 @@ public struct NetworkTopology: Sendable, Equatable {
     self.nodes = nodes
     self.lanes = lanes
     var source: [[Int?]] = Array(repeating: Array(repeating: nil, count: skuSuppliers.count), count: nodes.count)
-    var childSets: [[Int]] = Array(repeating: [], count: nodes.count)
+    let childSets = Self.children(nodeCount: nodes.count, lanes: lanes)
     // Node lanes win over supplier lanes; each SKU takes at most one node lane into a node.
     for (l, lane) in lanes.enumerated() {
       precondition(nodes.indices.contains(lane.destination), "lane \(l): destination \(lane.destination) out of range")
-      // Adjacency does not depend on which SKUs a lane carries, so a sub-network of some SKUs
-      // keeps every node's echelon and role.
-      if case let .node(m) = lane.origin, !childSets[m].contains(lane.destination) { childSets[m].append(lane.destination) }
       for k in skuSuppliers.indices where lane.carries(sku: k) {
         switch lane.origin {
         case .node:
@@ -66,6 +63,16 @@ public struct NetworkTopology: Sendable, Equatable {
     self.echelon = level
     // By echelon, then scenario order: still downstream first, and customer-facing nodes lead.
     self.downstreamFirst = nodes.indices.sorted { (level[$0], $0) < (level[$1], $1) }
+  }
+
+  /// The nodes each node supplies, in lane order. Adjacency does not depend on which SKUs a lane
+  /// carries, so a sub-network of some SKUs keeps every node's echelon and role.
+  public static func children(nodeCount: Int, lanes: [Lane]) -> [[Int]] {
+    var children: [[Int]] = Array(repeating: [], count: nodeCount)
+    for lane in lanes {
+      if case let .node(m) = lane.origin, !children[m].contains(lane.destination) { children[m].append(lane.destination) }
+    }
+    return children
   }
 
   /// A topological order with every node after all nodes it supplies, or nil if there is a cycle.

@@ -81,3 +81,44 @@ extension Shipment {
     return served
   }
 }
+
+/// The order queues of the suppliers that need one (a daily capacity or disruptions) with their
+/// realised schedules for one replication, shared by both simulators. Schedules come from the
+/// suppliers' own streams, so every chunk of SKUs sees the same outages.
+struct SupplierQueues {
+  private let queued: [Bool]
+  private let schedules: [SupplierSchedule?]
+  private let capacity: [Int?]
+  private var queues: [ShipmentQueue]
+
+  /// Queues for `suppliers` over `days` days of replication `replication`.
+  init(_ suppliers: [Supplier], days: Int, seed: UInt64, replication: UInt64) {
+    queued = suppliers.map { $0.capacityPerDay != nil || !$0.disruptions.isEmpty }
+    schedules = suppliers.map { s in
+      s.disruptions.isEmpty ? nil : s.disruptions.schedule(days: days, baseCapacity: s.capacityPerDay, seed: seed, supplier: s.id, replication: replication)
+    }
+    capacity = suppliers.map(\.capacityPerDay)
+    queues = Array(repeating: ShipmentQueue(), count: suppliers.count)
+  }
+
+  /// True when supplier j's orders wait in its queue instead of shipping at once.
+  @inline(__always) func isQueued(_ j: Int) -> Bool { queued[j] }
+
+  /// Puts an order at the back of supplier j's queue.
+  mutating func append(_ shipment: Shipment, to j: Int) { queues[j].append(shipment) }
+
+  /// Ships, first come first served, what every queued supplier can on `day` (its capacity, 0
+  /// while down), splitting orders if needed; each part carries the day's lead-time spike in
+  /// `extraLeadDays`.
+  mutating func release(day: Int, _ body: (Shipment) -> Void) {
+    for j in queues.indices where queued[j] && !queues[j].isEmpty {
+      let room = schedules[j].map { $0.capacity[day] ?? Int.max } ?? capacity[j] ?? Int.max
+      let extra = Int32(schedules[j]?.extraLeadDays[day] ?? 0)
+      queues[j].release(upTo: room) { part in
+        var s = part
+        s.extraLeadDays = extra
+        body(s)
+      }
+    }
+  }
+}

@@ -75,19 +75,12 @@ public enum Simulator {
     var backorderSum = Array(repeating: 0, count: n)
     var measuredDays = 0
 
-    // Supplier queues, for suppliers with a daily capacity or disruptions; their realised
-    // schedules come from the suppliers' own streams, identical in every chunk.
-    let capacity = network.suppliers.map(\.capacityPerDay)
-    let queued = network.suppliers.map { $0.capacityPerDay != nil || !$0.disruptions.isEmpty }
-    let schedules: [SupplierSchedule?] = network.suppliers.map { s in
-      s.disruptions.isEmpty ? nil : s.disruptions.schedule(days: horizon, baseCapacity: s.capacityPerDay, seed: network.seed,
-                                                             supplier: s.id, replication: options.replication)
-    }
+    // Supplier queues, for suppliers with a daily capacity or disruptions.
+    var supplierQueues = SupplierQueues(network.suppliers, days: horizon, seed: network.seed, replication: options.replication)
     let supplierOf = network.skus.map(\.supplierIndex)
     let yieldRate = supplierOf.map { network.suppliers[$0].yieldRate }
     var yieldRNG = yieldRate.contains { $0 < 1 }
       ? network.skus.map { Xoshiro256(seed: network.seed, entity: StreamKey.entity($0.id), purpose: .yield, replication: options.replication) } : []
-    var supplierQueue = Array(repeating: ShipmentQueue(), count: network.suppliers.count)
 
     // The inventory lives in three local arrays; they are swapped into `state` (O(1)) only while
     // the policy looks at them, so the hot loops own them exclusively.
@@ -163,8 +156,8 @@ public enum Simulator {
         if measured { stats[k].orders += 1; stats[k].unitsOrdered += q }
         if tracing { orderedToday[k] += q }
         let j = supplierOf[k]
-        if queued[j] {
-          supplierQueue[j].append(Shipment(slot: Int32(k), units: Int32(clamping: q)))
+        if supplierQueues.isQueued(j) {
+          supplierQueues.append(Shipment(slot: Int32(k), units: Int32(clamping: q)), to: j)
         } else {
           let lead = leadSamplers[k].sample(using: &leadRNG[k])
           dispatch(Shipment(slot: Int32(k), units: Int32(clamping: q)), lead: lead)
@@ -172,13 +165,9 @@ public enum Simulator {
       }
       // Queued suppliers ship first come, first served, within today's capacity (0 when down),
       // splitting orders if needed; lead-time spikes lengthen today's shipments.
-      for j in capacity.indices where queued[j] && !supplierQueue[j].isEmpty {
-        let room = schedules[j].map { $0.capacity[day] ?? Int.max } ?? capacity[j] ?? Int.max
-        let extraLead = schedules[j]?.extraLeadDays[day] ?? 0
-        supplierQueue[j].release(upTo: room) { part in
-          let k = Int(part.slot)
-          dispatch(part, lead: leadSamplers[k].sample(using: &leadRNG[k]) + extraLead)
-        }
+      supplierQueues.release(day: day) { part in
+        let k = Int(part.slot)
+        dispatch(part, lead: leadSamplers[k].sample(using: &leadRNG[k]) + Int(part.extraLeadDays))
       }
 
       // Accrual on closing stock.

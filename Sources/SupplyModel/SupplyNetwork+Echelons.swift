@@ -1,9 +1,6 @@
 /// The per-node views of a multi-echelon network: what a node's policy plans with, and what a
 /// stocking point is charged.
 extension SupplyNetwork {
-  /// Stocking points: nodes × SKUs in a multi-echelon network, SKUs for a single warehouse.
-  public var stockingPointCount: Int { (topology?.nodes.count ?? 1) * skus.count }
-
   /// The single-warehouse network a node's policy plans with.
   ///
   /// Each SKU's demand is scaled to the node's mean demand (the demand factors of the customer-facing

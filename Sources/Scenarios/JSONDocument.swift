@@ -6,7 +6,8 @@ public enum JSONDocument {
   /// - Parameters:
   ///   - json: The document text.
   ///   - file: The name to put in error messages.
-  /// - Throws: `ScenarioErrors` with one error naming the file, the JSON path and the problem.
+  /// - Throws: `ScenarioErrors` naming the file, the JSON path and the problem of every missing,
+  ///   mistyped or unknown key (malformed JSON: the one place where parsing stopped).
   public static func decode<T: Decodable>(_ type: T.Type, json: String, file: String) throws(ScenarioErrors) -> T {
     let value: JSONValue
     do {
@@ -14,10 +15,21 @@ public enum JSONDocument {
     } catch {
       throw ScenarioErrors(errors: [ScenarioError(file: file, path: "", problem: "malformed JSON at \(error.description)")])
     }
+    let issues = IssueLog()
+    func collected() -> ScenarioErrors {
+      ScenarioErrors(errors: issues.issues.map { ScenarioError(file: file, path: $0.path, problem: $0.problem) })
+    }
     do {
-      return try StrictDecoder.decode(T.self, from: value, path: [])
+      let result = try StrictDecoder.decode(T.self, from: value, path: [], issues: issues)
+      if !issues.issues.isEmpty { throw collected() }
+      return result
+    } catch let errors as ScenarioErrors {
+      throw errors
     } catch let issue as DecodingIssue {
-      throw ScenarioErrors(errors: [ScenarioError(file: file, path: issue.path, problem: issue.problem)])
+      issues.record(issue)
+      throw collected()
+    } catch is StopCollecting {
+      throw collected()
     } catch let error as DecodingError {
       throw ScenarioErrors(errors: [ScenarioError(file: file, path: Self.path(of: error), problem: Self.problem(of: error))])
     } catch {

@@ -16,6 +16,18 @@ public struct Scenario: Sendable {
   public var network: SupplyNetwork
   /// The policies, in file order.
   public var policies: [PolicySpecification]
+  /// Degenerate plans that run but cannot serve demand well (for example a cost-optimal target
+  /// without a shortage cost): the CLI prints them and reports show them.
+  public var warnings: [ScenarioError] = []
+
+  /// Creates a scenario from checked parts (`load` is the usual way).
+  public init(file: String, spec: ScenarioSpec, network: SupplyNetwork, policies: [PolicySpecification], warnings: [ScenarioError] = []) {
+    self.file = file
+    self.spec = spec
+    self.network = network
+    self.policies = policies
+    self.warnings = warnings
+  }
 
   /// Reads, parses, checks and builds a scenario file.
   ///
@@ -48,7 +60,9 @@ public struct Scenario: Sendable {
       throw ScenarioErrors(errors: builder.validator.errors.map { ScenarioError(file: file, path: $0.path, problem: $0.problem) })
     }
     try ScenarioTemplate.checkSuites(spec: spec, json: json, file: file)
-    return Scenario(file: file, spec: spec, network: built!.network, policies: built!.policies)
+    let audit = auditPlans(network: built!.network, policies: built!.policies, file: file)
+    if !audit.errors.isEmpty { throw ScenarioErrors(errors: audit.errors) }
+    return Scenario(file: file, spec: spec, network: built!.network, policies: built!.policies, warnings: audit.warnings)
   }
 
   /// Parses JSON text into the file's structure without checking its values.

@@ -17,17 +17,20 @@ extension ScenarioBuilder {
     validator.require(!nodeSpecs.isEmpty, "nodes", "needs at least one node")
     let supplierIDs = suppliers.map(\.id), nodeIDs = nodeSpecs.map(\.id), skuIDs = skus.map(\.id)
     var nodes: [StockingNode] = []
+    var nodePosition: [String: Int] = [:], supplierPosition: [String: Int] = [:]
+    for (j, id) in supplierIDs.enumerated() where supplierPosition[id] == nil { supplierPosition[id] = j }
     for (i, n) in nodeSpecs.enumerated() {
       let path = "nodes[\(i)]"
       validator.require(!n.id.isEmpty, "\(path).id", "must not be empty")
-      validator.require(!nodeIDs[..<i].contains(n.id), "\(path).id", "duplicate node id \"\(n.id)\"")
-      validator.require(!supplierIDs.contains(n.id), "\(path).id", "\"\(n.id)\" is also a supplier id; lanes name both, so use distinct ids")
+      if let first = nodePosition[n.id] { validator.fail("\(path).id", "duplicate node id \"\(n.id)\" (also nodes[\(first)])") }
+      else { nodePosition[n.id] = i }
+      validator.require(supplierPosition[n.id] == nil, "\(path).id", "\"\(n.id)\" is also a supplier id; lanes name both, so use distinct ids")
       let kind = NodeKind(rawValue: n.kind)
       if kind == nil { validator.fail("\(path).kind", "unknown node kind \"\(n.kind)\"; \(suggestion(for: n.kind, among: Self.nodeKinds))") }
       validator.number(n.demandFactor, "\(path).demandFactor", min: 0, max: 1_000_000, required: false)
       if let p = n.priority { validator.number(Double(p), "\(path).priority", min: 0, max: 1_000) }
-      validator.number(n.holdingCostFactor, "\(path).holdingCostFactor", min: 0, required: false)
-      validator.number(n.orderCostFactor, "\(path).orderCostFactor", min: 0, required: false)
+      validator.number(n.holdingCostFactor, "\(path).holdingCostFactor", min: 0, max: 1_000_000, required: false)
+      validator.number(n.orderCostFactor, "\(path).orderCostFactor", min: 0, max: 1_000_000, required: false)
       validator.number(n.initialStockDays, "\(path).initialStockDays", min: 0, max: 3_650, required: false)
       var rule = AllocationRule.firstComeFirstServed
       if let word = n.allocation {
@@ -42,23 +45,23 @@ extension ScenarioBuilder {
     var nodeSource: [[Int?]] = Array(repeating: Array(repeating: nil, count: skus.count), count: nodes.count)
     for (i, l) in (spec.lanes ?? []).enumerated() {
       let path = "lanes[\(i)]"
-      let destination = nodeIDs.firstIndex(of: l.to)
+      let destination = nodePosition[l.to]
       if destination == nil { validator.fail("\(path).to", "no node has id \"\(l.to)\"; \(suggestion(for: l.to, among: nodeIDs))") }
       var origin: LaneOrigin?
-      if let m = nodeIDs.firstIndex(of: l.from) { origin = .node(m) }
-      else if let j = supplierIDs.firstIndex(of: l.from) { origin = .supplier(j) }
+      if let m = nodePosition[l.from] { origin = .node(m) }
+      else if let j = supplierPosition[l.from] { origin = .supplier(j) }
       else { validator.fail("\(path).from", "no node or supplier has id \"\(l.from)\"; \(suggestion(for: l.from, among: nodeIDs + supplierIDs))") }
       if l.from == l.to { validator.fail("\(path).to", "a lane cannot lead from a node to itself") }
       var lead: LeadTimeModel?
       if let s = l.leadTime { lead = leadTime(s, path: "\(path).leadTime") }
       else if origin?.isNode == true { validator.fail("\(path).leadTime", "is required on a lane between nodes") }
-      validator.number(l.transportCostPerUnit, "\(path).transportCostPerUnit", min: 0, required: false)
-      if let c = l.capacityPerDay { validator.number(Double(c), "\(path).capacityPerDay", min: 1) }
+      validator.number(l.transportCostPerUnit, "\(path).transportCostPerUnit", min: 0, max: Self.maximumCostRate, required: false)
+      if let c = l.capacityPerDay { validator.number(Double(c), "\(path).capacityPerDay", min: 1, max: Double(StockQuantity.maximum)) }
       var carried: [Int]?
       if let ids = l.skus {
         carried = []
         for (j, id) in ids.enumerated() {
-          if let k = skuIDs.firstIndex(of: id) { carried!.append(k) }
+          if let k = skuPosition[id] { carried!.append(k) }
           else { validator.fail("\(path).skus[\(j)]", "no SKU has id \"\(id)\"; \(suggestion(for: id, among: skuIDs))") }
         }
       }

@@ -13,8 +13,22 @@ struct ScenarioBuilder {
   static let leadFamilies = ["deterministic", "uniform", "gamma", "lognormal", "poisson", "empirical"]
   static let demandFamilies = ["poisson", "negativeBinomial", "normal", "gamma", "lognormal", "uniform", "empirical", "deterministic"]
   static let policyTypes = PolicyFamily.allCases.map(\.rawValue)
+  /// The largest cost rate accepted (per unit, per unit-day or per order): 10^9, so that every
+  /// cost a run can accumulate stays finite and prints as a number.
+  static let maximumCostRate = 1e9
+  /// The largest day number a calendar window may name (windows past the horizon are never reached).
+  static let maximumDay = 1_000_000
 
-  init(spec: ScenarioSpec) { self.spec = spec }
+  /// The first position of each SKU id, for linear-time lookups.
+  let skuPosition: [String: Int]
+
+  init(spec: ScenarioSpec) {
+    self.spec = spec
+    var positions: [String: Int] = [:]
+    positions.reserveCapacity(spec.skus.count)
+    for (i, s) in spec.skus.enumerated() where positions[s.id] == nil { positions[s.id] = i }
+    skuPosition = positions
+  }
 
   mutating func build() -> (network: SupplyNetwork, policies: [PolicySpecification])? {
     let v = spec
@@ -43,12 +57,14 @@ struct ScenarioBuilder {
     // Suppliers.
     validator.require(!v.suppliers.isEmpty, "suppliers", "needs at least one supplier")
     var suppliers: [Supplier] = []
+    var supplierIndex: [String: Int] = [:]
     for (i, s) in v.suppliers.enumerated() {
       let path = "suppliers[\(i)]"
       validator.require(!s.id.isEmpty, "\(path).id", "must not be empty")
-      validator.require(!v.suppliers[..<i].contains { $0.id == s.id }, "\(path).id", "duplicate supplier id \"\(s.id)\"")
+      if let first = supplierIndex[s.id] { validator.fail("\(path).id", "duplicate supplier id \"\(s.id)\" (also suppliers[\(first)])") }
+      else { supplierIndex[s.id] = i }
       let lead = leadTime(s.leadTime, path: "\(path).leadTime")
-      if let cap = s.capacityPerDay { validator.number(Double(cap), "\(path).capacityPerDay", min: 1) }
+      if let cap = s.capacityPerDay { validator.number(Double(cap), "\(path).capacityPerDay", min: 1, max: Double(StockQuantity.maximum)) }
       let disruptions = supplierDisruptions(s, path: path)
       var supplier = Supplier(id: s.id, leadTime: lead ?? .deterministic(days: 0), capacityPerDay: s.capacityPerDay, disruptions: disruptions)
       if let y = s.yieldRate {
@@ -62,26 +78,30 @@ struct ScenarioBuilder {
     validator.require(!v.skus.isEmpty, "skus", "needs at least one SKU")
     var skus: [SKU] = []
     let supplierIDs = v.suppliers.map(\.id)
+    var skuIndex: [String: Int] = [:]
+    skuIndex.reserveCapacity(v.skus.count)
     for (i, s) in v.skus.enumerated() {
       let path = "skus[\(i)]"
       validator.require(!s.id.isEmpty, "\(path).id", "must not be empty")
-      validator.require(!v.skus[..<i].contains { $0.id == s.id }, "\(path).id", "duplicate SKU id \"\(s.id)\"")
-      let supplierIndex = supplierIDs.firstIndex(of: s.supplier)
+      if let first = skuIndex[s.id] { validator.fail("\(path).id", "duplicate SKU id \"\(s.id)\" (also skus[\(first)])") }
+      else { skuIndex[s.id] = i }
+      let supplierIndex = supplierIndex[s.supplier]
       if supplierIndex == nil {
         validator.fail("\(path).supplier", "no supplier has id \"\(s.supplier)\"; \(suggestion(for: s.supplier, among: supplierIDs))")
       }
       let override = s.leadTime.flatMap { leadTime($0, path: "\(path).leadTime") }
       let demand = demandModel(s.demand, path: "\(path).demand")
-      validator.number(s.unitCost, "\(path).unitCost", min: 0)
-      validator.number(s.holdingCostPerUnitDay, "\(path).holdingCostPerUnitDay", min: 0)
-      validator.number(s.backorderCostPerUnitDay, "\(path).backorderCostPerUnitDay", min: 0, required: false)
-      validator.number(s.lostSalePenaltyPerUnit, "\(path).lostSalePenaltyPerUnit", min: 0, required: false)
-      validator.number(s.orderCost, "\(path).orderCost", min: 0, required: false)
-      if let on = s.initialOnHand { validator.number(Double(on), "\(path).initialOnHand", min: 0) }
+      let costLimit = Self.maximumCostRate
+      validator.number(s.unitCost, "\(path).unitCost", min: 0, max: costLimit)
+      validator.number(s.holdingCostPerUnitDay, "\(path).holdingCostPerUnitDay", min: 0, max: costLimit)
+      validator.number(s.backorderCostPerUnitDay, "\(path).backorderCostPerUnitDay", min: 0, max: costLimit, required: false)
+      validator.number(s.lostSalePenaltyPerUnit, "\(path).lostSalePenaltyPerUnit", min: 0, max: costLimit, required: false)
+      validator.number(s.orderCost, "\(path).orderCost", min: 0, max: costLimit, required: false)
+      if let on = s.initialOnHand { validator.number(Double(on), "\(path).initialOnHand", min: 0, max: Double(StockQuantity.maximum)) }
       let rule = s.unmetDemand.flatMap { unmetRule($0, path: "\(path).unmetDemand") } ?? defaultRule
       guard let demand, let supplierIndex else { continue }
       let lead = override ?? suppliers[supplierIndex].leadTime
-      let initial = s.initialOnHand ?? Int((demand.profile.base * (lead.mean + 14)).rounded())
+      let initial = s.initialOnHand ?? Int(min((demand.profile.base * (lead.mean + 14)).rounded(), Double(StockQuantity.maximum)))
       skus.append(SKU(
         id: s.id, supplierIndex: supplierIndex, leadTimeOverride: override, demand: demand,
         costs: CostRates(unitCost: s.unitCost, holdingCostPerUnitDay: s.holdingCostPerUnitDay,
@@ -125,6 +145,9 @@ struct ScenarioBuilder {
       validator.require(!v.policies[..<i].contains { $0.name == p.name }, "policies[\(i)].name", "duplicate policy name \"\(p.name)\"")
     }
 
+    if validator.errors.isEmpty {
+      checkPeakDemand(skus, calendar: calendar, topology: network?.topology, shocks: shockProcess)
+    }
     guard validator.errors.isEmpty else { return nil }
     var built = SupplyNetwork(
       warehouse: v.nodes == nil ? v.warehouse?.id ?? "warehouse" : v.name, suppliers: suppliers, skus: skus,
@@ -135,6 +158,26 @@ struct ScenarioBuilder {
       built.initialStock = network.initialStock
     }
     return (built, policies)
+  }
+
+  /// Rejects SKUs whose mean daily demand on some day of the horizon, with every multiplier
+  /// applied (trend, weekly and yearly seasonality, promotions, holidays, shocks, the largest
+  /// node's demand factor, the largest random shock), exceeds `StockQuantity.maximumDailyMean`:
+  /// each input may be within its own range while their product is not.
+  mutating func checkPeakDemand(_ skus: [SKU], calendar: SimulationCalendar, topology: NetworkTopology?, shocks: RandomDemandShocks?) {
+    let days = 0..<spec.horizonDays
+    let shockFactor = shocks.map { max(1, $0.factor.upperBound) } ?? 1
+    for (k, sku) in skus.enumerated() {
+      var multiple = shockFactor
+      if let topology {
+        multiple *= topology.nodes.indices.map { topology.demandMultiple(ofNode: $0, sku: k) }.max() ?? 1
+      }
+      let limit = StockQuantity.maximumDailyMean / max(multiple, 1e-300)
+      guard let (day, mean) = sku.demand.profile.firstDay(over: days, calendar: calendar, exceeding: limit) else { continue }
+      let extra = multiple > 1 ? " (× \(validator.format(multiple)) for node demand factors and random shocks)" : ""
+      let value = mean.isFinite ? validator.format(mean * multiple) : "not a finite number"
+      validator.fail("skus[\(k)].demand", "the mean daily demand on day \(day), every factor multiplied\(extra), is \(value); it must be at most 1e9 units a day: lower the mean, the trend or the seasonal and promotion factors")
+    }
   }
 
   /// Checks a dip; true when it is valid.
@@ -148,11 +191,13 @@ struct ScenarioBuilder {
   /// Adds cannibalisation, holiday and shock windows, which involve several SKUs.
   mutating func addSharedWindows(_ skus: inout [SKU]) {
     let ids = skus.map(\.id)
+    var built: [String: Int] = [:]
+    for (k, id) in ids.enumerated() where built[id] == nil { built[id] = k }
     for (i, s) in spec.skus.enumerated() {
       for (j, promo) in (s.demand.promotions ?? []).enumerated() {
         for (c, victim) in (promo.cannibalizes ?? []).enumerated() {
           let path = "skus[\(i)].demand.promotions[\(j)].cannibalizes[\(c)]"
-          guard let k = ids.firstIndex(of: victim.sku) else {
+          guard let k = built[victim.sku] else {
             validator.fail("\(path).sku", "no SKU has id \"\(victim.sku)\"; \(suggestion(for: victim.sku, among: ids))")
             continue
           }
@@ -175,9 +220,11 @@ struct ScenarioBuilder {
   }
 
   mutating func dayRange(start: Int, end: Int, path: String) -> ClosedRange<Int> {
-    validator.number(Double(start), "\(path).start", min: 0)
+    validator.number(Double(start), "\(path).start", min: 0, max: Double(Self.maximumDay))
     validator.require(end >= start, "\(path).end", "must be >= start (\(start)), got \(end)")
-    return start...max(start, end)
+    validator.number(Double(end), "\(path).end", max: Double(Self.maximumDay))
+    let lo = min(max(start, 0), Self.maximumDay)
+    return lo...min(max(lo, end), Self.maximumDay)
   }
 
   mutating func supplierDisruptions(_ s: SupplierSpec, path: String) -> SupplierDisruptions {
@@ -219,14 +266,16 @@ struct ScenarioBuilder {
     switch s.distribution {
     case "deterministic":
       validator.absent(only(["mean"]), base: path, because: because)
-      validator.number(s.mean, "\(path).mean", min: 0, max: 3650)
+      if let m = s.mean, m >= 0, m < 1 { validator.fail("\(path).mean", Self.sameDayProblem(m)) }
+      else { validator.number(s.mean, "\(path).mean", min: 1, max: 3650) }
       if let m = s.mean, m != m.rounded() { validator.fail("\(path).mean", "must be a whole number of days, got \(m)") }
       guard validator.errors.count == before, let m = s.mean else { return nil }
       return .deterministic(days: Int(m))
     case "uniform":
       validator.absent(only(["min", "max"]), base: path, because: because)
-      validator.number(s.min.map(Double.init), "\(path).min", min: 0, max: 3650)
-      validator.number(s.max.map(Double.init), "\(path).max", min: 0, max: 3650)
+      if let lo = s.min, lo == 0 { validator.fail("\(path).min", Self.sameDayProblem(0)) }
+      else { validator.number(s.min.map(Double.init), "\(path).min", min: 1, max: 3650) }
+      validator.number(s.max.map(Double.init), "\(path).max", min: 1, max: 3650)
       if let lo = s.min, let hi = s.max { validator.require(lo <= hi, "\(path).max", "must be >= min (\(lo)), got \(hi)") }
       guard validator.errors.count == before, let lo = s.min, let hi = s.max else { return nil }
       return .uniform(min: lo, max: hi)
@@ -248,7 +297,8 @@ struct ScenarioBuilder {
       let values = s.values ?? [], p = s.probabilities ?? []
       validator.require(s.values != nil, "\(path).values", "is required")
       validator.require(s.probabilities != nil, "\(path).probabilities", "is required")
-      checkEmpirical(values.map(Double.init), p, path: path, maxValue: 3650)
+      if let j = values.firstIndex(where: { $0 == 0 }) { validator.fail("\(path).values[\(j)]", Self.sameDayProblem(0)) }
+      checkEmpirical(values.map(Double.init), p, path: path, minValue: 1, maxValue: 3650)
       guard validator.errors.count == before else { return nil }
       return .empirical(values: values, probabilities: p)
     default:
@@ -257,11 +307,16 @@ struct ScenarioBuilder {
     }
   }
 
-  mutating func checkEmpirical(_ values: [Double], _ p: [Double], path: String, maxValue: Double) {
+  /// Why a lead time of 0 days is rejected (see `LeadTimeModel`).
+  static func sameDayProblem(_ value: Double) -> String {
+    "must be at least 1 day, got \(value == value.rounded() ? String(Int(value)) : String(value)): an order placed at the day's review is received at the earliest before the next day's demand, which is a lead time of 1"
+  }
+
+  mutating func checkEmpirical(_ values: [Double], _ p: [Double], path: String, minValue: Double = 0, maxValue: Double) {
     guard !values.isEmpty || !p.isEmpty else { return }
     validator.require(!values.isEmpty, "\(path).values", "must not be empty")
     validator.require(values.count == p.count, "\(path).probabilities", "needs one probability per value (\(values.count)), got \(p.count)")
-    for (j, x) in values.enumerated() { validator.number(x, "\(path).values[\(j)]", min: 0, max: maxValue) }
+    for (j, x) in values.enumerated() where !(minValue > 0 && x == 0) { validator.number(x, "\(path).values[\(j)]", min: minValue, max: maxValue) }
     for (j, x) in p.enumerated() { validator.number(x, "\(path).probabilities[\(j)]", min: 0, max: 1) }
     let total = p.reduce(0, +)
     validator.require(abs(total - 1) < 1e-6, "\(path).probabilities", "must sum to 1, got \(total)")
@@ -280,8 +335,8 @@ struct ScenarioBuilder {
       family = s.distribution == "poisson" ? .poisson : .deterministic
     case "negativeBinomial":
       validator.absent(only(["dispersion"]), base: path, because: because)
-      validator.number(s.dispersion, "\(path).dispersion", min: 0, minExclusive: true)
-      if let r = s.dispersion, r > 0 { family = .negativeBinomial(dispersion: r) }
+      validator.number(s.dispersion, "\(path).dispersion", min: 1e-6)
+      if let r = s.dispersion, r >= 1e-6 { family = .negativeBinomial(dispersion: r) }
     case "normal", "gamma", "lognormal":
       validator.absent(only(["cv"]), base: path, because: because)
       validator.number(s.cv, "\(path).cv", min: 0, max: 10)
@@ -336,8 +391,9 @@ struct ScenarioBuilder {
     var windows: [DemandWindow] = []
     for (j, promo) in (s.promotions ?? []).enumerated() {
       let pp = "\(path).promotions[\(j)]"
-      validator.number(Double(promo.start), "\(pp).start", min: 0)
+      validator.number(Double(promo.start), "\(pp).start", min: 0, max: Double(Self.maximumDay))
       validator.require(promo.end >= promo.start, "\(pp).end", "must be >= start (\(promo.start)), got \(promo.end)")
+      validator.number(Double(promo.end), "\(pp).end", max: Double(Self.maximumDay))
       validator.number(promo.uplift, "\(pp).uplift", min: 0, max: 1000, minExclusive: true)
       windows.append(DemandWindow(startDay: promo.start, endDay: promo.end, factor: promo.uplift, cause: "promotion"))
       if let dip = promo.preDip, checkDip(dip, path: "\(pp).preDip") {
@@ -381,11 +437,11 @@ struct ScenarioBuilder {
       validator.fail("\(path).orderQuantityDays", "set only one of orderQuantity and orderQuantityDays")
     }
     if case let .units(n) = p.orderQuantity {
-      validator.number(Double(n), "\(path).orderQuantity", min: 1)
+      validator.number(Double(n), "\(path).orderQuantity", min: 1, max: Double(StockQuantity.maximum))
       lot = .units(n)
     }
     if let d = p.orderQuantityDays {
-      validator.number(d, "\(path).orderQuantityDays", min: 0, minExclusive: true)
+      validator.number(d, "\(path).orderQuantityDays", min: 0, max: 36_500, minExclusive: true)
       lot = .daysOfSupply(d)
     }
     if family == .RS || family == .baseStock || family == .lp {
@@ -408,12 +464,14 @@ struct ScenarioBuilder {
     var overrides: [PolicyOverride] = []
     for (j, o) in (p.overrides ?? []).enumerated() {
       let op = "\(path).overrides[\(j)]"
-      guard let k = skuIDs.firstIndex(of: o.sku) else {
+      guard let k = skuPosition[o.sku] else {
         validator.fail("\(op).sku", "no SKU has id \"\(o.sku)\"; \(suggestion(for: o.sku, among: skuIDs))")
         continue
       }
-      if let s = o.s { validator.number(Double(s), "\(op).s", min: -1_000_000) }
-      if let q = o.Q { validator.number(Double(q), "\(op).Q", min: 1) }
+      let most = Double(StockQuantity.maximum)
+      if let s = o.s { validator.number(Double(s), "\(op).s", min: -1_000_000, max: most - 1) }
+      if let q = o.Q { validator.number(Double(q), "\(op).Q", min: 1, max: most) }
+      if let big = o.S { validator.number(Double(big), "\(op).S", min: -1_000_000, max: most) }
       if let s = o.s, let big = o.S { validator.require(big > s, "\(op).S", "must exceed s (\(s)), got \(big)") }
       if o.s != nil && (family == .RS || family == .baseStock) { validator.fail("\(op).s", "does not apply to \(family.rawValue) policies; set S") }
       if o.Q != nil && family != .sQ { validator.fail("\(op).Q", "applies only to sQ policies") }

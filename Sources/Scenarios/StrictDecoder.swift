@@ -4,6 +4,29 @@ struct DecodingIssue: Error {
   var problem: String
 }
 
+/// Every structural problem of one document, so that a file with several missing or mistyped
+/// keys is fixed in one round trip. A field that fails is recorded here and replaced by a
+/// placeholder (see `StrictDecoder.placeholder`), and decoding goes on with its siblings.
+final class IssueLog {
+  private(set) var issues: [DecodingIssue] = []
+  private var paths: Set<String> = []
+  private var seen: Set<String> = []
+
+  /// Records `issue` unless the same problem was already recorded at its path.
+  func record(_ issue: DecodingIssue) {
+    guard seen.insert(issue.path + "\u{0}" + issue.problem).inserted else { return }
+    paths.insert(issue.path)
+    issues.append(issue)
+  }
+
+  /// True when a problem was recorded at `path`.
+  func hasIssue(at path: String) -> Bool { paths.contains(path) }
+}
+
+/// Thrown when a placeholder cannot stand in for a failed field: decoding stops, and the problems
+/// recorded so far (at least the one that needed the placeholder) are reported.
+struct StopCollecting: Error {}
+
 /// Formats a coding path as a JSON path: `skus[3].leadTime.mean`.
 func jsonPath(_ codingPath: [any CodingKey]) -> String {
   var out = ""
@@ -37,25 +60,63 @@ struct StrictDecoder: Decoder {
   let value: JSONValue
   let codingPath: [any CodingKey]
   let log: KeyLog
+  /// Where problems are collected; nil: the first problem is thrown.
+  let issues: IssueLog?
+  /// True for a placeholder: every key is absent and every scalar has its zero value.
+  let isPlaceholder: Bool
   var userInfo: [CodingUserInfoKey: Any] { [:] }
 
-  init(value: JSONValue, codingPath: [any CodingKey]) {
+  init(value: JSONValue, codingPath: [any CodingKey], issues: IssueLog? = nil, isPlaceholder: Bool = false) {
     self.value = value
     self.codingPath = codingPath
     self.log = KeyLog()
+    self.issues = issues
+    self.isPlaceholder = isPlaceholder
   }
 
   /// Decodes `T` from `value` and then checks that no key of the object went unread.
-  static func decode<T: Decodable>(_ type: T.Type, from value: JSONValue, path: [any CodingKey]) throws -> T {
-    let decoder = StrictDecoder(value: value, codingPath: path)
+  ///
+  /// With an issue log, a field that fails is recorded and replaced by a placeholder, and every
+  /// unknown key is recorded; without one, the first problem is thrown.
+  static func decode<T: Decodable>(_ type: T.Type, from value: JSONValue, path: [any CodingKey], issues: IssueLog? = nil) throws -> T {
+    let decoder = StrictDecoder(value: value, codingPath: path, issues: issues)
     let result = try T(from: decoder)
     if case let .object(members) = value, !decoder.log.asked.isEmpty {
       for member in members where !decoder.log.asked.contains(member.key) {
-        let where_ = jsonPath(path + [DocumentKey(stringValue: member.key)])
-        throw DecodingIssue(path: where_, problem: unknownKeyMessage(member.key, valid: decoder.log.asked))
+        let issue = DecodingIssue(path: jsonPath(path + [DocumentKey(stringValue: member.key)]),
+                                  problem: unknownKeyMessage(member.key, valid: decoder.log.asked))
+        guard let issues else { throw issue }
+        if !issues.hasIssue(at: issue.path) { issues.record(issue) }
       }
     }
     return result
+  }
+
+  /// Decodes `T` from `value`, or, when that fails and problems are being collected, records the
+  /// problem and returns a placeholder so that decoding goes on with the field's siblings.
+  static func decodeCollecting<T: Decodable>(_ type: T.Type, from value: JSONValue, path: [any CodingKey], issues: IssueLog?) throws -> T {
+    do {
+      if T.self == String.self || T.self == Int.self || T.self == Double.self || T.self == Bool.self || T.self == UInt64.self {
+        return try decodeScalar(T.self, value, path: path)
+      }
+      return try decode(T.self, from: value, path: path, issues: issues)
+    } catch let issue as DecodingIssue {
+      guard let issues else { throw issue }
+      issues.record(issue)
+      return try placeholder(T.self, path: path)
+    }
+  }
+
+  /// A stand-in for a field that could not be decoded: absent keys, empty arrays, zero scalars.
+  /// Its values are never checked or built: a document with recorded problems is rejected.
+  ///
+  /// - Throws: `StopCollecting` when the type cannot be made from nothing.
+  static func placeholder<T: Decodable>(_ type: T.Type, path: [any CodingKey]) throws -> T {
+    do {
+      return try T(from: StrictDecoder(value: .null, codingPath: path, isPlaceholder: true))
+    } catch {
+      throw StopCollecting()
+    }
   }
 
   static func unknownKeyMessage(_ key: String, valid: [String]) -> String {
@@ -66,21 +127,23 @@ struct StrictDecoder: Decoder {
   }
 
   func container<Key: CodingKey>(keyedBy type: Key.Type) throws -> KeyedDecodingContainer<Key> {
+    if isPlaceholder { return KeyedDecodingContainer(StrictKeyedContainer<Key>(members: [], codingPath: codingPath, log: log, issues: nil, isPlaceholder: true)) }
     guard case let .object(members) = value else {
       throw DecodingIssue(path: jsonPath(codingPath), problem: "expected an object, got \(value.kindName)")
     }
-    return KeyedDecodingContainer(StrictKeyedContainer<Key>(members: members, codingPath: codingPath, log: log))
+    return KeyedDecodingContainer(StrictKeyedContainer<Key>(members: members, codingPath: codingPath, log: log, issues: issues))
   }
 
   func unkeyedContainer() throws -> any UnkeyedDecodingContainer {
+    if isPlaceholder { return StrictUnkeyedContainer(items: [], codingPath: codingPath, issues: nil) }
     guard case let .array(items) = value else {
       throw DecodingIssue(path: jsonPath(codingPath), problem: "expected an array, got \(value.kindName)")
     }
-    return StrictUnkeyedContainer(items: items, codingPath: codingPath)
+    return StrictUnkeyedContainer(items: items, codingPath: codingPath, issues: issues)
   }
 
   func singleValueContainer() throws -> any SingleValueDecodingContainer {
-    StrictSingleValue(value: value, codingPath: codingPath)
+    StrictSingleValue(value: value, codingPath: codingPath, issues: issues, isPlaceholder: isPlaceholder)
   }
 }
 
@@ -124,6 +187,8 @@ struct StrictKeyedContainer<Key: CodingKey>: KeyedDecodingContainerProtocol {
   let members: [(key: String, value: JSONValue)]
   let codingPath: [any CodingKey]
   let log: KeyLog
+  let issues: IssueLog?
+  var isPlaceholder = false
 
   var allKeys: [Key] { members.compactMap { Key(stringValue: $0.key) } }
 
@@ -153,42 +218,60 @@ struct StrictKeyedContainer<Key: CodingKey>: KeyedDecodingContainerProtocol {
   }
 
   func decode<T: Decodable>(_ type: T.Type, forKey key: Key) throws -> T {
-    let v = try lookup(key)
     let path = codingPath + [key]
-    if T.self == String.self || T.self == Int.self || T.self == Double.self || T.self == Bool.self || T.self == UInt64.self {
-      return try decodeScalar(T.self, v, path: path)
+    if isPlaceholder { return try StrictDecoder.placeholder(T.self, path: path) }
+    let v: JSONValue
+    do {
+      v = try lookup(key)
+    } catch let issue as DecodingIssue {
+      guard let issues else { throw issue }
+      issues.record(issue)
+      return try StrictDecoder.placeholder(T.self, path: path)
     }
-    return try StrictDecoder.decode(T.self, from: v, path: path)
+    return try StrictDecoder.decodeCollecting(T.self, from: v, path: path, issues: issues)
   }
 
   func decodeIfPresent<T: Decodable>(_ type: T.Type, forKey key: Key) throws -> T? {
     log.note(key.stringValue)
     guard let v = members.first(where: { $0.key == key.stringValue })?.value, v != .null else { return nil }
-    return try decode(T.self, forKey: key)
+    guard let issues else { return try decode(T.self, forKey: key) }
+    // An optional field that fails is recorded and left out: no placeholder is needed.
+    let path = codingPath + [key]
+    do {
+      if T.self == String.self || T.self == Int.self || T.self == Double.self || T.self == Bool.self || T.self == UInt64.self {
+        return try decodeScalar(T.self, v, path: path)
+      }
+      return try StrictDecoder.decode(T.self, from: v, path: path, issues: issues)
+    } catch let issue as DecodingIssue {
+      issues.record(issue)
+      return nil
+    }
   }
 
   func nestedContainer<NestedKey: CodingKey>(keyedBy type: NestedKey.Type, forKey key: Key) throws -> KeyedDecodingContainer<NestedKey> {
-    try StrictDecoder(value: lookup(key), codingPath: codingPath + [key]).container(keyedBy: type)
+    try StrictDecoder(value: lookup(key), codingPath: codingPath + [key], issues: issues).container(keyedBy: type)
   }
 
   func nestedUnkeyedContainer(forKey key: Key) throws -> any UnkeyedDecodingContainer {
-    try StrictDecoder(value: lookup(key), codingPath: codingPath + [key]).unkeyedContainer()
+    try StrictDecoder(value: lookup(key), codingPath: codingPath + [key], issues: issues).unkeyedContainer()
   }
 
-  func superDecoder() throws -> any Decoder { StrictDecoder(value: .object(members), codingPath: codingPath) }
-  func superDecoder(forKey key: Key) throws -> any Decoder { try StrictDecoder(value: lookup(key), codingPath: codingPath + [key]) }
+  func superDecoder() throws -> any Decoder { StrictDecoder(value: .object(members), codingPath: codingPath, issues: issues) }
+  func superDecoder(forKey key: Key) throws -> any Decoder { try StrictDecoder(value: lookup(key), codingPath: codingPath + [key], issues: issues) }
 }
 
 struct StrictUnkeyedContainer: UnkeyedDecodingContainer {
   let items: [JSONValue]
   let codingPath: [any CodingKey]
+  let issues: IssueLog?
   var currentIndex = 0
   var count: Int? { items.count }
   var isAtEnd: Bool { currentIndex >= items.count }
 
-  init(items: [JSONValue], codingPath: [any CodingKey]) {
+  init(items: [JSONValue], codingPath: [any CodingKey], issues: IssueLog?) {
     self.items = items
     self.codingPath = codingPath
+    self.issues = issues
   }
 
   private mutating func next() throws -> (JSONValue, [any CodingKey]) {
@@ -205,36 +288,45 @@ struct StrictUnkeyedContainer: UnkeyedDecodingContainer {
 
   mutating func decode<T: Decodable>(_ type: T.Type) throws -> T {
     let (v, path) = try next()
-    if T.self == String.self || T.self == Int.self || T.self == Double.self || T.self == Bool.self || T.self == UInt64.self {
-      return try decodeScalar(T.self, v, path: path)
-    }
-    return try StrictDecoder.decode(T.self, from: v, path: path)
+    return try StrictDecoder.decodeCollecting(T.self, from: v, path: path, issues: issues)
   }
 
   mutating func nestedContainer<NestedKey: CodingKey>(keyedBy type: NestedKey.Type) throws -> KeyedDecodingContainer<NestedKey> {
     let (v, path) = try next()
-    return try StrictDecoder(value: v, codingPath: path).container(keyedBy: type)
+    return try StrictDecoder(value: v, codingPath: path, issues: issues).container(keyedBy: type)
   }
 
   mutating func nestedUnkeyedContainer() throws -> any UnkeyedDecodingContainer {
     let (v, path) = try next()
-    return try StrictDecoder(value: v, codingPath: path).unkeyedContainer()
+    return try StrictDecoder(value: v, codingPath: path, issues: issues).unkeyedContainer()
   }
 
   mutating func superDecoder() throws -> any Decoder {
     let (v, path) = try next()
-    return StrictDecoder(value: v, codingPath: path)
+    return StrictDecoder(value: v, codingPath: path, issues: issues)
   }
 }
 
 struct StrictSingleValue: SingleValueDecodingContainer {
   let value: JSONValue
   let codingPath: [any CodingKey]
+  let issues: IssueLog?
+  let isPlaceholder: Bool
   func decodeNil() -> Bool { value == .null }
   func decode<T: Decodable>(_ type: T.Type) throws -> T {
+    if isPlaceholder {
+      switch T.self {
+      case is String.Type: return "" as! T
+      case is Int.Type: return 0 as! T
+      case is Double.Type: return 0.0 as! T
+      case is Bool.Type: return false as! T
+      case is UInt64.Type: return UInt64(0) as! T
+      default: return try StrictDecoder.placeholder(T.self, path: codingPath)
+      }
+    }
     if T.self == String.self || T.self == Int.self || T.self == Double.self || T.self == Bool.self || T.self == UInt64.self {
       return try decodeScalar(T.self, value, path: codingPath)
     }
-    return try StrictDecoder.decode(T.self, from: value, path: codingPath)
+    return try StrictDecoder.decode(T.self, from: value, path: codingPath, issues: issues)
   }
 }

@@ -1,24 +1,25 @@
 /// The day-by-day record of a run: one row per (day, SKU), kept only when asked for, since its
-/// memory grows with the horizon.
+/// memory grows with the horizon. Values are 64-bit, like the simulator's own quantities, so the
+/// trace holds every level a valid scenario can reach exactly.
 public struct DailyTrace: Sendable, Equatable {
   /// The number of SKUs per day.
   public let skuCount: Int
   /// The number of days recorded (from day 0, warm-up included).
   public private(set) var dayCount: Int = 0
   /// Units demanded.
-  public private(set) var demand: [Int32] = []
+  public private(set) var demand: [Int] = []
   /// Units shipped to customers (from stock, plus backorders served).
-  public private(set) var shipped: [Int32] = []
+  public private(set) var shipped: [Int] = []
   /// Closing on-hand units.
-  public private(set) var onHand: [Int32] = []
+  public private(set) var onHand: [Int] = []
   /// Closing on-order units.
-  public private(set) var onOrder: [Int32] = []
+  public private(set) var onOrder: [Int] = []
   /// Closing backordered units.
-  public private(set) var backordered: [Int32] = []
+  public private(set) var backordered: [Int] = []
   /// Units ordered that day.
-  public private(set) var ordered: [Int32] = []
+  public private(set) var ordered: [Int] = []
   /// Units received that day.
-  public private(set) var received: [Int32] = []
+  public private(set) var received: [Int] = []
 
   /// Creates an empty trace for `skuCount` SKUs, reserving room for `days`.
   public init(skuCount: Int, reservingDays days: Int = 0) {
@@ -32,10 +33,10 @@ public struct DailyTrace: Sendable, Equatable {
   /// Appends one day; every array has one value per SKU.
   public mutating func append(demand d: [Int], shipped s: [Int], onHand h: [Int], onOrder p: [Int], backordered b: [Int], ordered o: [Int], received r: [Int]) {
     for k in 0..<skuCount {
-      demand.append(Int32(clamping: d[k])); shipped.append(Int32(clamping: s[k]))
-      onHand.append(Int32(clamping: h[k])); onOrder.append(Int32(clamping: p[k]))
-      backordered.append(Int32(clamping: b[k])); ordered.append(Int32(clamping: o[k]))
-      received.append(Int32(clamping: r[k]))
+      demand.append(d[k]); shipped.append(s[k])
+      onHand.append(h[k]); onOrder.append(p[k])
+      backordered.append(b[k]); ordered.append(o[k])
+      received.append(r[k])
     }
     dayCount += 1
   }

@@ -106,10 +106,13 @@ public struct DemandSampler: Sendable {
       guard mean > 0 else { return 0 }
       return Self.roundStochastically(Normal(mean: mean, standardDeviation: cv * mean).sample(using: &rng), using: &rng)
     case let .gamma(cv):
-      guard mean > 0, cv > 0 else { return Self.roundStochastically(mean, using: &rng) }
-      return Self.roundStochastically(Gamma(mean: mean, standardDeviation: cv * mean).sample(using: &rng), using: &rng)
+      // A cv below 1e-6 (shape above 1e12), or a mean so small that its square underflows, is
+      // drawn as the mean itself, rounded stochastically.
+      let sd = cv * mean
+      guard mean > 0, cv >= Self.smallestCV, sd * sd > 0, mean * mean > 0 else { return Self.roundStochastically(mean, using: &rng) }
+      return Self.roundStochastically(Gamma(mean: mean, standardDeviation: sd).sample(using: &rng), using: &rng)
     case let .lognormal(cv):
-      guard mean > 0, cv > 0 else { return Self.roundStochastically(mean, using: &rng) }
+      guard mean > 0, cv >= Self.smallestCV else { return Self.roundStochastically(mean, using: &rng) }
       return Self.roundStochastically(LogNormal(mean: mean, standardDeviation: cv * mean).sample(using: &rng), using: &rng)
     case let .uniform(spread):
       let u = rng.nextUnit()
@@ -124,6 +127,9 @@ public struct DemandSampler: Sendable {
       return Int(units)
     }
   }
+
+  /// The smallest coefficient of variation drawn as such: below it, continuous demand is its mean.
+  public static let smallestCV = 1e-6
 
   /// Rounds `x` down or up with probabilities that keep the mean; negatives give 0.
   @inlinable

@@ -50,6 +50,26 @@ public struct DemandProfile: Sendable, Equatable {
     return total / Double(days.count)
   }
 
+  /// The first day in `days` whose mean exceeds `limit` or is not a number, with that mean; nil
+  /// when every day's mean is within it.
+  ///
+  /// - Complexity: O(windows) when a bound on the product of every factor is within `limit`
+  ///   (the common case), else O(days × windows).
+  public func firstDay(over days: Range<Int>, calendar: SimulationCalendar, exceeding limit: Double) -> (day: Int, mean: Double)? {
+    guard !days.isEmpty else { return nil }
+    let last = Double(days.upperBound - 1)
+    var bound = max(abs(base), abs(base + trendPerDay * Double(days.lowerBound)), abs(base + trendPerDay * last))
+    bound *= weekly.max() ?? 1
+    if let yearly { bound *= yearly.largestFactor }
+    for w in windows where w.factor > 1 { bound *= w.factor }
+    if bound <= limit { return nil }
+    for d in days {
+      let m = mean(onDay: d, calendar: calendar)
+      if !(m <= limit) { return (d, m) }
+    }
+    return nil
+  }
+
   /// True when the mean never changes, so samplers may precompute per-SKU tables.
   public var isStationary: Bool {
     trendPerDay == 0 && weekly.allSatisfy { $0 == 1 } && yearly == nil && windows.isEmpty
@@ -72,6 +92,15 @@ public enum YearlySeasonality: Sendable, Equatable {
     case let (.monthly(a), .monthly(b)): a == b
     case let (.fourier(a), .fourier(b)): a.map(\.cos) == b.map(\.cos) && a.map(\.sin) == b.map(\.sin)
     default: false
+    }
+  }
+
+  /// A bound on `factor(dayOfYear:)` over the year.
+  public var largestFactor: Double {
+    switch self {
+    case let .sinusoid(amplitude, _): return 1 + abs(amplitude)
+    case let .monthly(factors): return factors.max() ?? 1
+    case let .fourier(terms): return terms.reduce(1) { $0 + abs($1.cos) + abs($1.sin) }
     }
   }
 

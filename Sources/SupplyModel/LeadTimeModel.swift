@@ -1,12 +1,22 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import Stochastics
 
 /// The distribution of a lead time in whole days.
 ///
 /// An order placed in the review phase of day t with lead time L is received in the receipt
-/// phase of day t + L, before that day's demand (L = 0: received the same evening, counted in
-/// the day's closing stock). Each shipment draws its own lead time, so orders may cross: a later
-/// order can arrive before an earlier one, as with real carriers. Continuous families are rounded
-/// to the nearest day and floored at 0.
+/// phase of day t + L, before that day's demand. The review comes after day t's demand, so the
+/// earliest receipt is before the next day's demand: every lead time is at least 1 day. Scenario
+/// validation rejects fixed, uniform and empirical lead times below 1 day; the gamma, lognormal
+/// and Poisson families, which can draw 0, are rounded to the nearest day and then raised to 1
+/// day, and `mean` and `variance` are those of the raised distribution, so planners protect over
+/// the lead time the simulator draws. Each shipment draws its own lead time, so orders may
+/// cross: a later order can arrive before an earlier one, as with real carriers.
 public enum LeadTimeModel: Sendable, Equatable {
   /// Always `days`.
   case deterministic(days: Int)
@@ -21,37 +31,48 @@ public enum LeadTimeModel: Sendable, Equatable {
   /// Given whole-day values with probabilities summing to 1.
   case empirical(values: [Int], probabilities: [Double])
 
-  /// The expected lead time in days (of the rounded distribution for the discrete families;
-  /// the continuous families' rounding is mean-neutral to within a small fraction of a day).
-  public var mean: Double {
-    switch self {
-    case let .deterministic(days): return Double(days)
-    case let .uniform(lo, hi): return Double(lo + hi) / 2
-    case let .gamma(mean, _), let .lognormal(mean, _), let .poisson(mean): return mean
-    case let .empirical(values, p):
-      var total = 0.0
-      for (v, q) in zip(values, p) { total += Double(v) * q }
-      return total
-    }
-  }
+  /// The expected lead time in days, of the distribution the simulator draws (at least 1 day;
+  /// the continuous families' rounding to whole days is mean-neutral to within a small fraction
+  /// of a day).
+  public var mean: Double { moments.mean }
 
-  /// The variance of the lead time in days².
-  public var variance: Double {
+  /// The variance of the lead time in days², of the distribution the simulator draws.
+  public var variance: Double { moments.variance }
+
+  /// Mean and variance after raising draws below 1 day to 1 day. For the families that can draw
+  /// 0, P0 = P(draw rounds to 0) moves to 1 day: the mean grows by P0 and the second moment by P0.
+  private var moments: (mean: Double, variance: Double) {
     switch self {
-    case .deterministic: 0
+    case let .deterministic(days): return (Double(max(1, days)), 0)
     case let .uniform(lo, hi):
-      Double((hi - lo + 1) * (hi - lo + 1) - 1) / 12.0
-    case let .gamma(_, sd), let .lognormal(_, sd): sd * sd
-    case let .poisson(mean): mean
-    case let .empirical(values, p):
-      secondMoment(values, p) - mean * mean
+      guard lo >= 1 else { return discreteMoments(Array(lo...hi), Array(repeating: 1 / Double(hi - lo + 1), count: hi - lo + 1)) }
+      return (Double(lo + hi) / 2, Double((hi - lo + 1) * (hi - lo + 1) - 1) / 12.0)
+    case let .empirical(values, p): return discreteMoments(values, p)
+    case let .gamma(mean, sd):
+      let p0 = sd > mean * 1e-6 && mean > 0 ? Gamma(mean: mean, standardDeviation: sd).cdf(0.5) : (mean < 0.5 ? 1 : 0)
+      return Self.raised(mean: mean, variance: sd * sd, p0: p0)
+    case let .lognormal(mean, sd):
+      let p0 = sd > mean * 1e-6 && mean > 0 ? LogNormal(mean: mean, standardDeviation: sd).cdf(0.5) : (mean < 0.5 ? 1 : 0)
+      return Self.raised(mean: mean, variance: sd * sd, p0: p0)
+    case let .poisson(mean):
+      return Self.raised(mean: mean, variance: mean, p0: exp(-mean))
     }
   }
 
-  private func secondMoment(_ values: [Int], _ p: [Double]) -> Double {
-    var total = 0.0
-    for (v, q) in zip(values, p) { total += Double(v * v) * q }
-    return total
+  /// Moments of a variable after its mass p0 at 0 moves to 1: E[Y] = m + p0, E[Y²] = E[X²] + p0.
+  private static func raised(mean: Double, variance: Double, p0: Double) -> (mean: Double, variance: Double) {
+    let m = mean + p0
+    return (m, max(0, variance + mean * mean + p0 - m * m))
+  }
+
+  private func discreteMoments(_ values: [Int], _ p: [Double]) -> (mean: Double, variance: Double) {
+    var first = 0.0, second = 0.0
+    for (v, q) in zip(values, p) {
+      let days = Double(max(1, v))
+      first += days * q
+      second += days * days * q
+    }
+    return (first, max(0, second - first * first))
   }
 
   /// A bound that lead times rarely exceed, for sizing the receipt calendar (it grows if needed).
@@ -80,30 +101,31 @@ public struct LeadTimeSampler: Sendable {
   }
   @usableFromInline let kind: Kind
 
-  /// Prepares `model` for sampling.
+  /// Prepares `model` for sampling. A gamma or lognormal time whose coefficient of variation is
+  /// below 10^-6 is drawn as its rounded mean (the rounding to whole days hides the spread).
   public init(_ model: LeadTimeModel) {
     switch model {
-    case let .deterministic(days): kind = .fixed(days)
+    case let .deterministic(days): kind = .fixed(max(1, days))
     case let .uniform(lo, hi): kind = .uniform(lo, hi)
     case let .gamma(mean, sd):
-      kind = sd > 0 ? .gamma(Gamma(mean: mean, standardDeviation: sd)) : .fixed(Int(mean.rounded()))
+      kind = sd > mean * 1e-6 ? .gamma(Gamma(mean: mean, standardDeviation: sd)) : .fixed(max(1, Int(mean.rounded())))
     case let .lognormal(mean, sd):
-      kind = sd > 0 ? .lognormal(LogNormal(mean: mean, standardDeviation: sd)) : .fixed(Int(mean.rounded()))
+      kind = sd > mean * 1e-6 ? .lognormal(LogNormal(mean: mean, standardDeviation: sd)) : .fixed(max(1, Int(mean.rounded())))
     case let .poisson(mean): kind = .poisson(mean)
     case let .empirical(values, p): kind = .empirical(EmpiricalDiscrete(values: values, probabilities: p))
     }
   }
 
-  /// Draws a lead time in whole days, at least 0.
+  /// Draws a lead time in whole days, at least 1 (see `LeadTimeModel`).
   @inlinable
   public func sample<G: RandomSource>(using rng: inout G) -> Int {
     switch kind {
     case let .fixed(days): return days
-    case let .uniform(lo, hi): return lo + rng.nextInt(below: hi - lo + 1)
-    case let .gamma(g): return max(0, Int(g.sample(using: &rng).rounded()))
-    case let .lognormal(g): return max(0, Int(g.sample(using: &rng).rounded()))
-    case let .poisson(mean): return Poisson.sample(mean: mean, using: &rng)
-    case let .empirical(e): return e.sample(using: &rng)
+    case let .uniform(lo, hi): return max(1, lo + rng.nextInt(below: hi - lo + 1))
+    case let .gamma(g): return max(1, Int(min(g.sample(using: &rng), 1e6).rounded()))
+    case let .lognormal(g): return max(1, Int(min(g.sample(using: &rng), 1e6).rounded()))
+    case let .poisson(mean): return max(1, Poisson.sample(mean: mean, using: &rng))
+    case let .empirical(e): return max(1, e.sample(using: &rng))
     }
   }
 

@@ -91,15 +91,15 @@ public enum NetworkSimulator {
   public struct Request: Sendable, Equatable {
     /// The ordering point (internal index).
     public var child: Int32
-    /// Units still owed.
-    public var units: Int32
+    /// Units still owed (64-bit, like every quantity).
+    public var units: Int
     /// The day it was placed.
     public var day: Int32
     /// The ordering node's customer class.
     public var priority: Int32
 
     /// Creates a request.
-    public init(child: Int32, units: Int32, day: Int32, priority: Int32) {
+    public init(child: Int32, units: Int, day: Int32, priority: Int32) {
       self.child = child
       self.units = units
       self.day = day
@@ -110,7 +110,7 @@ public enum NetworkSimulator {
   /// How many units each open request (oldest first) gets when `available` units are shared
   /// under `rule`; every request gets everything when there is enough.
   public static func allocation(of available: Int, to requests: [Request], rule: AllocationRule) -> [Int] {
-    let asked = requests.map { Int($0.units) }
+    let asked = requests.map(\.units)
     let total = asked.reduce(0, +)
     if available >= total { return asked }
     var give = Array(repeating: 0, count: requests.count)
@@ -273,7 +273,7 @@ public enum NetworkSimulator {
         internalCycleShort[p] = false
         let served = s.book(at: p, onHand: &onHand.values, onOrder: &onOrder.values, owed: &owed.values, servesBackorders: customerFacing,
                             statistics: &stats[p], measured: measured, cycleHadStockout: short)
-        if tracing { receivedToday[p] += Int(s.units); shippedToday[p] += served }
+        if tracing { receivedToday[p] += s.units; shippedToday[p] += served }
       }
       receipts.drain(day: day, receive)
 
@@ -281,7 +281,7 @@ public enum NetworkSimulator {
       func transit(_ s: Shipment) {
         let p = Int(s.slot)
         let lead = (fixedLead[p] >= 0 ? fixedLead[p] : leadSamplers[p].sample(using: &leadRNG[p])) + Int(s.extraLeadDays)
-        if lead == 0 { receive(s) } else if day + lead < horizon { receipts.schedule(s, on: day + lead) }
+        if day + lead < horizon { receipts.schedule(s, on: day + lead) }  // lead >= 1 (LeadTimeModel)
       }
       func depart(_ s: Shipment) {
         let l = laneOf[Int(s.slot)]
@@ -311,7 +311,7 @@ public enum NetworkSimulator {
                 // Enough for everyone: ship every open order in full (the common case).
                 for request in requests[p] {
                   depart(Shipment(slot: request.child, units: request.units))
-                  if Int(request.day) == day { filledToday[p] += Int(request.units) } else if measured { stats[p].backordersServed += Int(request.units) }
+                  if Int(request.day) == day { filledToday[p] += request.units } else if measured { stats[p].backordersServed += request.units }
                 }
                 requests[p].removeAll(keepingCapacity: true)
                 if tracing { shippedToday[p] += owed[p] }
@@ -324,9 +324,9 @@ public enum NetworkSimulator {
                   var request = requests[p][i]
                   let units = give[i]
                   if units > 0 {
-                    depart(Shipment(slot: request.child, units: Int32(units)))
+                    depart(Shipment(slot: request.child, units: units))
                     if Int(request.day) == day { filledToday[p] += units } else if measured { stats[p].backordersServed += units }
-                    request.units -= Int32(units)
+                    request.units -= units
                   }
                   if request.units > 0 { requests[p][kept] = request; kept += 1 }
                 }
@@ -374,13 +374,13 @@ public enum NetworkSimulator {
           if measured { stats[p].orders += 1; stats[p].unitsOrdered += q }
           let parent = parentPoint[p]
           if parent >= 0 {
-            requests[parent].append(Request(child: Int32(p), units: Int32(clamping: q), day: Int32(day), priority: priorityOf[p]))
+            requests[parent].append(Request(child: Int32(p), units: q, day: Int32(day), priority: priorityOf[p]))
             owed[parent] += q
             demandToday[parent] += q
           } else if supplierQueues.isQueued(supplierOf[p]) {
-            supplierQueues.append(Shipment(slot: Int32(p), units: Int32(clamping: q)), to: supplierOf[p])
+            supplierQueues.append(Shipment(slot: Int32(p), units: q), to: supplierOf[p])
           } else {
-            ship(Shipment(slot: Int32(p), units: Int32(clamping: q)))
+            ship(Shipment(slot: Int32(p), units: q))
           }
         }
       }

@@ -7,18 +7,26 @@ import Stochastics
 /// shipment wait before it leaves.
 struct Shipment: Sendable {
   var slot: Int32
-  var units: Int32
   var extraLeadDays: Int32 = 0
+  /// Units shipped: 64-bit, like every quantity (an order is never clamped).
+  var units: Int
   /// Units of the order lost to the supplier's yield (they never arrive; the order closes short).
-  var lost: Int32 = 0
+  var lost: Int = 0
+
+  init(slot: Int32, units: Int, extraLeadDays: Int32 = 0, lost: Int = 0) {
+    self.slot = slot
+    self.extraLeadDays = extraLeadDays
+    self.units = units
+    self.lost = lost
+  }
 
   /// Splits a supplier's shipment into good and lost units: each unit is good with probability
   /// `rate` (binomial thinning), drawn from the receiving slot's own yield stream.
   mutating func applyYield(_ rate: Double, using rng: inout Xoshiro256) {
     guard rate < 1, units > 0 else { return }
-    let good = rate <= 0 ? 0 : Binomial(trials: Int(units), probability: rate).sample(using: &rng)
-    lost += units - Int32(good)
-    units = Int32(good)
+    let good = rate <= 0 ? 0 : Binomial(trials: units, probability: rate).sample(using: &rng)
+    lost += units - good
+    units = good
   }
 }
 
@@ -39,11 +47,11 @@ struct ShipmentQueue: Sendable {
     var room = room
     while room > 0 && head < items.count {
       var order = items[head]
-      let part = min(Int(order.units), room)
+      let part = min(order.units, room)
       room -= part
-      order.units -= Int32(part)
+      order.units -= part
       if order.units == 0 { head += 1 } else { items[head] = order }
-      body(Shipment(slot: order.slot, units: Int32(part), extraLeadDays: order.extraLeadDays, lost: 0))
+      body(Shipment(slot: order.slot, units: part, extraLeadDays: order.extraLeadDays, lost: 0))
     }
     if head > 256 && head * 2 > items.count {
       items.removeFirst(head)
@@ -62,8 +70,8 @@ extension Shipment {
   @inline(__always)
   func book<Slots: MutableCollection<Int>>(at k: Int, onHand: inout Slots, onOrder: inout Slots, owed: inout Slots, servesBackorders: Bool,
                                             statistics: inout SKUStatistics, measured: Bool, cycleHadStockout: Bool) -> Int where Slots.Index == Int {
-    var units = Int(self.units)
-    onOrder[k] -= units + Int(lost)
+    var units = self.units
+    onOrder[k] -= units + lost
     var served = 0
     if servesBackorders, owed[k] > 0 {
       served = min(owed[k], units)
@@ -72,9 +80,9 @@ extension Shipment {
     }
     onHand[k] += units
     if measured {
-      statistics.unitsLostInTransit += Int(lost)
+      statistics.unitsLostInTransit += lost
       statistics.backordersServed += served
-      statistics.unitsReceived += Int(self.units)
+      statistics.unitsReceived += self.units
       statistics.cycles += 1
       if cycleHadStockout { statistics.cyclesWithStockout += 1 }
     }

@@ -116,18 +116,17 @@ public enum Simulator {
         let k = Int(s.slot)
         let served = s.book(at: k, onHand: &onHandUnits, onOrder: &onOrderUnits, owed: &backorderedUnits, servesBackorders: true,
                             statistics: &stats[k], measured: measured, cycleHadStockout: demandPhase.closeCycle(k))
-        if tracing { receivedToday[k] += Int(s.units); shippedToday[k] += served }
+        if tracing { receivedToday[k] += s.units; shippedToday[k] += served }
       }
       receipts.drain(day: day, receive)
 
-      // Dispatching: received at once with lead time 0, else scheduled unless it would arrive
-      // after the horizon (it then stays on order).
+      // Dispatching: scheduled for day + lead (lead >= 1, see LeadTimeModel) unless it would
+      // arrive after the horizon (it then stays on order).
       func dispatch(_ leaving: Shipment, lead: Int) {
         var shipment = leaving
         let k = Int(shipment.slot)
         if yieldRate[k] < 1 { shipment.applyYield(yieldRate[k], using: &yieldRNG[k]) }
-        if lead == 0 { receive(shipment) }
-        else if day + lead < horizon { receipts.schedule(shipment, on: day + lead) }
+        if day + lead < horizon { receipts.schedule(shipment, on: day + lead) }
       }
       if tracing { openingOnHand = onHandUnits }
 
@@ -157,10 +156,10 @@ public enum Simulator {
         if tracing { orderedToday[k] += q }
         let j = supplierOf[k]
         if supplierQueues.isQueued(j) {
-          supplierQueues.append(Shipment(slot: Int32(k), units: Int32(clamping: q)), to: j)
+          supplierQueues.append(Shipment(slot: Int32(k), units: q), to: j)
         } else {
           let lead = leadSamplers[k].sample(using: &leadRNG[k])
-          dispatch(Shipment(slot: Int32(k), units: Int32(clamping: q)), lead: lead)
+          dispatch(Shipment(slot: Int32(k), units: q), lead: lead)
         }
       }
       // Queued suppliers ship first come, first served, within today's capacity (0 when down),

@@ -104,7 +104,7 @@ extension HTMLReport {
       h += "<h3>\(esc(label)) <span class=\"why\">— \(esc(pick.reason))</span></h3>\n<div class=\"grid\">\n"
       for (p, o) in result.outcomes.enumerated() {
         let t = o.trace!
-        func column(_ values: [Int32]) -> [Double] { (0..<t.dayCount).map { Double(values[t.index(day: $0, sku: slot)]) } }
+        func column(_ values: [Int]) -> [Double] { (0..<t.dayCount).map { Double(values[t.index(day: $0, sku: slot)]) } }
         let onHand = column(t.onHand)
         var orderDays: [Double] = [], orderLevels: [Double] = [], tips: [String] = []
         for d in 0..<t.dayCount where t.ordered[t.index(day: d, sku: slot)] > 0 {

@@ -1,0 +1,54 @@
+import Replenishment
+import SupplyModel
+
+extension Scenario {
+  /// Audits every policy's static plan at every stocking point (see `PolicyPlanner.audit`):
+  /// errors for levels and lot sizes outside the simulator's exact range, warnings for
+  /// degenerate plans. Findings of one kind under one policy are grouped into one message that
+  /// names the first SKU and counts the others, so a large catalogue gives a few lines.
+  ///
+  /// - Returns: Errors (the scenario cannot run) and warnings (it runs, but a plan is degenerate).
+  static func auditPlans(network: SupplyNetwork, policies: [PolicySpecification], file: String) -> (errors: [ScenarioError], warnings: [ScenarioError]) {
+    var errors: [ScenarioError] = [], warnings: [ScenarioError] = []
+    let nodes = network.topology.map { Array($0.nodes.indices) } ?? [0]
+    let views = network.topology == nil ? [PlanningData.fromModel(network)] : []
+    var echelonViews: [Bool: [[PlanningData]]] = [:]
+    for (p, policy) in policies.enumerated() {
+      var groups: [(kind: String, first: PlanningFinding, node: Int, count: Int)] = []
+      var groupOf: [String: Int] = [:]
+      for node in nodes {
+        let data: [PlanningData]
+        if network.topology == nil { data = views[0] } else {
+          if echelonViews[policy.echelonStock] == nil {
+            echelonViews[policy.echelonStock] = nodes.map { PlanningData.fromModel(network.planningView(ofNode: $0, echelon: policy.echelonStock)) }
+          }
+          data = echelonViews[policy.echelonStock]![node]
+        }
+        for finding in PolicyPlanner.audit(policy.specification(forNode: node), data: data) {
+          let key = "\(finding.severity)|\(finding.kind)"
+          if let g = groupOf[key] { groups[g].count += 1 } else {
+            groupOf[key] = groups.count
+            groups.append((finding.kind, finding, node, 1))
+          }
+        }
+      }
+      for g in groups {
+        let f = g.first
+        let skuID = network.skus[f.sku].id
+        let place = network.topology.map { " at node \"\($0.nodes[g.node].id)\"" } ?? ""
+        let others = g.count > 1 ? " (\(g.count - 1) more SKU-node plan\(g.count == 2 ? "" : "s") of this policy too)" : ""
+        switch (f.severity, f.subject) {
+        case let (.error, .sku(key)):
+          errors.append(ScenarioError(file: file, path: "skus[\(f.sku)].\(key)", problem: "under policy \"\(policy.name)\"\(place), \(f.message)\(others)"))
+        case let (.error, .policy(key)):
+          errors.append(ScenarioError(file: file, path: "policies[\(p)].\(key)", problem: "for SKU \"\(skuID)\"\(place): \(f.message)\(others)"))
+        case let (.warning, .sku(key)):
+          warnings.append(ScenarioError(file: file, path: "skus[\(f.sku)].\(key)", problem: "under policy \"\(policy.name)\"\(place), \(f.message)\(others)"))
+        case let (.warning, .policy(key)):
+          warnings.append(ScenarioError(file: file, path: "policies[\(p)].\(key)", problem: "for SKU \"\(skuID)\"\(place) \(f.message)\(others)"))
+        }
+      }
+    }
+    return (errors, warnings)
+  }
+}

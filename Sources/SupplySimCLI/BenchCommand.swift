@@ -21,7 +21,7 @@ import SupplyModel
 struct BenchCommand: CLICommand {
   static let name = "bench"
   static let summary = "Measure simulation speed on fixed synthetic workloads (use a release build)."
-  static let synopsis = "supplysim bench sim|network|experiment|forecast|nn|lp [options]"
+  static let operands = "sim|network|experiment|forecast|nn|lp"
   static let details = """
     sim: a single warehouse, Poisson demand (means log-uniform in 0.5..50 units/day), fixed lead
     times of 1..10 days, an (s,S) policy at a 95% cycle service level with EOQ lot sizes, full KPI

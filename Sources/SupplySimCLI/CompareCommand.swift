@@ -36,7 +36,6 @@ struct CompareCommand: CLICommand {
 
   static func run(_ args: ParsedArguments, console: Console) throws -> Int32 {
     guard args.positionals.count == 1 else { throw UsageError("compare: expected one scenario file (usage: \(synopsis))") }
-    var scenario = try InputFile.scenario(args.positionals[0], console: console)
     let names = try args.list("forecasters", command: name) ?? ["model", "naive", "ses", "auto_ets"]
     let members = try args.list("members", command: name)
     try ForecasterChoice.checkMembersUsed(members, names: names, command: name)
@@ -48,12 +47,13 @@ struct CompareCommand: CLICommand {
       required = v
     }
     let retrain = try args.integer("retrain", default: 7, range: 1...3650, command: name)
+    var scenario = try InputFile.scenario(args.positionals[0], console: console)
     let parameters = try ForecastCommand.parseModelParameters(args.values["param"] ?? [], models: names.filter { $0 != "model" }, command: name)
     var settings: [String: ForecastSettings] = [:]
     for n in names where n != "model" {
       let spec = try ForecasterChoice.spec(n, parameters: parameters[n] ?? [:], members: members, option: "forecasters", command: name)
-      let members = spec.members.isEmpty ? "" : "[" + spec.members.map(\.name).joined(separator: ", ") + "]"
-      let label = n + members + (spec.parameters.isEmpty ? "" : "(" + spec.parameters.sorted { $0.key < $1.key }.map { "\($0.key)=\(NumberFormat.shortest($0.value))" }.joined(separator: ", ") + ")")
+      let memberList = spec.members.isEmpty ? "" : "[" + spec.members.map(\.name).joined(separator: ", ") + "]"
+      let label = n + memberList + (spec.parameters.isEmpty ? "" : "(" + spec.parameters.sorted { $0.key < $1.key }.map { "\($0.key)=\(NumberFormat.shortest($0.value))" }.joined(separator: ", ") + ")")
       settings[n] = ForecastSettings(forecaster: try ForecasterCatalog.make(spec), label: label, retrainEvery: retrain)
     }
     let base = scenario.policies

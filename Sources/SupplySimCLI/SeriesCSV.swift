@@ -80,23 +80,20 @@ struct SeriesCSV {
       }
       column = c
     } else {
-      guard let c = valueColumns.first(where: { c in rows.contains { Self.number($0.cells[c]) != nil } }) else {
-        throw Problem(file: file, line: nil, message: "has no column of numbers (columns: \(header.joined(separator: ", ")))")
-      }
-      column = c
+      // With no column of numbers, the first value column names the first cell that is not one.
+      column = valueColumns.first { c in rows.contains { Self.number($0.cells[c]) != nil } } ?? valueColumns[0]
     }
     return (header[column], try values(of: column))
   }
 
   /// Every value column that holds a number, as series; columns without any number (labels) are left out.
   ///
-  /// - Throws: `Problem` when no column holds numbers or a used column has a cell that is not a number.
+  /// - Throws: `Problem` naming the line of a cell that is not a number in a used column (the
+  ///   first value column when none holds numbers).
   func allSeries() throws -> [(name: String, values: [Double])] {
     let used = valueColumns.filter { c in rows.contains { Self.number($0.cells[c]) != nil } }
-    guard !used.isEmpty else {
-      throw Problem(file: file, line: nil, message: "has no column of numbers (columns: \(header.joined(separator: ", ")))")
-    }
-    return try used.map { (header[$0], try values(of: $0)) }
+    // With no column of numbers, the first value column names the first cell that is not one.
+    return try (used.isEmpty ? [valueColumns[0]] : used).map { (header[$0], try values(of: $0)) }
   }
 
   /// The numbers of one column.

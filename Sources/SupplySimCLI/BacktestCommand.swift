@@ -34,7 +34,7 @@ struct BacktestCommand: CLICommand {
   ]
 
   static func run(_ args: ParsedArguments, console: Console) throws -> Int32 {
-    guard args.positionals.count == 1 else { throw UsageError("backtest: expected one CSV or scenario file (usage: \(synopsis))") }
+    guard args.positionals.count == 1 else { throw UsageError("backtest: expected one CSV or scenario file (usage: \(usageLine))") }
     guard let modelNames = try args.list("models", command: name) else {
       throw UsageError("backtest: --models is required, e.g. --models naive,auto_ets,auto_arima")
     }

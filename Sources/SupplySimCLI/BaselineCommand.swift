@@ -58,7 +58,7 @@ struct BaselineCommand: CLICommand {
       }
     }
     guard !requests.isEmpty else {
-      throw UsageError("baseline: expected at least one scenario file, or --refresh (usage: \(synopsis))")
+      throw UsageError("baseline: expected at least one scenario file, or --refresh (usage: \(usageLine))")
     }
     if requests.contains(where: { InputFile.isStandardInput($0.path) }) {
       throw UsageError("baseline: a baseline records its scenario's file for 'check' and '--refresh', so '-' (standard input) cannot be used; name the file")

@@ -65,7 +65,7 @@ struct BenchCommand: CLICommand {
 
   static func run(_ args: ParsedArguments, console: Console) throws -> Int32 {
     guard let subject = args.positionals.first, args.positionals.count == 1 else {
-      throw UsageError("bench: name one workload: sim, network, experiment, forecast, nn or lp (usage: \(synopsis))")
+      throw UsageError("bench: name one workload: sim, network, experiment, forecast, nn or lp (usage: \(usageLine))")
     }
     switch subject {
     case "sim": return try benchSimulation(args, console: console)

@@ -26,6 +26,9 @@ extension CLICommand {
     return ([first] + otherForms).joined(separator: "\n       ")
   }
 
+  /// The synopsis's first line, for one-line usage errors.
+  static var usageLine: String { String(synopsis.prefix { $0 != "\n" }) }
+
   /// The full help text.
   static var help: String {
     var out = "usage: \(synopsis)\n\n\(summary)\n"

@@ -45,7 +45,7 @@ struct CheckCommand: CLICommand {
 
   static func run(_ args: ParsedArguments, console: Console) throws -> Int32 {
     guard let directory = args.value("baseline") else {
-      throw UsageError("check: --baseline DIR is required: the folder with the <scenario name>.baseline.json files (usage: \(synopsis))")
+      throw UsageError("check: --baseline DIR is required: the folder with the <scenario name>.baseline.json files (usage: \(usageLine))")
     }
     var seed: UInt64?
     if let text = args.value("seed") {

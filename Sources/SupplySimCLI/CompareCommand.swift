@@ -35,7 +35,7 @@ struct CompareCommand: CLICommand {
   ]
 
   static func run(_ args: ParsedArguments, console: Console) throws -> Int32 {
-    guard args.positionals.count == 1 else { throw UsageError("compare: expected one scenario file (usage: \(synopsis))") }
+    guard args.positionals.count == 1 else { throw UsageError("compare: expected one scenario file (usage: \(usageLine))") }
     let names = try args.list("forecasters", command: name) ?? ["model", "naive", "ses", "auto_ets"]
     let members = try args.list("members", command: name)
     try ForecasterChoice.checkMembersUsed(members, names: names, command: name)

@@ -45,7 +45,7 @@ struct ForecastCommand: CLICommand {
       console.out(listing())
       return 0
     }
-    guard args.positionals.count == 1 else { throw UsageError("forecast: expected one CSV file (usage: \(synopsis))") }
+    guard args.positionals.count == 1 else { throw UsageError("forecast: expected one CSV file (usage: \(usageLine))") }
     guard let model = args.value("model") else { throw UsageError("forecast: --model is required; 'supplysim forecast --list' shows the names") }
     let horizon = try args.integer("horizon", default: 14, range: 1...10_000, command: name)
     let season = try args.integer("season", default: 1, range: 1...1_000, command: name)

@@ -37,7 +37,7 @@ enum InputFile {
     guard let text = String(validating: bytes, as: UTF8.self) else {
       throw CLIError(subject: displayName(path), problem: "is not UTF-8 text")
     }
-    return text
+    return text.hasPrefix("\u{FEFF}") ? String(text.dropFirst()) : text
   }
 
   /// Loads a scenario from a file or standard input.

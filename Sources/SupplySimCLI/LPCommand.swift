@@ -32,14 +32,14 @@ struct LPCommand: CLICommand {
   ]
 
   static func run(_ args: ParsedArguments, console: Console) throws -> Int32 {
-    guard args.positionals.count == 1 else { throw UsageError("lp: expected one problem file (usage: \(synopsis))") }
+    guard args.positionals.count == 1 else { throw UsageError("lp: expected one problem file (usage: \(usageLine))") }
     let path = InputFile.displayName(args.positionals[0])
     if let out = args.value("out") { try OutputPath.check(out, option: "out", kind: .file, command: name) }
     let text = try InputFile.text(args.positionals[0], console: console)
     let isMPS = InputFile.isStandardInput(args.positionals[0]) ? text.drop(while: { $0.isWhitespace }).first != "{" : path.lowercased().hasSuffix(".mps")
     let program: LinearProgram
     if isMPS {
-      do { program = try MPSReader.parse(text) } catch { throw SeriesCSV.Problem(file: path, line: error.line, message: error.problem) }
+      do { program = try MPSReader.parse(text) } catch { throw SeriesCSV.Problem(file: path, line: error.line > 0 ? error.line : nil, message: error.problem) }
     } else {
       let file = try JSONDocument.decode(LPProblemFile.self, json: text, file: path)
       do { program = try LinearProgram(file: file) } catch { throw ScenarioError(file: path, path: error.path, problem: error.problem) }

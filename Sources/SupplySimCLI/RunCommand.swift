@@ -25,7 +25,7 @@ struct RunCommand: CLICommand {
 
   static func run(_ args: ParsedArguments, console: Console) throws -> Int32 {
     guard args.positionals.count == 1 else {
-      throw UsageError("run: expected one scenario file, got \(args.positionals.count) (usage: \(synopsis))")
+      throw UsageError("run: expected one scenario file, got \(args.positionals.count) (usage: \(usageLine))")
     }
     var scenario = try InputFile.scenario(args.positionals[0], console: console)
     if let text = args.value("seed") {

@@ -37,6 +37,7 @@ struct SeriesCSV {
   /// Parses CSV text.
   static func parse(_ text: String, file: String) throws -> SeriesCSV {
     var rows: [(line: Int, cells: [String])] = []
+    let text = text.hasPrefix("\u{FEFF}") ? Substring(text.dropFirst()) : Substring(text)
     for (i, raw) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
       let line = raw.hasSuffix("\r") ? String(raw.dropLast()) : String(raw)
       if line.trimmed.isEmpty || line.hasPrefix("#") { continue }

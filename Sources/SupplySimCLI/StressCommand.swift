@@ -30,7 +30,7 @@ struct StressCommand: CLICommand {
 
   static func run(_ args: ParsedArguments, console: Console) throws -> Int32 {
     guard args.positionals.count == 1 else {
-      throw UsageError("stress: expected one scenario file, got \(args.positionals.count) (usage: \(synopsis))")
+      throw UsageError("stress: expected one scenario file, got \(args.positionals.count) (usage: \(usageLine))")
     }
     let threads = try args.integer("threads", default: Parallel.defaultThreadCount, range: 1...1024, command: name)
     let replicationsOption = args.value("replications") == nil ? nil : try args.integer("replications", default: 1, range: 1...100_000, command: name)

@@ -31,7 +31,7 @@ struct SweepCommand: CLICommand {
 
   static func run(_ args: ParsedArguments, console: Console) throws -> Int32 {
     guard args.positionals.count == 1 else {
-      throw UsageError("sweep: expected one scenario file, got \(args.positionals.count) (usage: \(synopsis))")
+      throw UsageError("sweep: expected one scenario file, got \(args.positionals.count) (usage: \(usageLine))")
     }
     var cliAxes: [SweepAxis] = []
     for text in args.values["vary"] ?? [] {

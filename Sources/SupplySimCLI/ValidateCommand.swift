@@ -9,7 +9,7 @@ struct ValidateCommand: CLICommand {
   static let options: [OptionSpec] = []
 
   static func run(_ args: ParsedArguments, console: Console) throws -> Int32 {
-    guard !args.positionals.isEmpty else { throw UsageError("validate: expected at least one scenario file (usage: \(synopsis))") }
+    guard !args.positionals.isEmpty else { throw UsageError("validate: expected at least one scenario file (usage: \(usageLine))") }
     guard args.positionals.filter(InputFile.isStandardInput).count <= 1 else {
       throw UsageError("validate: '-' (standard input) may be named once")
     }

@@ -125,6 +125,14 @@ func stressScenario() -> String {
     #expect(runCLI(["run", "x.json", "--seed", "3", "-h"]).code == 0)
   }
 
+  @Test func aCommandWithoutItsArgumentsPrintsOneUsageLine() {
+    for command in SupplySimCommand.commands {
+      let r = runCLI([command.name])
+      #expect(r.code == 64, "\(command.name): \(r.err)")
+      #expect(isOneSentence(r.err, command: command.name), "\(command.name): \(r.err)")
+    }
+  }
+
   @Test func theSynopsisListsEveryOption() {
     for command in SupplySimCommand.commands {
       for option in command.options {
@@ -243,6 +251,11 @@ func stressScenario() -> String {
         #expect(r.rows.count == 3 && r.rows[1][1] == "2024-01-04" && r.rows[2][1] == "2024-01-05" && r.rows[1][2] == "8", "\(r.rows)")
       }
     }
+  }
+
+  @Test func aByteOrderMarkIsNotPartOfTheFirstName() {
+    let r = runCLI(["forecast", csvFile("\u{FEFF}value,date\n1,2024-01-01\n2,2024-01-02\n"), "--model", "naive", "--column", "value", "--horizon", "1"])
+    #expect(r.code == 0 && r.out.hasPrefix("naive on value "), "\(r.err)")
   }
 
   @Test func aSelectedColumnThatIsNotNumericNamesItsLine() {

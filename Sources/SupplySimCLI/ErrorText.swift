@@ -8,19 +8,19 @@ import Scenarios
 /// Turns any error that reaches the top of the CLI into one line that says where the problem is
 /// and what it is; never a raw dump of a Foundation or decoding error.
 enum ErrorText {
-  /// The lines to print after `supplysim COMMAND: ` (one per problem).
-  static func lines(for error: any Error) -> [String] {
+  /// The line to print after `supplysim COMMAND: `; a list of scenario problems is summed up in
+  /// one line by its description, which points to `supplysim validate`.
+  static func line(for error: any Error) -> String {
     switch error {
-    case let e as ScenarioErrors: return e.errors.map(\.description)
     case let e as CocoaError:
       let path = e.filePath ?? e.url?.path
       // Cocoa codes 512 and up are write errors, those below are read errors.
       let verb = e.code.rawValue >= 512 ? "cannot be written" : "cannot be read"
-      return [(path.map { "\($0): " } ?? "") + "\(verb): \(fileProblem(e))"]
-    case let e as DecodingError: return [decodingDescription(e)]
-    case is EncodingError: return ["could not encode the output"]
-    case let e as CustomStringConvertible: return [e.description]
-    default: return ["\(type(of: error)): an unexpected error"]
+      return (path.map { "\($0): " } ?? "") + "\(verb): \(fileProblem(e))"
+    case let e as DecodingError: return decodingDescription(e)
+    case is EncodingError: return "could not encode the output"
+    case let e as CustomStringConvertible: return e.description
+    default: return "\(type(of: error)): an unexpected error"
     }
   }
 

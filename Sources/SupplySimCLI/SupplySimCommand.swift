@@ -68,7 +68,7 @@ public enum SupplySimCommand {
       console.err("supplysim \(error.message)\n")
       return 64
     } catch {
-      for line in ErrorText.lines(for: error) { console.err("supplysim \(command.name): \(line)\n") }
+      console.err("supplysim \(command.name): \(ErrorText.line(for: error))\n")
       return 1
     }
   }

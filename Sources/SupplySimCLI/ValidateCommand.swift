@@ -24,7 +24,7 @@ struct ValidateCommand: CLICommand {
         for e in error.errors { console.err("\(e)\n") }
       } catch {
         failed = true
-        for line in ErrorText.lines(for: error) { console.err("\(line)\n") }
+        console.err("\(ErrorText.line(for: error))\n")
       }
     }
     return failed ? 1 : 0

@@ -102,6 +102,12 @@ func stressScenario() -> String {
     }
   }
 
+  @Test func aScenarioWithSeveralProblemsIsOneLineThatPointsToValidate() {
+    let bad = gateScenario().replacingOccurrences(of: #""mean": 4, "sd": 1"#, with: #""mean": -4, "sd": -1"#)
+    let r = runCLI(["run", write(bad, temporaryDirectory("twoproblems"), "bad.json"), "--out", temporaryDirectory("unused")])
+    #expect(r.code == 1 && isOneSentence(r.err, command: "run") && r.err.contains("supplysim validate"), "\(r.err)")
+  }
+
   @Test func aFileThatCannotBeWrittenAfterTheRunIsOneSentence() throws {
     let dir = temporaryDirectory("outlate")
     let scenario = write(gateScenario(), dir, "gate.json")

@@ -10,13 +10,15 @@
 ///
 /// - `sense`: `"min"` (default) or `"max"`.
 /// - `variables[i]`: `name` (required, unique); `lower` (default 0), `upper` (default no bound),
-///   each a number or `"-inf"`/`"inf"`; `cost` (default 0); `integer` (default false).
+///   each a number or `"-inf"`/`"inf"`, and a bound of magnitude `1e30` or more is infinite, as
+///   in MPS; `cost` (default 0); `integer` (default false).
 /// - `constraints[i]`: `name` (required); `terms`, an object from variable name to coefficient;
 ///   `relation`, one of `"<="`, `">="`, `"="`; `rhs`, a number; optional `range` (MPS semantics, see
 ///   `LinearProgram.Constraint.range`).
 /// - `objectiveOffset`: optional constant added to the objective.
 ///
-/// Unknown keys are rejected, naming the nearest valid key.
+/// Every number must be finite (a value that overflows a Double, such as `1e400`, is an error
+/// naming its JSON path), as in `MPSReader`. Unknown keys are rejected, naming the nearest valid key.
 public struct LPProblemFile: Sendable, Codable, Equatable {
   /// One variable of the JSON format.
   public struct VariableEntry: Sendable, Codable, Equatable {
@@ -152,37 +154,54 @@ public struct LPModelError: Error, Equatable, CustomStringConvertible {
 }
 
 extension LinearProgram {
+  /// Bounds of this magnitude or more are infinite, in the JSON format and in MPS.
+  public static let infiniteBound = 1e30
+
   /// Builds a program from the JSON problem format.
   ///
   /// - Parameter file: The decoded file.
-  /// - Throws: `LPModelError` for a duplicate or empty variable name, crossed bounds, or a term that
+  /// - Throws: `LPModelError` for a duplicate or empty variable name, crossed bounds, a lower
+  ///   bound of `+inf` or an upper bound of `-inf`, a number that is not finite, or a term that
   ///   names an unknown variable (the error suggests the nearest known name).
   /// - Complexity: O(variables + terms); terms of each row are ordered by variable index.
   public init(file: LPProblemFile) throws(LPModelError) {
     self.init(sense: file.sense ?? .minimize)
-    objectiveOffset = file.objectiveOffset ?? 0
+    func finite(_ v: Double, _ path: String) throws(LPModelError) -> Double {
+      guard v.isFinite else { throw LPModelError(path: path, problem: "must be a finite number, got \(v) (a value beyond the range of a Double)") }
+      return v
+    }
+    objectiveOffset = try finite(file.objectiveOffset ?? 0, "objectiveOffset")
     var index: [String: Int] = [:]
     for (i, v) in file.variables.enumerated() {
       let path = "variables[\(i)]"
       if v.name.isEmpty { throw LPModelError(path: path + ".name", problem: "must not be empty") }
       if index[v.name] != nil { throw LPModelError(path: path + ".name", problem: "duplicate variable name '\(v.name)'") }
-      let lower = v.lower ?? 0, upper = v.upper ?? .infinity
+      var lower = v.lower ?? 0, upper = v.upper ?? .infinity
+      if lower <= -Self.infiniteBound { lower = -.infinity }
+      if upper >= Self.infiniteBound { upper = .infinity }
+      if lower == .infinity || lower >= Self.infiniteBound {
+        throw LPModelError(path: path + ".lower", problem: "is +infinity, which no value satisfies")
+      }
+      if upper == -.infinity || upper <= -Self.infiniteBound {
+        throw LPModelError(path: path + ".upper", problem: "is -infinity, which no value satisfies")
+      }
       if lower > upper { throw LPModelError(path: path, problem: "lower bound \(lower) exceeds upper bound \(upper)") }
       index[v.name] = variables.count
-      variables.append(Variable(name: v.name, lower: lower, upper: upper, cost: v.cost ?? 0, isInteger: v.integer ?? false))
+      variables.append(Variable(name: v.name, lower: lower, upper: upper, cost: try finite(v.cost ?? 0, path + ".cost"), isInteger: v.integer ?? false))
     }
     for (i, c) in file.constraints.enumerated() {
       var terms: [(Int, Double)] = []
-      for (name, a) in c.terms {
+      for (name, a) in c.terms.sorted(by: { $0.key < $1.key }) {
         guard let j = index[name] else {
           let hint = nearest(name, in: Array(index.keys)).map { " (did you mean '\($0)'?)" } ?? ""
           throw LPModelError(path: "constraints[\(i)].terms.\(name)", problem: "unknown variable '\(name)'\(hint)")
         }
-        if a != 0 { terms.append((j, a)) }
+        if try finite(a, "constraints[\(i)].terms.\(name)") != 0 { terms.append((j, a)) }
       }
       terms.sort { $0.0 < $1.0 }
+      let range = try c.range.map { v throws(LPModelError) in try finite(v, "constraints[\(i)].range") }
       constraints.append(Constraint(name: c.name, indices: terms.map(\.0), coefficients: terms.map(\.1),
-                                    relation: c.relation, rhs: c.rhs, range: c.range))
+                                    relation: c.relation, rhs: try finite(c.rhs, "constraints[\(i)].rhs"), range: range))
     }
   }
 }
@@ -237,7 +256,9 @@ func rejectUnknownKeys(_ decoder: any Decoder, allowed: [String]) throws {
 func decodeBound<K: CodingKey>(_ c: KeyedDecodingContainer<K>, _ key: K) throws -> Double? {
   guard c.contains(key), try !c.decodeNil(forKey: key) else { return nil }
   if let v = try? c.decode(Double.self, forKey: key) { return v }
-  let s = try c.decode(String.self, forKey: key).lowercased()
+  guard let s = (try? c.decode(String.self, forKey: key))?.lowercased() else {
+    throw DecodingError.dataCorruptedError(forKey: key, in: c, debugDescription: "bound must be a finite number, \"inf\" or \"-inf\" (numbers beyond the range of a Double, such as 1e400, are errors)")
+  }
   switch s {
   case "inf", "+inf", "infinity", "+infinity": return .infinity
   case "-inf", "-infinity": return -.infinity

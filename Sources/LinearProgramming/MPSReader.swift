@@ -23,8 +23,13 @@ public struct MPSError: Error, Equatable, CustomStringConvertible {
 /// objective), `RANGES` (MPS semantics, see `LinearProgram.Constraint.range`), `BOUNDS` (`UP LO FX FR
 /// MI PL BV LI UI`) and `ENDATA`. Fields are separated by blanks; names may not contain blanks; set
 /// names in `RHS`, `RANGES` and `BOUNDS` may be omitted. Lines starting with `*` are comments.
-/// Defaults: variables in `[0, +inf)`, integer ones too; bound values of magnitude `1e30` or more are infinite; `UP` with a negative value on a variable
+/// Defaults: variables in `[0, +inf)`, integer ones too; `UP` with a negative value on a variable
 /// whose lower bound is 0 makes the lower bound `-inf` (the classic convention).
+///
+/// Numbers: every value must be a finite Double; text that overflows (`1e400`), `nan` and
+/// `inf` are errors, except in `BOUNDS`, where `inf`/`infinity` (signed, any case) and values of
+/// magnitude `1e30` or more mean an infinite bound. A lower bound of `+inf` or an upper bound of
+/// `-inf` is an error. The JSON format (`LPProblemFile`) follows the same rules.
 public enum MPSReader {
   /// Parses MPS text.
   ///
@@ -46,10 +51,20 @@ public enum MPSReader {
     var lineNumber = 0
 
     func number(_ s: Substring, _ what: String) throws(MPSError) -> Double {
-      guard let v = Double(s), v.isFinite || v.isInfinite else {
-        throw MPSError(line: lineNumber, problem: "\(what): expected a number, got '\(s)'")
+      guard let v = Double(s) else { throw MPSError(line: lineNumber, problem: "\(what): expected a number, got '\(s)'") }
+      guard v.isFinite else {
+        throw MPSError(line: lineNumber, problem: "\(what): expected a finite number, got '\(s)'\(v.isNaN ? "" : " (beyond the range of a Double; an infinite bound is written inf or 1e30 in BOUNDS)")")
       }
       return v
+    }
+    func bound(_ s: Substring, _ what: String) throws(MPSError) -> Double {
+      switch s.lowercased() {
+      case "inf", "+inf", "infinity", "+infinity": return .infinity
+      case "-inf", "-infinity": return -.infinity
+      default:
+        let v = try number(s, what)
+        return v >= LinearProgram.infiniteBound ? .infinity : v <= -LinearProgram.infiniteBound ? -.infinity : v
+      }
     }
     func row(_ s: Substring) throws(MPSError) -> Int {
       guard let r = rowIndex[String(s)] else { throw MPSError(line: lineNumber, problem: "unknown row '\(s)'") }
@@ -177,8 +192,10 @@ public enum MPSReader {
           throw MPSError(line: lineNumber, problem: "unknown column '\(columnField)' in BOUNDS")
         }
         var v = 0.0
-        if let f = valueField { v = try number(f, "\(type) bound of '\(columnField)'") }
-        if v >= 1e30 { v = .infinity } else if v <= -1e30 { v = -.infinity }
+        if let f = valueField { v = try bound(f, "\(type) bound of '\(columnField)'") }
+        if (v == .infinity && ["LO", "LI", "FX"].contains(type)) || (v == -.infinity && ["UP", "UI", "FX"].contains(type)) {
+          throw MPSError(line: lineNumber, problem: "\(type) bound of '\(columnField)' is \(v > 0 ? "+" : "-")infinity, which no value satisfies")
+        }
         switch type {
         case "UP", "UI":
           if v < 0 && lp.variables[j].lower == 0 { lp.variables[j].lower = -.infinity }

@@ -44,6 +44,33 @@ public struct NetworkArchitecture: Codable, Sendable, Equatable {
     self.dropout = dropout
   }
 
+  private enum CodingKeys: String, CodingKey { case cell, inputSize, hiddenSize, layerCount, outputSize, dropout }
+
+  /// The largest sizes a saved architecture may declare, so a damaged file cannot ask for an
+  /// impossible allocation.
+  static let largestSize = 1 << 20
+
+  /// Decodes an architecture, checking the ranges `init` requires.
+  ///
+  /// - Throws: `DecodingError.dataCorrupted` naming the field out of range.
+  public init(from decoder: any Decoder) throws {
+    let c = try decoder.container(keyedBy: CodingKeys.self)
+    func size(_ key: CodingKeys, _ range: ClosedRange<Int>) throws -> Int {
+      let v = try c.decode(Int.self, forKey: key)
+      guard range.contains(v) else {
+        throw DecodingError.dataCorruptedError(forKey: key, in: c, debugDescription: "must be in \(range.lowerBound)...\(range.upperBound), got \(v)")
+      }
+      return v
+    }
+    let dropout = try c.decode(Double.self, forKey: .dropout)
+    guard dropout >= 0 && dropout < 1 else {
+      throw DecodingError.dataCorruptedError(forKey: .dropout, in: c, debugDescription: "must be in [0, 1), got \(dropout)")
+    }
+    self.init(cell: try c.decode(CellKind.self, forKey: .cell), inputSize: try size(.inputSize, 1...Self.largestSize),
+              hiddenSize: try size(.hiddenSize, 1...4096), layerCount: try size(.layerCount, 1...3),
+              outputSize: try size(.outputSize, 1...Self.largestSize), dropout: dropout)
+  }
+
   /// Every parameter tensor in storage order, with its offset into the flat parameter vector.
   public var tensors: [ParameterTensor] {
     var list: [ParameterTensor] = []

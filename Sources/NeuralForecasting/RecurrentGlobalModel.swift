@@ -110,6 +110,24 @@ public struct RecurrentGlobalModel: Codable, Sendable, Equatable {
     return model
   }
 
+  /// Why a decoded model cannot forecast (its parts disagree, e.g. a hand-edited or damaged
+  /// save file), or nil when it is consistent.
+  public var consistencyProblem: String? {
+    do { try configuration.validate() } catch { return "configuration: \(error.message)" }
+    let a = network.architecture
+    if a.cell != cell { return "network.architecture.cell: is \(a.cell.rawValue), the model is \(cell.rawValue)" }
+    if seasonalPeriod < 1 { return "seasonalPeriod: must be >= 1, got \(seasonalPeriod)" }
+    let features = SeriesWindows.featureCount(covariates: covariateNames.count, seasonal: configuration.seasonalFeatures && seasonalPeriod > 1)
+    if a.inputSize != features { return "network.architecture.inputSize: must be \(features) for these settings, got \(a.inputSize)" }
+    let (outputs, overflow) = configuration.strategy.outputSteps.multipliedReportingOverflow(by: configuration.loss.outputsPerStep)
+    if overflow || a.outputSize != outputs { return "network.architecture.outputSize: must be \(outputs) for these settings, got \(a.outputSize)" }
+    if residualSpread.count < configuration.strategy.outputSteps || !residualSpread.allSatisfy({ $0.isFinite && $0 >= 0 }) {
+      return "residualSpread: needs \(configuration.strategy.outputSteps) finite values >= 0"
+    }
+    if !network.parameters.allSatisfy({ $0.isFinite }) { return "network.parameters: must be finite numbers" }
+    return nil
+  }
+
   /// Which output of a step is the point forecast: the only one, or the quantile nearest 0.5.
   var pointIndex: Int {
     guard case let .quantile(levels) = configuration.loss else { return 0 }

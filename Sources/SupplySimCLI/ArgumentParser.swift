@@ -8,15 +8,30 @@ public struct OptionSpec: Sendable {
   public var valueName: String?
   /// One line of help.
   public var help: String
+  /// Whether the option may be given more than once (each value is kept, in order).
+  public var isRepeatable = false
+  /// Whether the synopsis shows the option without brackets (the command checks it).
+  public var isRequired = false
 
-  /// Creates an option that takes a value.
-  public static func value(_ name: String, _ valueName: String, _ help: String) -> OptionSpec {
-    OptionSpec(name: name, valueName: valueName, help: help)
+  /// Creates an option that takes a value; giving it twice is bad usage.
+  public static func value(_ name: String, _ valueName: String, _ help: String, required: Bool = false) -> OptionSpec {
+    OptionSpec(name: name, valueName: valueName, help: help, isRequired: required)
+  }
+
+  /// Creates an option that takes a value and may be given several times.
+  public static func repeatable(_ name: String, _ valueName: String, _ help: String) -> OptionSpec {
+    OptionSpec(name: name, valueName: valueName, help: help + " (repeatable)", isRepeatable: true)
   }
 
   /// Creates a flag.
   public static func flag(_ name: String, _ help: String) -> OptionSpec {
     OptionSpec(name: name, valueName: nil, help: help)
+  }
+
+  /// `[--name VALUE]`, `--name VALUE`, or `[--name VALUE]...` for the synopsis.
+  var synopsis: String {
+    let text = "--\(name)" + (valueName.map { " \($0)" } ?? "")
+    return isRequired ? text : "[\(text)]" + (isRepeatable ? "..." : "")
   }
 }
 
@@ -32,14 +47,24 @@ public struct UsageError: Error, Sendable, CustomStringConvertible {
 
 /// Parsed arguments of one command.
 public struct ParsedArguments: Sendable {
+  /// What the command line asks for instead of running the command.
+  public enum Request: Sendable, Equatable {
+    /// `-h` or `--help`: print the command's help.
+    case help
+    /// `--version`: print the version.
+    case version
+  }
+
   /// Arguments that are not options, in order.
   public var positionals: [String] = []
-  /// Option values by name; repeated options keep every value in order.
+  /// Option values by name; repeatable options keep every value in order.
   public var values: [String: [String]] = [:]
   /// Flags present.
   public var flags: Set<String> = []
+  /// Set when `-h`, `--help` or `--version` was given.
+  public var request: Request?
 
-  /// The last value of an option.
+  /// The value of an option (the last one for a repeatable option).
   public func value(_ name: String) -> String? { values[name]?.last }
 
   /// True when the flag was given.
@@ -53,13 +78,35 @@ public struct ParsedArguments: Sendable {
     }
     return v
   }
+
+  /// A comma-separated list option (`--models a,b,c`), or nil when absent.
+  ///
+  /// - Throws: `UsageError` for an empty list, an empty item (`a,,b`) or an item given twice.
+  public func list(_ name: String, command: String) throws(UsageError) -> [String]? {
+    guard let text = value(name) else { return nil }
+    let items = text.split(separator: ",", omittingEmptySubsequences: false).map { String($0).trimmed }
+    if items.allSatisfy(\.isEmpty) {
+      throw UsageError("\(command): --\(name): needs at least one name, e.g. --\(name) naive,ses")
+    }
+    if items.contains(where: \.isEmpty) {
+      throw UsageError("\(command): --\(name) '\(text)': has an empty item; separate names by single commas")
+    }
+    for (i, item) in items.enumerated() where items[..<i].contains(item) {
+      throw UsageError("\(command): --\(name) '\(text)': names '\(item)' twice")
+    }
+    return items
+  }
 }
 
 /// Parses arguments against a command's options; rejects unknown options with a suggestion.
 public enum ArgumentParser {
   /// Parses `arguments` for `command`.
   ///
-  /// - Throws: `UsageError` for unknown options, missing values, or values given to flags.
+  /// `-h`, `--help` and `--version` stop parsing and set `request`. A lone `-` is a positional
+  /// (standard input); `--` ends the options.
+  ///
+  /// - Throws: `UsageError` for unknown options, missing or empty values, values given to
+  ///   flags, and an option given twice that is not repeatable.
   public static func parse(_ arguments: [String], options: [OptionSpec], command: String) throws(UsageError) -> ParsedArguments {
     var result = ParsedArguments()
     var i = 0
@@ -67,8 +114,16 @@ public enum ArgumentParser {
     while i < arguments.count {
       let arg = arguments[i]
       i += 1
+      if !onlyPositionals && (arg == "-h" || arg == "--help") {
+        result.request = .help
+        return result
+      }
+      if !onlyPositionals && arg == "--version" {
+        result.request = .version
+        return result
+      }
       if onlyPositionals || !arg.hasPrefix("--") || arg == "-" {
-        if !onlyPositionals && arg.hasPrefix("-") && arg.count > 1 && arg != "-" && Double(arg) == nil {
+        if !onlyPositionals && arg.hasPrefix("-") && arg.count > 1 && Double(arg) == nil {
           throw UsageError("\(command): unknown option '\(arg)'; options start with '--' (see 'supplysim help \(command)')")
         }
         result.positionals.append(arg)
@@ -82,8 +137,7 @@ public enum ArgumentParser {
         name = String(name[..<eq])
       }
       guard let spec = options.first(where: { $0.name == name }) else {
-        let names = options.map(\.name) + ["help"]
-        if name == "help" { throw UsageError("help") }
+        let names = options.map(\.name) + ["help", "version"]
         let best = names.map { ($0, distance($0, name)) }.min { $0.1 < $1.1 }
         let hint = best.map { $0.1 <= 3 ? "; did you mean '--\($0.0)'?" : "" } ?? ""
         throw UsageError("\(command): unknown option '--\(name)'\(hint) (see 'supplysim help \(command)')")
@@ -97,6 +151,12 @@ public enum ArgumentParser {
           guard i < arguments.count else { throw UsageError("\(command): --\(name) needs a value (\(spec.valueName!))") }
           value = arguments[i]
           i += 1
+        }
+        if value.trimmed.isEmpty {
+          throw UsageError("\(command): --\(name): needs a value (\(spec.valueName!)), got an empty string")
+        }
+        if let previous = result.values[name]?.first, !spec.isRepeatable {
+          throw UsageError("\(command): --\(name) is given twice ('\(previous)' and '\(value)'); give it once")
         }
         result.values[name, default: []].append(value)
       }

@@ -8,7 +8,7 @@ import SupplyModel
 struct BacktestCommand: CLICommand {
   static let name = "backtest"
   static let summary = "Compare forecasters by rolling-origin backtests on a CSV file or a scenario's demand."
-  static let synopsis = "supplysim backtest CSV-or-SCENARIO --models A,B,... [--horizon H] [--step S] [--initial N] [--window expanding|sliding] [--season M] [--param MODEL.KEY=VALUE]... [--out DIR]"
+  static let operands = "CSV-or-SCENARIO"
   static let details = """
     A CSV file gives one series per value column; a scenario (.json) gives the simulated daily
     demand of each SKU (replication 0, warm-up included; the same draws every policy sees).
@@ -16,36 +16,51 @@ struct BacktestCommand: CLICommand {
     --horizon steps ahead, from an expanding (default) or sliding window. Prints one row per
     model (MAE, RMSE, MAPE, sMAPE, MASE against the in-sample seasonal-naive error, bias,
     interval coverage and pinball loss); --out writes backtest.csv (every forecast) and
-    backtest.json (the scores).
+    backtest.json (the scores), creating missing folders. CSV-or-SCENARIO - reads standard input
+    (a scenario when it starts with '{'). An ensemble in --models combines --members, e.g.
+    --models naive,ensemble --members ets,auto_arima --param ensemble.ets.alpha=0.3.
     """
   static let options: [OptionSpec] = [
-    .value("models", "A,B,...", "forecasters to compare (see 'supplysim forecast --list')"),
+    .value("models", "A,B,...", "forecasters to compare (see 'supplysim forecast --list')", required: true),
     .value("horizon", "H", "steps ahead (default 14)"),
     .value("step", "S", "points between origins (default: the horizon)"),
     .value("initial", "N", "points before the first origin (default: half the series)"),
     .value("window", "KIND", "expanding (default) or sliding"),
+    .value("members", "A,B,...", "the forecasters an ensemble in --models combines"),
     .value("season", "M", "seasonal period (default 7 for scenarios, 1 for CSV)"),
-    .value("param", "MODEL.KEY=VALUE", "a parameter of one model (repeatable), e.g. auto_ets.period=7"),
+    .repeatable("param", "MODEL.KEY=VALUE", "a parameter of one model, e.g. auto_ets.period=7"),
     .value("level", "L,L", "interval coverages in percent (default 80,95)"),
     .value("out", "DIR", "write backtest.csv and backtest.json here"),
   ]
 
   static func run(_ args: ParsedArguments, console: Console) throws -> Int32 {
-    guard args.positionals.count == 1 else { throw UsageError("backtest: expected one CSV or scenario file (usage: \(synopsis))") }
-    guard let modelList = args.value("models") else { throw UsageError("backtest: --models is required, e.g. --models naive,auto_ets,auto_arima") }
+    guard args.positionals.count == 1 else { throw UsageError("backtest: expected one CSV or scenario file (usage: \(usageLine))") }
+    guard let modelNames = try args.list("models", command: name) else {
+      throw UsageError("backtest: --models is required, e.g. --models naive,auto_ets,auto_arima")
+    }
+    let members = try args.list("members", command: name)
+    try ForecasterChoice.checkMembersUsed(members, names: modelNames, command: name)
+    let parameters = try ForecastCommand.parseModelParameters(args.values["param"] ?? [], models: modelNames, command: name)
+    var specs: [ForecasterSpec] = []
+    for m in modelNames {
+      specs.append(try ForecasterChoice.spec(m, parameters: parameters[m] ?? [:], members: members, option: "models", command: name))
+    }
+    if let dir = args.value("out") { try OutputPath.check(dir, option: "out", kind: .folder, command: name) }
     let path = args.positionals[0]
     var names: [String] = []
     var series: [[Double]] = []
-    let isScenario = path.hasSuffix(".json")
+    let text = InputFile.isStandardInput(path) ? try InputFile.text(path, console: console) : nil
+    let isScenario = text.map { $0.drop(while: { $0.isWhitespace }).first == "{" } ?? path.hasSuffix(".json")
     if isScenario {
-      let scenario = try Scenario.load(path: path)
+      let scenario = try text.map { try Scenario.load(json: $0, file: InputFile.standardInputName) } ?? Scenario.load(path: path)
       let paths = Simulator.demandPaths(scenario.network)
       names = scenario.network.skus.map(\.id)
       series = paths.map { $0.map(Double.init) }
     } else {
-      let csv = try SeriesCSV.read(path: path)
-      names = csv.names
-      series = csv.columns
+      let csv = try text.map { try SeriesCSV.parse($0, file: InputFile.standardInputName) } ?? SeriesCSV.read(path: path, console: console)
+      let all = try csv.allSeries()
+      names = all.map(\.name)
+      series = all.map(\.values)
     }
     let length = series.map(\.count).min() ?? 0
     let horizon = try args.integer("horizon", default: 14, range: 1...10_000, command: name)
@@ -59,10 +74,8 @@ struct BacktestCommand: CLICommand {
       throw UsageError("backtest: series have \(length) points; --initial \(initial) + --horizon \(horizon) leaves no origin")
     }
 
-    let modelNames = modelList.split(separator: ",").map { String($0).trimmed }
-    let parameters = try ForecastCommand.parseModelParameters(args.values["param"] ?? [], models: modelNames, command: name)
     var models: [any Forecaster] = []
-    for m in modelNames { models.append(try ForecasterCatalog.make(ForecasterSpec(name: m, parameters: parameters[m] ?? [:]))) }
+    for spec in specs { models.append(try ForecasterCatalog.make(spec)) }
 
     let backtest = Backtest(window: window, initialTrainSize: initial, step: step, horizon: horizon, levels: levels)
     let inputs = series.map { ForecastInput(values: Array($0.prefix(length)), seasonalPeriod: season) }
@@ -112,9 +125,8 @@ struct BacktestCommand: CLICommand {
     }
     let json = JSONWriter.render(.object([("format", .string("supplysim.backtest/1")), ("series", .array(seriesNames.map { .string($0) })), ("scores", .array(scores))]))
     let base = dir.hasSuffix("/") ? dir : dir + "/"
-    try FileManagerShim.createDirectory(dir)
-    try AtomicFile.write(csv.text, to: base + "backtest.csv")
-    try AtomicFile.write(json, to: base + "backtest.json")
+    try OutputPath.write(csv.text, to: base + "backtest.csv", option: "out")
+    try OutputPath.write(json, to: base + "backtest.json", option: "out")
     return [base + "backtest.csv", base + "backtest.json"]
   }
 }

@@ -12,7 +12,8 @@ import Scenarios
 struct BaselineCommand: CLICommand {
   static let name = "baseline"
   static let summary = "Run scenarios and record every KPI of every replication as baselines for 'check'."
-  static let synopsis = "supplysim baseline SCENARIO... [--out DIR] [--replications N] [--threads N]\n       supplysim baseline --refresh [--out DIR]"
+  static let operands = "SCENARIO..."
+  static let otherForms = ["supplysim baseline --refresh [--out DIR] [--replications N] [--threads N] [--quiet]"]
   static let details = """
     Writes DIR/<scenario name>.baseline.json per scenario (atomically): the SupplySim version,
     the seed, the replication count, a SHA-256 of the scenario's canonical JSON, and per policy
@@ -57,9 +58,13 @@ struct BaselineCommand: CLICommand {
       }
     }
     guard !requests.isEmpty else {
-      throw UsageError("baseline: expected at least one scenario file, or --refresh (usage: \(synopsis))")
+      throw UsageError("baseline: expected at least one scenario file, or --refresh (usage: \(usageLine))")
+    }
+    if requests.contains(where: { InputFile.isStandardInput($0.path) }) {
+      throw UsageError("baseline: a baseline records its scenario's file for 'check' and '--refresh', so '-' (standard input) cannot be used; name the file")
     }
     let threads = try args.integer("threads", default: Parallel.defaultThreadCount, range: 1...1024, command: name)
+    try OutputPath.check(directory, option: "out", kind: .folder, command: name)
     var loaded: [(scenario: Scenario, hash: String, replications: Int?)] = []
     for (path, recorded) in requests {
       let scenario = try Scenario.load(path: path)

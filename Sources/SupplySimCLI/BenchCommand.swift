@@ -21,7 +21,7 @@ import SupplyModel
 struct BenchCommand: CLICommand {
   static let name = "bench"
   static let summary = "Measure simulation speed on fixed synthetic workloads (use a release build)."
-  static let synopsis = "supplysim bench sim|network|experiment|forecast|nn|lp [options]"
+  static let operands = "sim|network|experiment|forecast|nn|lp"
   static let details = """
     sim: a single warehouse, Poisson demand (means log-uniform in 0.5..50 units/day), fixed lead
     times of 1..10 days, an (s,S) policy at a 95% cycle service level with EOQ lot sizes, full KPI
@@ -65,7 +65,7 @@ struct BenchCommand: CLICommand {
 
   static func run(_ args: ParsedArguments, console: Console) throws -> Int32 {
     guard let subject = args.positionals.first, args.positionals.count == 1 else {
-      throw UsageError("bench: name one workload: sim, network, experiment, forecast, nn or lp (usage: \(synopsis))")
+      throw UsageError("bench: name one workload: sim, network, experiment, forecast, nn or lp (usage: \(usageLine))")
     }
     switch subject {
     case "sim": return try benchSimulation(args, console: console)

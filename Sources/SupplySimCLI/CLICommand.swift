@@ -4,8 +4,10 @@ protocol CLICommand {
   static var name: String { get }
   /// One line for the command list.
   static var summary: String { get }
-  /// The synopsis, e.g. `supplysim run SCENARIO [options]`.
-  static var synopsis: String { get }
+  /// The arguments before the options in the synopsis, e.g. `SCENARIO` or `CSV`.
+  static var operands: String { get }
+  /// Further usage lines after the generated one, e.g. `supplysim forecast --list`.
+  static var otherForms: [String] { get }
   /// Paragraphs shown by `supplysim help NAME` after the synopsis.
   static var details: String { get }
   /// The options it accepts.
@@ -15,17 +17,28 @@ protocol CLICommand {
 }
 
 extension CLICommand {
+  static var otherForms: [String] { [] }
+
+  /// The synopsis, generated from the options so it lists every one:
+  /// `supplysim run SCENARIO [--out DIR] [--seed N] ... [--quiet]`.
+  static var synopsis: String {
+    let first = (["supplysim", name, operands].filter { !$0.isEmpty } + options.map(\.synopsis)).joined(separator: " ")
+    return ([first] + otherForms).joined(separator: "\n       ")
+  }
+
+  /// The synopsis's first line, for one-line usage errors.
+  static var usageLine: String { String(synopsis.prefix { $0 != "\n" }) }
+
   /// The full help text.
   static var help: String {
     var out = "usage: \(synopsis)\n\n\(summary)\n"
     if !details.isEmpty { out += "\n\(details)\n" }
-    if !options.isEmpty {
-      out += "\noptions:\n"
-      let labels = options.map { "--\($0.name)" + ($0.valueName.map { " \($0)" } ?? "") }
-      let width = labels.map(\.count).max() ?? 0
-      for (label, option) in zip(labels, options) {
-        out += "  " + label + String(repeating: " ", count: width - label.count + 2) + option.help + "\n"
-      }
+    out += "\noptions:\n"
+    let labels = options.map { "--\($0.name)" + ($0.valueName.map { " \($0)" } ?? "") } + ["-h, --help"]
+    let helps = options.map(\.help) + ["print this help and exit"]
+    let width = labels.map(\.count).max() ?? 0
+    for (label, help) in zip(labels, helps) {
+      out += "  " + label + String(repeating: " ", count: width - label.count + 2) + help + "\n"
     }
     return out
   }

@@ -16,7 +16,7 @@ import Scenarios
 struct CheckCommand: CLICommand {
   static let name = "check"
   static let summary = "Re-run scenarios and fail when a KPI regressed from its baseline (the CI gate)."
-  static let synopsis = "supplysim check [SCENARIO...] --baseline DIR [--rules FILE] [--junit FILE] [--json FILE] [--seed N] [--replications N]"
+  static let operands = "[SCENARIO...]"
   static let details = """
     Without SCENARIO, checks every DIR/*.baseline.json against the scenario file it records.
     Compares every KPI of every policy with DIR/<scenario name>.baseline.json under the rules
@@ -26,11 +26,12 @@ struct CheckCommand: CLICommand {
     Prints a table of every KPI, failures first.
 
     Exit codes: 0 every KPI held; 1 a KPI regressed; 2 the check could not run (unreadable or
-    malformed scenario, rules or baseline, or a scenario changed since its baseline: refresh
-    with 'supplysim baseline SCENARIO --out DIR'); 64 bad usage.
+    malformed scenario, rules or baseline, a scenario changed since its baseline: refresh
+    with 'supplysim baseline SCENARIO --out DIR', or a --junit/--json path that cannot be
+    written, checked before anything runs; missing folders are created); 64 bad usage.
     """
   static let options: [OptionSpec] = [
-    .value("baseline", "DIR", "the folder of <scenario name>.baseline.json files (required)"),
+    .value("baseline", "DIR", "the folder of <scenario name>.baseline.json files (required)", required: true),
     .value("rules", "FILE", "a rules JSON file (default: the built-in rules)"),
     .value("junit", "FILE", "also write JUnit XML: one test case per scenario, policy and KPI"),
     .value("json", "FILE", "also write the result as JSON (supplysim.check/1)"),
@@ -44,7 +45,7 @@ struct CheckCommand: CLICommand {
 
   static func run(_ args: ParsedArguments, console: Console) throws -> Int32 {
     guard let directory = args.value("baseline") else {
-      throw UsageError("check: --baseline DIR is required: the folder with the <scenario name>.baseline.json files (usage: \(synopsis))")
+      throw UsageError("check: --baseline DIR is required: the folder with the <scenario name>.baseline.json files (usage: \(usageLine))")
     }
     var seed: UInt64?
     if let text = args.value("seed") {
@@ -53,6 +54,19 @@ struct CheckCommand: CLICommand {
     }
     let replications: Int? = args.value("replications") == nil ? nil : try args.integer("replications", default: 1, range: 1...100_000, command: name)
     let threads = try args.integer("threads", default: Parallel.defaultThreadCount, range: 1...1024, command: name)
+    if args.positionals.contains(where: InputFile.isStandardInput) {
+      throw UsageError("check: the scenario must be the file its baseline was made from, so '-' (standard input) cannot be used; name the file")
+    }
+    // Outputs first: a report that cannot be written must not cost a run of the gate.
+    for option in ["junit", "json"] {
+      guard let path = args.value(option) else { continue }
+      do {
+        try OutputPath.check(path, option: option, kind: .file, command: name)
+      } catch let error as CLIError {
+        console.err("supplysim check: \(error)\n")
+        return couldNotRun
+      }
+    }
 
     // Read and verify every input before running anything.
     var problems: [String] = []
@@ -116,14 +130,14 @@ struct CheckCommand: CLICommand {
 
     let report = CheckReport(results: results, rulesSource: rules.source, version: SupplySimCommand.version)
     console.out(report.text())
-    var outputs: [(String, String)] = []
-    if let path = args.value("junit") { outputs.append((path, JUnitReport.render(report))) }
-    if let path = args.value("json") { outputs.append((path, report.json())) }
-    for (path, text) in outputs {
+    var outputs: [(String, String, String)] = []
+    if let path = args.value("junit") { outputs.append(("junit", path, JUnitReport.render(report))) }
+    if let path = args.value("json") { outputs.append(("json", path, report.json())) }
+    for (option, path, text) in outputs {
       do {
-        try AtomicFile.write(text, to: path)
+        try OutputPath.write(text, to: path, option: option)
       } catch {
-        console.err("supplysim check: \(path): cannot write (\(error)); check that its folder exists and is writable\n")
+        console.err("supplysim check: \(error)\n")
         return couldNotRun
       }
     }
@@ -134,8 +148,8 @@ struct CheckCommand: CLICommand {
   /// them to the --junit and --json files when asked; returns exit code 2.
   static func cannotRun(_ problems: [String], args: ParsedArguments, console: Console) -> Int32 {
     for p in problems { console.err("supplysim check: \(p)\n") }
-    if let path = args.value("junit") { try? AtomicFile.write(JUnitReport.render(problems: problems), to: path) }
-    if let path = args.value("json") { try? AtomicFile.write(CheckReport.json(problems: problems, version: SupplySimCommand.version), to: path) }
+    if let path = args.value("junit") { try? OutputPath.write(JUnitReport.render(problems: problems), to: path, option: "junit") }
+    if let path = args.value("json") { try? OutputPath.write(CheckReport.json(problems: problems, version: SupplySimCommand.version), to: path, option: "json") }
     return couldNotRun
   }
 

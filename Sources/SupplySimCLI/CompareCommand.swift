@@ -10,7 +10,7 @@ import Scenarios
 struct CompareCommand: CLICommand {
   static let name = "compare"
   static let summary = "Cross every policy with several forecasters and rank the combinations by cost at a required fill rate."
-  static let synopsis = "supplysim compare SCENARIO [--forecasters model,naive,ses,...] [--min-fill-rate F] [--retrain D] [--param MODEL.KEY=VALUE]... [--replications N] [--threads N] [--out DIR]"
+  static let operands = "SCENARIO"
   static let details = """
     Each policy of the scenario is run once per forecaster: "model" keeps the policy's own plan
     (the demand model, or its forecast section if it has one); any other name re-plans it from
@@ -18,13 +18,16 @@ struct CompareCommand: CLICommand {
     plan on the forecasts). All combinations see the same demand in every replication. Prints a
     policy x forecaster matrix of total cost and fill rate and the ranking by total cost among
     combinations whose mean fill rate reaches --min-fill-rate; --out writes the full report of
-    every combination.
+    every combination (missing folders are created). SCENARIO - reads standard input. An
+    ensemble in --forecasters combines --members; its parameters are ensemble.KEY and
+    ensemble.MEMBER.KEY, e.g. --param ensemble.median=1.
     """
   static let options: [OptionSpec] = [
     .value("forecasters", "A,B,...", "forecasters to cross with the policies (default model,naive,ses,auto_ets)"),
+    .value("members", "A,B,...", "the forecasters an ensemble in --forecasters combines"),
     .value("min-fill-rate", "F", "required mean fill rate, in (0, 1) or percent (default 0.95)"),
     .value("retrain", "D", "days between refits (default 7)"),
-    .value("param", "MODEL.KEY=VALUE", "a forecaster parameter (repeatable), e.g. auto_ets.period=7"),
+    .repeatable("param", "MODEL.KEY=VALUE", "a forecaster parameter, e.g. auto_ets.period=7"),
     .value("replications", "N", "replications (default: the scenario's, else 1)"),
     .value("threads", "N", "worker threads (default: all cores)"),
     .value("out", "DIR", "write the report of all combinations here"),
@@ -32,9 +35,10 @@ struct CompareCommand: CLICommand {
   ]
 
   static func run(_ args: ParsedArguments, console: Console) throws -> Int32 {
-    guard args.positionals.count == 1 else { throw UsageError("compare: expected one scenario file (usage: \(synopsis))") }
-    var scenario = try Scenario.load(path: args.positionals[0])
-    let names = (args.value("forecasters") ?? "model,naive,ses,auto_ets").split(separator: ",").map { String($0).trimmed }
+    guard args.positionals.count == 1 else { throw UsageError("compare: expected one scenario file (usage: \(usageLine))") }
+    let names = try args.list("forecasters", command: name) ?? ["model", "naive", "ses", "auto_ets"]
+    let members = try args.list("members", command: name)
+    try ForecasterChoice.checkMembersUsed(members, names: names, command: name)
     var required = 0.95
     if let text = args.value("min-fill-rate") {
       guard var v = Double(text) else { throw UsageError("compare: --min-fill-rate takes a number, got '\(text)'") }
@@ -43,11 +47,13 @@ struct CompareCommand: CLICommand {
       required = v
     }
     let retrain = try args.integer("retrain", default: 7, range: 1...3650, command: name)
+    var scenario = try InputFile.scenario(args.positionals[0], console: console)
     let parameters = try ForecastCommand.parseModelParameters(args.values["param"] ?? [], models: names.filter { $0 != "model" }, command: name)
     var settings: [String: ForecastSettings] = [:]
     for n in names where n != "model" {
-      let spec = ForecasterSpec(name: n, parameters: parameters[n] ?? [:])
-      let label = n + (spec.parameters.isEmpty ? "" : "(" + spec.parameters.sorted { $0.key < $1.key }.map { "\($0.key)=\(NumberFormat.shortest($0.value))" }.joined(separator: ", ") + ")")
+      let spec = try ForecasterChoice.spec(n, parameters: parameters[n] ?? [:], members: members, option: "forecasters", command: name)
+      let memberList = spec.members.isEmpty ? "" : "[" + spec.members.map(\.name).joined(separator: ", ") + "]"
+      let label = n + memberList + (spec.parameters.isEmpty ? "" : "(" + spec.parameters.sorted { $0.key < $1.key }.map { "\($0.key)=\(NumberFormat.shortest($0.value))" }.joined(separator: ", ") + ")")
       settings[n] = ForecastSettings(forecaster: try ForecasterCatalog.make(spec), label: label, retrainEvery: retrain)
     }
     let base = scenario.policies
@@ -66,6 +72,7 @@ struct CompareCommand: CLICommand {
     scenario.policies = variants
     let replications = try args.integer("replications", default: scenario.spec.replications ?? 1, range: 1...100_000, command: name)
     let threads = try args.integer("threads", default: Parallel.defaultThreadCount, range: 1...1024, command: name)
+    if let dir = args.value("out") { try OutputPath.check(dir, option: "out", kind: .folder, command: name) }
     let bar = ProgressBar(console: console, label: "comparing", enabled: !args.flag("quiet"))
     let result = Experiment(scenario: scenario, replications: replications, threads: threads, recordTrace: args.value("out") != nil).run(progress: bar.update)
     bar.finish()

@@ -8,14 +8,36 @@ import Darwin
 /// Tests capture both by using a recording console.
 public final class Console: @unchecked Sendable {
   private var recorded: (out: String, err: String)?
+  private var input: [UInt8]?
 
   /// A console on the process's real streams.
   public static func standard() -> Console { Console(recording: false) }
 
-  /// A console that keeps what is written, for tests.
-  public static func recording() -> Console { Console(recording: true) }
+  /// A console that keeps what is written, for tests; `input` is what standard input holds.
+  public static func recording(input: String = "") -> Console {
+    let console = Console(recording: true)
+    console.input = Array(input.utf8)
+    return console
+  }
 
   private init(recording: Bool) { recorded = recording ? ("", "") : nil }
+
+  /// Reads standard input to its end (a recording console returns its `input`, once).
+  public func readInput() -> [UInt8] {
+    if let input {
+      self.input = []
+      return input
+    }
+    var bytes: [UInt8] = []
+    var buffer = [UInt8](repeating: 0, count: 65_536)
+    while true {
+      let n = buffer.withUnsafeMutableBytes { Glibc.read(0, $0.baseAddress!, $0.count) }
+      if n < 0 && errno == EINTR { continue }
+      if n <= 0 { break }
+      bytes += buffer[0..<n]
+    }
+    return bytes
+  }
 
   /// What was written to standard output (recording consoles only).
   public var output: String { recorded?.out ?? "" }

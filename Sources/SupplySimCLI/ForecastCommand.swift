@@ -12,21 +12,28 @@ import Scenarios
 struct ForecastCommand: CLICommand {
   static let name = "forecast"
   static let summary = "Forecast a series from a CSV file with prediction intervals."
-  static let synopsis = "supplysim forecast CSV --model NAME [--param KEY=VALUE]... [--column NAME] [--horizon H] [--season M] [--level 80,95] [--out FILE]"
+  static let operands = "CSV"
+  static let otherForms = ["supplysim forecast --list"]
   static let details = """
-    The CSV has a header row; an optional first column of dates (YYYY-MM-DD) or an index, and
-    numeric value columns (the first is used unless --column names one). Prints the point
-    forecast and intervals; --out writes them as CSV. 'supplysim forecast --list' lists the
-    forecasters and their parameters.
+    The CSV has a header row, value columns and optionally time columns anywhere (dates
+    YYYY-MM-DD, or a column named date, day, index, month, period, t, time, week or year); the
+    first value column holding numbers is used unless --column names one, and columns that are
+    not used need not be numeric. CSV - reads standard input. Prints the point forecast and
+    intervals; --out writes them as CSV at full precision (shortest round-trip decimals).
+
+    An ensemble combines other forecasters: --model ensemble --members ets,auto_arima; its own
+    parameter is --param median=1, a member's is --param MEMBER.KEY=VALUE (e.g. ets.alpha=0.3).
+    'supplysim forecast --list' lists the forecasters and their parameters.
     """
   static let options: [OptionSpec] = [
-    .value("model", "NAME", "forecaster, e.g. auto_arima, auto_ets, regression, croston, lstm"),
-    .value("param", "KEY=VALUE", "a forecaster parameter (repeatable), e.g. --param period=12"),
+    .value("model", "NAME", "forecaster, e.g. auto_arima, auto_ets, regression, croston, lstm, ensemble", required: true),
+    .repeatable("param", "KEY=VALUE", "a forecaster parameter, e.g. --param period=12"),
+    .value("members", "A,B,...", "the forecasters an ensemble combines"),
     .value("column", "NAME", "the value column to forecast"),
     .value("horizon", "H", "steps ahead (default 14)"),
     .value("season", "M", "seasonal period (default 1: none; 7 for daily data, 12 for monthly)"),
     .value("level", "L,L", "interval coverages in percent (default 80,95)"),
-    .value("out", "FILE", "also write the forecast as CSV"),
+    .value("out", "FILE", "also write the forecast as CSV (missing folders are created)"),
     .value("save-model", "FILE", "lstm/gru: save the trained network (architecture and weights) as JSON"),
     .value("load-model", "FILE", "lstm/gru: forecast with a saved network instead of training one"),
     .flag("quiet", "no training progress on stderr"),
@@ -38,26 +45,31 @@ struct ForecastCommand: CLICommand {
       console.out(listing())
       return 0
     }
-    guard args.positionals.count == 1 else { throw UsageError("forecast: expected one CSV file (usage: \(synopsis))") }
+    guard args.positionals.count == 1 else { throw UsageError("forecast: expected one CSV file (usage: \(usageLine))") }
     guard let model = args.value("model") else { throw UsageError("forecast: --model is required; 'supplysim forecast --list' shows the names") }
-    let csv = try SeriesCSV.read(path: args.positionals[0])
-    let column = try pickColumn(csv, args.value("column"), file: args.positionals[0])
     let horizon = try args.integer("horizon", default: 14, range: 1...10_000, command: name)
     let season = try args.integer("season", default: 1, range: 1...1_000, command: name)
     let levels = try parseLevels(args.value("level") ?? "80,95", command: name)
-    let spec = ForecasterSpec(name: model, parameters: try parseParameters(args.values["param"] ?? [], command: name))
-    let values = csv.columns[column]
-    let input = ForecastInput(values: values, seasonalPeriod: season)
-    let model_: any FittedForecast
-    if model == "lstm" || model == "gru" {
-      model_ = try fitNetwork(spec, input: input, args: args, console: console)
-    } else {
-      if args.value("save-model") != nil || args.value("load-model") != nil {
-        throw UsageError("forecast: --save-model and --load-model apply to lstm and gru only")
-      }
-      model_ = try ForecasterCatalog.make(spec).fit(input)
+    let members = try args.list("members", command: name)
+    try ForecasterChoice.checkMembersUsed(members, names: [model], command: name)
+    let spec = try ForecasterChoice.spec(model, parameters: try parseParameters(args.values["param"] ?? [], command: name),
+                                         members: members, option: "model", command: name)
+    let isNetwork = model == "lstm" || model == "gru"
+    if !isNetwork && (args.value("save-model") != nil || args.value("load-model") != nil) {
+      throw UsageError("forecast: --save-model and --load-model apply to lstm and gru only")
     }
-    let forecast = model_.predict(horizon: horizon, levels: levels)
+    if let path = args.value("out") { try OutputPath.check(path, option: "out", kind: .file, command: name) }
+    if let path = args.value("save-model") { try OutputPath.check(path, option: "save-model", kind: .file, command: name) }
+    let csv = try SeriesCSV.read(path: args.positionals[0], console: console)
+    let series = try csv.series(named: args.value("column"))
+    let input = ForecastInput(values: series.values, seasonalPeriod: season)
+    let fitted: any FittedForecast
+    if isNetwork {
+      fitted = try fitNetwork(spec, input: input, args: args, console: console)
+    } else {
+      fitted = try ForecasterCatalog.make(spec).fit(input)
+    }
+    let forecast = fitted.predict(horizon: horizon, levels: levels)
     let labels = csv.futureLabels(count: horizon)
 
     var header = ["step", csv.times != nil ? "date" : "index", "mean"]
@@ -66,15 +78,19 @@ struct ForecastCommand: CLICommand {
     var out = CSVWriter(header: header)
     for h in 0..<horizon {
       var row = ["\(h + 1)", labels[h], NumberFormat.fixed(forecast.mean[h], 3)]
-      for band in forecast.intervals { row += [NumberFormat.fixed(band.lower[h], 3), NumberFormat.fixed(band.upper[h], 3)] }
+      var full = ["\(h + 1)", labels[h], NumberFormat.shortest(forecast.mean[h])]
+      for band in forecast.intervals {
+        row += [NumberFormat.fixed(band.lower[h], 3), NumberFormat.fixed(band.upper[h], 3)]
+        full += [NumberFormat.shortest(band.lower[h]), NumberFormat.shortest(band.upper[h])]
+      }
       table.rows.append(row)
-      out.appendRow(row)
+      out.appendRow(full)
     }
-    console.out("\(model) on \(csv.names[column]) (\(values.count) values, season \(season))\n")
-    for note in model_.notes { console.out("note: \(note)\n") }
+    console.out("\(model) on \(series.name) (\(series.values.count) values, season \(season))\n")
+    for note in fitted.notes { console.out("note: \(note)\n") }
     console.out("\n" + table.plain())
     if let path = args.value("out") {
-      try AtomicFile.write(out.text, to: path)
+      try OutputPath.write(out.text, to: path, option: "out")
       console.out("\nwrote \(path)\n")
     }
     return 0
@@ -83,12 +99,9 @@ struct ForecastCommand: CLICommand {
   /// Trains (or loads) an LSTM or GRU, with a progress line on stderr while it trains.
   static func fitNetwork(_ spec: ForecasterSpec, input: ForecastInput, args: ParsedArguments, console: Console) throws -> any FittedForecast {
     if let path = args.value("load-model") {
-      guard let data = FileManager.default.contents(atPath: path) else {
-        throw SeriesCSV.Problem(file: path, line: nil, message: "no such file")
-      }
-      let network: RecurrentGlobalModel
-      do { network = try JSONDecoder().decode(RecurrentGlobalModel.self, from: data) } catch {
-        throw SeriesCSV.Problem(file: path, line: nil, message: "is not a saved lstm/gru model (\(error))")
+      let network = try loadModel(path, console: console)
+      guard network.cell.rawValue == spec.name else {
+        throw CLIError(subject: InputFile.displayName(path), problem: "holds a saved \(network.cell.rawValue) model, not \(spec.name); use --model \(network.cell.rawValue)")
       }
       return try network.fitted(to: input)
     }
@@ -110,27 +123,39 @@ struct ForecastCommand: CLICommand {
     if let path = args.value("save-model") {
       let encoder = JSONEncoder()
       encoder.outputFormatting = [.sortedKeys]
-      try AtomicFile.write(try encoder.encode(global), to: path)
+      try OutputPath.write(try encoder.encode(global), to: path, option: "save-model")
       console.err("saved \(spec.name) model to \(path)\n")
     }
     return try global.fitted(to: input)
+  }
+
+  /// Reads a model saved with --save-model.
+  ///
+  /// - Throws: `CLIError` naming the file and, for a damaged file, the JSON path and the problem.
+  static func loadModel(_ path: String, console: Console) throws -> RecurrentGlobalModel {
+    let text: String
+    do { text = try InputFile.text(path, console: console) } catch let error as CLIError {
+      throw CLIError(subject: "--load-model \(error.subject)", problem: error.problem)
+    }
+    let name = InputFile.displayName(path)
+    let resave = "save it again with --save-model"
+    do {
+      let model = try JSONDecoder().decode(RecurrentGlobalModel.self, from: Data(text.utf8))
+      if let problem = model.consistencyProblem { throw CLIError(subject: name, problem: "is not a usable saved lstm/gru model: \(problem); \(resave)") }
+      return model
+    } catch let error as DecodingError {
+      throw CLIError(subject: name, problem: "is not a saved lstm/gru model: \(ErrorText.decodingDescription(error)); \(resave)")
+    }
   }
 
   static func listing() -> String {
     var out = "forecasters (use with --model, or as \"model\" in a scenario's policies[].forecast):\n"
     for name in ForecasterCatalog.names {
       let keys = ForecasterCatalog.parameters(for: name) ?? []
-      out += "  \(name)" + (keys.isEmpty ? "" : "  [\(keys.joined(separator: ", "))]") + "\n"
+      let members = name == "ensemble" ? "  (members: --members A,B,...; a member's parameter: --param MEMBER.KEY=VALUE)" : ""
+      out += "  \(name)" + (keys.isEmpty ? "" : "  [\(keys.joined(separator: ", "))]") + members + "\n"
     }
     return out
-  }
-
-  static func pickColumn(_ csv: SeriesCSV, _ wanted: String?, file: String) throws -> Int {
-    guard let wanted else { return 0 }
-    guard let i = csv.names.firstIndex(of: wanted) else {
-      throw SeriesCSV.Problem(file: file, line: 1, message: "no column '\(wanted)'; columns: \(csv.names.joined(separator: ", "))")
-    }
-    return i
   }
 
   static func percent(_ level: Double) -> String { NumberFormat.shortest(level * 100) }
@@ -138,7 +163,7 @@ struct ForecastCommand: CLICommand {
   /// Parses `80,95` (percent) or `0.8,0.95` into coverages in (0, 1).
   static func parseLevels(_ text: String, command: String) throws(UsageError) -> [Double] {
     var levels: [Double] = []
-    for part in text.split(separator: ",") {
+    for part in text.split(separator: ",", omittingEmptySubsequences: false) {
       guard var v = Double(String(part).trimmed) else { throw UsageError("\(command): --level takes numbers like 80,95, got '\(text)'") }
       if v >= 1 { v /= 100 }
       guard v > 0 && v < 1 else { throw UsageError("\(command): each --level must be in (0, 100), got '\(part)'") }

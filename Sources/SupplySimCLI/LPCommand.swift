@@ -11,13 +11,16 @@ import Scenarios
 struct LPCommand: CLICommand {
   static let name = "lp"
   static let summary = "Solve an LP or MIP from a JSON problem file or a free-format MPS file."
-  static let synopsis = "supplysim lp FILE [--all] [--duals] [--out FILE]"
+  static let operands = "FILE"
   static let details = """
     FILE ending in .mps is read as free MPS (ROWS, COLUMNS, RHS, BOUNDS, RANGES, integer markers);
-    anything else as the JSON format:
+    anything else as the JSON format (FILE - reads standard input: JSON when it starts with '{'):
       {"sense": "min",
        "variables": [{"name": "x", "lower": 0, "upper": 100, "cost": 10, "integer": false}, ...],
        "constraints": [{"name": "c1", "terms": {"x": 1, "y": 1}, "relation": ">=", "rhs": 200}, ...]}
+    Numbers must be finite in both formats: a value that overflows (1e400) is an error naming the
+    line or JSON path. An infinite bound is written "inf" or "-inf" (a JSON string, or an MPS
+    bound value), or as a bound of magnitude 1e30 or more (both formats).
     Prints the status (optimal, infeasible, unbounded, iterationLimit), the objective and the
     nonzero variables; problems with integer variables are solved by branch and bound. Exit code
     0 when a status was reached (infeasible is a result, not an error), 1 for an unreadable file.
@@ -25,19 +28,18 @@ struct LPCommand: CLICommand {
   static let options: [OptionSpec] = [
     .flag("all", "print every variable, not only the nonzero ones"),
     .flag("duals", "print row duals and activities (LPs only)"),
-    .value("out", "FILE", "write the solution as JSON"),
+    .value("out", "FILE", "write the solution as JSON (missing folders are created)"),
   ]
 
   static func run(_ args: ParsedArguments, console: Console) throws -> Int32 {
-    guard args.positionals.count == 1 else { throw UsageError("lp: expected one problem file (usage: \(synopsis))") }
-    let path = args.positionals[0]
-    guard let data = FileManager.default.contents(atPath: path) else {
-      throw SeriesCSV.Problem(file: path, line: nil, message: FileManager.default.fileExists(atPath: path) ? "cannot be read" : "no such file")
-    }
-    let text = String(decoding: data, as: UTF8.self)
+    guard args.positionals.count == 1 else { throw UsageError("lp: expected one problem file (usage: \(usageLine))") }
+    let path = InputFile.displayName(args.positionals[0])
+    if let out = args.value("out") { try OutputPath.check(out, option: "out", kind: .file, command: name) }
+    let text = try InputFile.text(args.positionals[0], console: console)
+    let isMPS = InputFile.isStandardInput(args.positionals[0]) ? text.drop(while: { $0.isWhitespace }).first != "{" : path.lowercased().hasSuffix(".mps")
     let program: LinearProgram
-    if path.lowercased().hasSuffix(".mps") {
-      do { program = try MPSReader.parse(text) } catch { throw SeriesCSV.Problem(file: path, line: error.line, message: error.problem) }
+    if isMPS {
+      do { program = try MPSReader.parse(text) } catch { throw SeriesCSV.Problem(file: path, line: error.line > 0 ? error.line : nil, message: error.problem) }
     } else {
       let file = try JSONDocument.decode(LPProblemFile.self, json: text, file: path)
       do { program = try LinearProgram(file: file) } catch { throw ScenarioError(file: path, path: error.path, problem: error.problem) }
@@ -79,7 +81,7 @@ struct LPCommand: CLICommand {
       if let values {
         members.append(("values", .object(program.variables.enumerated().map { ($0.element.name, JSONWriter.number(values[$0.offset])) })))
       }
-      try AtomicFile.write(JSONWriter.render(.object(members)), to: out)
+      try OutputPath.write(JSONWriter.render(.object(members)), to: out, option: "out")
       console.out("\nwrote \(out)\n")
     }
     return 0

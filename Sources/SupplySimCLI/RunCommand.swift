@@ -7,11 +7,12 @@ import Scenarios
 struct RunCommand: CLICommand {
   static let name = "run"
   static let summary = "Simulate every policy in a scenario on the same demand and write a report."
-  static let synopsis = "supplysim run SCENARIO [--out DIR] [--seed N] [--replications N] [--threads N] [--no-daily]"
+  static let operands = "SCENARIO"
   static let details = """
     Prints a KPI comparison table and writes summary.json, kpis.csv, daily.csv, report.md and
     report.html into DIR (default: reports/<scenario name>/), plus nodes.csv for a multi-echelon
-    network. Files are written atomically.
+    network. Files are written atomically; missing folders are created. SCENARIO - reads the
+    scenario from standard input.
     """
   static let options: [OptionSpec] = [
     .value("out", "DIR", "where to write the report (default reports/<scenario name>/)"),
@@ -24,9 +25,9 @@ struct RunCommand: CLICommand {
 
   static func run(_ args: ParsedArguments, console: Console) throws -> Int32 {
     guard args.positionals.count == 1 else {
-      throw UsageError("run: expected one scenario file, got \(args.positionals.count) (usage: \(synopsis))")
+      throw UsageError("run: expected one scenario file, got \(args.positionals.count) (usage: \(usageLine))")
     }
-    var scenario = try Scenario.load(path: args.positionals[0])
+    var scenario = try InputFile.scenario(args.positionals[0], console: console)
     if let text = args.value("seed") {
       guard let seed = UInt64(text) else { throw UsageError("run: --seed must be a whole number >= 0, got '\(text)'") }
       scenario.network.seed = seed
@@ -34,12 +35,13 @@ struct RunCommand: CLICommand {
     }
     let replications = try args.integer("replications", default: scenario.spec.replications ?? 1, range: 1...100_000, command: name)
     let threads = try args.integer("threads", default: Parallel.defaultThreadCount, range: 1...1024, command: name)
+    let directory = args.value("out") ?? "reports/\(scenario.spec.name)"
+    try OutputPath.check(directory, option: "out", kind: .folder, command: name)
     let experiment = Experiment(scenario: scenario, replications: replications, threads: threads, recordTrace: !args.flag("no-daily"))
     let bar = ProgressBar(console: console, label: "simulating", enabled: !args.flag("quiet"))
     let result = experiment.run(progress: bar.update)
     bar.finish()
     let report = RunReport(result: result, version: SupplySimCommand.version)
-    let directory = args.value("out") ?? "reports/\(scenario.spec.name)"
     let written = try report.write(to: directory)
     if !args.flag("quiet") {
       let n = scenario.network

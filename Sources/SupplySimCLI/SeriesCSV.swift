@@ -1,21 +1,22 @@
-#if canImport(FoundationEssentials)
-import FoundationEssentials
-#else
-import Foundation
-#endif
+import Scenarios
 
-/// Time series read from a CSV file: an optional date or index column and numeric value columns.
+/// Time series read from a CSV file: time columns (dates or an index) and value columns.
 ///
-/// The first row is a header. A first column whose header is `date`, `day`, `index`, `month`,
-/// `period` or `t`, or whose values are ISO dates (YYYY-MM-DD), is the time column; every other
-/// column is a series and must hold numbers. Blank lines and lines starting with `#` are skipped.
+/// The first row is a header. A column whose header is `date`, `day`, `index`, `month`,
+/// `period`, `t`, `time`, `week` or `year`, or whose values are all ISO dates (YYYY-MM-DD), is a
+/// time column, wherever it is; the first column of ISO dates (else the first time column)
+/// labels the forecast. Every other column may be a series; only the columns a command uses
+/// must hold numbers, so label columns such as a SKU name may stay. Blank lines and lines
+/// starting with `#` are skipped.
 struct SeriesCSV {
-  /// Header names of the value columns.
-  var names: [String]
-  /// Values by column.
-  var columns: [[Double]]
-  /// The time column's values as written, if there is one.
-  var times: [String]?
+  /// Every header name, in file order.
+  var header: [String]
+  /// The data rows: 1-based line number and trimmed cells (one per header name).
+  var rows: [(line: Int, cells: [String])]
+  /// Indices of the time columns.
+  var timeColumns: [Int]
+  /// The file's name in messages.
+  var file: String
 
   /// A problem in a CSV file, with its line.
   struct Problem: Error, CustomStringConvertible {
@@ -25,46 +26,92 @@ struct SeriesCSV {
     var description: String { line.map { "\(file): line \($0): \(message)" } ?? "\(file): \(message)" }
   }
 
-  /// Reads and checks a file.
-  static func read(path: String) throws -> SeriesCSV {
-    guard let data = FileManager.default.contents(atPath: path) else {
-      throw Problem(file: path, line: nil, message: FileManager.default.fileExists(atPath: path) ? "cannot be read" : "no such file")
-    }
-    return try parse(String(decoding: data, as: UTF8.self), file: path)
+  /// The header names that mark a time column.
+  static let timeNames: Set<String> = ["date", "day", "index", "month", "period", "t", "time", "week", "year"]
+
+  /// Reads and checks a file, or standard input for `-`.
+  static func read(path: String, console: Console) throws -> SeriesCSV {
+    try parse(InputFile.text(path, console: console), file: InputFile.displayName(path))
   }
 
   /// Parses CSV text.
   static func parse(_ text: String, file: String) throws -> SeriesCSV {
     var rows: [(line: Int, cells: [String])] = []
+    let text = text.hasPrefix("\u{FEFF}") ? Substring(text.dropFirst()) : Substring(text)
     for (i, raw) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
       let line = raw.hasSuffix("\r") ? String(raw.dropLast()) : String(raw)
       if line.trimmed.isEmpty || line.hasPrefix("#") { continue }
-      rows.append((i + 1, splitCells(line)))
+      rows.append((i + 1, splitCells(line).map(\.trimmed)))
     }
     guard let header = rows.first else { throw Problem(file: file, line: nil, message: "is empty; expected a header row and values") }
-    let body = rows.dropFirst()
+    let body = Array(rows.dropFirst())
     guard !body.isEmpty else { throw Problem(file: file, line: nil, message: "has a header but no values") }
-    let names = header.cells.map { $0.trimmed }
+    let names = header.cells
     for row in body where row.cells.count != names.count {
       throw Problem(file: file, line: row.line, message: "has \(row.cells.count) fields, the header has \(names.count)")
     }
-    let first = names[0].lowercased()
-    let firstIsTime = ["date", "day", "index", "month", "period", "t", "time", "week", "year"].contains(first)
-      || body.allSatisfy { CalendarDate(iso: $0.cells[0].trimmed) != nil }
-    let valueColumns = firstIsTime ? Array(1..<names.count) : Array(0..<names.count)
-    guard !valueColumns.isEmpty else { throw Problem(file: file, line: header.line, message: "has a time column but no value column") }
-    var columns = Array(repeating: [Double](), count: valueColumns.count)
-    for row in body {
-      for (j, c) in valueColumns.enumerated() {
-        let cell = row.cells[c].trimmed
-        guard let v = Double(cell), v.isFinite else {
-          throw Problem(file: file, line: row.line, message: "\(names[c]): '\(cell)' is not a number")
-        }
-        columns[j].append(v)
-      }
+    let timeColumns = names.indices.filter { c in
+      timeNames.contains(names[c].lowercased()) || body.allSatisfy { CalendarDate(iso: $0.cells[c]) != nil }
     }
-    return SeriesCSV(names: valueColumns.map { names[$0] }, columns: columns,
-                     times: firstIsTime ? body.map { $0.cells[0].trimmed } : nil)
+    guard timeColumns.count < names.count else {
+      throw Problem(file: file, line: header.line, message: "has time columns (\(names.joined(separator: ", "))) but no value column")
+    }
+    return SeriesCSV(header: names, rows: body, timeColumns: timeColumns, file: file)
+  }
+
+  /// The columns that are not time columns, in file order.
+  var valueColumns: [Int] { header.indices.filter { !timeColumns.contains($0) } }
+
+  /// The time values that label the series: the first column of ISO dates, else the first time column.
+  var times: [String]? {
+    let dates = timeColumns.first { c in rows.allSatisfy { CalendarDate(iso: $0.cells[c]) != nil } }
+    return (dates ?? timeColumns.first).map { c in rows.map { $0.cells[c] } }
+  }
+
+  /// The series to forecast: the column named `wanted`, else the first value column that holds
+  /// a number.
+  ///
+  /// - Throws: `Problem` for an unknown column (naming the columns) or a cell that is not a finite number.
+  func series(named wanted: String?) throws -> (name: String, values: [Double]) {
+    let column: Int
+    if let wanted {
+      guard let c = header.firstIndex(of: wanted) else {
+        let hint = NearestName.closest(to: wanted, among: header).map { "did you mean '\($0)'? " } ?? ""
+        throw Problem(file: file, line: rows.first.map { _ in 1 }, message: "no column '\(wanted)'; \(hint)columns: \(header.joined(separator: ", "))")
+      }
+      column = c
+    } else {
+      // With no column of numbers, the first value column names the first cell that is not one.
+      column = valueColumns.first { c in rows.contains { Self.number($0.cells[c]) != nil } } ?? valueColumns[0]
+    }
+    return (header[column], try values(of: column))
+  }
+
+  /// Every value column that holds a number, as series; columns without any number (labels) are left out.
+  ///
+  /// - Throws: `Problem` naming the line of a cell that is not a number in a used column (the
+  ///   first value column when none holds numbers).
+  func allSeries() throws -> [(name: String, values: [Double])] {
+    let used = valueColumns.filter { c in rows.contains { Self.number($0.cells[c]) != nil } }
+    // With no column of numbers, the first value column names the first cell that is not one.
+    return try (used.isEmpty ? [valueColumns[0]] : used).map { (header[$0], try values(of: $0)) }
+  }
+
+  /// The numbers of one column.
+  func values(of column: Int) throws -> [Double] {
+    try rows.map { row in
+      let cell = row.cells[column]
+      guard let v = Self.number(cell) else {
+        throw Problem(file: file, line: row.line, message: "\(header[column]): '\(cell)' is not a \(Double(cell) == nil ? "" : "finite ")number")
+      }
+      return v
+    }
+  }
+
+  /// A finite decimal number, or nil.
+  static func number(_ cell: String) -> Double? {
+    guard let v = Double(cell), v.isFinite else { return nil }
+    return v
   }
 
   /// Splits one line into fields, honouring double quotes.
@@ -89,7 +136,7 @@ struct SeriesCSV {
   func futureLabels(count: Int) -> [String] {
     guard let times, times.count >= 2, let last = CalendarDate(iso: times[times.count - 1]),
           let previous = CalendarDate(iso: times[times.count - 2]) else {
-      let n = columns.first?.count ?? 0
+      let n = rows.count
       return (1...max(count, 1)).prefix(count).map { "t+\($0) (\(n + $0 - 1))" }
     }
     let gap = last.dayNumber - previous.dayNumber

@@ -8,7 +8,7 @@ import Scenarios
 struct StressCommand: CLICommand {
   static let name = "stress"
   static let summary = "Run the scenario's named stress tests and report which policy keeps service best in each, and at what cost."
-  static let synopsis = "supplysim stress SCENARIO [--replications N] [--threads N] [--out DIR] [--quiet]"
+  static let operands = "SCENARIO"
   static let details = """
     The tests come from the scenario's "stressTests" section: each has a name and sets values by
     JSON path, e.g. {"name": "supplier down 14 days in peak season",
@@ -30,23 +30,25 @@ struct StressCommand: CLICommand {
 
   static func run(_ args: ParsedArguments, console: Console) throws -> Int32 {
     guard args.positionals.count == 1 else {
-      throw UsageError("stress: expected one scenario file, got \(args.positionals.count) (usage: \(synopsis))")
+      throw UsageError("stress: expected one scenario file, got \(args.positionals.count) (usage: \(usageLine))")
     }
     let threads = try args.integer("threads", default: Parallel.defaultThreadCount, range: 1...1024, command: name)
     let replicationsOption = args.value("replications") == nil ? nil : try args.integer("replications", default: 1, range: 1...100_000, command: name)
-    let template = try ScenarioTemplate.load(path: args.positionals[0])
+    let template = try InputFile.template(args.positionals[0], console: console)
     let tests = try template.stressTests()
     guard !tests.isEmpty else {
       throw ScenarioError(file: template.file, path: "stressTests", problem: "is missing; 'stress' runs the scenario's named stress tests, e.g. \"stressTests\": [{\"name\": \"supplier down\", \"set\": {\"suppliers[0].outages\": [{\"start\": 300, \"end\": 313}]}}]")
     }
     let spec = template.base.spec
     let replications = replicationsOption ?? spec.replications ?? 1
+    let directory = args.value("out") ?? "reports/\(spec.name)-stress"
+    try OutputPath.check(directory, option: "out", kind: .folder, command: name)
     let suite = StressSuite(template: template, tests: tests, replications: replications, threads: threads)
     let bar = ProgressBar(console: console, label: "stress-testing", enabled: !args.flag("quiet"))
     let result = try suite.run(progress: bar.update)
     bar.finish()
     let report = StressReport(result: result, version: SupplySimCommand.version)
-    let written = try report.write(to: args.value("out") ?? "reports/\(spec.name)-stress")
+    let written = try report.write(to: directory)
     if !args.flag("quiet") {
       console.out("\(spec.name): \(tests.count) stress test\(tests.count == 1 ? "" : "s") x \(result.policies.count) policies x \(replications) replication\(replications == 1 ? "" : "s"), seed \(template.base.network.seed) (common random numbers; changes are paired with the base scenario)\n\n")
       console.out(report.table().plain())

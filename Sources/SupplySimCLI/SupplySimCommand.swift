@@ -22,13 +22,26 @@ public enum SupplySimCommand {
       console.out(overview())
       return 0
     }
-    if first == "--version" {
+    if first == "--version" || first == "version" {
       console.out("supplysim \(version)\n")
       return 0
     }
     if first == "help" {
-      guard let command = commands.first(where: { $0.name == arguments[1] }) else {
-        console.err("supplysim: no command '\(arguments[1])'; \(suggest(arguments[1]))\n")
+      let word = arguments[1]
+      if word == "help" || word == "--help" || word == "-h" {
+        console.out(overview())
+        return 0
+      }
+      if word == "version" || word == "--version" {
+        console.out("usage: supplysim --version\n\nPrints the version (also 'supplysim version', or --version after any command).\n")
+        return 0
+      }
+      guard arguments.count == 2 else {
+        console.err("supplysim help: expected one command name, got \(arguments.count - 1) (usage: supplysim help <command>)\n")
+        return 64
+      }
+      guard let command = commands.first(where: { $0.name == word }) else {
+        console.err("supplysim help: no command '\(word)'; \(suggest(word))\n")
         return 64
       }
       console.out(command.help)
@@ -41,27 +54,34 @@ public enum SupplySimCommand {
     let rest = Array(arguments.dropFirst())
     do {
       let parsed = try ArgumentParser.parse(rest, options: command.options, command: command.name)
-      return try command.run(parsed, console: console)
-    } catch let error as UsageError {
-      if error.message == "help" {
+      switch parsed.request {
+      case .help?:
         console.out(command.help)
         return 0
+      case .version?:
+        console.out("supplysim \(version)\n")
+        return 0
+      case nil:
+        return try command.run(parsed, console: console)
       }
+    } catch let error as UsageError {
       console.err("supplysim \(error.message)\n")
       return 64
     } catch {
-      console.err("supplysim \(command.name): \(error)\n")
+      console.err("supplysim \(command.name): \(ErrorText.line(for: error))\n")
       return 1
     }
   }
 
+  /// "did you mean 'X'?" for a close command name, else the list of commands.
   static func suggest(_ word: String) -> String {
-    let names = commands.map { $0.name }
+    let names = commands.map { $0.name } + ["help", "version"]
+    // A suggestion must keep at least one letter of the name: 'help' is not a misspelt 'lp'.
     if let best = names.min(by: { ArgumentParser.distance($0, word) < ArgumentParser.distance($1, word) }),
-       ArgumentParser.distance(best, word) <= 2 {
+       ArgumentParser.distance(best, word) <= 2, ArgumentParser.distance(best, word) < best.count {
       return "did you mean '\(best)'? (see 'supplysim --help')"
     }
-    return "commands are: \(names.joined(separator: ", "))"
+    return "commands are: \(commands.map { $0.name }.joined(separator: ", "))"
   }
 
   static func overview() -> String {
@@ -70,7 +90,8 @@ public enum SupplySimCommand {
     for c in commands {
       out += "  " + c.name + String(repeating: " ", count: width - c.name.count + 2) + c.summary + "\n"
     }
-    out += "\nRun 'supplysim help <command>' for a command's arguments and options.\n"
+    out += "\nRun 'supplysim help <command>' (or 'supplysim <command> -h') for a command's arguments and options;\n"
+    out += "'supplysim --version' prints the version. A scenario, CSV or LP file named '-' is read from standard input.\n"
     return out
   }
 }

@@ -7,7 +7,7 @@ import Scenarios
 struct SweepCommand: CLICommand {
   static let name = "sweep"
   static let summary = "Run a scenario over a grid of parameter values (set by JSON path) and report KPIs per grid point."
-  static let synopsis = "supplysim sweep SCENARIO [--vary PATH=FROM..TO:COUNT | --vary PATH=V1,V2,...]... [--replications N] [--threads N] [--out DIR] [--quiet]"
+  static let operands = "SCENARIO"
   static let details = """
     Each --vary sets a value at a JSON path of the scenario file, e.g.
       --vary 'skus[0].demand.promotions[0].uplift=1.5..3.0:4'   (4 values from 1.5 to 3.0)
@@ -22,7 +22,7 @@ struct SweepCommand: CLICommand {
     sweep section's, else the scenario's, else 1.
     """
   static let options: [OptionSpec] = [
-    .value("vary", "PATH=VALUES", "a parameter and its values: PATH=FROM..TO:COUNT or PATH=V1,V2,... (repeatable)"),
+    .repeatable("vary", "PATH=VALUES", "a parameter and its values: PATH=FROM..TO:COUNT or PATH=V1,V2,..."),
     .value("replications", "N", "replications per grid point and policy"),
     .value("threads", "N", "worker threads (default: all cores); results do not depend on it"),
     .value("out", "DIR", "where to write the report (default reports/<scenario name>-sweep/)"),
@@ -31,7 +31,7 @@ struct SweepCommand: CLICommand {
 
   static func run(_ args: ParsedArguments, console: Console) throws -> Int32 {
     guard args.positionals.count == 1 else {
-      throw UsageError("sweep: expected one scenario file, got \(args.positionals.count) (usage: \(synopsis))")
+      throw UsageError("sweep: expected one scenario file, got \(args.positionals.count) (usage: \(usageLine))")
     }
     var cliAxes: [SweepAxis] = []
     for text in args.values["vary"] ?? [] {
@@ -45,7 +45,7 @@ struct SweepCommand: CLICommand {
     let threads = try args.integer("threads", default: Parallel.defaultThreadCount, range: 1...1024, command: name)
     let replicationsOption = args.value("replications") == nil ? nil : try args.integer("replications", default: 1, range: 1...100_000, command: name)
 
-    let template = try ScenarioTemplate.load(path: args.positionals[0])
+    let template = try InputFile.template(args.positionals[0], console: console)
     let spec = template.base.spec
     let axes = cliAxes.isEmpty ? try template.sweepAxes() : cliAxes
     guard !axes.isEmpty else {
@@ -56,12 +56,14 @@ struct SweepCommand: CLICommand {
       throw UsageError("sweep: the grid has \(grid.count) points, more than \(SweepGrid.maximumPoints); vary fewer values")
     }
     let replications = replicationsOption ?? spec.sweep?.replications ?? spec.replications ?? 1
+    let directory = args.value("out") ?? "reports/\(spec.name)-sweep"
+    try OutputPath.check(directory, option: "out", kind: .folder, command: name)
     let sweep = Sweep(template: template, grid: grid, replications: replications, threads: threads)
     let bar = ProgressBar(console: console, label: "sweeping", enabled: !args.flag("quiet"))
     let result = try sweep.run(progress: bar.update)
     bar.finish()
     let report = SweepReport(result: result, version: SupplySimCommand.version)
-    let written = try report.write(to: args.value("out") ?? "reports/\(spec.name)-sweep")
+    let written = try report.write(to: directory)
     if !args.flag("quiet") {
       let n = template.base.network
       console.out("\(spec.name): \(grid.count) grid point\(grid.count == 1 ? "" : "s") x \(result.policies.count) policies x \(replications) replication\(replications == 1 ? "" : "s"), seed \(n.seed) at every point (common random numbers)\n\n")

@@ -4,21 +4,27 @@ import Scenarios
 struct ValidateCommand: CLICommand {
   static let name = "validate"
   static let summary = "Check scenario files and list every problem with its JSON path."
-  static let synopsis = "supplysim validate SCENARIO..."
-  static let details = "Exit code 0 when every file is valid, 1 otherwise."
+  static let operands = "SCENARIO..."
+  static let details = "SCENARIO - reads a scenario from standard input. Exit code 0 when every file is valid, 1 otherwise."
   static let options: [OptionSpec] = []
 
   static func run(_ args: ParsedArguments, console: Console) throws -> Int32 {
-    guard !args.positionals.isEmpty else { throw UsageError("validate: expected at least one scenario file (usage: \(synopsis))") }
+    guard !args.positionals.isEmpty else { throw UsageError("validate: expected at least one scenario file (usage: \(usageLine))") }
+    guard args.positionals.filter(InputFile.isStandardInput).count <= 1 else {
+      throw UsageError("validate: '-' (standard input) may be named once")
+    }
     var failed = false
     for path in args.positionals {
       do {
-        let s = try Scenario.load(path: path)
+        let s = try InputFile.scenario(path, console: console)
         let nodes = s.network.topology.map { t in ", \(t.nodes.count) nodes in \(t.echelonCount) echelons, \(t.lanes.count) lanes" } ?? ""
-        console.out("ok: \(path): \(s.network.skus.count) SKUs, \(s.network.suppliers.count) supplier(s)\(nodes), \(s.policies.count) policies, \(s.network.horizonDays) days\n")
-      } catch {
+        console.out("ok: \(InputFile.displayName(path)): \(s.network.skus.count) SKUs, \(s.network.suppliers.count) supplier(s)\(nodes), \(s.policies.count) policies, \(s.network.horizonDays) days\n")
+      } catch let error as ScenarioErrors {
         failed = true
         for e in error.errors { console.err("\(e)\n") }
+      } catch {
+        failed = true
+        console.err("\(ErrorText.line(for: error))\n")
       }
     }
     return failed ? 1 : 0

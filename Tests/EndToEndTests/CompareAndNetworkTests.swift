@@ -11,7 +11,7 @@ import _TestSupport
       #expect(r.out.contains(name), "\(name) missing")
     }
     #expect(r.out.contains("best at a fill rate of at least 99.0%: sQ-csl95"))
-    #expect(runCLI(["compare", quickstart, "--forecasters", "model,prophet"]).code == 1)
+    #expect(runCLI(["compare", quickstart, "--forecasters", "model,prophet"]).code == 64)
   }
 
   @Test func savedNetworksForecastExactlyAsTrained() {

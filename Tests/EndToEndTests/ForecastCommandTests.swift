@@ -37,7 +37,7 @@ import _TestSupport
 
   @Test func unknownForecasterListsTheNames() {
     let r = runCLI(["forecast", air, "--model", "prophet"])
-    #expect(r.code == 1)
+    #expect(r.code == 64)
     #expect(r.err.contains("unknown forecaster \"prophet\"") && r.err.contains("auto_arima") && r.err.contains("lstm"))
     #expect(runCLI(["forecast", air, "--model", "naive", "--param", "period"]).code == 64)
   }

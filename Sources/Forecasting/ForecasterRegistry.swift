@@ -5,7 +5,9 @@
 /// on Forecasting (e.g. NeuralForecasting) cannot be named here: it publishes its own `[Entry]`,
 /// and callers that know both (the CLI, scenarios) pass them as `additional:`.
 /// Every method also accepts `clean` (a threshold in robust standard deviations, > 0): the
-/// history is then cleaned by `AnomalyCleaner` before fitting.
+/// history is then cleaned by `AnomalyCleaner` before fitting. Built-in methods come wrapped
+/// in `ScaleNormalizingForecaster` (outermost), so series near 1e200 or 1e-300 fit as well as
+/// ordinary ones; series of ordinary magnitude pass through it unchanged.
 public enum ForecasterRegistry {
   /// One registered method.
   public struct Entry: Sendable {
@@ -175,6 +177,9 @@ public enum ForecasterRegistry {
   /// - Throws: `.invalidInput` for an unknown name (listing the valid ones), an unknown
   ///   parameter key (listing the method's keys), or a value out of range or not an integer
   ///   where one is needed.
+  /// - Returns: For a built-in name, the method wrapped in `ScaleNormalizingForecaster` (and,
+  ///   inside it, `AnomalyCleaningForecaster` when `clean` is set); an additional entry's
+  ///   forecaster as its builder made it (cleaned when `clean` is set).
   public static func make(_ spec: ForecasterSpec, additional: [Entry] = []) throws(ForecastError) -> any Forecaster {
     let known = all(additional)
     guard let entry = known.first(where: { $0.name == spec.name }) else {
@@ -188,11 +193,16 @@ public enum ForecasterRegistry {
       throw .invalidInput("\(spec.name): only \"ensemble\" takes members")
     }
     let reader = ParameterReader(method: spec.name, values: spec.parameters, additional: additional)
-    let forecaster = try entry.build(spec, reader)
+    var forecaster = try entry.build(spec, reader)
     if let threshold = try reader.double("clean", min: 0), threshold > 0 {
-      return cleaning(forecaster, threshold: threshold)
+      forecaster = cleaning(forecaster, threshold: threshold)
     }
-    return forecaster
+    let builtIn = entries.contains { $0.name == spec.name }
+    return builtIn ? normalizing(forecaster) : forecaster
+  }
+
+  private static func normalizing<F: Forecaster>(_ f: F) -> any Forecaster {
+    ScaleNormalizingForecaster(base: f)
   }
 
   private static func cleaning<F: Forecaster>(_ f: F, threshold: Double) -> any Forecaster {

@@ -39,11 +39,18 @@ public struct NelderMead: Sendable {
   ///   - x0: The start; projected into the box first.
   ///   - bounds: An optional box.
   /// - Returns: The best point found; `converged` is false if the evaluation budget ran out.
+  ///   When the objective is not finite anywhere on the initial simplex (or `x0` is not finite),
+  ///   the search stops at once: `x` is the projected start, `value` is `+∞`, `converged` is
+  ///   false and `message` says so. Callers check `value.isFinite`.
   /// - Complexity: O(n) evaluations per iteration (n + 1 on a shrink).
   public func minimize(_ f: ([Double]) -> Double, from x0: [Double], bounds: Bounds? = nil) -> OptimizationResult {
     let n = x0.count
     precondition(n > 0, "NelderMead: needs at least one variable")
     if let b = bounds { precondition(b.dimension == n, "NelderMead: \(b.dimension) bounds for \(n) variables") }
+    guard x0.allSatisfy(\.isFinite) else {
+      return OptimizationResult(x: x0, value: .infinity, iterations: 0, evaluations: 0, converged: false,
+                                message: "start point is not finite")
+    }
     var evaluations = 0
     func eval(_ x: [Double]) -> Double {
       evaluations += 1
@@ -73,6 +80,10 @@ public struct NelderMead: Sendable {
       }
       var values = [bestValue] + simplex.dropFirst().map { eval($0) }
       converged = false
+      if !values.contains(where: \.isFinite) {
+        message = "objective is not finite at any point of the initial simplex"
+        break
+      }
       while evaluations < maxEvaluations {
         totalIterations += 1
         // Order: best first. A stable sort on (value, index) keeps runs deterministic.

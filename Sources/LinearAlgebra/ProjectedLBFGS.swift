@@ -36,7 +36,11 @@ public struct ProjectedLBFGS: Sendable {
   ///   - gradient: Its gradient; when nil, `NumericGradient.central` is used (2n evaluations each).
   ///   - x0: The start; projected into the box first.
   ///   - bounds: The box; nil for unconstrained.
-  /// - Returns: The final point; `converged` says whether a tolerance test passed.
+  /// - Returns: The final point; `converged` says whether a tolerance test passed. When the
+  ///   objective or its gradient is not finite at the (projected) start, or `x0` is not finite,
+  ///   the search stops at once with that point, `converged` false and a message saying so;
+  ///   `value` is then `+∞` for a non-finite objective. A non-finite gradient met later ends the
+  ///   search at the last finite point. Callers check `value.isFinite`.
   public func minimize(_ f: ([Double]) -> Double, gradient: (([Double]) -> [Double])? = nil,
                        from x0: [Double], bounds: Bounds? = nil) -> OptimizationResult {
     let n = x0.count
@@ -49,9 +53,21 @@ public struct ProjectedLBFGS: Sendable {
       evaluations += 2 * n
       return NumericGradient.central(f, at: x, bounds: box)
     }
+    guard x0.allSatisfy(\.isFinite) else {
+      return OptimizationResult(x: x0, value: .infinity, iterations: 0, evaluations: 0, converged: false,
+                                message: "start point is not finite")
+    }
     var x = box.project(x0)
     var fx = value(x)
+    guard fx.isFinite else {
+      return OptimizationResult(x: x, value: .infinity, iterations: 0, evaluations: evaluations, converged: false,
+                                message: "objective is not finite at the start point")
+    }
     var g = grad(x)
+    guard g.allSatisfy(\.isFinite) else {
+      return OptimizationResult(x: x, value: fx, iterations: 0, evaluations: evaluations, converged: false,
+                                message: "gradient is not finite at the start point")
+    }
     var sList: [[Double]] = [], yList: [[Double]] = [], rhoList: [Double] = []
     var iteration = 0
     var message = "iteration budget exhausted"
@@ -120,6 +136,12 @@ public struct ProjectedLBFGS: Sendable {
         break
       }
       let gNew = grad(xNew)
+      guard gNew.allSatisfy(\.isFinite) else {
+        // Keep the last point with a usable gradient rather than stepping on NaN directions.
+        if fNew < fx { x = xNew; fx = fNew }
+        message = "gradient is not finite; stopped at the last finite point"
+        break
+      }
       let s = (0..<n).map { xNew[$0] - x[$0] }
       let y = (0..<n).map { gNew[$0] - g[$0] }
       let sy = VectorOps.dot(s, y)

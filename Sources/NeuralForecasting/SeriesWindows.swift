@@ -38,7 +38,7 @@ struct SeriesWindows {
     scaling = configuration.scaling
     let (m, s) = Self.meanAndDeviation(input.values[...])
     seriesLocation = m
-    seriesScale = Self.floored(s, level: m)
+    seriesScale = Self.floored(s, level: m, magnitude: Self.magnitude(input.values[...]))
   }
 
   /// Features per time step.
@@ -47,6 +47,14 @@ struct SeriesWindows {
 
   static func meanAndDeviation(_ x: ArraySlice<Double>) -> (Double, Double) {
     if x.isEmpty { return (0, 0) }
+    // Values far from 1 (near 1e200 the squares overflow, near 1e-300 they underflow): the same
+    // sums on the values divided by a power of two (exact), scaled back.
+    let largest = magnitude(x)
+    if largest > 0 && !SeriesScale.neutralBand.contains(largest) {
+      let scale = SeriesScale(Array(x))
+      let (m, s) = meanAndDeviation(scale.normalized(Array(x))[...])
+      return (m * scale.factor, s * scale.factor)
+    }
     var sum = 0.0
     for v in x { sum += v }
     let mean = sum / Double(x.count)
@@ -55,8 +63,21 @@ struct SeriesWindows {
     return (mean, (squares / Double(x.count)).squareRoot())
   }
 
-  /// A deviation floored so flat windows do not divide by zero.
-  static func floored(_ s: Double, level: Double) -> Double { max(s, 1e-3 * max(abs(level), 1)) }
+  /// The largest finite `|xᵢ|`.
+  static func magnitude(_ x: ArraySlice<Double>) -> Double {
+    var largest = 0.0
+    for v in x where v.isFinite { largest = max(largest, abs(v)) }
+    return largest
+  }
+
+  /// A deviation floored so flat windows do not divide by zero: at least 1e-3 of
+  /// `max(|level|, min(1, magnitude))`, and 1e-3 for an all-zero series (as before). For series whose
+  /// magnitude is at least 1 this is the floor `1e-3 · max(|level|, 1)`; smaller series get a
+  /// floor in their own units, so values near 1e-300 are not flattened to 0.
+  static func floored(_ s: Double, level: Double, magnitude: Double) -> Double {
+    let floored = max(s, 1e-3 * max(abs(level), min(1, magnitude)))
+    return floored > 0 ? floored : 1e-3
+  }
 
   /// Location and scale for the window of `values` ending at `end` (inclusive).
   func scale(window: ArraySlice<Double>) -> (location: Double, scale: Double) {
@@ -64,7 +85,7 @@ struct SeriesWindows {
     case .series: return (seriesLocation, seriesScale)
     case .window:
       let (m, s) = Self.meanAndDeviation(window)
-      return (m, Self.floored(s, level: m))
+      return (m, Self.floored(s, level: m, magnitude: Self.magnitude(window)))
     }
   }
 

@@ -104,7 +104,8 @@ public struct ARIMAModel: FittedForecast, Sendable {
   ///   - levels: Interval coverages in (0, 1).
   /// - Returns: Means and one interval per level. With covariates, their columns must cover
   ///   `history + horizon` rows (a precondition).
-  /// - Complexity: O(h·r² + h²·r) for state dimension r.
+  /// - Complexity: O(h·r² + h²·r) for state dimension r up to `weightedVarianceHorizon` steps,
+  ///   O(h·(r + D)²) beyond (D the order of the differencing polynomial).
   public func predict(horizon: Int, levels: [Double]) -> Forecast {
     precondition(horizon >= 1, "ARIMAModel.predict: horizon must be >= 1, got \(horizon)")
     let n = history.count
@@ -135,14 +136,49 @@ public struct ARIMAModel: FittedForecast, Sendable {
       for i in 0..<r { b[i] = phiR[i] * a[0] + (i + 1 < r ? a[i + 1] : 0) }
       return b
     }
-    // Point forecasts of the differenced series and covariances of their errors.
+    // Point forecasts of the differenced series, then integrated: delta(B) u_t = w_t.
     var wf = [Double](repeating: 0, count: horizon)
     var a = finalState
+    for i in 0..<horizon { wf[i] = a[0]; a = transition(a) }
+    let delta = ARIMAPolynomial.differencing(d: order.d, seasonalD: order.seasonalD, period: order.period)
+    for h in 0..<horizon {
+      var s = wf[h]
+      for k in 1..<delta.count where delta[k] != 0 { s -= delta[k] * u[n + h - k] }
+      u[n + h] = s
+    }
+    let variances = horizon <= Self.weightedVarianceHorizon
+      ? integratedVariancesByWeights(horizon: horizon, transition: transition, R: R, delta: delta)
+      : integratedVariances(horizon: horizon, phiR: phiR, R: R, delta: delta)
+    var mean = [Double](repeating: 0, count: horizon)
+    var sd = [Double](repeating: 0, count: horizon)
+    for h in 0..<horizon {
+      var s = u[n + h]
+      for j in 0..<beta.count { s += beta[j] * regressor(j, n + h) }
+      mean[h] = s
+      sd[h] = (max(variances[h], 0) * sigma2).squareRoot()
+    }
+    let intervals = levels.map { level -> PredictionInterval in
+      precondition(level > 0 && level < 1, "ARIMAModel.predict: levels must be in (0, 1), got \(level)")
+      let z = StandardNormal.quantile(0.5 + level / 2)
+      return PredictionInterval(level: level, lower: (0..<horizon).map { mean[$0] - z * sd[$0] },
+                                upper: (0..<horizon).map { mean[$0] + z * sd[$0] })
+    }
+    return Forecast(mean: mean, intervals: intervals)
+  }
+
+  /// Horizons up to this use the error-covariance matrix of the differenced forecasts and the
+  /// integration weights (O(h²) memory, O(h³) time for integrated models); longer ones use the
+  /// augmented state recursion, which gives the same variances in O(h) memory.
+  static let weightedVarianceHorizon = 256
+
+  /// Forecast-error variances (in units of σ²) of the integrated series, from the covariances of
+  /// the differenced forecast errors and the weights that integrate them.
+  func integratedVariancesByWeights(horizon: Int, transition: ([Double]) -> [Double], R: [Double],
+                                    delta: [Double]) -> [Double] {
+    let r = finalState.count
     var P = finalCovariance
     var cov = [Double](repeating: 0, count: horizon * horizon)
     for i in 0..<horizon {
-      wf[i] = a[0]
-      a = transition(a)
       var col = (0..<r).map { P[$0 * r] }
       for j in i..<horizon {
         cov[i * horizon + j] = col[0]
@@ -162,36 +198,68 @@ public struct ARIMAModel: FittedForecast, Sendable {
       }
       P = next
     }
-    // Integrate: delta(B) u_t = w_t.
-    let delta = ARIMAPolynomial.differencing(d: order.d, seasonalD: order.seasonalD, period: order.period)
     var weights = [[Double]](repeating: [Double](repeating: 0, count: horizon), count: horizon)
     for h in 0..<horizon {
-      var s = wf[h]
-      for k in 1..<delta.count where delta[k] != 0 { s -= delta[k] * u[n + h - k] }
-      u[n + h] = s
       weights[h][h] = 1
       for k in 1..<delta.count where delta[k] != 0 && h - k >= 0 {
         for j in 0...(h - k) { weights[h][j] -= delta[k] * weights[h - k][j] }
       }
     }
-    var mean = [Double](repeating: 0, count: horizon)
-    var sd = [Double](repeating: 0, count: horizon)
-    for h in 0..<horizon {
-      var s = u[n + h]
-      for j in 0..<beta.count { s += beta[j] * regressor(j, n + h) }
-      mean[h] = s
+    return (0..<horizon).map { h in
       var v = 0.0
       for i in 0...h where weights[h][i] != 0 {
         for j in 0...h where weights[h][j] != 0 { v += weights[h][i] * weights[h][j] * cov[i * horizon + j] }
       }
-      sd[h] = (max(v, 0) * sigma2).squareRoot()
+      return v
     }
-    let intervals = levels.map { level -> PredictionInterval in
-      precondition(level > 0 && level < 1, "ARIMAModel.predict: levels must be in (0, 1), got \(level)")
-      let z = StandardNormal.quantile(0.5 + level / 2)
-      return PredictionInterval(level: level, lower: (0..<horizon).map { mean[$0] - z * sd[$0] },
-                                upper: (0..<horizon).map { mean[$0] + z * sd[$0] })
+  }
+
+  /// The same variances by one covariance recursion on the state `(a, U)`: the ARMA state `a`
+  /// (dimension r) and the last D integrated errors `U`. With `eᵤ = a₀ − Σₖ δₖ Uₖ₋₁`, the
+  /// transition is `a' = T a + R η`, `U' = (eᵤ, U₀, …, U_{D−2})`; the step-h variance is
+  /// `Var(eᵤ)` under `P₀ = diag(finalCovariance, 0)`.
+  func integratedVariances(horizon: Int, phiR: [Double], R: [Double], delta: [Double]) -> [Double] {
+    let r = finalState.count, D = delta.count - 1, k = r + D
+    var P = [Double](repeating: 0, count: k * k)
+    for i in 0..<r { for j in 0..<r { P[i * k + j] = finalCovariance[i * r + j] } }
+    // x -> F x, in place into `out`.
+    func apply(_ x: [Double], _ out: inout [Double]) {
+      var e = x[0]
+      for q in 1...max(D, 1) where q <= D { e -= delta[q] * x[r + q - 1] }
+      for i in 0..<r { out[i] = phiR[i] * x[0] + (i + 1 < r ? x[i + 1] : 0) }
+      if D > 0 {
+        for q in stride(from: D - 1, to: 0, by: -1) { out[r + q] = x[r + q - 1] }
+        out[r] = e
+      }
     }
-    return Forecast(mean: mean, intervals: intervals)
+    var variances = [Double](repeating: 0, count: horizon)
+    var column = [Double](repeating: 0, count: k), image = column
+    var FP = P
+    for h in 0..<horizon {
+      // Var(eᵤ) = z P zᵀ with z = (1, 0…0 | −δ₁ … −δ_D).
+      var v = 0.0
+      for i in 0..<k {
+        let zi = i == 0 ? 1 : (i >= r ? -delta[i - r + 1] : 0)
+        guard zi != 0 else { continue }
+        for j in 0..<k {
+          let zj = j == 0 ? 1 : (j >= r ? -delta[j - r + 1] : 0)
+          if zj != 0 { v += zi * zj * P[i * k + j] }
+        }
+      }
+      variances[h] = v
+      if h + 1 == horizon { break }
+      // P <- F P Fᵀ + G Gᵀ: columns first, then rows.
+      for c in 0..<k {
+        for i in 0..<k { column[i] = P[i * k + c] }
+        apply(column, &image)
+        for i in 0..<k { FP[i * k + c] = image[i] }
+      }
+      for i in 0..<k {
+        for j in 0..<k { column[j] = FP[i * k + j] }
+        apply(column, &image)
+        for j in 0..<k { P[i * k + j] = image[j] + (i < r && j < r ? R[i] * R[j] : 0) }
+      }
+    }
+    return variances
   }
 }

@@ -92,7 +92,7 @@ public struct Backtest: Sendable {
                                     actual: actual, forecast: nil, failure: nil, scale: .nan)
         do {
           let fitted = try fitMember(model, train)
-          record.forecast = fitted.predict(horizon: horizon, levels: levels)
+          record.forecast = try fitted.checkedPredict(horizon: horizon, levels: levels, method: model.name)
           record.scale = AccuracyMetrics.naiveScale(training: train.values, period: input.seasonalPeriod)
         } catch {
           record.failure = error.description

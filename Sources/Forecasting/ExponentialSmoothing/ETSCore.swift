@@ -79,6 +79,28 @@ struct ETSCore: Sendable {
     }
   }
 
+  /// `pointForecast` for `h = 1...horizon` in one pass (the damping sums accumulate in the same
+  /// order, so the numbers are the same), in O(horizon) rather than O(horizon²).
+  func pointForecasts(_ st: ETSState, p: ETSParameters, horizon: Int) -> [Double] {
+    var out: [Double] = []
+    out.reserveCapacity(horizon)
+    var damp = 0.0, f = 1.0
+    for h in 1...horizon {
+      switch trend {
+      case .none: damp = 0
+      case .additive: damp = Double(h)
+      case .damped: f *= p.phi; damp += f
+      }
+      let base = st.level + damp * st.trend
+      switch seasonality {
+      case .none: out.append(base)
+      case .additive: out.append(base + st.seasonal[(h - 1) % period])
+      case .multiplicative: out.append(base * st.seasonal[(h - 1) % period])
+      }
+    }
+    return out
+  }
+
   /// The classical heuristic start: level = mean of the first cycle, trend = difference of the
   /// first two cycle means per step, seasonal terms = first-cycle deviations (or ratios) from
   /// the level, normalised to sum to 0 (or average 1). Non-seasonal: `ℓ₀ = y₀`, `b₀ = y₁ − y₀`.

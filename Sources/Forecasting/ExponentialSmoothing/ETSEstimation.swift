@@ -81,11 +81,15 @@ struct ETSEstimation {
         if freeGamma { start.append(0.1) }
         if freePhi { start.append(0.95) }
         let v = objective(start)
-        if v < bestValue { bestValue = v; best = start }
+        // The first start is kept even when no start has a finite SSE: the search may still find one.
+        if best.isEmpty || v < bestValue { bestValue = v; best = start }
       }
       let result = NelderMead(functionTolerance: 1e-12, pointTolerance: 1e-7, maxEvaluations: 4000)
         .minimize(objective, from: best, bounds: box)
-      guard result.value.isFinite else { throw .fitFailed("ets: no parameters give a finite SSE") }
+      guard result.value.isFinite else {
+        throw .fitFailed("\(forecaster.name) \(label): no smoothing parameters give a finite sum of squared errors"
+                         + (core.seasonality == .multiplicative ? " (multiplicative seasonality divides by the level and the seasonal factors, which come near 0 here)" : ""))
+      }
       var x = result.x
       if forecaster.initialization == .optimized {
         let sv = stateVector(initial)
@@ -108,7 +112,9 @@ struct ETSEstimation {
       }
     }
     let run = core.run(y, p: params, initial: initial, collect: true)
-    guard run.sse.isFinite else { throw .fitFailed("ets: SSE is not finite at the chosen parameters") }
+    guard run.sse.isFinite else {
+      throw .fitFailed("\(forecaster.name) \(label): the sum of squared errors is not finite at the chosen parameters")
+    }
     let smoothingCount = lower.count
     let stateCount = 1 + (core.trend != .none ? 1 : 0) + (core.seasonality != .none ? core.period - 1 : 0)
     let k = smoothingCount + stateCount
@@ -124,6 +130,13 @@ struct ETSEstimation {
       trend: core.trend, seasonality: core.seasonality, period: core.period, parameters: params,
       initialState: initial, finalState: run.final, sse: run.sse, sigma: sigma2.squareRoot(),
       logLikelihood: logLik, aicc: aicc, parameterCount: k, fittedValues: run.fitted, notes: notes)
+  }
+
+  /// `ETS(A,N,N)`-style label of the model being fitted.
+  private var label: String {
+    let t = switch core.trend { case .none: "N"; case .additive: "A"; case .damped: "Ad" }
+    let s = switch core.seasonality { case .none: "N"; case .additive: "A"; case .multiplicative: "M" }
+    return "ETS(A,\(t),\(s))"
   }
 
   private var boundLabels: [String] {

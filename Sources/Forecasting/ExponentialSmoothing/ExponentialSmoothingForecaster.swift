@@ -104,16 +104,16 @@ public struct ExponentialSmoothingForecaster: Forecaster {
     let y = input.values
     let m = seasonality == .none ? 1 : (period ?? input.seasonalPeriod)
     if seasonality != .none && m < 2 {
-      throw .invalidInput("ets: seasonality \(seasonality.rawValue) needs a seasonal period >= 2, got \(m)")
+      throw .invalidInput("\(name): seasonality \(seasonality.rawValue) needs a seasonal period >= 2, got \(m)")
     }
     let needed = minimumHistory(period: m)
     guard y.count >= needed else { throw .historyTooShort(method: name, needed: needed, got: y.count) }
-    guard y.allSatisfy(\.isFinite) else { throw .invalidInput("ets: values must be finite") }
+    guard y.allSatisfy(\.isFinite) else { throw .invalidInput("\(name): values must be finite") }
     if seasonality == .multiplicative, let bad = y.firstIndex(where: { $0 <= 0 }) {
-      throw .invalidInput("ets: multiplicative seasonality needs values > 0, got values[\(bad)] = \(y[bad])")
+      throw .invalidInput("\(name): multiplicative seasonality needs values > 0, got values[\(bad)] = \(y[bad])")
     }
     for (label, v, hi) in [("alpha", alpha, 1.0), ("beta", beta, 1.0), ("gamma", gamma, 1.0), ("phi", phi, 1.0)] {
-      if let v, !(v >= 0 && v <= hi) { throw .invalidInput("ets: \(label) must be in [0, \(hi)], got \(v)") }
+      if let v, !(v >= 0 && v <= hi) { throw .invalidInput("\(name): \(label) must be in [0, \(hi)], got \(v)") }
     }
     let core = ETSCore(trend: trend, seasonality: seasonality, period: m)
     var fit = try ETSEstimation(core: core, forecaster: self).estimate(y)

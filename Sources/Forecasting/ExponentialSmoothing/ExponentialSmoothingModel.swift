@@ -79,15 +79,38 @@ public struct ExponentialSmoothingModel: FittedForecast, Sendable {
     return sigma * sum.squareRoot()
   }
 
+  /// `analyticStandardDeviation(horizon:)` for every step `1...horizon` in one pass: the same
+  /// partial sums in the same order, so the same numbers, in O(horizon) rather than O(horizon²).
+  func analyticStandardDeviations(horizon: Int) -> [Double] {
+    let p = parameters
+    var out = [sigma]
+    out.reserveCapacity(horizon)
+    var sum = 1.0
+    var phiSum = 0.0, phiPow = 1.0
+    for j in stride(from: 1, to: horizon, by: 1) {
+      phiPow *= p.phi
+      phiSum += phiPow
+      var c = p.alpha
+      switch trend {
+      case .none: break
+      case .additive: c += p.alpha * p.beta * Double(j)
+      case .damped: c += p.alpha * p.beta * phiSum
+      }
+      if seasonality != .none && j % period == 0 { c += p.gamma }
+      sum += c * c
+      out.append(sigma * sum.squareRoot())
+    }
+    return out
+  }
+
   /// Point forecasts, with analytic intervals for additive models and simulated ones for
   /// multiplicative seasonality.
   public func predict(horizon: Int, levels: [Double]) -> Forecast {
     precondition(horizon >= 1, "predict: horizon must be >= 1, got \(horizon)")
     let c = core
-    let mean = (1...horizon).map { c.pointForecast(finalState, p: parameters, h: $0) }
+    let mean = c.pointForecasts(finalState, p: parameters, horizon: horizon)
     if seasonality != .multiplicative || levels.isEmpty {
-      let sds = (1...horizon).map { analyticStandardDeviation(horizon: $0) }
-      return .gaussian(mean: mean, standardDeviations: sds, levels: levels)
+      return .gaussian(mean: mean, standardDeviations: analyticStandardDeviations(horizon: horizon), levels: levels)
     }
     return Forecast(mean: mean, intervals: simulatedIntervals(horizon: horizon, levels: levels))
   }

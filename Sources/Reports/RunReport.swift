@@ -120,7 +120,8 @@ public struct RunReport: Sendable {
       ])),
       ("policies", .array(policies)),
       ("pairedComparisons", .array(pairedJSON())),
-    ] + (networkJSON().map { [("network", $0)] } ?? []))
+    ] + (networkJSON().map { [("network", $0)] } ?? [])
+      + (s.warnings.isEmpty ? [] : [("warnings", .array(s.warnings.map { .string($0.description) }))]))
     return JSONWriter.render(doc)
   }
 
@@ -200,6 +201,11 @@ public struct RunReport: Sendable {
     }
     md += "- \(result.replications) replication\(result.replications == 1 ? "" : "s"); every policy sees the same demand (common random numbers)\n"
     md += "- SupplySim \(version)\n\n"
+    if !s.warnings.isEmpty {
+      md += "## Warnings\n\n"
+      for w in s.warnings { md += "- \(w)\n" }
+      md += "\n"
+    }
     md += "## Policy comparison\n\n"
     md += comparisonTable().markdown() + "\n"
     if result.replications > 1 { md += "Cells with ± show the half-width of the 95% confidence interval across replications.\n\n" }

@@ -166,7 +166,10 @@ func decodeScalar<T>(_ type: T.Type, _ value: JSONValue, path: [any CodingKey]) 
     guard case let .bool(b) = value else { throw fail("true or false") }
     return b as! T
   case is Double.Type:
-    guard case let .number(n) = value, let d = Double(n), d.isFinite else { throw fail("a number") }
+    guard case let .number(n) = value else { throw fail("a number") }
+    guard let d = Double(n), d.isFinite else {
+      throw DecodingIssue(path: jsonPath(path), problem: "must be a finite number (at most about 1.8e308 in size), got \(n)")
+    }
     return d as! T
   case is Int.Type:
     guard case let .number(n) = value else { throw fail("a whole number") }

@@ -69,7 +69,7 @@ struct ForecastCommand: CLICommand {
     } else {
       fitted = try ForecasterCatalog.make(spec).fit(input)
     }
-    let forecast = fitted.predict(horizon: horizon, levels: levels)
+    let forecast = try fitted.checkedPredict(horizon: horizon, levels: levels, method: model)
     let labels = csv.futureLabels(count: horizon)
 
     var header = ["step", csv.times != nil ? "date" : "index", "mean"]

@@ -41,9 +41,14 @@ enum InputFile {
   }
 
   /// Loads a scenario from a file or standard input.
+  ///
+  /// Its warnings (degenerate plans) go to standard error, one line each.
   static func scenario(_ path: String, console: Console) throws -> Scenario {
-    guard isStandardInput(path) else { return try Scenario.load(path: path) }
-    return try Scenario.load(json: text(path, console: console), file: standardInputName)
+    let scenario = isStandardInput(path)
+      ? try Scenario.load(json: text(path, console: console), file: standardInputName)
+      : try Scenario.load(path: path)
+    for warning in scenario.warnings { console.err("warning: \(warning)\n") }
+    return scenario
   }
 
   /// Loads a scenario template (for sweeps and stress tests) from a file or standard input.

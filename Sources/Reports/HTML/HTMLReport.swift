@@ -107,7 +107,13 @@ public struct HTMLReport: Sendable {
     for outcome in result.outcomes {
       h += "<li><strong>\(esc(outcome.name))</strong>: \(esc(describer.describe(outcome.specification)))</li>\n"
     }
-    h += "</ul>\n<p class=\"note\">Every policy sees the same demand and lead-time draws in each replication (common random numbers). "
+    h += "</ul>\n"
+    if !s.warnings.isEmpty {
+      h += "<div class=\"warnings\" role=\"note\"><strong>Warnings</strong><ul>\n"
+      for w in s.warnings { h += "<li><code>\(esc(w.path))</code>: \(esc(w.problem))</li>\n" }
+      h += "</ul></div>\n"
+    }
+    h += "<p class=\"note\">Every policy sees the same demand and lead-time draws in each replication (common random numbers). "
     h += "All KPIs cover the \(measuredDays) measured days; costs are totals over those days, not annualised.</p>\n</section>\n"
     return h
   }

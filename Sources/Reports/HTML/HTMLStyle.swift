@@ -19,6 +19,8 @@ enum HTMLStyle {
   p { margin: 0.5rem 0; max-width: 80ch; }
   .lede { font-size: 1.05rem; color: var(--muted); }
   .note { font-size: 0.88rem; color: var(--muted); }
+  .warnings { border-left: 4px solid #d55e00; background: #fff4ec; padding: 0.5rem 0.9rem; margin: 0.8rem 0; font-size: 0.9rem; }
+  .warnings ul { margin: 0.3rem 0 0; padding-left: 1.2rem; }
   code { font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; font-size: 0.9em; background: var(--soft); padding: 1px 4px; border-radius: 4px; }
   nav.toc { margin: 12px 0 0; font-size: 0.9rem; }
   nav.toc a { color: var(--accent); text-decoration: none; margin-right: 14px; white-space: nowrap; }

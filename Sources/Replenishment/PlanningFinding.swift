@@ -55,7 +55,7 @@ extension PolicyPlanner {
             fail(.sku(key: "holdingCostPerUnitDay"), "eoq",
                  "gives an EOQ of \(describe(lot)) units (orderCost \(describe(d.costs.orderCost)), mean demand \(describe(d.meanPerDay))/day), more than 10^13; raise the holding cost or set the policy's orderQuantity")
           case .daysOfSupply:
-            fail(.policy(key: "orderQuantityDays"), "lot", "gives a lot of \(describe(lot)) units for SKU \(k), more than 10^13; use fewer days")
+            fail(.policy(key: "orderQuantityDays"), "lot", "gives a lot of \(describe(lot)) units, more than 10^13; use fewer days")
           case .units:
             fail(.policy(key: "orderQuantity"), "lot", "must be at most 10^13 units, got \(describe(lot))")
           }

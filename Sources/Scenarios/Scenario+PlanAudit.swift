@@ -34,19 +34,17 @@ extension Scenario {
       }
       for g in groups {
         let f = g.first
-        let skuID = network.skus[f.sku].id
         let place = network.topology.map { " at node \"\($0.nodes[g.node].id)\"" } ?? ""
-        let others = g.count > 1 ? " (\(g.count - 1) more SKU-node plan\(g.count == 2 ? "" : "s") of this policy too)" : ""
-        switch (f.severity, f.subject) {
-        case let (.error, .sku(key)):
-          errors.append(ScenarioError(file: file, path: "skus[\(f.sku)].\(key)", problem: "under policy \"\(policy.name)\"\(place), \(f.message)\(others)"))
-        case let (.error, .policy(key)):
-          errors.append(ScenarioError(file: file, path: "policies[\(p)].\(key)", problem: "for SKU \"\(skuID)\"\(place): \(f.message)\(others)"))
-        case let (.warning, .sku(key)):
-          warnings.append(ScenarioError(file: file, path: "skus[\(f.sku)].\(key)", problem: "under policy \"\(policy.name)\"\(place), \(f.message)\(others)"))
-        case let (.warning, .policy(key)):
-          warnings.append(ScenarioError(file: file, path: "policies[\(p)].\(key)", problem: "for SKU \"\(skuID)\"\(place) \(f.message)\(others)"))
+        let more = g.count > 1 ? " and \(g.count - 1) more SKU\(network.topology == nil ? "" : "-node") plan\(g.count == 2 ? "" : "s")" : ""
+        let which = " (SKU \"\(network.skus[f.sku].id)\"\(place)\(more))"
+        let finding: ScenarioError
+        switch f.subject {
+        case let .sku(key):
+          finding = ScenarioError(file: file, path: "skus[\(f.sku)].\(key)", problem: "under policy \"\(policy.name)\"\(place), \(f.message)\(g.count > 1 ? " (\(more.dropFirst(5)) too)" : "")")
+        case let .policy(key):
+          finding = ScenarioError(file: file, path: "policies[\(p)].\(key)", problem: f.message + which)
         }
+        if f.severity == .error { errors.append(finding) } else { warnings.append(finding) }
       }
     }
     return (errors, warnings)

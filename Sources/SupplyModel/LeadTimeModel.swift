@@ -61,8 +61,9 @@ public enum LeadTimeModel: Sendable, Equatable {
 
   /// Moments of a variable after its mass p0 at 0 moves to 1: E[Y] = m + p0, E[Y²] = E[X²] + p0.
   private static func raised(mean: Double, variance: Double, p0: Double) -> (mean: Double, variance: Double) {
-    let m = mean + p0
-    return (m, max(0, variance + mean * mean + p0 - m * m))
+    // Var[Y] = E[X²] + p0 − (m + p0)² = Var[X] + p0·(1 − 2m − p0), without cancellation.
+    guard p0 > 0 else { return (mean, variance) }
+    return (mean + p0, max(0, variance + p0 * (1 - 2 * mean - p0)))
   }
 
   private func discreteMoments(_ values: [Int], _ p: [Double]) -> (mean: Double, variance: Double) {

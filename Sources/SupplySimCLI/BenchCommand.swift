@@ -21,7 +21,7 @@ import SupplyModel
 struct BenchCommand: CLICommand {
   static let name = "bench"
   static let summary = "Measure simulation speed on fixed synthetic workloads (use a release build)."
-  static let operands = "sim|network|experiment|forecast|nn|lp"
+  static let operands = "sim|network|experiment|forecast|nn|lp|validate"
   static let details = """
     sim: a single warehouse, Poisson demand (means log-uniform in 0.5..50 units/day), fixed lead
     times of 1..10 days, an (s,S) policy at a 95% cycle service level with EOQ lot sizes, full KPI
@@ -48,6 +48,10 @@ struct BenchCommand: CLICommand {
     lp: solves the multi-period replenishment LPs in --instances DIR (default scenarios/lp/bench: 10x30,
     100x30 and 1000x60 SKUs x periods), cold and then warm-started after a 5% demand change in
     period 1; compares objectives with reference-optima.json when present.
+
+    validate: the quickstart's SKUs (or --scenario's) cycled to --skus SKUs (default 1000000) in
+    one JSON document, loaded as validate and run load it (parse, check every rule and derived
+    quantity, build, audit the plans). Prints SKUs per second and peak resident memory.
     """
   static let options: [OptionSpec] = [
     .value("skus", "N", "SKUs (default 10000)"),
@@ -60,12 +64,12 @@ struct BenchCommand: CLICommand {
     .value("epochs", "N", "nn: epochs (default 3)"),
     .value("instances", "DIR", "lp: folder of instance JSON files (default scenarios/lp/bench)"),
     .value("replications", "N", "experiment: replications (default 30)"),
-    .value("scenario", "FILE", "experiment, network: the scenario (default scenarios/quickstart.json, scenarios/three-echelon.json)"),
+    .value("scenario", "FILE", "experiment, network, validate: the scenario (default scenarios/quickstart.json, scenarios/three-echelon.json)"),
   ]
 
   static func run(_ args: ParsedArguments, console: Console) throws -> Int32 {
     guard let subject = args.positionals.first, args.positionals.count == 1 else {
-      throw UsageError("bench: name one workload: sim, network, experiment, forecast, nn or lp (usage: \(usageLine))")
+      throw UsageError("bench: name one workload: sim, network, experiment, forecast, nn, lp or validate (usage: \(usageLine))")
     }
     switch subject {
     case "sim": return try benchSimulation(args, console: console)
@@ -74,7 +78,8 @@ struct BenchCommand: CLICommand {
     case "forecast": return try benchForecast(args, console: console)
     case "nn": return try benchNeural(args, console: console)
     case "lp": return try benchLP(args, console: console)
-    default: throw UsageError("bench: unknown workload '\(subject)'; workloads are: sim, network, experiment, forecast, nn, lp")
+    case "validate": return try benchValidate(args, console: console)
+    default: throw UsageError("bench: unknown workload '\(subject)'; workloads are: sim, network, experiment, forecast, nn, lp, validate")
     }
   }
 

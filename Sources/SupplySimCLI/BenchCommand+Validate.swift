@@ -1,0 +1,41 @@
+import Reports
+import Scenarios
+
+extension BenchCommand {
+  /// The `validate` workload: the quickstart's SKUs cycled to `--skus` SKUs (default 1,000,000,
+  /// unique ids) in one JSON document, loaded as `validate` and `run` load it: parse, decode,
+  /// check every rule and derived quantity, build, and audit every policy's plan.
+  static func benchValidate(_ args: ParsedArguments, console: Console) throws -> Int32 {
+    let skus = try args.integer("skus", default: 1_000_000, range: 1...10_000_000, command: name)
+    let repeats = try args.integer("repeat", default: 3, range: 1...1000, command: name)
+    let file = args.value("scenario") ?? "scenarios/quickstart.json"
+    let text = try InputFile.text(file, console: console)
+    let document: JSONValue
+    do { document = try JSONParser.parse(text) } catch { throw CLIError(subject: file, problem: "malformed JSON at \(error)") }
+    guard case let .object(members) = document, case let .array(base)? = document["skus"], !base.isEmpty else {
+      throw CLIError(subject: file, problem: "has no skus to cycle")
+    }
+    var cycled: [JSONValue] = []
+    cycled.reserveCapacity(skus)
+    for k in 0..<skus {
+      guard case var .object(fields) = base[k % base.count] else { throw CLIError(subject: file, problem: "skus[\(k % base.count)] is not an object") }
+      for i in fields.indices where fields[i].key == "id" {
+        fields[i].value = .string("\(fields[i].value.label)-\(k)")
+      }
+      cycled.append(.object(fields))
+    }
+    let json = JSONValue.object(members.map { $0.key == "skus" ? ($0.key, .array(cycled)) : $0 }).jsonText
+    cycled = []
+    var best = Double.infinity
+    for _ in 0..<repeats {
+      let start = ContinuousClock.now
+      let scenario = try Scenario.load(json: json, file: file)
+      best = min(best, ProgressBar.seconds(ContinuousClock.now - start))
+      precondition(scenario.network.skus.count == skus, "bench validate built \(scenario.network.skus.count) SKUs, expected \(skus)")
+    }
+    console.out("bench validate: \(file) with its SKUs cycled to \(skus) (\(NumberFormat.fixed(Double(json.utf8.count) / 1_048_576, 1)) MiB of JSON)\n")
+    console.out("  best of \(repeats): \(NumberFormat.fixed(best, 2)) s = \(NumberFormat.fixed(Double(skus) / best / 1e3, 0)) thousand SKUs/s (parse, check, build, plan audit)\n")
+    console.out("  peak resident memory: \(peakMemoryMiB().map { NumberFormat.fixed($0, 1) + " MiB" } ?? "unknown")\n")
+    return 0
+  }
+}

@@ -48,28 +48,75 @@ struct DocumentKey: CodingKey {
   init(intValue: Int) { stringValue = "\(intValue)"; self.intValue = intValue }
 }
 
-/// Records which keys of one JSON object the decoded type asked about.
+/// A position in the document: a key or an array index below a parent. The decoder keeps these
+/// instead of `[any CodingKey]` arrays, so descending into a field costs one small allocation, and
+/// the coding path and its JSON path are spelt out only when a message needs them.
+final class PathNode: Sendable {
+  let parent: PathNode?
+  let key: String?
+  let index: Int
+
+  init(parent: PathNode?, key: String) { self.parent = parent; self.key = key; index = 0 }
+  init(parent: PathNode?, index: Int) { self.parent = parent; key = nil; self.index = index }
+
+  /// The path from the root, as coding keys.
+  static func codingPath(_ node: PathNode?) -> [any CodingKey] {
+    var keys: [any CodingKey] = []
+    var at = node
+    while let n = at {
+      keys.append(n.key.map { DocumentKey(stringValue: $0) } ?? DocumentKey(intValue: n.index))
+      at = n.parent
+    }
+    return keys.reversed()
+  }
+
+  /// The path from the root as a JSON path: `skus[3].leadTime.mean`.
+  static func jsonPath(_ node: PathNode?) -> String { Scenarios.jsonPath(codingPath(node)) }
+
+  /// `node` extended by a coding key.
+  static func appending(_ key: any CodingKey, to node: PathNode?) -> PathNode {
+    if let i = key.intValue, key.stringValue.hasPrefix("Index") || key.stringValue == "\(i)" { return PathNode(parent: node, index: i) }
+    return PathNode(parent: node, key: key.stringValue)
+  }
+
+  /// A node for a whole coding path (for callers that start from one).
+  static func from(_ codingPath: [any CodingKey]) -> PathNode? {
+    codingPath.reduce(nil) { appending($1, to: $0) }
+  }
+}
+
+/// What the decoded type did with one JSON object: which keys it asked about, and which of the
+/// object's members it found. Members never found are unknown keys.
 final class KeyLog {
   var asked: [String] = []
-  func note(_ key: String) { if !asked.contains(key) { asked.append(key) } }
+  var found: [Bool]
+
+  init(memberCount: Int) { found = Array(repeating: false, count: memberCount) }
+
+  /// The keys asked about, without repeats, in the order first asked.
+  var validKeys: [String] {
+    var seen = Set<String>()
+    return asked.filter { seen.insert($0).inserted }
+  }
 }
 
 /// A `Decoder` over `JSONValue` that rejects keys the target type never asks about, with a
 /// "did you mean" suggestion, and reports every problem by its JSON path.
 struct StrictDecoder: Decoder {
   let value: JSONValue
-  let codingPath: [any CodingKey]
+  let node: PathNode?
   let log: KeyLog
   /// Where problems are collected; nil: the first problem is thrown.
   let issues: IssueLog?
   /// True for a placeholder: every key is absent and every scalar has its zero value.
   let isPlaceholder: Bool
   var userInfo: [CodingUserInfoKey: Any] { [:] }
+  var codingPath: [any CodingKey] { PathNode.codingPath(node) }
 
-  init(value: JSONValue, codingPath: [any CodingKey], issues: IssueLog? = nil, isPlaceholder: Bool = false) {
+  init(value: JSONValue, node: PathNode?, issues: IssueLog? = nil, isPlaceholder: Bool = false) {
     self.value = value
-    self.codingPath = codingPath
-    self.log = KeyLog()
+    self.node = node
+    if case let .object(members) = value { log = KeyLog(memberCount: members.count) } else { log = KeyLog(memberCount: 0) }
     self.issues = issues
     self.isPlaceholder = isPlaceholder
   }
@@ -79,12 +126,16 @@ struct StrictDecoder: Decoder {
   /// With an issue log, a field that fails is recorded and replaced by a placeholder, and every
   /// unknown key is recorded; without one, the first problem is thrown.
   static func decode<T: Decodable>(_ type: T.Type, from value: JSONValue, path: [any CodingKey], issues: IssueLog? = nil) throws -> T {
-    let decoder = StrictDecoder(value: value, codingPath: path, issues: issues)
+    try decode(T.self, from: value, node: PathNode.from(path), issues: issues)
+  }
+
+  static func decode<T: Decodable>(_ type: T.Type, from value: JSONValue, node: PathNode?, issues: IssueLog?) throws -> T {
+    let decoder = StrictDecoder(value: value, node: node, issues: issues)
     let result = try T(from: decoder)
     if case let .object(members) = value, !decoder.log.asked.isEmpty {
-      for member in members where !decoder.log.asked.contains(member.key) {
-        let issue = DecodingIssue(path: jsonPath(path + [DocumentKey(stringValue: member.key)]),
-                                  problem: unknownKeyMessage(member.key, valid: decoder.log.asked))
+      for (i, member) in members.enumerated() where !decoder.log.found[i] {
+        let issue = DecodingIssue(path: PathNode.jsonPath(PathNode(parent: node, key: member.key)),
+                                  problem: unknownKeyMessage(member.key, valid: decoder.log.validKeys))
         guard let issues else { throw issue }
         if !issues.hasIssue(at: issue.path) { issues.record(issue) }
       }
@@ -94,16 +145,16 @@ struct StrictDecoder: Decoder {
 
   /// Decodes `T` from `value`, or, when that fails and problems are being collected, records the
   /// problem and returns a placeholder so that decoding goes on with the field's siblings.
-  static func decodeCollecting<T: Decodable>(_ type: T.Type, from value: JSONValue, path: [any CodingKey], issues: IssueLog?) throws -> T {
+  static func decodeCollecting<T: Decodable>(_ type: T.Type, from value: JSONValue, node: PathNode, issues: IssueLog?) throws -> T {
     do {
       if T.self == String.self || T.self == Int.self || T.self == Double.self || T.self == Bool.self || T.self == UInt64.self {
-        return try decodeScalar(T.self, value, path: path)
+        return try decodeScalar(T.self, value, node: node)
       }
-      return try decode(T.self, from: value, path: path, issues: issues)
+      return try decode(T.self, from: value, node: node, issues: issues)
     } catch let issue as DecodingIssue {
       guard let issues else { throw issue }
       issues.record(issue)
-      return try placeholder(T.self, path: path)
+      return try placeholder(T.self, node: node)
     }
   }
 
@@ -111,9 +162,9 @@ struct StrictDecoder: Decoder {
   /// Its values are never checked or built: a document with recorded problems is rejected.
   ///
   /// - Throws: `StopCollecting` when the type cannot be made from nothing.
-  static func placeholder<T: Decodable>(_ type: T.Type, path: [any CodingKey]) throws -> T {
+  static func placeholder<T: Decodable>(_ type: T.Type, node: PathNode?) throws -> T {
     do {
-      return try T(from: StrictDecoder(value: .null, codingPath: path, isPlaceholder: true))
+      return try T(from: StrictDecoder(value: .null, node: node, isPlaceholder: true))
     } catch {
       throw StopCollecting()
     }
@@ -127,28 +178,28 @@ struct StrictDecoder: Decoder {
   }
 
   func container<Key: CodingKey>(keyedBy type: Key.Type) throws -> KeyedDecodingContainer<Key> {
-    if isPlaceholder { return KeyedDecodingContainer(StrictKeyedContainer<Key>(members: [], codingPath: codingPath, log: log, issues: nil, isPlaceholder: true)) }
+    if isPlaceholder { return KeyedDecodingContainer(StrictKeyedContainer<Key>(members: [], node: node, log: log, issues: nil, isPlaceholder: true)) }
     guard case let .object(members) = value else {
-      throw DecodingIssue(path: jsonPath(codingPath), problem: "expected an object, got \(value.kindName)")
+      throw DecodingIssue(path: PathNode.jsonPath(node), problem: "expected an object, got \(value.kindName)")
     }
-    return KeyedDecodingContainer(StrictKeyedContainer<Key>(members: members, codingPath: codingPath, log: log, issues: issues))
+    return KeyedDecodingContainer(StrictKeyedContainer<Key>(members: members, node: node, log: log, issues: issues))
   }
 
   func unkeyedContainer() throws -> any UnkeyedDecodingContainer {
-    if isPlaceholder { return StrictUnkeyedContainer(items: [], codingPath: codingPath, issues: nil) }
+    if isPlaceholder { return StrictUnkeyedContainer(items: [], node: node, issues: nil) }
     guard case let .array(items) = value else {
-      throw DecodingIssue(path: jsonPath(codingPath), problem: "expected an array, got \(value.kindName)")
+      throw DecodingIssue(path: PathNode.jsonPath(node), problem: "expected an array, got \(value.kindName)")
     }
-    return StrictUnkeyedContainer(items: items, codingPath: codingPath, issues: issues)
+    return StrictUnkeyedContainer(items: items, node: node, issues: issues)
   }
 
   func singleValueContainer() throws -> any SingleValueDecodingContainer {
-    StrictSingleValue(value: value, codingPath: codingPath, issues: issues, isPlaceholder: isPlaceholder)
+    StrictSingleValue(value: value, node: node, issues: issues, isPlaceholder: isPlaceholder)
   }
 }
 
 /// Converts a JSON scalar to the Swift type asked for, or explains why not.
-func decodeScalar<T>(_ type: T.Type, _ value: JSONValue, path: [any CodingKey]) throws -> T {
+func decodeScalar<T>(_ type: T.Type, _ value: JSONValue, node: PathNode?) throws -> T {
   func fail(_ expected: String) -> DecodingIssue {
     var got = value.kindName
     switch value {
@@ -156,7 +207,7 @@ func decodeScalar<T>(_ type: T.Type, _ value: JSONValue, path: [any CodingKey]) 
     case let .number(n): got += " (\(n))"
     default: break
     }
-    return DecodingIssue(path: jsonPath(path), problem: "expected \(expected), got \(got)")
+    return DecodingIssue(path: PathNode.jsonPath(node), problem: "expected \(expected), got \(got)")
   }
   switch type {
   case is String.Type:
@@ -168,7 +219,7 @@ func decodeScalar<T>(_ type: T.Type, _ value: JSONValue, path: [any CodingKey]) 
   case is Double.Type:
     guard case let .number(n) = value else { throw fail("a number") }
     guard let d = Double(n), d.isFinite else {
-      throw DecodingIssue(path: jsonPath(path), problem: "must be a finite number (at most about 1.8e308 in size), got \(n)")
+      throw DecodingIssue(path: PathNode.jsonPath(node), problem: "must be a finite number (at most about 1.8e308 in size), got \(n)")
     }
     return d as! T
   case is Int.Type:
@@ -182,69 +233,80 @@ func decodeScalar<T>(_ type: T.Type, _ value: JSONValue, path: [any CodingKey]) 
     guard case let .number(n) = value, let u = UInt64(n) else { throw fail("a whole number >= 0") }
     return u as! T
   default:
-    throw DecodingIssue(path: jsonPath(path), problem: "unsupported type \(T.self)")
+    throw DecodingIssue(path: PathNode.jsonPath(node), problem: "unsupported type \(T.self)")
   }
 }
 
 struct StrictKeyedContainer<Key: CodingKey>: KeyedDecodingContainerProtocol {
   let members: [(key: String, value: JSONValue)]
-  let codingPath: [any CodingKey]
+  let node: PathNode?
   let log: KeyLog
   let issues: IssueLog?
   var isPlaceholder = false
+  var codingPath: [any CodingKey] { PathNode.codingPath(node) }
 
   var allKeys: [Key] { members.compactMap { Key(stringValue: $0.key) } }
 
-  func contains(_ key: Key) -> Bool {
-    log.note(key.stringValue)
-    return members.contains { $0.key == key.stringValue }
+  /// The member named `key`, marked as found, or nil; notes the key as asked.
+  private func member(_ key: Key) -> JSONValue? {
+    let name = key.stringValue
+    log.asked.append(name)
+    for i in members.indices where members[i].key == name {
+      log.found[i] = true
+      return members[i].value
+    }
+    return nil
   }
 
+  func contains(_ key: Key) -> Bool { member(key) != nil }
+
   private func lookup(_ key: Key) throws -> JSONValue {
-    log.note(key.stringValue)
-    guard let v = members.first(where: { $0.key == key.stringValue })?.value else {
+    guard let v = member(key) else {
       // A misspelt key is the likeliest cause: point at it rather than at the missing one.
       let wanted = key.stringValue
       if let typo = NearestName.closest(to: wanted, among: members.map(\.key).filter { Key(stringValue: $0) == nil }) {
-        throw DecodingIssue(path: jsonPath(codingPath + [DocumentKey(stringValue: typo)]),
+        throw DecodingIssue(path: PathNode.jsonPath(PathNode(parent: node, key: typo)),
                             problem: "unknown key '\(typo)'; did you mean '\(wanted)'?")
       }
-      throw DecodingIssue(path: jsonPath(codingPath), problem: "missing required key '\(wanted)'")
+      throw DecodingIssue(path: PathNode.jsonPath(node), problem: "missing required key '\(wanted)'")
     }
     return v
   }
 
   func decodeNil(forKey key: Key) throws -> Bool {
-    log.note(key.stringValue)
-    guard let v = members.first(where: { $0.key == key.stringValue })?.value else { return true }
+    guard let v = member(key) else { return true }
     return v == .null
   }
 
   func decode<T: Decodable>(_ type: T.Type, forKey key: Key) throws -> T {
-    let path = codingPath + [key]
-    if isPlaceholder { return try StrictDecoder.placeholder(T.self, path: path) }
+    let child = PathNode(parent: node, key: key.stringValue)
+    if isPlaceholder { return try StrictDecoder.placeholder(T.self, node: child) }
     let v: JSONValue
     do {
       v = try lookup(key)
     } catch let issue as DecodingIssue {
       guard let issues else { throw issue }
       issues.record(issue)
-      return try StrictDecoder.placeholder(T.self, path: path)
+      return try StrictDecoder.placeholder(T.self, node: child)
     }
-    return try StrictDecoder.decodeCollecting(T.self, from: v, path: path, issues: issues)
+    return try StrictDecoder.decodeCollecting(T.self, from: v, node: child, issues: issues)
   }
 
   func decodeIfPresent<T: Decodable>(_ type: T.Type, forKey key: Key) throws -> T? {
-    log.note(key.stringValue)
-    guard let v = members.first(where: { $0.key == key.stringValue })?.value, v != .null else { return nil }
-    guard let issues else { return try decode(T.self, forKey: key) }
+    guard let v = member(key), v != .null else { return nil }
+    let child = PathNode(parent: node, key: key.stringValue)
+    guard let issues else {
+      if T.self == String.self || T.self == Int.self || T.self == Double.self || T.self == Bool.self || T.self == UInt64.self {
+        return try decodeScalar(T.self, v, node: child)
+      }
+      return try StrictDecoder.decode(T.self, from: v, node: child, issues: nil)
+    }
     // An optional field that fails is recorded and left out: no placeholder is needed.
-    let path = codingPath + [key]
     do {
       if T.self == String.self || T.self == Int.self || T.self == Double.self || T.self == Bool.self || T.self == UInt64.self {
-        return try decodeScalar(T.self, v, path: path)
+        return try decodeScalar(T.self, v, node: child)
       }
-      return try StrictDecoder.decode(T.self, from: v, path: path, issues: issues)
+      return try StrictDecoder.decode(T.self, from: v, node: child, issues: issues)
     } catch let issue as DecodingIssue {
       issues.record(issue)
       return nil
@@ -252,35 +314,38 @@ struct StrictKeyedContainer<Key: CodingKey>: KeyedDecodingContainerProtocol {
   }
 
   func nestedContainer<NestedKey: CodingKey>(keyedBy type: NestedKey.Type, forKey key: Key) throws -> KeyedDecodingContainer<NestedKey> {
-    try StrictDecoder(value: lookup(key), codingPath: codingPath + [key], issues: issues).container(keyedBy: type)
+    try StrictDecoder(value: lookup(key), node: PathNode(parent: node, key: key.stringValue), issues: issues).container(keyedBy: type)
   }
 
   func nestedUnkeyedContainer(forKey key: Key) throws -> any UnkeyedDecodingContainer {
-    try StrictDecoder(value: lookup(key), codingPath: codingPath + [key], issues: issues).unkeyedContainer()
+    try StrictDecoder(value: lookup(key), node: PathNode(parent: node, key: key.stringValue), issues: issues).unkeyedContainer()
   }
 
-  func superDecoder() throws -> any Decoder { StrictDecoder(value: .object(members), codingPath: codingPath, issues: issues) }
-  func superDecoder(forKey key: Key) throws -> any Decoder { try StrictDecoder(value: lookup(key), codingPath: codingPath + [key], issues: issues) }
+  func superDecoder() throws -> any Decoder { StrictDecoder(value: .object(members), node: node, issues: issues) }
+  func superDecoder(forKey key: Key) throws -> any Decoder {
+    try StrictDecoder(value: lookup(key), node: PathNode(parent: node, key: key.stringValue), issues: issues)
+  }
 }
 
 struct StrictUnkeyedContainer: UnkeyedDecodingContainer {
   let items: [JSONValue]
-  let codingPath: [any CodingKey]
+  let node: PathNode?
   let issues: IssueLog?
   var currentIndex = 0
   var count: Int? { items.count }
   var isAtEnd: Bool { currentIndex >= items.count }
+  var codingPath: [any CodingKey] { PathNode.codingPath(node) }
 
-  init(items: [JSONValue], codingPath: [any CodingKey], issues: IssueLog?) {
+  init(items: [JSONValue], node: PathNode?, issues: IssueLog?) {
     self.items = items
-    self.codingPath = codingPath
+    self.node = node
     self.issues = issues
   }
 
-  private mutating func next() throws -> (JSONValue, [any CodingKey]) {
-    guard !isAtEnd else { throw DecodingIssue(path: jsonPath(codingPath), problem: "array ended early") }
+  private mutating func next() throws -> (JSONValue, PathNode) {
+    guard !isAtEnd else { throw DecodingIssue(path: PathNode.jsonPath(node), problem: "array ended early") }
     defer { currentIndex += 1 }
-    return (items[currentIndex], codingPath + [DocumentKey(intValue: currentIndex)])
+    return (items[currentIndex], PathNode(parent: node, index: currentIndex))
   }
 
   mutating func decodeNil() throws -> Bool {
@@ -290,31 +355,32 @@ struct StrictUnkeyedContainer: UnkeyedDecodingContainer {
   }
 
   mutating func decode<T: Decodable>(_ type: T.Type) throws -> T {
-    let (v, path) = try next()
-    return try StrictDecoder.decodeCollecting(T.self, from: v, path: path, issues: issues)
+    let (v, child) = try next()
+    return try StrictDecoder.decodeCollecting(T.self, from: v, node: child, issues: issues)
   }
 
   mutating func nestedContainer<NestedKey: CodingKey>(keyedBy type: NestedKey.Type) throws -> KeyedDecodingContainer<NestedKey> {
-    let (v, path) = try next()
-    return try StrictDecoder(value: v, codingPath: path, issues: issues).container(keyedBy: type)
+    let (v, child) = try next()
+    return try StrictDecoder(value: v, node: child, issues: issues).container(keyedBy: type)
   }
 
   mutating func nestedUnkeyedContainer() throws -> any UnkeyedDecodingContainer {
-    let (v, path) = try next()
-    return try StrictDecoder(value: v, codingPath: path, issues: issues).unkeyedContainer()
+    let (v, child) = try next()
+    return try StrictDecoder(value: v, node: child, issues: issues).unkeyedContainer()
   }
 
   mutating func superDecoder() throws -> any Decoder {
-    let (v, path) = try next()
-    return StrictDecoder(value: v, codingPath: path, issues: issues)
+    let (v, child) = try next()
+    return StrictDecoder(value: v, node: child, issues: issues)
   }
 }
 
 struct StrictSingleValue: SingleValueDecodingContainer {
   let value: JSONValue
-  let codingPath: [any CodingKey]
+  let node: PathNode?
   let issues: IssueLog?
   let isPlaceholder: Bool
+  var codingPath: [any CodingKey] { PathNode.codingPath(node) }
   func decodeNil() -> Bool { value == .null }
   func decode<T: Decodable>(_ type: T.Type) throws -> T {
     if isPlaceholder {
@@ -324,12 +390,12 @@ struct StrictSingleValue: SingleValueDecodingContainer {
       case is Double.Type: return 0.0 as! T
       case is Bool.Type: return false as! T
       case is UInt64.Type: return UInt64(0) as! T
-      default: return try StrictDecoder.placeholder(T.self, path: codingPath)
+      default: return try StrictDecoder.placeholder(T.self, node: node)
       }
     }
     if T.self == String.self || T.self == Int.self || T.self == Double.self || T.self == Bool.self || T.self == UInt64.self {
-      return try decodeScalar(T.self, value, path: codingPath)
+      return try decodeScalar(T.self, value, node: node)
     }
-    return try StrictDecoder.decode(T.self, from: value, path: codingPath, issues: issues)
+    return try StrictDecoder.decode(T.self, from: value, node: node, issues: issues)
   }
 }

@@ -26,6 +26,13 @@ extension BenchCommand {
     }
     let json = JSONValue.object(members.map { $0.key == "skus" ? ($0.key, .array(cycled)) : $0 }).jsonText
     cycled = []
+    if args.flag("stages") {
+      var t = ContinuousClock.now
+      func lap(_ what: String) { console.out("  \(what): \(NumberFormat.fixed(ProgressBar.seconds(ContinuousClock.now - t), 2)) s\n"); t = ContinuousClock.now }
+      let value = try JSONParser.parse(json); lap("parse"); _ = value
+      let spec = try Scenario.decode(json: json, file: file); lap("parse + decode"); _ = spec
+      let s = try Scenario.load(json: json, file: file); lap("load (all)"); _ = s
+    }
     var best = Double.infinity
     for _ in 0..<repeats {
       let start = ContinuousClock.now

@@ -64,6 +64,7 @@ struct BenchCommand: CLICommand {
     .value("epochs", "N", "nn: epochs (default 3)"),
     .value("instances", "DIR", "lp: folder of instance JSON files (default scenarios/lp/bench)"),
     .value("replications", "N", "experiment: replications (default 30)"),
+    .flag("stages", "validate: also time parsing and decoding on their own"),
     .value("scenario", "FILE", "experiment, network, validate: the scenario (default scenarios/quickstart.json, scenarios/three-echelon.json)"),
   ]
 

@@ -255,14 +255,29 @@ func rejectUnknownKeys(_ decoder: any Decoder, allowed: [String]) throws {
 /// Decodes an optional bound given as a number or as `"inf"`/`"-inf"`.
 func decodeBound<K: CodingKey>(_ c: KeyedDecodingContainer<K>, _ key: K) throws -> Double? {
   guard c.contains(key), try !c.decodeNil(forKey: key) else { return nil }
-  if let v = try? c.decode(Double.self, forKey: key) { return v }
-  guard let s = (try? c.decode(String.self, forKey: key))?.lowercased() else {
-    throw DecodingError.dataCorruptedError(forKey: key, in: c, debugDescription: "bound must be a finite number, \"inf\" or \"-inf\" (numbers beyond the range of a Double, such as 1e400, are errors)")
+  let s: String
+  switch try c.decode(BoundValue.self, forKey: key) {
+  case let .number(v): return v
+  case let .word(w): s = w.lowercased()
   }
   switch s {
   case "inf", "+inf", "infinity", "+infinity": return .infinity
   case "-inf", "-infinity": return -.infinity
   default:
     throw DecodingError.dataCorruptedError(forKey: key, in: c, debugDescription: "bound must be a number, \"inf\" or \"-inf\", got \"\(s)\"")
+  }
+}
+
+/// A bound as written: a number or a word. Decoded from one value, so that a decoder that
+/// collects problems never records the attempt that did not match.
+private enum BoundValue: Decodable {
+  case number(Double)
+  case word(String)
+
+  init(from decoder: any Decoder) throws {
+    let c = try decoder.singleValueContainer()
+    if let v = try? c.decode(Double.self) { self = .number(v); return }
+    if let w = try? c.decode(String.self) { self = .word(w); return }
+    throw DecodingError.dataCorruptedError(in: c, debugDescription: "bound must be a finite number, \"inf\" or \"-inf\" (numbers beyond the range of a Double, such as 1e400, are errors)")
   }
 }

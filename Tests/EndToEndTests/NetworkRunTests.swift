@@ -84,7 +84,7 @@ let tinyNetwork = """
     #expect(nodes[1]["demandFactor"] as? Double == 1.2)
     let dcSource = (nodes[0]["sources"] as! [[String: Any]])[0]
     #expect(dcSource["from"] as? String == "maker" && dcSource["fromKind"] as? String == "supplier")
-    #expect(dcSource["capacityPerDay"] as? Int == 200 && dcSource["meanLeadTimeDays"] as? Double == 6)
+    #expect(dcSource["capacityPerDay"] as? Int == 200 && abs((dcSource["meanLeadTimeDays"] as? Double ?? 0) - 6) < 1e-9)  // gamma: + P(draw rounds to 0), raised to 1 day
     let storeSource = (nodes[2]["sources"] as! [[String: Any]])[0]
     #expect(storeSource["from"] as? String == "DC" && storeSource["lane"] as? Int == 2 && storeSource["meanLeadTimeDays"] as? Double == 2)
     let policies = network["policies"] as! [[String: Any]]

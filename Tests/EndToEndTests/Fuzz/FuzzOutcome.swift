@@ -1,0 +1,112 @@
+import Foundation
+
+/// What one command did.
+struct FuzzStepResult {
+  var arguments: [String]
+  var code: Int32
+  var output: String
+  var errors: String
+  /// The signal that killed it (subprocess mode only: in process, a trap ends the test run).
+  var signal: Int32?
+  var timedOut = false
+  var seconds: Double
+}
+
+/// How a case ended.
+enum FuzzOutcome: Equatable {
+  /// Non-zero exit with a clean error (see `FuzzOutcome.cleanErrorProblem`).
+  case cleanError
+  /// Exit 0 (for a scenario: `validate` and `run` both exit 0).
+  case accepted
+  /// `validate` exit 0, but the work estimate is above the budget, so `run` was skipped.
+  case acceptedNotRun
+  /// The process trapped (subprocess mode) — in process, the test run itself dies.
+  case crash(String)
+  /// The case ran longer than the time limit.
+  case hang
+  /// Non-zero exit whose stderr is not a clean error, or `run` failing after `validate` accepted.
+  case badError(String)
+
+  var isFailure: Bool {
+    switch self {
+    case .crash, .hang, .badError: true
+    default: false
+    }
+  }
+
+  /// Raw dumps that must never reach a user.
+  static let dumpMarkers = [
+    "CocoaError", "DecodingError", "EncodingError", "Swift.", "NSCocoaErrorDomain", "Error Domain=", "codingPath",
+    "debugDescription", "underlyingError", "UserInfo", "NSError", "Optional(", "Fatal error", "(extension in", "_GenericObjCError",
+    "keyNotFound(", "typeMismatch(", "valueNotFound(", "dataCorrupted(", "CodingKeys(",
+  ]
+
+  /// Why a failed command's stderr is not a clean error, or nil when it is one.
+  ///
+  /// A clean error is: exit code 1 or 64 (or 2 from `check`, "could not run"); stderr non-empty,
+  /// ending in a newline, with exactly one line — except `validate` and `check`, which list every
+  /// problem, one per line; no line holds a raw dump marker (`dumpMarkers`); and every line
+  /// names where the problem is: the name of a file on the command line (its last path
+  /// component), an option (`--name`), a JSON path with at least one step (`skus[3].demand`,
+  /// `lp.horizonDays`, `set["x"]`), `line N`, or, for usage errors, a quoted argument of the
+  /// command line (`no command 'rn'`) or the command's usage.
+  static func cleanErrorProblem(_ r: FuzzStepResult) -> String? {
+    let command = r.arguments.first ?? ""
+    let allowed: Set<Int32> = command == "check" ? [1, 2, 64] : [1, 64]
+    guard allowed.contains(r.code) else { return "exit code \(r.code)" }
+    guard !r.errors.isEmpty else { return "nothing on stderr" }
+    guard r.errors.hasSuffix("\n") else { return "stderr does not end in a newline" }
+    let lines = r.errors.dropLast().split(separator: "\n", omittingEmptySubsequences: false)
+    if lines.count > 1 && !(command == "validate" || command == "check") { return "\(lines.count) lines on stderr" }
+    for line in lines {
+      if line.trimmingCharacters(in: .whitespaces).isEmpty { return "an empty line on stderr" }
+      if let marker = dumpMarkers.first(where: { line.contains($0) }) { return "raw dump (\(marker))" }
+      if !namesALocation(String(line), arguments: r.arguments, usage: r.code == 64) { return "names no file, option, JSON path or line" }
+    }
+    return nil
+  }
+
+  static let optionPattern = try! NSRegularExpression(pattern: "--[a-z][a-z0-9-]*")
+  static let jsonPathPattern = try! NSRegularExpression(pattern: #"[A-Za-z_$][A-Za-z0-9_]*(\[[0-9]+\]|\[\"[^\"]*\"\]|\.[A-Za-z_][A-Za-z0-9_]*)+"#)
+  static let linePattern = try! NSRegularExpression(pattern: #"\bline [0-9]+"#)
+
+  static func namesALocation(_ line: String, arguments: [String], usage: Bool) -> Bool {
+    let range = NSRange(line.startIndex..., in: line)
+    for a in arguments.dropFirst() where !a.isEmpty && !a.hasPrefix("--") {
+      let name = (a as NSString).lastPathComponent
+      if name.count >= 3, line.contains(name) { return true }
+    }
+    if optionPattern.firstMatch(in: line, range: range) != nil { return true }
+    if linePattern.firstMatch(in: line, range: range) != nil { return true }
+    // A JSON path: a name followed by at least one [n], ["key"] or .key step, that is not a file name.
+    for m in jsonPathPattern.matches(in: line, range: range) {
+      let text = (line as NSString).substring(with: m.range)
+      if !text.hasSuffix(".json") && !text.hasSuffix(".csv") && !text.hasSuffix(".mps") { return true }
+    }
+    if usage {
+      if line.contains("usage") { return true }
+      if arguments.contains(where: { line.contains("'\($0)'") }) { return true }
+    }
+    return false
+  }
+
+  /// A short signature grouping failures of the same kind: the command and the message with
+  /// numbers, quoted text and paths masked.
+  static func signature(_ outcome: FuzzOutcome, step: FuzzStepResult) -> String {
+    var text = step.errors
+    if case .crash = outcome, let fatal = text.split(separator: "\n").first(where: { $0.contains("Fatal error") || $0.contains("error:") || $0.contains("failed") }) {
+      text = String(fatal)
+    }
+    text = String(text.prefix(160))
+    text = text.replacingOccurrences(of: #"'[^']*'"#, with: "'…'", options: .regularExpression)
+    text = text.replacingOccurrences(of: #"[0-9]+(\.[0-9]+)?(e[-+]?[0-9]+)?"#, with: "N", options: .regularExpression)
+    text = text.replacingOccurrences(of: #"/[^ :]*"#, with: "/…", options: .regularExpression)
+    let kind: String = switch outcome {
+    case .crash: "crash"
+    case .hang: "hang"
+    case .badError(let why): "bad error (\(why.replacingOccurrences(of: #"[0-9]+"#, with: "N", options: .regularExpression)))"
+    default: "ok"
+    }
+    return "\(kind) in '\(step.arguments.first ?? "")': \(text.trimmingCharacters(in: .whitespacesAndNewlines))"
+  }
+}

@@ -39,6 +39,22 @@ final class FuzzCampaign {
   struct Counts: Codable {
     var cases = 0, cleanErrors = 0, accepted = 0, acceptedNotRun = 0, crashes = 0, hangs = 0, badErrors = 0
     var seconds = 0.0
+
+    mutating func add(_ outcome: FuzzOutcome) {
+      cases += 1
+      switch outcome {
+      case .cleanError: cleanErrors += 1
+      case .accepted: accepted += 1
+      case .acceptedNotRun: acceptedNotRun += 1
+      case .crash: crashes += 1
+      case .hang: hangs += 1
+      case .badError: badErrors += 1
+      }
+    }
+
+    var line: String {
+      "\(cases) cases: \(cleanErrors) clean errors, \(accepted) accepted, \(acceptedNotRun) accepted but too large to run, \(crashes) crashes, \(hangs) hangs, \(badErrors) bad errors"
+    }
   }
 
   struct Failure {
@@ -53,6 +69,8 @@ final class FuzzCampaign {
   var seeds: FuzzSeeds
   let runner: (([String]) -> FuzzStepResult)
   var counts = Counts()
+  /// The same counts per kind of seed.
+  var countsByKind: [String: Counts] = [:]
   var failures: [Failure] = []
   var setupProblems: [String] = []
   let caseFolder: String
@@ -152,15 +170,8 @@ final class FuzzCampaign {
   }
 
   func record(_ outcome: FuzzOutcome, step: FuzzStepResult, case c: FuzzCase) {
-    counts.cases += 1
-    switch outcome {
-    case .cleanError: counts.cleanErrors += 1
-    case .accepted: counts.accepted += 1
-    case .acceptedNotRun: counts.acceptedNotRun += 1
-    case .crash: counts.crashes += 1
-    case .hang: counts.hangs += 1
-    case .badError: counts.badErrors += 1
-    }
+    counts.add(outcome)
+    countsByKind[c.kind, default: Counts()].add(outcome)
     guard outcome.isFailure else { return }
     let folder = configuration.directory + "/failures/case-\(c.index)"
     let fm = FileManager.default
@@ -234,6 +245,7 @@ final class FuzzCampaign {
 
   func writeSummary() throws {
     var text = "seed \(configuration.seed), cases \(configuration.firstCase)..<\(configuration.firstCase + configuration.cases)\n\(countsLine)\n"
+    for (kind, c) in countsByKind.sorted(by: { $0.key < $1.key }) { text += "  \(kind): \(c.line)\n" }
     for p in setupProblems { text += "setup: \(p)\n" }
     for (signature, group) in failureClasses {
       text += "\n\(group.count)x \(signature)\n"

@@ -3,6 +3,8 @@ struct FuzzCase {
   var index: Int
   /// The seed it was made from: a file name, or a command line from the table.
   var seed: String
+  /// The kind of seed (`scenario`, `series`, ..., `command`), for the counts by kind.
+  var kind = ""
   /// What was changed, in order.
   var mutations: [String]
   /// Mutated inputs by path relative to the case folder (the fixtures are written too).
@@ -37,6 +39,12 @@ struct FuzzCase {
 
   /// Makes case `index` of the campaign with seed `campaignSeed`: a pure function of both.
   static func make(index: Int, campaignSeed: UInt64, seeds: FuzzSeeds) -> FuzzCase {
+    var c = makeUnlabelled(index: index, campaignSeed: campaignSeed, seeds: seeds)
+    c.kind = c.seed.hasPrefix("command: ") ? "command" : (seeds.seeds.first { $0.name == c.seed }?.kind.rawValue ?? "?")
+    return c
+  }
+
+  private static func makeUnlabelled(index: Int, campaignSeed: UInt64, seeds: FuzzSeeds) -> FuzzCase {
     var rng = FuzzRandom(seed: campaignSeed, stream: UInt64(index))
     var log: [String] = []
     let kind = kindWeights[rng.weighted(kindWeights.map(\.1))].0

@@ -26,6 +26,12 @@ enum FuzzMutator {
   /// Applies 1–3 structural mutations to a JSON tree; may end by truncating the text.
   static func mutate(json: FuzzJSON, rng: inout FuzzRandom, log: inout [String]) -> (tree: FuzzJSON, text: String) {
     var tree = json
+    if rng.chance(0.35) {
+      // Values only: the document stays well-formed and typed, so it reaches range checks,
+      // derived quantities and the simulator instead of stopping at the decoder.
+      for _ in 0..<(rng.weighted([70, 30]) + 1) { mutateNumber(&tree, rng: &rng, log: &log) }
+      return (tree, tree.text())
+    }
     let count = rng.weighted([55, 30, 15]) + 1
     for _ in 0..<count { mutateOnce(&tree, rng: &rng, log: &log) }
     var text = tree.text()
@@ -35,6 +41,32 @@ enum FuzzMutator {
       log.append("truncate at byte \(cut)")
     }
     return (tree, text)
+  }
+
+  /// Numbers a valid document may plausibly hold at its edges.
+  static let edgeNumbers = [
+    "0", "1", "-1", "0.5", "1e-300", "5e-324", "1e-9", "0.999999", "1e6", "1e9", "1e12", "1e15", "1e18", "1e30", "1e100",
+    "1e200", "1e300", "1e308", "1.7976931348623157e308", "2147483647", "2147483648", "4294967296", "9007199254740993",
+    "9223372036854775807", "100000",
+  ]
+
+  /// Sets one number to an edge value (or scales it), keeping the document valid JSON.
+  static func mutateNumber(_ tree: inout FuzzJSON, rng: inout FuzzRandom, log: inout [String]) {
+    var paths: [[FuzzPathStep]] = []
+    tree.allPaths(into: &paths)
+    let numbers = paths.filter { tree.value(at: $0[...])?.double != nil }
+    guard !numbers.isEmpty else { return }
+    let path = rng.pick(numbers)
+    let old = tree.value(at: path[...])!.double!
+    let text: String
+    if rng.chance(0.7) {
+      text = rng.pick(edgeNumbers)
+    } else {
+      let v = old * rng.pick([1e3, 1e6, 1e9, 1e-3, 1e-9, -1, 1e300, 1e-300])
+      text = v.isFinite ? "\(v)" : "1e308"
+    }
+    _ = tree.modify(at: path[...]) { _ in .number(text) }
+    log.append("set \(FuzzJSON.describe(path)) = \(text) (was \(old))")
   }
 
   static func mutateOnce(_ tree: inout FuzzJSON, rng: inout FuzzRandom, log: inout [String]) {

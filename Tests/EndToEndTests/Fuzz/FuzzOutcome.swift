@@ -47,11 +47,13 @@ enum FuzzOutcome: Equatable {
   /// ending in a newline, with exactly one line — except `validate` and `check`, which list every
   /// problem, one per line; no line holds a raw dump marker (`dumpMarkers`); and every line
   /// names where the problem is: the name of a file on the command line (its last path
-  /// component), an option (`--name`), a JSON path with at least one step (`skus[3].demand`,
+  /// component, or any argument followed by a colon or in quotes) or a file named in an input
+  /// (a path ending in .json, .csv, .mps, .xml, .md or .html), an option (`--name`), a JSON path with at least one step (`skus[3].demand`,
   /// `lp.horizonDays`, `set["x"]`), `line N`, or, for usage errors, a quoted argument of the
   /// command line (`no command 'rn'`) or the command's usage.
   static func cleanErrorProblem(_ r: FuzzStepResult) -> String? {
     let command = r.arguments.first ?? ""
+    if r.arguments.isEmpty && r.code == 64 { return nil }   // no arguments at all: the overview, as usage
     let allowed: Set<Int32> = command == "check" ? [1, 2, 64] : [1, 64]
     guard allowed.contains(r.code) else { return "exit code \(r.code)" }
     guard !r.errors.isEmpty else { return "nothing on stderr" }
@@ -68,14 +70,20 @@ enum FuzzOutcome: Equatable {
 
   static let optionPattern = try! NSRegularExpression(pattern: "--[a-z][a-z0-9-]*")
   static let jsonPathPattern = try! NSRegularExpression(pattern: #"[A-Za-z_$][A-Za-z0-9_]*(\[[0-9]+\]|\[\"[^\"]*\"\]|\.[A-Za-z_][A-Za-z0-9_]*)+"#)
+  static let filePattern = try! NSRegularExpression(pattern: #"[^\s:'\"(]+\.(json|csv|mps|xml|md|html)\b"#)
   static let linePattern = try! NSRegularExpression(pattern: #"\bline [0-9]+"#)
 
   static func namesALocation(_ line: String, arguments: [String], usage: Bool) -> Bool {
     let range = NSRange(line.startIndex..., in: line)
-    for a in arguments.dropFirst() where !a.isEmpty && !a.hasPrefix("--") {
+    let values = arguments.dropFirst().map { a in
+      a.hasPrefix("--") ? a.firstIndex(of: "=").map { String(a[a.index(after: $0)...]) } ?? "" : a
+    }
+    for a in values where !a.isEmpty {
       let name = (a as NSString).lastPathComponent
       if name.count >= 3, line.contains(name) { return true }
+      if line.contains(a + ":") || line.contains("'\(a)'") || line.contains("\"\(a)\"") { return true }
     }
+    if filePattern.firstMatch(in: line, range: range) != nil { return true }
     if optionPattern.firstMatch(in: line, range: range) != nil { return true }
     if linePattern.firstMatch(in: line, range: range) != nil { return true }
     // A JSON path: a name followed by at least one [n], ["key"] or .key step, that is not a file name.
@@ -97,7 +105,10 @@ enum FuzzOutcome: Equatable {
     if case .crash = outcome, let fatal = text.split(separator: "\n").first(where: { $0.contains("Fatal error") || $0.contains("error:") || $0.contains("failed") }) {
       text = String(fatal)
     }
-    text = String(text.prefix(160))
+    if case .badError(let why) = outcome, why.hasPrefix("raw dump") {
+      return "bad error (\(why)) in '\(step.arguments.first ?? "")'"
+    }
+    text = String(text.prefix(90))
     text = text.replacingOccurrences(of: #"'[^']*'"#, with: "'…'", options: .regularExpression)
     text = text.replacingOccurrences(of: #"[0-9]+(\.[0-9]+)?(e[-+]?[0-9]+)?"#, with: "N", options: .regularExpression)
     text = text.replacingOccurrences(of: #"/[^ :]*"#, with: "/…", options: .regularExpression)

@@ -96,7 +96,10 @@ struct FuzzSeeds {
 
   static func shrinkScenario(_ scenario: FuzzJSON) -> FuzzJSON {
     guard case .object(var members) = scenario else { return scenario }
-    var keptSKUs = 0
+    // SKUs named by the sweep and stress sections are kept first, then distinct demand distributions.
+    let sections = ["sweep", "stressTests"].compactMap { scenario[$0]?.text() }.joined()
+    let referenced = Array(Set(skuIndices(in: sections))).sorted().prefix(3)
+    var newIndex: [Int: Int] = [:]
     for i in members.indices {
       let (key, value) = members[i]
       switch key {
@@ -105,15 +108,15 @@ struct FuzzSeeds {
       case "replications": members[i].1 = .number("1")
       case "skus":
         guard case .array(let skus) = value else { continue }
-        var kept: [FuzzJSON] = []
-        var seen: Set<String> = []
-        for sku in skus where kept.count < 4 {
-          let d = sku["demand"]?["distribution"]?.text() ?? ""
-          if seen.insert(d).inserted { kept.append(sku) }
+        var keep = referenced.filter { $0 < skus.count }
+        var seen = Set(keep.map { skus[$0]["demand"]?["distribution"]?.text() ?? "" })
+        for (j, sku) in skus.enumerated() where keep.count < 4 && !keep.contains(j) {
+          if seen.insert(sku["demand"]?["distribution"]?.text() ?? "").inserted { keep.append(j) }
         }
-        for sku in skus where kept.count < 2 && !kept.contains(sku) { kept.append(sku) }
-        keptSKUs = kept.count
-        members[i].1 = .array(kept)
+        for j in skus.indices where keep.count < 2 && !keep.contains(j) { keep.append(j) }
+        keep.sort()
+        for (n, j) in keep.enumerated() { newIndex[j] = n }
+        members[i].1 = .array(keep.map { skus[$0] })
       case "policies":
         guard case .array(var policies) = value else { continue }
         for p in policies.indices {
@@ -125,8 +128,8 @@ struct FuzzSeeds {
       default: break
       }
     }
-    // Paths into removed SKUs are remapped: skus[17] -> skus[17 % kept].
-    let text = remapSKUIndices(FuzzJSON.object(members).text(), count: max(1, keptSKUs))
+    // Paths into SKUs are remapped onto the kept ones: skus[17] -> the new index of SKU 17, else 17 % kept.
+    let text = remapSKUIndices(FuzzJSON.object(members).text()) { n in newIndex[n] ?? n % max(1, newIndex.count) }
     return (try? FuzzJSON.parse(text)) ?? .object(members)
   }
 
@@ -135,14 +138,20 @@ struct FuzzSeeds {
     return Int.max
   }
 
-  private static func remapSKUIndices(_ text: String, count: Int) -> String {
+  private static func skuIndices(in text: String) -> [Int] {
+    var found: [Int] = []
+    _ = remapSKUIndices(text) { found.append($0); return $0 }
+    return found
+  }
+
+  private static func remapSKUIndices(_ text: String, _ map: (Int) -> Int) -> String {
     var out = ""
     var rest = Substring(text)
     while let r = rest.range(of: "skus[") {
       out += rest[..<r.upperBound]
       rest = rest[r.upperBound...]
       let digits = rest.prefix { $0.isNumber }
-      if let n = Int(digits) { out += "\(n % count)" } else { out += digits }
+      if let n = Int(digits) { out += "\(map(n))" } else { out += digits }
       rest = rest.dropFirst(digits.count)
     }
     return out + rest
@@ -268,7 +277,7 @@ struct FuzzSeeds {
     "forecast airpassengers.csv --model lstm --param epochs=1 --param hidden=4 --param window=12 --param batch=16 --quiet --save-model out/model.json",
     "forecast airpassengers.csv --model regression --param trend=1 --param fourier_period=12 --param fourier_k=2",
     "forecast --list",
-    "backtest airpassengers.csv --models naive,ses,theta --horizon 12 --step 12 --initial 108 --out out",
+    "backtest airpassengers.csv --models naive,ses,mean --horizon 12 --step 12 --initial 108 --out out",
     "backtest airpassengers.csv --models seasonal_naive,holt --horizon 6 --step 24 --window sliding --season 12 --level 80,95",
     "backtest quickstart.json --models naive,moving_average --horizon 7 --step 7 --season 7 --param moving_average.window=3",
     "lp three-products.json --all --duals --out out/solution.json",

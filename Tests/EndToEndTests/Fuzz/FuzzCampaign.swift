@@ -21,8 +21,10 @@ final class FuzzCampaign {
     /// When set, each command runs as this executable in a subprocess (survives traps).
     var binary: String?
     var directory = NSTemporaryDirectory() + "supplysim-fuzz"
+    /// The largest work estimate that is run (`FuzzWork`).
+    var budget = FuzzWork.budget
 
-    /// Reads `SUPPLYSIM_FUZZ_SEED`, `_FROM`, `_CASES`, `_CASE_SECONDS`, `_BINARY` and `_DIR`.
+    /// Reads `SUPPLYSIM_FUZZ_SEED`, `_FROM`, `_CASES`, `_CASE_SECONDS`, `_BINARY`, `_DIR` and `_BUDGET`.
     static func fromEnvironment() -> Configuration {
       let env = ProcessInfo.processInfo.environment
       var c = Configuration()
@@ -32,12 +34,13 @@ final class FuzzCampaign {
       if let s = env["SUPPLYSIM_FUZZ_CASE_SECONDS"].flatMap({ Double($0) }) { c.caseSeconds = s }
       if let s = env["SUPPLYSIM_FUZZ_BINARY"], !s.isEmpty { c.binary = s }
       if let s = env["SUPPLYSIM_FUZZ_DIR"], !s.isEmpty { c.directory = s }
+      if let s = env["SUPPLYSIM_FUZZ_BUDGET"].flatMap({ Double($0) }) { c.budget = s }
       return c
     }
   }
 
   struct Counts: Codable {
-    var cases = 0, cleanErrors = 0, accepted = 0, acceptedNotRun = 0, crashes = 0, hangs = 0, badErrors = 0
+    var cases = 0, cleanErrors = 0, accepted = 0, acceptedNotRun = 0, notRun = 0, crashes = 0, hangs = 0, badErrors = 0
     var seconds = 0.0
 
     mutating func add(_ outcome: FuzzOutcome) {
@@ -46,6 +49,7 @@ final class FuzzCampaign {
       case .cleanError: cleanErrors += 1
       case .accepted: accepted += 1
       case .acceptedNotRun: acceptedNotRun += 1
+      case .notRun: notRun += 1
       case .crash: crashes += 1
       case .hang: hangs += 1
       case .badError: badErrors += 1
@@ -53,7 +57,7 @@ final class FuzzCampaign {
     }
 
     var line: String {
-      "\(cases) cases: \(cleanErrors) clean errors, \(accepted) accepted, \(acceptedNotRun) accepted but too large to run, \(crashes) crashes, \(hangs) hangs, \(badErrors) bad errors"
+      "\(cases) cases: \(cleanErrors) clean errors, \(accepted) accepted, \(acceptedNotRun) accepted but too large to run, \(notRun) command lines too large to run, \(crashes) crashes, \(hangs) hangs, \(badErrors) bad errors"
     }
   }
 
@@ -75,6 +79,7 @@ final class FuzzCampaign {
   var setupProblems: [String] = []
   let caseFolder: String
   let watchdog = FuzzWatchdog()
+  var budget: Double { configuration.budget }
 
   /// - Parameter inProcess: runs one command line in process (`SupplySimCommand.main` with a recording console).
   init(configuration: Configuration, root: String, inProcess: @escaping ([String]) -> FuzzStepResult) throws {
@@ -109,8 +114,10 @@ final class FuzzCampaign {
     let start = Date()
     for index in configuration.firstCase..<(configuration.firstCase + configuration.cases) {
       let c = FuzzCase.make(index: index, campaignSeed: configuration.seed, seeds: seeds)
+      let caseStart = Date()
       let (outcome, step) = try runCase(c)
       record(outcome, step: step, case: c)
+      countsByKind[c.kind]?.seconds += Date().timeIntervalSince(caseStart)
     }
     watchdog.stop()
     counts.seconds = Date().timeIntervalSince(start)
@@ -145,6 +152,7 @@ final class FuzzCampaign {
     watchdog.begin(reproducer)
     defer { watchdog.end() }
     let lines = c.commandLines
+    if case .command = c.plan, c.work > budget { return (.notRun, FuzzStepResult(arguments: lines[0], code: 0, output: "", errors: "", seconds: 0)) }
     let first = runner(lines[0])
     if let outcome = classifyAbnormal(first) { return (outcome, first) }
     if first.code != 0 {
@@ -152,7 +160,7 @@ final class FuzzCampaign {
       if let why = FuzzOutcome.cleanErrorProblem(first) { return (.badError(why), first) }
       return (.cleanError, first)
     }
-    guard c.work <= FuzzWork.budget else { return (.acceptedNotRun, first) }
+    guard c.work <= budget else { return (.acceptedNotRun, first) }
     guard lines.count > 1 else { return (.accepted, first) }
     let second = runner(lines[1])
     if let outcome = classifyAbnormal(second) { return (outcome, second) }
@@ -219,7 +227,7 @@ final class FuzzCampaign {
       SupplySim fuzz case \(c.index) of campaign seed \(configuration.seed)
       seed input: \(c.seed)
       mutations: \(c.mutations.isEmpty ? "none" : c.mutations.joined(separator: "; "))
-      work estimate: \(c.work) (budget \(FuzzWork.budget))
+      work estimate: \(c.work) (budget \(budget))
       mutated files: \(c.files.keys.sorted().joined(separator: ", "))
       in \(caseFolder), run:
       \(lines.joined(separator: "\n"))\(when)
@@ -234,7 +242,7 @@ final class FuzzCampaign {
   /// The counts line the README reports.
   var countsLine: String {
     let c = counts
-    return "\(c.cases) cases in \(String(format: "%.1f", c.seconds)) s: \(c.cleanErrors) clean errors, \(c.accepted) accepted, \(c.acceptedNotRun) accepted but too large to run, \(c.crashes) crashes, \(c.hangs) hangs, \(c.badErrors) bad errors"
+    return "\(c.line) in \(String(format: "%.1f", c.seconds)) s"
   }
 
   /// Failures grouped by signature, largest group first, each with up to three reproducers.
@@ -245,7 +253,7 @@ final class FuzzCampaign {
 
   func writeSummary() throws {
     var text = "seed \(configuration.seed), cases \(configuration.firstCase)..<\(configuration.firstCase + configuration.cases)\n\(countsLine)\n"
-    for (kind, c) in countsByKind.sorted(by: { $0.key < $1.key }) { text += "  \(kind): \(c.line)\n" }
+    for (kind, c) in countsByKind.sorted(by: { $0.key < $1.key }) { text += "  \(kind): \(c.line) in \(String(format: "%.1f", c.seconds)) s\n" }
     for p in setupProblems { text += "setup: \(p)\n" }
     for (signature, group) in failureClasses {
       text += "\n\(group.count)x \(signature)\n"
@@ -313,7 +321,7 @@ enum FuzzSubprocess {
     p.standardError = FileHandle(forWritingAtPath: errPath)
     p.standardInput = FileHandle.nullDevice
     var env = ProcessInfo.processInfo.environment
-    env["SWIFT_BACKTRACE"] = "enable=no"
+    env["SWIFT_BACKTRACE"] = "enable=yes,interactive=no,color=no,limit=40,top=0,registers=none,images=none,sanitize=no"
     p.environment = env
     let done = DispatchSemaphore(value: 0)
     p.terminationHandler = { _ in done.signal() }

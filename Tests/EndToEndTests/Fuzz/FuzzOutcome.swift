@@ -20,6 +20,8 @@ enum FuzzOutcome: Equatable {
   case accepted
   /// `validate` exit 0, but the work estimate is above the budget, so `run` was skipped.
   case acceptedNotRun
+  /// A command line whose work estimate is above the budget: not run.
+  case notRun
   /// The process trapped (subprocess mode) — in process, the test run itself dies.
   case crash(String)
   /// The case ran longer than the time limit.
@@ -98,13 +100,29 @@ enum FuzzOutcome: Equatable {
     return false
   }
 
+  /// A crash's trap message and the first frame in SupplySim's sources (which locates a trap
+  /// raised in the standard library, e.g. a Double-to-Int conversion).
+  static func crashSignature(_ step: FuzzStepResult) -> String {
+    let lines = step.errors.split(separator: "\n").map(String.init)
+    let fatal: String = lines.first { line in
+      line.contains("Fatal error") || line.contains("Precondition failed") || line.contains("error:")
+    } ?? lines.first ?? ""
+    var frame = ""
+    for line in lines {
+      guard let r = line.range(of: "/Sources/") else { continue }
+      let location = line[r.upperBound...].split(separator: " ").first.map(String.init) ?? ""
+      frame = location.replacingOccurrences(of: #":[0-9]+$"#, with: "", options: .regularExpression)
+      break
+    }
+    let message = fatal.replacingOccurrences(of: #"got .*$"#, with: "got …", options: .regularExpression)
+    return "crash in '\(step.arguments.first ?? "")': \(message.prefix(150)) [first frame in Sources/: \(frame)]"
+  }
+
   /// A short signature grouping failures of the same kind: the command and the message with
   /// numbers, quoted text and paths masked.
   static func signature(_ outcome: FuzzOutcome, step: FuzzStepResult) -> String {
     var text = step.errors
-    if case .crash = outcome, let fatal = text.split(separator: "\n").first(where: { $0.contains("Fatal error") || $0.contains("error:") || $0.contains("failed") }) {
-      text = String(fatal)
-    }
+    if case .crash = outcome { return crashSignature(step) }
     if case .badError(let why) = outcome, why.hasPrefix("raw dump") {
       return "bad error (\(why)) in '\(step.arguments.first ?? "")'"
     }

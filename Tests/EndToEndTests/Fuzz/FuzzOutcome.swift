@@ -105,7 +105,7 @@ enum FuzzOutcome: Equatable {
   static func crashSignature(_ step: FuzzStepResult) -> String {
     let lines = step.errors.split(separator: "\n").map(String.init)
     let fatal: String = lines.first { line in
-      line.contains("Fatal error") || line.contains("Precondition failed") || line.contains("error:")
+      line.contains("Fatal error") || line.contains("Precondition failed") || line.contains("runtime failure") || line.contains("error:")
     } ?? lines.first ?? ""
     var frame = ""
     for line in lines {

@@ -22,9 +22,14 @@ enum FuzzCLI {
 /// By default 2,000 cases in process (about a minute in a debug build). Environment:
 /// `SUPPLYSIM_FUZZ_CASES` (e.g. 200000 for a long campaign), `SUPPLYSIM_FUZZ_SEED`,
 /// `SUPPLYSIM_FUZZ_FROM` (first case index), `SUPPLYSIM_FUZZ_CASE_SECONDS` (hang limit, default
-/// 30), `SUPPLYSIM_FUZZ_DIR` (default `$TMPDIR/supplysim-fuzz`) and `SUPPLYSIM_FUZZ_BINARY`
-/// (run each command as that `supplysim` executable in a subprocess, so a trap ends only its
-/// case and every failure class is collected).
+/// 20), `SUPPLYSIM_FUZZ_BUDGET` (largest work estimate run, see `FuzzWork`), `SUPPLYSIM_FUZZ_DIR`
+/// (default `$TMPDIR/supplysim-fuzz`) and `SUPPLYSIM_FUZZ_BINARY` (run each command as that
+/// `supplysim` executable in a subprocess, so a trap ends only its case and every failure class
+/// is collected in `summary.txt`). `SUPPLYSIM_FUZZ_CASES=0` skips the campaign.
+///
+/// In process, a trap ends the test process: the running case's reproducer is then in
+/// `<dir>/last-case/REPRODUCE.txt` (its location is printed first). A case running past the time
+/// limit prints its reproducer and ends the process with exit code 70.
 @Suite(.serialized) struct MutationFuzzTests {
   @Test func mutatedInputsNeverCrashHangOrPrintARawError() throws {
     let configuration = FuzzCampaign.Configuration.fromEnvironment()

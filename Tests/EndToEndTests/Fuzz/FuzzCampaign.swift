@@ -17,7 +17,7 @@ final class FuzzCampaign {
     var firstCase = 0
     var cases = 2_000
     /// A case running longer than this is a hang.
-    var caseSeconds = 30.0
+    var caseSeconds = 20.0
     /// When set, each command runs as this executable in a subprocess (survives traps).
     var binary: String?
     var directory = NSTemporaryDirectory() + "supplysim-fuzz"
@@ -110,7 +110,9 @@ final class FuzzCampaign {
     }
     log("fuzz: seed \(configuration.seed), cases \(configuration.firstCase)..<\(configuration.firstCase + configuration.cases); reproducer of the running case: \(caseFolder)/REPRODUCE.txt\n")
     try prepareFixtures()
-    watchdog.start(limit: configuration.caseSeconds, directory: configuration.directory)
+    // In process the watchdog is the time limit; with a subprocess it only backs up the subprocess's own.
+    let limit = configuration.binary == nil ? configuration.caseSeconds : 2 * configuration.caseSeconds + 10
+    watchdog.start(limit: limit, directory: configuration.directory)
     let start = Date()
     for index in configuration.firstCase..<(configuration.firstCase + configuration.cases) {
       let c = FuzzCase.make(index: index, campaignSeed: configuration.seed, seeds: seeds)
@@ -297,7 +299,7 @@ final class FuzzWatchdog: @unchecked Sendable {
   }
 
   func begin(_ reproducer: String) {
-    lock.withLock { self.reproducer = reproducer; deadline = Date().addingTimeInterval(limit * 1.5 + 5) }
+    lock.withLock { self.reproducer = reproducer; deadline = Date().addingTimeInterval(limit) }
   }
 
   func end() { lock.withLock { deadline = nil } }

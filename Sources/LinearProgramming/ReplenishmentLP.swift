@@ -54,6 +54,29 @@ public struct ReplenishmentInstance: Sendable, Codable, Equatable {
     self.backlogCost = backlogCost; self.demand = demand; self.capacity = capacity
     self.initialInventory = initialInventory; self.initialBacklog = initialBacklog; self.pipeline = pipeline
   }
+
+  /// Decodes an instance and checks it (`problems()`), so that a decoded instance always builds.
+  ///
+  /// - Throws: `DecodingError` for a missing or mistyped field; `DecodingError.dataCorrupted`
+  ///   whose description is the first problem, e.g. `demand[2]: must have T = 8 periods, got 7`.
+  public init(from decoder: any Decoder) throws {
+    let c = try decoder.container(keyedBy: CodingKeys.self)
+    name = try c.decode(String.self, forKey: .name)
+    K = try c.decode(Int.self, forKey: .K)
+    T = try c.decode(Int.self, forKey: .T)
+    L = try c.decode(Int.self, forKey: .L)
+    unitCost = try c.decode([Double].self, forKey: .unitCost)
+    holdingCost = try c.decode([Double].self, forKey: .holdingCost)
+    backlogCost = try c.decode([Double].self, forKey: .backlogCost)
+    demand = try c.decode([[Double]].self, forKey: .demand)
+    capacity = try c.decode([Double].self, forKey: .capacity)
+    initialInventory = try c.decode([Double].self, forKey: .initialInventory)
+    initialBacklog = try c.decodeIfPresent([Double].self, forKey: .initialBacklog)
+    pipeline = try c.decodeIfPresent([[Double]].self, forKey: .pipeline)
+    if let first = problems().first {
+      throw DecodingError.dataCorrupted(DecodingError.Context(codingPath: [], debugDescription: first.description))
+    }
+  }
 }
 
 /// Builds the multi-period replenishment LP:

@@ -26,17 +26,22 @@ public struct NiceTicks: Sendable, Equatable {
   ///   - minimumStep: A floor on the step, e.g. 1 for counts.
   ///   - extendsToTicks: Move the bounds out to the enclosing ticks (true) or keep `low...high`.
   /// A zero-width range is widened by 10% of its value (or by 1 around 0); non-finite input
-  /// gives the ticks of 0...1.
+  /// gives the ticks of 0...1. Bounds beyond ±`NiceTicks.largest` are clamped to it and steps are
+  /// at least `NiceTicks.smallestStep`, so that every tick and step is finite and nonzero
+  /// (values of ±1e308 would otherwise overflow the width, and subnormal widths the step).
   public init(covering low: Double, _ high: Double, count: Int = 5, minimumStep: Double = 0, extendsToTicks: Bool = true) {
     var lo = low, hi = high
     if !lo.isFinite || !hi.isFinite { lo = 0; hi = 1 }
     if lo > hi { swap(&lo, &hi) }
+    lo = min(max(lo, -Self.largest), Self.largest)
+    hi = min(max(hi, -Self.largest), Self.largest)
     if lo == hi {
-      let pad = lo == 0 ? 1 : abs(lo) * 0.1
+      let pad = lo == 0 ? 1 : max(abs(lo) * 0.1, Self.smallestStep)
       lo -= pad
       hi += pad
     }
-    let raw = max((hi - lo) / Double(max(count, 1)), minimumStep)
+    let minimum = minimumStep.isFinite ? minimumStep : 0
+    let raw = max((hi - lo) / Double(max(count, 1)), minimum, Self.smallestStep)
     var exponent = 0
     while Self.power(exponent + 1) <= raw { exponent += 1 }
     while Self.power(exponent) > raw { exponent -= 1 }
@@ -62,6 +67,11 @@ public struct NiceTicks: Sendable, Equatable {
       values = all.filter { $0 >= lo - unit * 1e-9 && $0 <= hi + unit * 1e-9 }
     }
   }
+
+  /// The largest magnitude a tick may have: the width of ±largest is still finite.
+  public static let largest = 1e307
+  /// The smallest step: 10^-300, whose reciprocal is finite.
+  public static let smallestStep = 1e-300
 
   /// 10^e computed by repeated multiplication (exact for |e| <= 22).
   static func power(_ e: Int) -> Double {

@@ -397,10 +397,13 @@ struct ScenarioBuilder {
       validator.number(promo.uplift, "\(pp).uplift", min: 0, max: 1000, minExclusive: true)
       windows.append(DemandWindow(startDay: promo.start, endDay: promo.end, factor: promo.uplift, cause: "promotion"))
       if let dip = promo.preDip, checkDip(dip, path: "\(pp).preDip") {
-        windows.append(DemandWindow(startDay: max(0, promo.start - dip.days), endDay: promo.start - 1, factor: dip.factor, cause: "pre-promotion dip"))
+        let start = min(max(promo.start, 0), Self.maximumDay)
+        windows.append(DemandWindow(startDay: max(0, start - dip.days), endDay: start - 1, factor: dip.factor, cause: "pre-promotion dip"))
       }
       if let dip = promo.postDip, checkDip(dip, path: "\(pp).postDip") {
-        windows.append(DemandWindow(startDay: promo.end + 1, endDay: promo.end + dip.days, factor: dip.factor, cause: "pull-forward dip"))
+        // Day numbers are bounded (maximumDay, checked above), so the window's days cannot overflow.
+        let end = min(max(promo.end, 0), Self.maximumDay)
+        windows.append(DemandWindow(startDay: end + 1, endDay: end + dip.days, factor: dip.factor, cause: "pull-forward dip"))
       }
     }
     guard validator.errors.count == before, let family, let base else { return nil }

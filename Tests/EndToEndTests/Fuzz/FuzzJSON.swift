@@ -1,4 +1,5 @@
 import Foundation
+import Scenarios
 
 /// A JSON tree that keeps key order and duplicate keys, and can hold raw number text
 /// (`1e400`, `-0`, 2^63 written out): the mutator needs all three, `JSONSerialization` keeps none.
@@ -70,24 +71,9 @@ indirect enum FuzzJSON: Equatable {
     }
   }
 
+  /// Appends `s` as a JSON string literal: the project's one quoting (`JSONValue.quoted`).
   static func quote(_ s: String, into out: inout String) {
-    out += "\""
-    for scalar in s.unicodeScalars {
-      switch scalar {
-      case "\"": out += "\\\""
-      case "\\": out += "\\\\"
-      case "\n": out += "\\n"
-      case "\r": out += "\\r"
-      case "\t": out += "\\t"
-      default:
-        if scalar.value < 0x20 {
-          out += "\\u" + String(repeating: "0", count: 4 - String(scalar.value, radix: 16).count) + String(scalar.value, radix: 16)
-        } else {
-          out.unicodeScalars.append(scalar)
-        }
-      }
-    }
-    out += "\""
+    out += JSONValue.quoted(s)
   }
 
   // MARK: Reading (the seeds: well-formed files)

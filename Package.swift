@@ -2,11 +2,6 @@
 // SupplySim: a discrete-event supply-chain simulator. No package dependencies by design.
 import PackageDescription
 
-/// Release builds of the numeric modules drop exclusivity checks in hot loops.
-let numeric: [SwiftSetting] = [
-  .unsafeFlags(["-enforce-exclusivity=unchecked"], .when(configuration: .release))
-]
-
 let package = Package(
   name: "SupplySim",
   products: [
@@ -18,14 +13,14 @@ let package = Package(
     ]),
   ],
   targets: [
-    .target(name: "Stochastics", swiftSettings: numeric),
-    .target(name: "EventEngine", swiftSettings: numeric),
-    .target(name: "SupplyModel", dependencies: ["Stochastics", "EventEngine"], swiftSettings: numeric),
-    .target(name: "LinearAlgebra", swiftSettings: numeric),
-    .target(name: "Forecasting", dependencies: ["LinearAlgebra", "Stochastics"], swiftSettings: numeric),
-    .target(name: "NeuralForecasting", dependencies: ["Forecasting", "LinearAlgebra", "Stochastics"], swiftSettings: numeric),
-    .target(name: "LinearProgramming", swiftSettings: numeric),
-    .target(name: "Replenishment", dependencies: ["SupplyModel", "Stochastics", "Forecasting", "LinearProgramming"], swiftSettings: numeric),
+    .target(name: "Stochastics"),
+    .target(name: "EventEngine"),
+    .target(name: "SupplyModel", dependencies: ["Stochastics", "EventEngine"]),
+    .target(name: "LinearAlgebra"),
+    .target(name: "Forecasting", dependencies: ["LinearAlgebra", "Stochastics"]),
+    .target(name: "NeuralForecasting", dependencies: ["Forecasting", "LinearAlgebra", "Stochastics"]),
+    .target(name: "LinearProgramming"),
+    .target(name: "Replenishment", dependencies: ["SupplyModel", "Stochastics", "Forecasting", "LinearProgramming"]),
     .target(name: "Scenarios", dependencies: ["SupplyModel", "Replenishment", "Forecasting", "NeuralForecasting", "Stochastics"]),
     .target(name: "Experiments", dependencies: ["Scenarios", "SupplyModel", "Replenishment", "EventEngine", "Stochastics"]),
     .target(name: "Reports", dependencies: ["Experiments", "Scenarios", "SupplyModel", "Forecasting"]),

@@ -44,6 +44,33 @@ public struct CalendarQueue<Event>: Sendable where Event: Sendable {
   /// `body` may not schedule into the queue (collect follow-up events and schedule afterwards).
   @inlinable
   public mutating func drain(day: Int, _ body: (Event) -> Void) {
+    advance(to: day)
+    let index = day & mask
+    if !buckets[index].isEmpty {
+      for event in buckets[index] { body(event) }
+      _count -= buckets[index].count
+      buckets[index].removeAll(keepingCapacity: true)
+    }
+    _currentDay = day + 1
+  }
+
+  /// Removes the events of `day` in their scheduled order into `events`, replacing its contents.
+  ///
+  /// The same as `drain(day:_:)` without a closure: the caller loops over `events` inline, so a
+  /// simulator's receiving code captures nothing. The arrays trade places, so both keep their
+  /// capacity and steady state allocates nothing.
+  @inlinable
+  public mutating func drain(day: Int, into events: inout [Event]) {
+    advance(to: day)
+    events.removeAll(keepingCapacity: true)
+    swap(&events, &buckets[day & mask])
+    _count -= events.count
+    _currentDay = day + 1
+  }
+
+  /// Moves the queue to `day`, checking that the days skipped over held no events.
+  @inlinable
+  mutating func advance(to day: Int) {
     precondition(day >= _currentDay, "cannot drain day \(day): the queue is at day \(_currentDay)")
     // Days skipped over must have been empty: a skipped event would be lost.
     var skipped = _currentDay
@@ -52,13 +79,6 @@ public struct CalendarQueue<Event>: Sendable where Event: Sendable {
       skipped += 1
     }
     _currentDay = day
-    let index = day & mask
-    if !buckets[index].isEmpty {
-      for event in buckets[index] { body(event) }
-      _count -= buckets[index].count
-      buckets[index].removeAll(keepingCapacity: true)
-    }
-    _currentDay = day + 1
   }
 
   /// The events waiting on `day`, in order, without removing them.

@@ -1,9 +1,11 @@
 /// A fixed-length column of values in memory the column owns: the network simulator's per-point
 /// state. Its nested functions capture the column by reference, so writing an element costs no
 /// copy-on-write uniqueness check, as an array captured by a nested function would on every write.
+/// The buffer is a constant, so reading or writing an element costs no dynamic exclusivity check
+/// either (a `var` property of a class would be checked at every access).
 final class Column<Element> {
-  /// The elements.
-  var values: UnsafeMutableBufferPointer<Element>
+  /// The elements (the buffer is fixed; its elements are written through it).
+  let values: UnsafeMutableBufferPointer<Element>
 
   /// `count` copies of `value`.
   init(repeating value: Element, count: Int) {

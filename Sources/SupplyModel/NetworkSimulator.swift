@@ -225,6 +225,7 @@ public enum NetworkSimulator {
     let filledToday = Column(repeating: 0, count: pointCount)
     let echelonPosition = Column(repeating: 0, count: pointCount)
     var receipts = CalendarQueue<Shipment>(span: longestLead + 1)
+    var arrivals: [Shipment] = []
     var state = InventoryState(skuCount: m)
     var orders = Array(repeating: 0, count: m)
     var nodeDemand = Array(repeating: 0, count: m)
@@ -266,16 +267,18 @@ public enum NetworkSimulator {
 
       // Receiving: customer-facing points serve their backorders first; internal points ship in
       // the review phase, under their allocation rule.
-      func receive(_ s: Shipment) {
+      // (A loop, not a closure: state a closure captures pays a dynamic exclusivity check.)
+      receipts.drain(day: day, into: &arrivals)
+      var onHandSlots = onHand.values, onOrderSlots = onOrder.values, owedSlots = owed.values
+      for s in arrivals {
         let p = Int(s.slot)
         let customerFacing = p < leafPoints
         let short = customerFacing ? demandPhase.closeCycle(p) : internalCycleShort[p]
         internalCycleShort[p] = false
-        let served = s.book(at: p, onHand: &onHand.values, onOrder: &onOrder.values, owed: &owed.values, servesBackorders: customerFacing,
+        let served = s.book(at: p, onHand: &onHandSlots, onOrder: &onOrderSlots, owed: &owedSlots, servesBackorders: customerFacing,
                             statistics: &stats[p], measured: measured, cycleHadStockout: short)
         if tracing { receivedToday[p] += s.units; shippedToday[p] += served }
       }
-      receipts.drain(day: day, receive)
 
       // Moving: a shipment for point p enters transit now (or waits for its lane's capacity).
       func transit(_ s: Shipment) {

@@ -90,6 +90,7 @@ public enum Simulator {
     var backorderedUnits = Array(repeating: 0, count: n)
     var stats = Array(repeating: SKUStatistics(), count: n)
     var receipts = CalendarQueue<Shipment>(span: longestLead + 1)
+    var arrivals: [Shipment] = []
     var orders = Array(repeating: 0, count: n)
     var demandToday = Array(repeating: 0, count: n)
     var trace: DailyTrace? = options.recordTrace ? DailyTrace(skuCount: n, reservingDays: horizon) : nil
@@ -112,13 +113,15 @@ public enum Simulator {
       }
 
       // Receiving: put away, serve backorders first, close the replenishment cycle.
-      func receive(_ s: Shipment) {
+      // (A loop over today's arrivals rather than a closure: state captured by a closure would pay
+      // a dynamic exclusivity check on every access.)
+      receipts.drain(day: day, into: &arrivals)
+      for s in arrivals {
         let k = Int(s.slot)
         let served = s.book(at: k, onHand: &onHandUnits, onOrder: &onOrderUnits, owed: &backorderedUnits, servesBackorders: true,
                             statistics: &stats[k], measured: measured, cycleHadStockout: demandPhase.closeCycle(k))
         if tracing { receivedToday[k] += s.units; shippedToday[k] += served }
       }
-      receipts.drain(day: day, receive)
 
       // Dispatching: scheduled for day + lead (lead >= 1, see LeadTimeModel) unless it would
       // arrive after the horizon (it then stays on order).

@@ -45,3 +45,29 @@ import Testing
   #expect(one == many)
   #expect(one[7] == 49)
 }
+
+@Suite struct CalendarQueueDrainTests {
+  /// Both ways of draining give the same events in the same order, day by day, through ring growth.
+  @Test func drainingIntoAnArrayMatchesDrainingThroughAClosure() {
+    var a = CalendarQueue<Int>(span: 2), b = CalendarQueue<Int>(span: 2)
+    var state: UInt64 = 99
+    var viaClosure: [[Int]] = [], viaArray: [[Int]] = []
+    var buffer: [Int] = []
+    for day in 0..<200 {
+      for i in 0..<3 {
+        state = state &* 6364136223846793005 &+ 1442695040888963407
+        let ahead = 1 + Int(state >> 59)  // 1...32 days: forces the ring to grow
+        a.schedule(day * 10 + i, on: day + ahead)
+        b.schedule(day * 10 + i, on: day + ahead)
+      }
+      var today: [Int] = []
+      a.drain(day: day) { today.append($0) }
+      viaClosure.append(today)
+      b.drain(day: day, into: &buffer)
+      viaArray.append(buffer)
+      #expect(a.count == b.count)
+    }
+    #expect(viaClosure == viaArray)
+    #expect(viaArray.joined().count == 200 * 3 - b.count)
+  }
+}

@@ -6,11 +6,8 @@ let package = Package(
   name: "SupplySim",
   products: [
     .executable(name: "supplysim", targets: ["supplysim"]),
-    .library(name: "SupplySimKit", targets: [
-      "Stochastics", "EventEngine", "SupplyModel", "LinearAlgebra", "Forecasting",
-      "NeuralForecasting", "LinearProgramming", "Replenishment", "Scenarios",
-      "Experiments", "Reports", "SupplySimCLI",
-    ]),
+    // The library other packages depend on: `import SupplySim` (the CLI is not part of it).
+    .library(name: "SupplySim", targets: ["SupplySim"]),
   ],
   targets: [
     .target(name: "Stochastics"),
@@ -24,6 +21,10 @@ let package = Package(
     .target(name: "Scenarios", dependencies: ["SupplyModel", "Replenishment", "Forecasting", "NeuralForecasting", "Stochastics"]),
     .target(name: "Experiments", dependencies: ["Scenarios", "SupplyModel", "Replenishment", "EventEngine", "Stochastics"]),
     .target(name: "Reports", dependencies: ["Experiments", "Scenarios", "SupplyModel", "Forecasting"]),
+    .target(name: "SupplySim", dependencies: [
+      "Stochastics", "EventEngine", "SupplyModel", "LinearAlgebra", "Forecasting", "NeuralForecasting",
+      "LinearProgramming", "Replenishment", "Scenarios", "Experiments", "Reports",
+    ]),
     .target(name: "SupplySimCLI", dependencies: [
       "Scenarios", "Experiments", "Reports", "SupplyModel", "Replenishment", "Forecasting",
       "NeuralForecasting", "LinearProgramming", "Stochastics", "EventEngine", "LinearAlgebra",

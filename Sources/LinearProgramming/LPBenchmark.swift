@@ -1,41 +1,41 @@
 /// Times the simplex solver on a replenishment instance: a cold solve, then a warm re-solve after a
 /// one-day demand change. `supplysim bench lp` prints these figures; build with `-c release`.
-public enum LPBenchmark {
+package enum LPBenchmark {
   /// Timings and results of one benchmark run.
-  public struct Result: Sendable, Codable, Equatable {
+  package struct Result: Sendable, Codable, Equatable {
     /// The instance name.
-    public var name: String
+    package var name: String
     /// Number of LP variables.
-    public var variables: Int
+    package var variables: Int
     /// Number of LP constraints.
-    public var constraints: Int
+    package var constraints: Int
     /// Seconds to build the LP from the instance data (not included in `coldSeconds`).
-    public var buildSeconds: Double
+    package var buildSeconds: Double
     /// Seconds for the cold solve (crash basis included).
-    public var coldSeconds: Double
+    package var coldSeconds: Double
     /// Status of the cold solve.
-    public var coldStatus: LPStatus
+    package var coldStatus: LPStatus
     /// Optimal objective of the cold solve.
-    public var objective: Double
+    package var objective: Double
     /// Simplex iterations of the cold solve.
-    public var iterations: Int
+    package var iterations: Int
     /// Seconds for the warm re-solve after the demand change.
-    public var warmSeconds: Double
+    package var warmSeconds: Double
     /// Status of the warm re-solve.
-    public var warmStatus: LPStatus
+    package var warmStatus: LPStatus
     /// Objective of the warm re-solve (of the changed problem).
-    public var warmObjective: Double
+    package var warmObjective: Double
     /// Simplex iterations of the warm re-solve.
-    public var warmIterations: Int
+    package var warmIterations: Int
     /// Seconds for a warm solve of the next day of a rolling horizon (demand and capacity shifted
     /// one period earlier, last period repeated) from the shifted cold basis.
-    public var rollingSeconds: Double
+    package var rollingSeconds: Double
     /// Status of the rolling re-solve.
-    public var rollingStatus: LPStatus
+    package var rollingStatus: LPStatus
     /// Objective of the rolling re-solve.
-    public var rollingObjective: Double
+    package var rollingObjective: Double
     /// Simplex iterations of the rolling re-solve.
-    public var rollingIterations: Int
+    package var rollingIterations: Int
   }
 
   /// Solves the instance cold (`ReplenishmentLP.solve`, crash start), raises every SKU's period-1
@@ -50,7 +50,7 @@ public enum LPBenchmark {
   ///   - options: Simplex options for all solves.
   /// - Returns: Seconds, objectives and iteration counts of the three solves.
   /// - Complexity: One cold and two warm solves per repetition.
-  public static func run(_ instance: ReplenishmentInstance, demandIncrease: Double = 0.05, repetitions: Int = 1,
+  package static func run(_ instance: ReplenishmentInstance, demandIncrease: Double = 0.05, repetitions: Int = 1,
                          options: SimplexOptions = SimplexOptions()) -> Result {
     let clock = ContinuousClock()
     var lp = LinearProgram()

@@ -10,24 +10,24 @@ import Stochastics
 /// The workload matches a common PyTorch reference: one layer, hidden 64, window 28, univariate
 /// input, one output, batch 64, Float32, Adam, MSE. Training runs through `RecurrentTrainer`,
 /// the same code path forecasters use (shuffling, sharding, reduction, clipping, Adam).
-public enum NeuralBenchmark {
+package enum NeuralBenchmark {
   /// One measurement.
-  public struct Result: Sendable, Equatable, Codable {
+  package struct Result: Sendable, Equatable, Codable {
     /// LSTM training samples (windows × epochs) per second of wall time.
-    public var lstmSamplesPerSecond: Double
+    package var lstmSamplesPerSecond: Double
     /// GRU training samples per second of wall time.
-    public var gruSamplesPerSecond: Double
+    package var gruSamplesPerSecond: Double
     /// LSTM samples per second of process CPU time (all threads): on a shared machine this
     /// shows the kernels' speed when wall time is inflated by other work.
-    public var lstmSamplesPerCPUSecond: Double
+    package var lstmSamplesPerCPUSecond: Double
     /// GRU samples per second of process CPU time.
-    public var gruSamplesPerCPUSecond: Double
+    package var gruSamplesPerCPUSecond: Double
     /// Windows in the training set.
-    public var windows: Int
+    package var windows: Int
     /// Epochs timed per network.
-    public var epochs: Int
+    package var epochs: Int
     /// Threads used.
-    public var threads: Int
+    package var threads: Int
   }
 
   /// Trains an LSTM and a GRU and reports samples per second for each.
@@ -38,7 +38,7 @@ public enum NeuralBenchmark {
   ///   - threads: Threads; 0 means one per online processor.
   /// - Returns: Throughputs in samples per second.
   /// - Complexity: about 2.75 MFLOP per LSTM sample and 2.1 per GRU sample.
-  public static func run(windows: Int = 10_000, epochs: Int = 3, threads: Int = 0) -> Result {
+  package static func run(windows: Int = 10_000, epochs: Int = 3, threads: Int = 0) -> Result {
     let steps = 28
     let data = syntheticWindows(count: windows, steps: steps)
     var options = TrainingOptions(epochs: epochs, batchSize: 64, learningRate: 1e-3, optimizer: .adam,

@@ -1,5 +1,5 @@
 /// Micro-benchmarks of the samplers, for `supplysim bench`; meaningful only in a release build.
-public enum StochasticsBenchmark {
+package enum StochasticsBenchmark {
   /// Times `draws` calls of `Poisson.sample(mean:using:)` (the simulator's path, no cached
   /// constants) for each mean, on a fixed auxiliary stream, with `ContinuousClock`.
   ///
@@ -12,7 +12,7 @@ public enum StochasticsBenchmark {
   ///   - draws: Draws per mean, > 0; a million (20–50 ms per mean) gives figures stable to a
   ///     few percent on an idle machine; take the minimum of several calls on a busy one.
   /// - Returns: For each mean in order, the wall-clock nanoseconds per draw.
-  public static func poissonDrawsPerSecond(means: [Double], draws: Int) -> [(mean: Double, nanosecondsPerDraw: Double)] {
+  package static func poissonDrawsPerSecond(means: [Double], draws: Int) -> [(mean: Double, nanosecondsPerDraw: Double)] {
     precondition(draws > 0, "poissonDrawsPerSecond needs draws > 0, got \(draws)")
     var results: [(mean: Double, nanosecondsPerDraw: Double)] = []
     for (index, mean) in means.enumerated() {

@@ -1,17 +1,17 @@
 import Dispatch
 
 /// Throughput measurement for automatic ARIMA, used by `supplysim bench forecast`.
-public enum ARIMABenchmark {
+package enum ARIMABenchmark {
   /// The outcome of one batch.
-  public struct Result: Sendable {
+  package struct Result: Sendable {
     /// One fitted model (or the error) per input, in input order.
-    public var models: [Outcome]
+    package var models: [Outcome]
     /// Wall-clock seconds for the whole batch.
-    public var seconds: Double
+    package var seconds: Double
     /// Series fitted per wall-clock second.
-    public var seriesPerSecond: Double
+    package var seriesPerSecond: Double
     /// A fitted model or the reason it failed.
-    public typealias Outcome = Swift.Result<ARIMAModel, ForecastError>
+    package typealias Outcome = Swift.Result<ARIMAModel, ForecastError>
   }
 
   /// Fits `forecaster` to every input, in parallel across series with `concurrentPerform`
@@ -23,7 +23,7 @@ public enum ARIMABenchmark {
   ///   - parallel: Set false to fit one series at a time on the calling thread.
   /// - Returns: Models in input order, elapsed seconds and series per second.
   /// - Complexity: One stepwise search per series; wall time ≈ total / cores when parallel.
-  public static func fitAutoARIMA(_ inputs: [ForecastInput], forecaster: AutoARIMA = AutoARIMA(),
+  package static func fitAutoARIMA(_ inputs: [ForecastInput], forecaster: AutoARIMA = AutoARIMA(),
                                   parallel: Bool = true) -> Result {
     let start = DispatchTime.now().uptimeNanoseconds
     let slots = UnsafeMutableBufferPointer<Result.Outcome?>.allocate(capacity: inputs.count)
@@ -49,7 +49,7 @@ public enum ARIMABenchmark {
   }
 
   /// Series per second for AutoARIMA on `inputs` (see `fitAutoARIMA`).
-  public static func seriesPerSecond(_ inputs: [ForecastInput], parallel: Bool = true) -> Double {
+  package static func seriesPerSecond(_ inputs: [ForecastInput], parallel: Bool = true) -> Double {
     fitAutoARIMA(inputs, parallel: parallel).seriesPerSecond
   }
 }

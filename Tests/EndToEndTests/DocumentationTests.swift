@@ -434,4 +434,33 @@ enum JSONExcerpt {
       #expect(listed, "README.md: the command table has no row for '\(name)'")
     }
   }
+
+  @Test("every relative link in the docs leads to a file, and to a heading of it")
+  func links() throws {
+    let root = SourceTree.root()
+    let link = try Regex(#"\]\(([^)\s]+)\)"#)
+    for file in documentationFiles {
+      let text = try String(contentsOfFile: root + "/" + file, encoding: .utf8)
+      let folder = (file as NSString).deletingLastPathComponent
+      for match in text.matches(of: link) {
+        let target = String(match.output[1].substring ?? "")
+        guard !target.contains("://") else { continue }
+        let parts = target.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false).map(String.init)
+        let path = parts[0].isEmpty ? file : ((folder as NSString).appendingPathComponent(parts[0]) as NSString).standardizingPath
+        #expect(FileManager.default.fileExists(atPath: root + "/" + path), "\(file): link to \(target): no such file")
+        if parts.count == 2, path.hasSuffix(".md") {
+          let headings = ((try? String(contentsOfFile: root + "/" + path, encoding: .utf8)) ?? "")
+            .split(separator: "\n").filter { $0.hasPrefix("#") }.map { Self.anchor(String($0.drop { $0 == "#" })) }
+          #expect(headings.contains(parts[1]), "\(file): link to \(target): no such heading in \(path)")
+        }
+      }
+    }
+  }
+
+  /// The anchor GitHub gives a heading: lower case, punctuation dropped, spaces as hyphens.
+  static func anchor(_ heading: String) -> String {
+    String(heading.trimmingCharacters(in: .whitespaces).lowercased()
+      .filter { $0.isLetter || $0.isNumber || $0 == " " || $0 == "-" || $0 == "_" }
+      .map { $0 == " " ? "-" : $0 })
+  }
 }

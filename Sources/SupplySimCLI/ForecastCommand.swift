@@ -7,6 +7,7 @@ import Forecasting
 import NeuralForecasting
 import Reports
 import Scenarios
+import SupplyModel
 
 /// `supplysim forecast`: fit one forecaster to a series from a CSV file and print the forecast.
 struct ForecastCommand: CLICommand {

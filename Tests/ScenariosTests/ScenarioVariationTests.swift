@@ -1,6 +1,7 @@
 import Testing
 import Foundation
 @testable import Scenarios
+import Replenishment
 import SupplyModel
 import _TestSupport
 
@@ -72,7 +73,7 @@ enum VariationFixture {
     #expect(axis.values == [.number("7"), .number("14"), .number("21")])
     let t = try VariationFixture.template()
     let s = try t.variant([ScenarioVariation(path: axis.path, value: axis.values[1])], context: "test")
-    #expect(s.spec.policies[1].reviewPeriod == 14)
+    #expect((s.policies[1].model as? PolicySpecification)?.reviewPeriod == 14)
     let fractional = try SweepAxis(parsing: "skus[0].demand.promotions[0].uplift=1.5..3.0:4")
     #expect(fractional.values.map(\.jsonText) == ["1.5", "2", "2.5", "3"])
   }

@@ -3,10 +3,11 @@ import Testing
 @testable import SupplySimCLI
 import _TestSupport
 
-/// Classes the mutation fuzzer found (issue 12): messages split over several lines by echoed
-/// text, arguments that named nothing, option values that were other options, and bench
-/// instances whose errors did not name the file.
-@Suite struct ErrorLineTests {
+/// Classes the mutation fuzzer found (issue 12), one test each: messages split over several
+/// lines by echoed text, arguments that named nothing, option values that were other options,
+/// bench instances and saved models whose errors did not name the file, and distribution
+/// parameters that underflow in doubles.
+@Suite struct FuzzFindingsTests {
   @Test func oneLineEscapesControlCharactersAndKeepsBothEndsOfALongLine() {
     #expect(ErrorText.oneLine("a\nb\r\tc\u{7}d\u{2028}e") == #"a\nb\r\tc\u{7}d\u{2028}e"#)
     #expect(ErrorText.oneLine("plain é 😀") == "plain é 😀")
@@ -66,5 +67,25 @@ import _TestSupport
       let r = runCLI(["bench", "lp", "--instances", dir])
       #expect(r.code == 1 && isOneSentence(r.err, command: "bench") && r.err.contains(expected), "\(r.err)")
     }
+  }
+
+  @Test func momentsWhoseDistributionParametersUnderflowRunAsTheirLimit() throws {
+    let dir = temporaryDirectory("underflow")
+    let scenario = gateScenario()
+      .replacingOccurrences(of: #""distribution": "gamma", "mean": 4, "sd": 1"#, with: #""distribution": "gamma", "mean": 5e-300, "sd": 1"#)
+      .replacingOccurrences(of: #""mean": 4, "dispersion": 4"#, with: #""mean": 5e-324, "dispersion": 4"#)
+    let file = write(scenario, dir, "tiny.json")
+    #expect(runCLI(["validate", file]).code == 0)
+    let r = runCLI(["run", file, "--out", dir + "/out", "--replications", "1", "--no-daily", "--quiet"])
+    #expect(r.code == 0, "\(r.err)")
+  }
+
+  @Test func aModelThatCannotBeSavedNamesTheOption() throws {
+    let dir = temporaryDirectory("savemodel")
+    let series = try String(contentsOfFile: SourceTree.root() + "/scenarios/airpassengers.csv", encoding: .utf8)
+    let csv = write(series.replacingOccurrences(of: "1959-08-01,559", with: "1959-08-01,1e308"), dir, "big.csv")
+    let r = runCLI(["forecast", csv, "--model", "lstm", "--param", "epochs=1", "--param", "hidden=4", "--param", "window=12",
+                    "--param", "batch=16", "--quiet", "--save-model", dir + "/model.json"])
+    #expect(r.code == 1 && isOneSentence(r.err, command: "forecast") && r.err.contains("--save-model"), "\(r.err)")
   }
 }

@@ -41,6 +41,13 @@ import _TestSupport
     #expect(r.err.contains("is empty ('\(arguments.first { $0.trimmingCharacters(in: .whitespaces).isEmpty }!)')"), "\(r.err)")
   }
 
+  @Test func aBaselineScenarioNamedTwiceIsSaidSo() {
+    let dir = temporaryDirectory("twice")
+    let file = write(gateScenario(), dir, "gate.json")
+    let r = runCLI(["baseline", file, file, "--out", dir + "/b"])
+    #expect(r.code == 64 && isOneSentence(r.err, command: "baseline") && r.err.contains("gate.json is named twice"), "\(r.err)")
+  }
+
   @Test func anOptionIsNotTakenAsTheValueOfTheOptionBeforeIt() {
     let dir = temporaryDirectory("optval")
     let csv = write("day,units\n1,4\n2,5\n3,6\n4,5\n5,7\n6,6\n", dir, "series.csv")

@@ -19,8 +19,9 @@ enum FuzzCLI {
 
 /// A seeded mutation fuzzer over every shipped input and a table of command lines (issue 12).
 ///
-/// Runs by default in every `swift test`: 2,000 cases in process, about 56 s in a debug build on
-/// the 2-core build machine (shared with two other builds). In process because a clean clone's
+/// Runs by default in every `swift test`: 2,000 cases in process, 44 s in a debug build on the
+/// idle 2-core build machine (47 s within the full suite, which then takes 83 s instead of 67 s;
+/// 56 s alone while two other builds ran). In process because a clean clone's
 /// `swift test` need not have built the `supplysim` executable, and an in-process case tests the
 /// code just compiled. Environment: `SUPPLYSIM_FUZZ_CASES` (e.g.
 /// 200000 for a long campaign, 0 skips it), `SUPPLYSIM_FUZZ_SEED`, `SUPPLYSIM_FUZZ_FROM` (first

@@ -24,7 +24,7 @@ public enum ForecasterCatalog {
       if let v = try p.int("batch", min: 1, max: 100_000) { c.batchSize = v }
       if let v = try p.int("patience", min: 0, max: 100_000) { c.patience = v == 0 ? nil : v }
       if let v = try p.double("dropout", min: 0, max: 0.95) { c.dropout = v }
-      if let v = try p.int("seed", min: 0) { c.seed = UInt64(v) }
+      if let v = try p.int("seed", min: 0, max: .max) { c.seed = UInt64(v) }
       return name == "lstm" ? LSTMForecaster(configuration: c) as any Forecaster : GRUForecaster(configuration: c)
     }
   }

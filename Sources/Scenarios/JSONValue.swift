@@ -1,5 +1,5 @@
 /// A parsed JSON document that remembers where each value starts, so errors can point at it.
-public indirect enum JSONValue: Sendable, Equatable {
+public enum JSONValue: Sendable, Equatable {
   /// `null`.
   case null
   /// `true` or `false`.
@@ -159,7 +159,20 @@ public struct JSONParser {
   private mutating func string() throws(JSONSyntaxError) -> String {
     let open = i
     i += 1
-    var out = [UInt8]()
+    // Fast path: a string without escapes is its bytes (most keys and ids).
+    var end = i
+    while end < bytes.count {
+      let c = bytes[end]
+      if c == UInt8(ascii: "\"") {
+        let text = String(decoding: bytes[i..<end], as: UTF8.self)
+        i = end + 1
+        return text
+      }
+      if c == UInt8(ascii: "\\") || c < 0x20 { break }
+      end += 1
+    }
+    var out = [UInt8](bytes[i..<end])
+    i = end
     while true {
       guard i < bytes.count else { throw error("unterminated string", at: open) }
       let c = bytes[i]
@@ -215,6 +228,9 @@ public struct JSONParser {
   private mutating func object(depth: Int) throws(JSONSyntaxError) -> JSONValue {
     i += 1
     var members = [(key: String, value: JSONValue)]()
+    // Keys seen so far, kept once an object is large enough that scanning its members for a
+    // duplicate would cost more than hashing (the check stays linear in the object's size).
+    var keys: Set<String>?
     skipSpace()
     if i < bytes.count, bytes[i] == UInt8(ascii: "}") { i += 1; return .object(members) }
     while true {
@@ -222,7 +238,14 @@ public struct JSONParser {
       guard i < bytes.count, bytes[i] == UInt8(ascii: "\"") else { throw error("expected a key in double quotes, found \(describeHere())") }
       let keyStart = i
       let key = try string()
-      if members.contains(where: { $0.key == key }) { throw error("duplicate key '\(key)'", at: keyStart) }
+      let duplicate: Bool
+      if members.count < 16 {
+        duplicate = members.contains(where: { $0.key == key })
+      } else {
+        if keys == nil { keys = Set(members.map(\.key)) }
+        duplicate = !keys!.insert(key).inserted
+      }
+      if duplicate { throw error("duplicate key '\(key)'", at: keyStart) }
       skipSpace()
       guard i < bytes.count, bytes[i] == UInt8(ascii: ":") else { throw error("expected ':' after key '\(key)', found \(describeHere())") }
       i += 1

@@ -77,13 +77,11 @@ struct ScenarioBuilder {
     validator.require(!v.skus.isEmpty, "skus", "needs at least one SKU")
     var skus: [SKU] = []
     let supplierIDs = v.suppliers.map(\.id)
-    var skuIndex: [String: Int] = [:]
-    skuIndex.reserveCapacity(v.skus.count)
     for (i, s) in v.skus.enumerated() {
       let path = "skus[\(i)]"
       validator.require(!s.id.isEmpty, "\(path).id", "must not be empty")
-      if let first = skuIndex[s.id] { validator.fail("\(path).id", "duplicate SKU id \"\(s.id)\" (also skus[\(first)])") }
-      else { skuIndex[s.id] = i }
+      // `skuPosition` holds each id's first position: another one here is a duplicate.
+      if let first = skuPosition[s.id], first != i { validator.fail("\(path).id", "duplicate SKU id \"\(s.id)\" (also skus[\(first)])") }
       let supplierIndex = supplierIndex[s.supplier]
       if supplierIndex == nil {
         validator.fail("\(path).supplier", "no supplier has id \"\(s.supplier)\"; \(suggestion(for: s.supplier, among: supplierIDs))")
@@ -183,12 +181,16 @@ struct ScenarioBuilder {
 
   /// Adds cannibalisation, holiday and shock windows, which involve several SKUs.
   mutating func addSharedWindows(_ skus: inout [SKU]) {
-    let ids = skus.map(\.id)
+    // The built SKUs' ids and positions, made when the first cannibalisation needs them.
+    var ids: [String] = []
     var built: [String: Int] = [:]
-    for (k, id) in ids.enumerated() where built[id] == nil { built[id] = k }
     for (i, s) in spec.skus.enumerated() {
       for (j, promo) in (s.demand.promotions ?? []).enumerated() {
         for (c, victim) in (promo.cannibalizes ?? []).enumerated() {
+          if ids.isEmpty && !skus.isEmpty {
+            ids = skus.map(\.id)
+            for (k, id) in ids.enumerated() where built[id] == nil { built[id] = k }
+          }
           let path = "skus[\(i)].demand.promotions[\(j)].cannibalizes[\(c)]"
           guard let k = built[victim.sku] else {
             validator.fail("\(path).sku", "no SKU has id \"\(victim.sku)\"; \(suggestion(for: victim.sku, among: ids))")

@@ -88,10 +88,16 @@ final class PathNode: Sendable {
 /// What the decoded type did with one JSON object: which keys it asked about, and which of the
 /// object's members it found. Members never found are unknown keys.
 final class KeyLog {
-  var asked: [String] = []
-  var found: [Bool]
+  @exclusivity(unchecked) var asked: [String] = []
+  @exclusivity(unchecked) var found: [Bool]
+  /// Where the next key is looked for first: types ask for keys in about the order files list
+  /// them, so a lookup usually succeeds at the first comparison.
+  @exclusivity(unchecked) var cursor = 0
 
-  init(memberCount: Int) { found = Array(repeating: false, count: memberCount) }
+  init(memberCount: Int) {
+    found = Array(repeating: false, count: memberCount)
+    if memberCount > 0 { asked.reserveCapacity(16) }
+  }
 
   /// The keys asked about, without repeats, in the order first asked.
   var validKeys: [String] {
@@ -200,7 +206,21 @@ struct StrictDecoder: Decoder {
 
 /// Converts a JSON scalar to the Swift type asked for, or explains why not.
 func decodeScalar<T>(_ type: T.Type, _ value: JSONValue, node: PathNode?) throws -> T {
-  func fail(_ expected: String) -> DecodingIssue {
+  switch type {
+  case is String.Type: return try Scalar.string(value, node: { node }) as! T
+  case is Bool.Type: return try Scalar.bool(value, node: { node }) as! T
+  case is Double.Type: return try Scalar.double(value, node: { node }) as! T
+  case is Int.Type: return try Scalar.int(value, node: { node }) as! T
+  case is UInt64.Type: return try Scalar.uint64(value, node: { node }) as! T
+  default:
+    throw DecodingIssue(path: PathNode.jsonPath(node), problem: "unsupported type \(T.self)")
+  }
+}
+
+/// The scalar conversions, one per type, so that decoding a field runs concrete code. `node`
+/// makes the field's position, and is called only when a message needs it.
+enum Scalar {
+  static func mismatch(_ expected: String, _ value: JSONValue, _ node: PathNode?) -> DecodingIssue {
     var got = value.kindName
     switch value {
     case let .string(s): got += " (\(JSONValue.quoted(String(s.prefix(30))))\(s.count > 30 ? "…" : ""))"
@@ -209,31 +229,37 @@ func decodeScalar<T>(_ type: T.Type, _ value: JSONValue, node: PathNode?) throws
     }
     return DecodingIssue(path: PathNode.jsonPath(node), problem: "expected \(expected), got \(got)")
   }
-  switch type {
-  case is String.Type:
-    guard case let .string(s) = value else { throw fail("a string") }
-    return s as! T
-  case is Bool.Type:
-    guard case let .bool(b) = value else { throw fail("true or false") }
-    return b as! T
-  case is Double.Type:
-    guard case let .number(n) = value else { throw fail("a number") }
+
+  static func string(_ value: JSONValue, node: () -> PathNode?) throws -> String {
+    guard case let .string(s) = value else { throw mismatch("a string", value, node()) }
+    return s
+  }
+
+  static func bool(_ value: JSONValue, node: () -> PathNode?) throws -> Bool {
+    guard case let .bool(b) = value else { throw mismatch("true or false", value, node()) }
+    return b
+  }
+
+  static func double(_ value: JSONValue, node: () -> PathNode?) throws -> Double {
+    guard case let .number(n) = value else { throw mismatch("a number", value, node()) }
     guard let d = Double(n), d.isFinite else {
-      throw DecodingIssue(path: PathNode.jsonPath(node), problem: "must be a finite number (at most about 1.8e308 in size), got \(n)")
+      throw DecodingIssue(path: PathNode.jsonPath(node()), problem: "must be a finite number (at most about 1.8e308 in size), got \(n)")
     }
-    return d as! T
-  case is Int.Type:
-    guard case let .number(n) = value else { throw fail("a whole number") }
+    return d
+  }
+
+  static func int(_ value: JSONValue, node: () -> PathNode?) throws -> Int {
+    guard case let .number(n) = value else { throw mismatch("a whole number", value, node()) }
     guard let i = Int(n) else {
-      if let d = Double(n), d == d.rounded(), abs(d) < 9e15 { return Int(d) as! T }
-      throw fail("a whole number")
+      if let d = Double(n), d == d.rounded(), abs(d) < 9e15 { return Int(d) }
+      throw mismatch("a whole number", value, node())
     }
-    return i as! T
-  case is UInt64.Type:
-    guard case let .number(n) = value, let u = UInt64(n) else { throw fail("a whole number >= 0") }
-    return u as! T
-  default:
-    throw DecodingIssue(path: PathNode.jsonPath(node), problem: "unsupported type \(T.self)")
+    return i
+  }
+
+  static func uint64(_ value: JSONValue, node: () -> PathNode?) throws -> UInt64 {
+    guard case let .number(n) = value, let u = UInt64(n) else { throw mismatch("a whole number >= 0", value, node()) }
+    return u
   }
 }
 
@@ -248,12 +274,21 @@ struct StrictKeyedContainer<Key: CodingKey>: KeyedDecodingContainerProtocol {
   var allKeys: [Key] { members.compactMap { Key(stringValue: $0.key) } }
 
   /// The member named `key`, marked as found, or nil; notes the key as asked.
+  ///
+  /// - Complexity: O(1) when keys are asked in the file's order, O(members) at most.
   private func member(_ key: Key) -> JSONValue? {
     let name = key.stringValue
     log.asked.append(name)
-    for i in members.indices where members[i].key == name {
-      log.found[i] = true
-      return members[i].value
+    let n = members.count
+    var i = log.cursor
+    for _ in 0..<n {
+      if i >= n { i = 0 }
+      if members[i].key == name {
+        log.found[i] = true
+        log.cursor = i + 1
+        return members[i].value
+      }
+      i += 1
     }
     return nil
   }
@@ -261,17 +296,60 @@ struct StrictKeyedContainer<Key: CodingKey>: KeyedDecodingContainerProtocol {
   func contains(_ key: Key) -> Bool { member(key) != nil }
 
   private func lookup(_ key: Key) throws -> JSONValue {
-    guard let v = member(key) else {
-      // A misspelt key is the likeliest cause: point at it rather than at the missing one.
-      let wanted = key.stringValue
-      if let typo = NearestName.closest(to: wanted, among: members.map(\.key).filter { Key(stringValue: $0) == nil }) {
-        throw DecodingIssue(path: PathNode.jsonPath(PathNode(parent: node, key: typo)),
-                            problem: "unknown key '\(typo)'; did you mean '\(wanted)'?")
-      }
-      throw DecodingIssue(path: PathNode.jsonPath(node), problem: "missing required key '\(wanted)'")
-    }
+    guard let v = member(key) else { throw missing(key) }
     return v
   }
+
+  /// The problem of a required key that is absent.
+  private func missing(_ key: Key) -> DecodingIssue {
+    // A misspelt key is the likeliest cause: point at it rather than at the missing one.
+    let wanted = key.stringValue
+    if let typo = NearestName.closest(to: wanted, among: members.map(\.key).filter { Key(stringValue: $0) == nil }) {
+      return DecodingIssue(path: PathNode.jsonPath(PathNode(parent: node, key: typo)),
+                           problem: "unknown key '\(typo)'; did you mean '\(wanted)'?")
+    }
+    return DecodingIssue(path: PathNode.jsonPath(node), problem: "missing required key '\(wanted)'")
+  }
+
+  /// A required scalar, exactly as the generic `decode` treats one (a missing or mistyped value is
+  /// recorded and replaced by `zero` while problems are collected), without its generic dispatch.
+  @inline(__always)
+  private func requiredScalar<T>(_ key: Key, zero: T, _ convert: (JSONValue, () -> PathNode?) throws -> T) throws -> T {
+    if isPlaceholder { return zero }
+    do {
+      guard let v = member(key) else { throw missing(key) }
+      return try convert(v) { PathNode(parent: node, key: key.stringValue) }
+    } catch let issue as DecodingIssue {
+      guard let issues else { throw issue }
+      issues.record(issue)
+      return zero
+    }
+  }
+
+  /// An optional scalar, exactly as the standard library's `decodeIfPresent` over `contains`,
+  /// `decodeNil` and `decode` treats one, looking the key up once.
+  @inline(__always)
+  private func optionalScalar<T>(_ key: Key, zero: T, _ convert: (JSONValue, () -> PathNode?) throws -> T) throws -> T? {
+    guard let v = member(key), v != .null else { return nil }
+    do {
+      return try convert(v) { PathNode(parent: node, key: key.stringValue) }
+    } catch let issue as DecodingIssue {
+      guard let issues else { throw issue }
+      issues.record(issue)
+      return zero
+    }
+  }
+
+  func decode(_ type: String.Type, forKey key: Key) throws -> String { try requiredScalar(key, zero: "", Scalar.string) }
+  func decode(_ type: Double.Type, forKey key: Key) throws -> Double { try requiredScalar(key, zero: 0, Scalar.double) }
+  func decode(_ type: Int.Type, forKey key: Key) throws -> Int { try requiredScalar(key, zero: 0, Scalar.int) }
+  func decode(_ type: Bool.Type, forKey key: Key) throws -> Bool { try requiredScalar(key, zero: false, Scalar.bool) }
+  func decode(_ type: UInt64.Type, forKey key: Key) throws -> UInt64 { try requiredScalar(key, zero: 0, Scalar.uint64) }
+  func decodeIfPresent(_ type: String.Type, forKey key: Key) throws -> String? { try optionalScalar(key, zero: "", Scalar.string) }
+  func decodeIfPresent(_ type: Double.Type, forKey key: Key) throws -> Double? { try optionalScalar(key, zero: 0, Scalar.double) }
+  func decodeIfPresent(_ type: Int.Type, forKey key: Key) throws -> Int? { try optionalScalar(key, zero: 0, Scalar.int) }
+  func decodeIfPresent(_ type: Bool.Type, forKey key: Key) throws -> Bool? { try optionalScalar(key, zero: false, Scalar.bool) }
+  func decodeIfPresent(_ type: UInt64.Type, forKey key: Key) throws -> UInt64? { try optionalScalar(key, zero: 0, Scalar.uint64) }
 
   func decodeNil(forKey key: Key) throws -> Bool {
     guard let v = member(key) else { return true }
@@ -358,6 +436,27 @@ struct StrictUnkeyedContainer: UnkeyedDecodingContainer {
     let (v, child) = try next()
     return try StrictDecoder.decodeCollecting(T.self, from: v, node: child, issues: issues)
   }
+
+  /// A scalar element, exactly as the generic `decode` treats one, without its generic dispatch.
+  @inline(__always)
+  private mutating func scalar<T>(zero: T, _ convert: (JSONValue, () -> PathNode?) throws -> T) throws -> T {
+    guard !isAtEnd else { throw DecodingIssue(path: PathNode.jsonPath(node), problem: "array ended early") }
+    let index = currentIndex
+    currentIndex += 1
+    do {
+      return try convert(items[index]) { PathNode(parent: node, index: index) }
+    } catch let issue as DecodingIssue {
+      guard let issues else { throw issue }
+      issues.record(issue)
+      return zero
+    }
+  }
+
+  mutating func decode(_ type: String.Type) throws -> String { try scalar(zero: "", Scalar.string) }
+  mutating func decode(_ type: Double.Type) throws -> Double { try scalar(zero: 0, Scalar.double) }
+  mutating func decode(_ type: Int.Type) throws -> Int { try scalar(zero: 0, Scalar.int) }
+  mutating func decode(_ type: Bool.Type) throws -> Bool { try scalar(zero: false, Scalar.bool) }
+  mutating func decode(_ type: UInt64.Type) throws -> UInt64 { try scalar(zero: 0, Scalar.uint64) }
 
   mutating func nestedContainer<NestedKey: CodingKey>(keyedBy type: NestedKey.Type) throws -> KeyedDecodingContainer<NestedKey> {
     let (v, child) = try next()

@@ -4,24 +4,25 @@ struct Validator {
 
   mutating func fail(_ path: String, _ problem: String) { errors.append((path, problem)) }
 
-  /// Records a problem unless `condition` holds; returns `condition`.
+  /// Records a problem unless `condition` holds; returns `condition`. The path is spelt out only
+  /// when the check fails, so checking a million SKUs builds no path strings.
   @discardableResult
-  mutating func require(_ condition: Bool, _ path: String, _ problem: @autoclosure () -> String) -> Bool {
-    if !condition { fail(path, problem()) }
+  mutating func require(_ condition: Bool, _ path: @autoclosure () -> String, _ problem: @autoclosure () -> String) -> Bool {
+    if !condition { fail(path(), problem()) }
     return condition
   }
 
-  /// Requires a present, finite number within bounds.
-  mutating func number(_ value: Double?, _ path: String, min: Double? = nil, max: Double? = nil, minExclusive: Bool = false, maxExclusive: Bool = false, required: Bool = true) {
+  /// Requires a present, finite number within bounds (the path is spelt out only on failure).
+  mutating func number(_ value: Double?, _ path: @autoclosure () -> String, min: Double? = nil, max: Double? = nil, minExclusive: Bool = false, maxExclusive: Bool = false, required: Bool = true) {
     guard let v = value else {
-      if required { fail(path, "is required") }
+      if required { fail(path(), "is required") }
       return
     }
     if let lo = min {
-      if minExclusive ? !(v > lo) : !(v >= lo) { fail(path, "must be \(minExclusive ? ">" : ">=") \(format(lo)), got \(format(v))"); return }
+      if minExclusive ? !(v > lo) : !(v >= lo) { fail(path(), "must be \(minExclusive ? ">" : ">=") \(format(lo)), got \(format(v))"); return }
     }
     if let hi = max {
-      if maxExclusive ? !(v < hi) : !(v <= hi) { fail(path, "must be \(maxExclusive ? "<" : "<=") \(format(hi)), got \(format(v))") }
+      if maxExclusive ? !(v < hi) : !(v <= hi) { fail(path(), "must be \(maxExclusive ? "<" : "<=") \(format(hi)), got \(format(v))") }
     }
   }
 

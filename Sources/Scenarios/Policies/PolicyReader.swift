@@ -78,7 +78,8 @@ public struct PolicyReader {
   public mutating func double(_ key: String, min: Double? = nil, max: Double? = nil, minExclusive: Bool = false, maxExclusive: Bool = false) -> Double? {
     guard let d = decode(Double.self, key) else { return nil }
     let before = validator.errors.count
-    validator.number(d, path(of: key), min: min, max: max, minExclusive: minExclusive, maxExclusive: maxExclusive)
+    let place = path(of: key)
+    validator.number(d, place, min: min, max: max, minExclusive: minExclusive, maxExclusive: maxExclusive)
     return validator.errors.count == before ? d : nil
   }
 
@@ -86,7 +87,8 @@ public struct PolicyReader {
   public mutating func int(_ key: String, min: Int? = nil, max: Int? = nil) -> Int? {
     guard let i = decode(Int.self, key) else { return nil }
     let before = validator.errors.count
-    validator.number(Double(i), path(of: key), min: min.map(Double.init), max: max.map(Double.init))
+    let place = path(of: key)
+    validator.number(Double(i), place, min: min.map(Double.init), max: max.map(Double.init))
     return validator.errors.count == before ? i : nil
   }
 

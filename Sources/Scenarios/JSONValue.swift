@@ -59,14 +59,27 @@ public struct JSONSyntaxError: Error, Equatable, Sendable, CustomStringConvertib
 
 /// A strict RFC 8259 JSON parser (no comments, no trailing commas) that reports line and column.
 public struct JSONParser {
-  private let bytes: [UInt8]
+  /// The document's UTF-8, valid only during `parse` (the parser never outlives that call).
+  private let bytes: UnsafeBufferPointer<UInt8>
   private var i = 0
+  /// Elements of the arrays and members of the objects being read, innermost last: each array or
+  /// object is copied out at its end into storage of exactly its size, instead of growing its own.
+  private var itemStack: [JSONValue] = []
+  private var memberStack: [(key: String, value: JSONValue)] = []
 
   /// Parses a whole document.
   ///
   /// - Throws: `JSONSyntaxError` at the first problem, or for duplicate keys in an object.
+  ///
+  /// - Complexity: O(n) in the text's length; the text's UTF-8 is read where it is stored.
   public static func parse(_ text: String) throws(JSONSyntaxError) -> JSONValue {
-    var parser = JSONParser(bytes: Array(text.utf8))
+    let result = text.utf8.withContiguousStorageIfAvailable { bytes in Result { () throws(JSONSyntaxError) in try parse(bytes) } }
+    if let result { return try result.get() }
+    return try Array(text.utf8).withUnsafeBufferPointer { bytes throws(JSONSyntaxError) in try parse(bytes) }
+  }
+
+  private static func parse(_ bytes: UnsafeBufferPointer<UInt8>) throws(JSONSyntaxError) -> JSONValue {
+    var parser = JSONParser(bytes: bytes)
     parser.skipSpace()
     let value = try parser.value(depth: 0)
     parser.skipSpace()
@@ -74,7 +87,7 @@ public struct JSONParser {
     return value
   }
 
-  private init(bytes: [UInt8]) { self.bytes = bytes }
+  private init(bytes: UnsafeBufferPointer<UInt8>) { self.bytes = bytes }
 
   private func error(_ message: String, at offset: Int? = nil) -> JSONSyntaxError {
     let end = min(offset ?? i, bytes.count)
@@ -211,38 +224,44 @@ public struct JSONParser {
 
   private mutating func array(depth: Int) throws(JSONSyntaxError) -> JSONValue {
     i += 1
-    var items = [JSONValue]()
     skipSpace()
-    if i < bytes.count, bytes[i] == UInt8(ascii: "]") { i += 1; return .array(items) }
+    if i < bytes.count, bytes[i] == UInt8(ascii: "]") { i += 1; return .array([]) }
+    let first = itemStack.count
     while true {
       skipSpace()
-      items.append(try value(depth: depth + 1))
+      let item = try value(depth: depth + 1)
+      itemStack.append(item)
       skipSpace()
       guard i < bytes.count else { throw error("expected ',' or ']', found the end of the file") }
       if bytes[i] == UInt8(ascii: ",") { i += 1; continue }
-      if bytes[i] == UInt8(ascii: "]") { i += 1; return .array(items) }
+      if bytes[i] == UInt8(ascii: "]") {
+        i += 1
+        let items = Array(itemStack[first...])
+        itemStack.removeSubrange(first...)
+        return .array(items)
+      }
       throw error("expected ',' or ']', found \(describeHere())")
     }
   }
 
   private mutating func object(depth: Int) throws(JSONSyntaxError) -> JSONValue {
     i += 1
-    var members = [(key: String, value: JSONValue)]()
+    skipSpace()
+    if i < bytes.count, bytes[i] == UInt8(ascii: "}") { i += 1; return .object([]) }
+    let first = memberStack.count
     // Keys seen so far, kept once an object is large enough that scanning its members for a
     // duplicate would cost more than hashing (the check stays linear in the object's size).
     var keys: Set<String>?
-    skipSpace()
-    if i < bytes.count, bytes[i] == UInt8(ascii: "}") { i += 1; return .object(members) }
     while true {
       skipSpace()
       guard i < bytes.count, bytes[i] == UInt8(ascii: "\"") else { throw error("expected a key in double quotes, found \(describeHere())") }
       let keyStart = i
       let key = try string()
       let duplicate: Bool
-      if members.count < 16 {
-        duplicate = members.contains(where: { $0.key == key })
+      if memberStack.count - first < 16 {
+        duplicate = memberStack[first...].contains(where: { $0.key == key })
       } else {
-        if keys == nil { keys = Set(members.map(\.key)) }
+        if keys == nil { keys = Set(memberStack[first...].map(\.key)) }
         duplicate = !keys!.insert(key).inserted
       }
       if duplicate { throw error("duplicate key '\(key)'", at: keyStart) }
@@ -250,11 +269,17 @@ public struct JSONParser {
       guard i < bytes.count, bytes[i] == UInt8(ascii: ":") else { throw error("expected ':' after key '\(key)', found \(describeHere())") }
       i += 1
       skipSpace()
-      members.append((key, try value(depth: depth + 1)))
+      let member = try value(depth: depth + 1)
+      memberStack.append((key, member))
       skipSpace()
       guard i < bytes.count else { throw error("expected ',' or '}', found the end of the file") }
       if bytes[i] == UInt8(ascii: ",") { i += 1; continue }
-      if bytes[i] == UInt8(ascii: "}") { i += 1; return .object(members) }
+      if bytes[i] == UInt8(ascii: "}") {
+        i += 1
+        let members = Array(memberStack[first...])
+        memberStack.removeSubrange(first...)
+        return .object(members)
+      }
       throw error("expected ',' or '}', found \(describeHere())")
     }
   }

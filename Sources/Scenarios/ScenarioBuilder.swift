@@ -76,6 +76,7 @@ struct ScenarioBuilder {
     // SKUs.
     validator.require(!v.skus.isEmpty, "skus", "needs at least one SKU")
     var skus: [SKU] = []
+    skus.reserveCapacity(v.skus.count)
     let supplierIDs = v.suppliers.map(\.id)
     for (i, s) in v.skus.enumerated() {
       let path = "skus[\(i)]"
@@ -256,18 +257,18 @@ struct ScenarioBuilder {
     let before = validator.errors.count
     let fields: [(String, Bool)] = [("mean", s.mean != nil), ("sd", s.sd != nil), ("min", s.min != nil), ("max", s.max != nil),
                                     ("values", s.values != nil), ("probabilities", s.probabilities != nil)]
-    func only(_ allowed: Set<String>) -> [(String, Bool)] { fields.filter { !allowed.contains($0.0) } }
-    let because = "to a \(s.distribution) lead time"
+    func only(_ allowed: [String]) -> [(String, Bool)] { fields.filter { $0.1 && !allowed.contains($0.0) } }
+    let because = { "to a \(s.distribution) lead time" }
     switch s.distribution {
     case "deterministic":
-      validator.absent(only(["mean"]), base: path, because: because)
+      validator.absent(only(["mean"]), base: path, because: because())
       if let m = s.mean, m >= 0, m < 1 { validator.fail("\(path).mean", Self.sameDayProblem(m)) }
       else { validator.number(s.mean, "\(path).mean", min: 1, max: 3650) }
       if let m = s.mean, m != m.rounded() { validator.fail("\(path).mean", "must be a whole number of days, got \(m)") }
       guard validator.errors.count == before, let m = s.mean else { return nil }
       return .deterministic(days: Int(m))
     case "uniform":
-      validator.absent(only(["min", "max"]), base: path, because: because)
+      validator.absent(only(["min", "max"]), base: path, because: because())
       if let lo = s.min, lo == 0 { validator.fail("\(path).min", Self.sameDayProblem(0)) }
       else { validator.number(s.min.map(Double.init), "\(path).min", min: 1, max: 3650) }
       validator.number(s.max.map(Double.init), "\(path).max", min: 1, max: 3650)
@@ -275,7 +276,7 @@ struct ScenarioBuilder {
       guard validator.errors.count == before, let lo = s.min, let hi = s.max else { return nil }
       return .uniform(min: lo, max: hi)
     case "gamma", "lognormal":
-      validator.absent(only(["mean", "sd"]), base: path, because: because)
+      validator.absent(only(["mean", "sd"]), base: path, because: because())
       validator.number(s.mean, "\(path).mean", min: 0, max: 3650)
       validator.number(s.sd, "\(path).sd", min: 0, max: 3650)
       if s.distribution == "lognormal", let m = s.mean, let sd = s.sd, sd > 0 { validator.require(m > 0, "\(path).mean", "must be > 0 when sd > 0, got \(m)") }
@@ -283,12 +284,12 @@ struct ScenarioBuilder {
       guard validator.errors.count == before, let m = s.mean, let sd = s.sd else { return nil }
       return s.distribution == "gamma" ? .gamma(mean: m, standardDeviation: sd) : .lognormal(mean: m, standardDeviation: sd)
     case "poisson":
-      validator.absent(only(["mean"]), base: path, because: because)
+      validator.absent(only(["mean"]), base: path, because: because())
       validator.number(s.mean, "\(path).mean", min: 0, max: 3650)
       guard validator.errors.count == before, let m = s.mean else { return nil }
       return .poisson(mean: m)
     case "empirical":
-      validator.absent(only(["values", "probabilities"]), base: path, because: because)
+      validator.absent(only(["values", "probabilities"]), base: path, because: because())
       let values = s.values ?? [], p = s.probabilities ?? []
       validator.require(s.values != nil, "\(path).values", "is required")
       validator.require(s.probabilities != nil, "\(path).probabilities", "is required")
@@ -321,29 +322,29 @@ struct ScenarioBuilder {
     let before = validator.errors.count
     let familyFields: [(String, Bool)] = [("dispersion", s.dispersion != nil), ("cv", s.cv != nil), ("spread", s.spread != nil),
                                           ("values", s.values != nil), ("probabilities", s.probabilities != nil)]
-    func only(_ allowed: Set<String>) -> [(String, Bool)] { familyFields.filter { !allowed.contains($0.0) } }
-    let because = "to \(s.distribution) demand"
+    func only(_ allowed: [String]) -> [(String, Bool)] { familyFields.filter { $0.1 && !allowed.contains($0.0) } }
+    let because = { "to \(s.distribution) demand" }
     var family: DemandFamily?
     switch s.distribution {
     case "poisson", "deterministic":
-      validator.absent(only([]), base: path, because: because)
+      validator.absent(only([]), base: path, because: because())
       family = s.distribution == "poisson" ? .poisson : .deterministic
     case "negativeBinomial":
-      validator.absent(only(["dispersion"]), base: path, because: because)
+      validator.absent(only(["dispersion"]), base: path, because: because())
       validator.number(s.dispersion, "\(path).dispersion", min: 1e-6)
       if let r = s.dispersion, r >= 1e-6 { family = .negativeBinomial(dispersion: r) }
     case "normal", "gamma", "lognormal":
-      validator.absent(only(["cv"]), base: path, because: because)
+      validator.absent(only(["cv"]), base: path, because: because())
       validator.number(s.cv, "\(path).cv", min: 0, max: 10)
       if let cv = s.cv {
         family = s.distribution == "normal" ? .normal(cv: cv) : s.distribution == "gamma" ? .gamma(cv: cv) : .lognormal(cv: cv)
       }
     case "uniform":
-      validator.absent(only(["spread"]), base: path, because: because)
+      validator.absent(only(["spread"]), base: path, because: because())
       validator.number(s.spread, "\(path).spread", min: 0, max: 1)
       if let w = s.spread { family = .uniform(spread: w) }
     case "empirical":
-      validator.absent(only(["values", "probabilities"]), base: path, because: because)
+      validator.absent(only(["values", "probabilities"]), base: path, because: because())
       validator.require(s.values != nil, "\(path).values", "is required")
       validator.require(s.probabilities != nil, "\(path).probabilities", "is required")
       checkEmpirical(s.values ?? [], s.probabilities ?? [], path: path, maxValue: 1e9)

@@ -135,9 +135,19 @@ struct StrictDecoder: Decoder {
     try decode(T.self, from: value, node: PathNode.from(path), issues: issues)
   }
 
-  static func decode<T: Decodable>(_ type: T.Type, from value: JSONValue, node: PathNode?, issues: IssueLog?) throws -> T {
+  /// - Parameter fast: Lets a `StrictFastDecodable` type read itself without the `Decoder`
+  ///   machinery (false only in the tests that compare the two).
+  static func decode<T: Decodable>(_ type: T.Type, from value: JSONValue, node: PathNode?, issues: IssueLog?, fast: Bool = true) throws -> T {
+    if case let .array(items) = value, let arrayType = T.self as? any StrictArrayDecodable.Type {
+      return try arrayType.decodeElements(items, node: node, issues: issues) as! T
+    }
     let decoder = StrictDecoder(value: value, node: node, issues: issues)
-    let result = try T(from: decoder)
+    let result: T
+    if fast, let type = T.self as? any StrictFastDecodable.Type {
+      result = try type.init(strictFrom: decoder) as! T
+    } else {
+      result = try T(from: decoder)
+    }
     if case let .object(members) = value, !decoder.log.asked.isEmpty {
       for (i, member) in members.enumerated() where !decoder.log.found[i] {
         let issue = DecodingIssue(path: PathNode.jsonPath(PathNode(parent: node, key: member.key)),
@@ -184,11 +194,16 @@ struct StrictDecoder: Decoder {
   }
 
   func container<Key: CodingKey>(keyedBy type: Key.Type) throws -> KeyedDecodingContainer<Key> {
-    if isPlaceholder { return KeyedDecodingContainer(StrictKeyedContainer<Key>(members: [], node: node, log: log, issues: nil, isPlaceholder: true)) }
+    KeyedDecodingContainer(try strictContainer(keyedBy: Key.self))
+  }
+
+  /// The keyed container itself, for code that calls it directly (`StrictFastDecodable`).
+  func strictContainer<Key: CodingKey>(keyedBy type: Key.Type) throws -> StrictKeyedContainer<Key> {
+    if isPlaceholder { return StrictKeyedContainer<Key>(members: [], node: node, log: log, issues: nil, isPlaceholder: true) }
     guard case let .object(members) = value else {
       throw DecodingIssue(path: PathNode.jsonPath(node), problem: "expected an object, got \(value.kindName)")
     }
-    return KeyedDecodingContainer(StrictKeyedContainer<Key>(members: members, node: node, log: log, issues: issues))
+    return StrictKeyedContainer<Key>(members: members, node: node, log: log, issues: issues)
   }
 
   func unkeyedContainer() throws -> any UnkeyedDecodingContainer {
@@ -201,6 +216,40 @@ struct StrictDecoder: Decoder {
 
   func singleValueContainer() throws -> any SingleValueDecodingContainer {
     StrictSingleValue(value: value, node: node, issues: issues, isPlaceholder: isPlaceholder)
+  }
+}
+
+/// A type a scenario holds one of per SKU, which reads its fields by calling
+/// `StrictKeyedContainer` directly instead of through `KeyedDecodingContainer`'s type-erased box
+/// and unspecialised generic code: the calls, their order and so every check, placeholder and
+/// message are those of its synthesized `init(from:)` (a test compares the two on mutated input).
+protocol StrictFastDecodable: Decodable {
+  associatedtype StrictKeys: CodingKey
+  /// Reads the fields in declaration order, each with the call a synthesized `init(from:)` makes.
+  init(strict c: StrictKeyedContainer<StrictKeys>) throws
+}
+
+extension StrictFastDecodable {
+  init(strictFrom decoder: StrictDecoder) throws {
+    try self.init(strict: decoder.strictContainer(keyedBy: StrictKeys.self))
+  }
+}
+
+/// An array decoded as `Array.init(from:)` decodes one through `StrictUnkeyedContainer` (each
+/// element in order, a failed element recorded and replaced by a placeholder), into storage
+/// reserved for every element at once.
+protocol StrictArrayDecodable {
+  static func decodeElements(_ items: [JSONValue], node: PathNode?, issues: IssueLog?) throws -> Self
+}
+
+extension Array: StrictArrayDecodable where Element: Decodable {
+  static func decodeElements(_ items: [JSONValue], node: PathNode?, issues: IssueLog?) throws -> [Element] {
+    var out: [Element] = []
+    out.reserveCapacity(items.count)
+    for (i, item) in items.enumerated() {
+      out.append(try StrictDecoder.decodeCollecting(Element.self, from: item, node: PathNode(parent: node, index: i), issues: issues))
+    }
+    return out
   }
 }
 

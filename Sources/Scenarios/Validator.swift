@@ -27,9 +27,9 @@ struct Validator {
   }
 
   /// Requires that fields not used by a variant are absent.
-  mutating func absent(_ fields: [(String, Bool)], base: String, because reason: String) {
+  mutating func absent(_ fields: [(String, Bool)], base: @autoclosure () -> String, because reason: @autoclosure () -> String) {
     for (name, present) in fields where present {
-      fail(join(base, name), "does not apply \(reason); remove it")
+      fail(join(base(), name), "does not apply \(reason()); remove it")
     }
   }
 

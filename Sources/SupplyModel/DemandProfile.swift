@@ -106,11 +106,21 @@ public enum YearlySeasonality: Sendable, Equatable {
     }
   }
 
+  /// `cos(2π·days/365)` for every offset between two days of the year, computed once.
+  private static let cosines: [Double] = (-729...729).map { cos(2 * Double.pi * Double($0) / 365) }
+
+  /// `cos(2π·days/365)`: from `cosines` (the same expression, so the same value) when `days` is
+  /// an offset between days of the year, else computed.
+  static func cosine(ofDays days: Int) -> Double {
+    if days >= -729 && days <= 729 { return cosines[days + 729] }
+    return cos(2 * Double.pi * Double(days) / 365)
+  }
+
   /// The multiplier on a day of the year, 0...364.
   public func factor(dayOfYear: Int) -> Double {
     switch self {
     case let .sinusoid(amplitude, peakDay):
-      return 1 + amplitude * cos(2 * Double.pi * Double(dayOfYear - peakDay) / 365)
+      return 1 + amplitude * Self.cosine(ofDays: dayOfYear - peakDay)
     case let .monthly(factors):
       return factors[SimulationCalendar.month(ofDayOfYear: dayOfYear)]
     case let .fourier(terms):

@@ -1,3 +1,5 @@
+import EventEngine
+
 /// A problem found while decoding, located by JSON path; the loader adds the file name.
 struct DecodingIssue: Error {
   var path: String
@@ -223,7 +225,7 @@ struct StrictDecoder: Decoder {
 /// `StrictKeyedContainer` directly instead of through `KeyedDecodingContainer`'s type-erased box
 /// and unspecialised generic code: the calls, their order and so every check, placeholder and
 /// message are those of its synthesized `init(from:)` (a test compares the two on mutated input).
-protocol StrictFastDecodable: Decodable {
+protocol StrictFastDecodable: Decodable, Sendable {
   associatedtype StrictKeys: CodingKey
   /// Reads the fields in declaration order, each with the call a synthesized `init(from:)` makes.
   init(strict c: StrictKeyedContainer<StrictKeys>) throws
@@ -233,6 +235,46 @@ extension StrictFastDecodable {
   init(strictFrom decoder: StrictDecoder) throws {
     try self.init(strict: decoder.strictContainer(keyedBy: StrictKeys.self))
   }
+
+  /// Elements per shard of a long array decoded on several threads.
+  static var shardSize: Int { 4096 }
+
+  /// Decodes a long array of this type in shards of `shardSize` elements on several threads,
+  /// each shard with its own issue log, merged in index order: the same values, problems and
+  /// first thrown error as decoding the elements one after another (an element's problems have
+  /// paths inside it, so no shard's checks depend on another's). Returns `[Self]`.
+  static func decodeInShards(_ items: [JSONValue], node: PathNode?, issues: IssueLog?) throws -> Any {
+    let size = shardSize
+    let collect = issues != nil
+    let shards = Parallel.map((items.count + size - 1) / size, threads: Parallel.defaultThreadCount) { s -> DecodedShard<Self> in
+      let log = collect ? IssueLog() : nil
+      var values: [Self] = []
+      values.reserveCapacity(size)
+      do {
+        for i in s * size..<min(items.count, (s + 1) * size) {
+          values.append(try StrictDecoder.decodeCollecting(Self.self, from: items[i], node: PathNode(parent: node, index: i), issues: log))
+        }
+        return DecodedShard(values: values, issues: log?.issues ?? [], error: nil)
+      } catch {
+        return DecodedShard(values: [], issues: log?.issues ?? [], error: error)
+      }
+    }
+    var out: [Self] = []
+    out.reserveCapacity(items.count)
+    for shard in shards {
+      if let issues { for issue in shard.issues { issues.record(issue) } }
+      if let error = shard.error { throw error }
+      out.append(contentsOf: shard.values)
+    }
+    return out
+  }
+}
+
+/// One shard's decoded elements, its recorded problems, and the error that stopped it.
+struct DecodedShard<Element: Sendable>: Sendable {
+  var values: [Element]
+  var issues: [DecodingIssue]
+  var error: (any Error)?
 }
 
 /// An array decoded as `Array.init(from:)` decodes one through `StrictUnkeyedContainer` (each
@@ -244,6 +286,9 @@ protocol StrictArrayDecodable {
 
 extension Array: StrictArrayDecodable where Element: Decodable {
   static func decodeElements(_ items: [JSONValue], node: PathNode?, issues: IssueLog?) throws -> [Element] {
+    if let type = Element.self as? any StrictFastDecodable.Type, items.count >= 2 * type.shardSize {
+      return try type.decodeInShards(items, node: node, issues: issues) as! [Element]
+    }
     var out: [Element] = []
     out.reserveCapacity(items.count)
     for (i, item) in items.enumerated() {

@@ -1,28 +1,43 @@
 /// Collects rule violations with their JSON paths while a scenario is checked.
+///
+/// A value is reported once: after a check of a value fails, further `require` and `number`
+/// checks at the same path are skipped, since they restate its problem (a gamma lead time with
+/// mean -2 is "must be >= 0", not also "must be > 0 when sd > 0").
 struct Validator {
   var errors: [(path: String, problem: String)] = []
+  /// Paths with a recorded problem.
+  private var failed: Set<String> = []
 
-  mutating func fail(_ path: String, _ problem: String) { errors.append((path, problem)) }
+  mutating func fail(_ path: String, _ problem: String) {
+    failed.insert(path)
+    errors.append((path, problem))
+  }
 
-  /// Records a problem unless `condition` holds; returns `condition`. The path is spelt out only
-  /// when the check fails, so checking a million SKUs builds no path strings.
+  /// Records the problem of a value check unless the value already has one.
+  private mutating func reject(_ path: String, _ problem: String) {
+    if !failed.contains(path) { fail(path, problem) }
+  }
+
+  /// Records a problem unless `condition` holds or the path already has one; returns
+  /// `condition`. The path is spelt out only when the check fails, so checking a million SKUs
+  /// builds no path strings.
   @discardableResult
   mutating func require(_ condition: Bool, _ path: @autoclosure () -> String, _ problem: @autoclosure () -> String) -> Bool {
-    if !condition { fail(path(), problem()) }
+    if !condition { reject(path(), problem()) }
     return condition
   }
 
   /// Requires a present, finite number within bounds (the path is spelt out only on failure).
   mutating func number(_ value: Double?, _ path: @autoclosure () -> String, min: Double? = nil, max: Double? = nil, minExclusive: Bool = false, maxExclusive: Bool = false, required: Bool = true) {
     guard let v = value else {
-      if required { fail(path(), "is required") }
+      if required { reject(path(), "is required") }
       return
     }
     if let lo = min {
-      if minExclusive ? !(v > lo) : !(v >= lo) { fail(path(), "must be \(minExclusive ? ">" : ">=") \(format(lo)), got \(format(v))"); return }
+      if minExclusive ? !(v > lo) : !(v >= lo) { reject(path(), "must be \(minExclusive ? ">" : ">=") \(format(lo)), got \(format(v))"); return }
     }
     if let hi = max {
-      if maxExclusive ? !(v < hi) : !(v <= hi) { fail(path(), "must be \(maxExclusive ? "<" : "<=") \(format(hi)), got \(format(v))") }
+      if maxExclusive ? !(v < hi) : !(v <= hi) { reject(path(), "must be \(maxExclusive ? "<" : "<=") \(format(hi)), got \(format(v))") }
     }
   }
 

@@ -69,6 +69,21 @@ import SupplyModel
     #expect(e.first?.problem.contains("before the next day's demand") == true)
   }
 
+  @Test("A value breaking its range is reported once, not again by a rule that depends on it", arguments: [
+    (#"{"distribution": "gamma", "mean": -2, "sd": 1}"#, ["suppliers[0].leadTime.mean: must be >= 0, got -2"]),
+    (#"{"distribution": "lognormal", "mean": -2, "sd": 1}"#, ["suppliers[0].leadTime.mean: must be >= 0, got -2"]),
+    (#"{"distribution": "uniform", "min": 2, "max": -3}"#, ["suppliers[0].leadTime.max: must be >= 1, got -3"]),
+  ])
+  func aBadValueIsReportedOnce(lead: String, expected: [String]) {
+    let json = Self.variant(#"{"distribution": "gamma", "mean": 4, "sd": 1}"#, lead)
+    #expect(Self.errors(json).map { "\($0.path): \($0.problem)" } == expected)
+  }
+
+  @Test func aDependentRuleStillReportsAValueWithinItsRange() {
+    let json = Self.variant(#"{"distribution": "gamma", "mean": 4, "sd": 1}"#, #"{"distribution": "uniform", "min": 5, "max": 3}"#)
+    #expect(Self.errors(json).map { "\($0.path): \($0.problem)" } == ["suppliers[0].leadTime.max: must be >= min (5), got 3"])
+  }
+
   @Test func productOfDemandFactorsBeyondTheRangeNamesTheSKU() {
     let json = Self.variant(#""demand": {"distribution": "poisson", "mean": 3}"#,
                             #""demand": {"distribution": "poisson", "mean": 1e9, "weekly": [100, 1, 1, 1, 1, 1, 1], "promotions": [{"start": 3, "end": 9, "uplift": 1000}, {"start": 5, "end": 8, "uplift": 1000}]}"#)

@@ -33,7 +33,15 @@ public struct PlanningData: Sendable, Equatable {
   /// the measured days, the variance the family's at that mean (a static plan: it does not
   /// follow trend or seasonality, which is what forecast-driven policies are for).
   public static func fromModel(_ network: SupplyNetwork) -> [PlanningData] {
-    network.skus.indices.map { k in
+    fromModel(network, skus: network.skus.indices)
+  }
+
+  /// `fromModel(network)` for the SKUs in `skus` only, in order: pieces of a large catalogue
+  /// can be computed on several threads and concatenated.
+  ///
+  /// - Complexity: O(SKUs × measured days).
+  public static func fromModel(_ network: SupplyNetwork, skus: Range<Int>) -> [PlanningData] {
+    skus.map { k in
       let sku = network.skus[k]
       let mean = sku.demand.profile.averageMean(over: network.measuredDays, calendar: network.calendar)
       let lead = network.leadTime(ofSKU: k)

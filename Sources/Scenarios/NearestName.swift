@@ -20,9 +20,19 @@ public enum NearestName {
   }
 
   /// The candidate closest to `word` ignoring case, if it is within `max(2, |word|/3)` edits.
+  ///
+  /// A candidate whose length differs from the word's by more than that limit is at least that
+  /// many edits away and is not compared, so a huge word costs O(|word|), not O(|word|·|candidate|).
   public static func closest(to word: String, among candidates: [String]) -> String? {
-    let best = candidates.map { ($0, editDistance($0.lowercased(), word.lowercased())) }.min { $0.1 < $1.1 }
-    guard let best, best.1 <= max(2, word.count / 3) else { return nil }
+    let limit = max(2, word.count / 3)
+    let lowered = word.lowercased()
+    let length = lowered.count
+    let best = candidates.compactMap { candidate -> (String, Int)? in
+      let c = candidate.lowercased()
+      guard abs(c.count - length) <= limit else { return nil }
+      return (candidate, editDistance(c, lowered))
+    }.min { $0.1 < $1.1 }
+    guard let best, best.1 <= limit else { return nil }
     return best.0
   }
 }

@@ -1,3 +1,4 @@
+import EventEngine
 import Replenishment
 import SupplyModel
 
@@ -9,10 +10,24 @@ extension Scenario {
   /// names the first SKU and counts the others, so a large catalogue gives a few lines.
   ///
   /// - Returns: Errors (the scenario cannot run) and warnings (it runs, but a plan is degenerate).
+  /// `PlanningData.fromModel(network)`, in chunks of SKUs on several threads for a large
+  /// catalogue (each SKU's data depends on that SKU alone; chunks are joined in order).
+  static func planningData(_ network: SupplyNetwork) -> [PlanningData] {
+    let count = network.skus.count, chunk = 16_384
+    guard count >= 2 * chunk else { return PlanningData.fromModel(network) }
+    let parts = Parallel.map((count + chunk - 1) / chunk, threads: Parallel.defaultThreadCount) { c in
+      PlanningData.fromModel(network, skus: c * chunk..<min(count, (c + 1) * chunk))
+    }
+    var data: [PlanningData] = []
+    data.reserveCapacity(count)
+    for part in parts { data.append(contentsOf: part) }
+    return data
+  }
+
   static func auditPlans(network: SupplyNetwork, policies: [PolicyDefinition], file: String) -> (errors: [ScenarioError], warnings: [ScenarioError]) {
     var errors: [ScenarioError] = [], warnings: [ScenarioError] = []
     let nodes = network.topology.map { Array($0.nodes.indices) } ?? [0]
-    let views = network.topology == nil ? [PlanningData.fromModel(network)] : []
+    let views = network.topology == nil ? [planningData(network)] : []
     var echelonViews: [Bool: [[PlanningData]]] = [:]
     for (p, policy) in policies.enumerated() {
       var groups: [(kind: String, first: PlanningFinding, node: Int, count: Int)] = []

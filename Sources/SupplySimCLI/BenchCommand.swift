@@ -277,6 +277,18 @@ struct BenchCommand: CLICommand {
 
 
   /// The process's peak resident set size from /proc (Linux), in MiB.
+  /// The process's CPU time so far, user and system, over all its threads (from
+  /// `/proc/self/stat`, in 10 ms ticks), or nil where that file does not exist.
+  static func processCPUSeconds() -> Double? {
+    guard let data = FileManager.default.contents(atPath: "/proc/self/stat") else { return nil }
+    let text = String(decoding: data, as: UTF8.self)
+    // Fields after the command name in parentheses: state is field 3, utime 14, stime 15.
+    guard let close = text.lastIndex(of: ")") else { return nil }
+    let fields = text[text.index(after: close)...].split(separator: " ")
+    guard fields.count > 12, let user = Double(fields[11]), let system = Double(fields[12]) else { return nil }
+    return (user + system) / 100
+  }
+
   static func peakMemoryMiB() -> Double? {
     guard let data = FileManager.default.contents(atPath: "/proc/self/status"),
           let text = String(data: data, encoding: .utf8) else { return nil }

@@ -84,6 +84,18 @@ import SupplyModel
     #expect(Self.errors(json).map { "\($0.path): \($0.problem)" } == ["suppliers[0].leadTime.max: must be >= min (5), got 3"])
   }
 
+  @Test func aHugeUnknownNameGetsItsErrorWithoutComparingEveryCharacter() {
+    // Fuzz case 11627 (seed 20261205): a 1,000,000-character forecaster name took minutes in
+    // "did you mean" (edit distance to every name); names this far from every candidate are skipped.
+    let huge = String(repeating: "x", count: 1_000_000)
+    #expect(NearestName.closest(to: huge, among: ["sS", "baseStock", "auto_ets"]) == nil)
+    #expect(NearestName.closest(to: "basestok", among: ["sS", "baseStock"]) == "baseStock")
+    let start = ContinuousClock.now
+    let e = Self.errors(Self.variant(#""type": "sS""#, "\"type\": \"\(huge)\""))
+    #expect(ContinuousClock.now - start < .seconds(5))
+    #expect(e.map(\.path) == ["policies[0].type"])
+  }
+
   @Test func productOfDemandFactorsBeyondTheRangeNamesTheSKU() {
     let json = Self.variant(#""demand": {"distribution": "poisson", "mean": 3}"#,
                             #""demand": {"distribution": "poisson", "mean": 1e9, "weekly": [100, 1, 1, 1, 1, 1, 1], "promotions": [{"start": 3, "end": 9, "uplift": 1000}, {"start": 5, "end": 8, "uplift": 1000}]}"#)

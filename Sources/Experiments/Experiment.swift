@@ -32,7 +32,10 @@ public struct Experiment: Sendable {
   ///
   /// - Parameter progress: Called after each finished run with (done, total); may be called
   ///   from several threads.
-  public func run(progress: (@Sendable (Int, Int) -> Void)? = nil) -> ExperimentResult {
+  /// - Throws: `PolicyFailure` when a policy stopped deciding in some run (an external policy's
+  ///   process gave a bad reply, timed out or exited): the first in (policy, replication) order.
+  ///   Nothing of the experiment is returned then, so no report can show void figures.
+  public func run(progress: (@Sendable (Int, Int) -> Void)? = nil) throws(PolicyFailure) -> ExperimentResult {
     let network = scenario.network
     // In a multi-echelon network every node plans its own policy on its own view of the network;
     // the outcome's `policy` is then the first customer-facing node's.
@@ -65,6 +68,7 @@ public struct Experiment: Sendable {
       counter.step()
       return result
     }
+    if let failure = runs.lazy.compactMap(\.failure).first { throw failure }
     var outcomes: [PolicyOutcome] = []
     for (p, spec) in scenario.policies.enumerated() {
       let mine = Array(runs[(p * replications)..<((p + 1) * replications)])

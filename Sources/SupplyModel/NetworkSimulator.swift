@@ -74,7 +74,7 @@ public enum NetworkSimulator {
       ? ForecastErrorTotals.concatenating((0..<nodeCount).flatMap { node in parts.map { $0.forecastErrors[node]! } })
       : nil
     return SimulationResult(policyName: parts.first?.policyName ?? "", statistics: merged(\.statistics), trace: parts.count == 1 ? parts[0].trace : nil,
-                            forecastErrors: errors, flow: merged(\.flow), closingStock: closing)
+                            forecastErrors: errors, flow: merged(\.flow), closingStock: closing, failure: parts.lazy.compactMap(\.failure).first)
   }
 
   /// What one chunk of SKUs produced, per point in node-major (scenario) order.
@@ -85,6 +85,7 @@ public enum NetworkSimulator {
     var closing: InventoryState
     var trace: DailyTrace?
     var forecastErrors: [ForecastErrorTotals?]
+    var failure: PolicyFailure?
   }
 
   /// An open order of a downstream stocking point at its source.
@@ -259,6 +260,7 @@ public enum NetworkSimulator {
     }
     if warmUp == 0 { recordOpeningPositions() }
 
+    for node in policies.indices { policies[node].start(replication: options.replication) }
     for day in 0..<horizon {
       let measured = day >= warmUp
       for p in leafPoints..<pointCount { demandToday[p] = 0; filledToday[p] = 0 }
@@ -436,6 +438,9 @@ public enum NetworkSimulator {
       closing.backordered[slot] = owed[p]
     }
     let errors: [ForecastErrorTotals?] = nodes.indices.map { policies[$0].forecastErrors }
-    return ChunkResult(policyName: policies.first?.name ?? "", statistics: outStats, flow: outFlow, closing: closing, trace: trace, forecastErrors: errors)
+    // The earliest failure by day (before day 0 first), then by node.
+    let failure = policies.lazy.compactMap(\.failure).min { ($0.day ?? -1) < ($1.day ?? -1) }
+    return ChunkResult(policyName: policies.first?.name ?? "", statistics: outStats, flow: outFlow, closing: closing, trace: trace,
+                       forecastErrors: errors, failure: failure)
   }
 }

@@ -20,6 +20,14 @@ public protocol ReplenishmentPolicy: Sendable {
   /// The policy's named parameters per SKU (levels, lot sizes), recorded with the run's results
   /// for reports; the default has none.
   var parameters: PolicyParameters { get }
+  /// Prepares for one run, before day 0; the default does nothing. A policy that works with
+  /// something outside the simulation (an external process) sets it up here, once per run.
+  ///
+  /// - Parameter replication: The run's replication number (`SimulationOptions.replication`).
+  mutating func start(replication: UInt64)
+  /// Why the policy stopped deciding, once it has (it then orders nothing); nil while it works,
+  /// the default. The simulator records it in `SimulationResult.failure`.
+  var failure: PolicyFailure? { get }
 }
 
 /// A policy whose SKUs decide independently of each other, so the simulator may split the SKUs
@@ -37,4 +45,8 @@ extension ReplenishmentPolicy {
   public var forecastErrors: ForecastErrorTotals? { nil }
   /// No named parameters.
   public var parameters: PolicyParameters { PolicyParameters() }
+  /// Nothing to prepare.
+  public mutating func start(replication: UInt64) {}
+  /// Never fails.
+  public var failure: PolicyFailure? { nil }
 }

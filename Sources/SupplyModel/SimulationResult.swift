@@ -14,10 +14,13 @@ public struct SimulationResult: Sendable, Equatable {
   /// Stock at the close of the last day per stocking point of a multi-echelon network (on hand,
   /// on order, owed downstream or to customers); nil for a single warehouse.
   public var closingStock: InventoryState?
+  /// Why the policy stopped deciding, when it did: the run's figures are then void.
+  public var failure: PolicyFailure?
 
   /// Creates a result.
   public init(policyName: String, statistics: [SKUStatistics], trace: DailyTrace?, forecastErrors: ForecastErrorTotals? = nil,
-              flow: [FlowMoments] = [], closingStock: InventoryState? = nil) {
+              flow: [FlowMoments] = [], closingStock: InventoryState? = nil, failure: PolicyFailure? = nil) {
+    self.failure = failure
     self.policyName = policyName
     self.statistics = statistics
     self.trace = trace

@@ -45,7 +45,8 @@ public enum Simulator {
     let stats = parts.flatMap(\.statistics)
     let trace = options.recordTrace ? DailyTrace.merging(parts.compactMap(\.trace)) : nil
     let errors = parts.allSatisfy { $0.forecastErrors != nil } ? ForecastErrorTotals.concatenating(parts.map { $0.forecastErrors! }) : nil
-    return SimulationResult(policyName: name, statistics: stats, trace: trace, forecastErrors: errors)
+    return SimulationResult(policyName: name, statistics: stats, trace: trace, forecastErrors: errors,
+                            failure: parts.lazy.compactMap(\.failure).first)
   }
 
   /// Simulates every SKU of `network` together (one chunk) for the whole horizon.
@@ -106,6 +107,7 @@ public enum Simulator {
     }
     if warmUp == 0 { recordOpeningPositions() }
 
+    policy.start(replication: options.replication)
     for day in 0..<horizon {
       let measured = day >= warmUp
       if tracing {
@@ -193,7 +195,7 @@ public enum Simulator {
       stats[k].onOrderSum = onOrderSum[k]
       stats[k].backorderSum = backorderSum[k]
     }
-    return SimulationResult(policyName: policy.name, statistics: stats, trace: trace, forecastErrors: policy.forecastErrors)
+    return SimulationResult(policyName: policy.name, statistics: stats, trace: trace, forecastErrors: policy.forecastErrors, failure: policy.failure)
   }
 
   /// `sums[k] += values[k]` for every k, with wrapping adds over raw buffers.

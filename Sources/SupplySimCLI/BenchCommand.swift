@@ -204,7 +204,7 @@ struct BenchCommand: CLICommand {
     let threads = try args.integer("threads", default: Parallel.defaultThreadCount, range: 1...1024, command: name)
     let scenario = try Scenario.load(path: path)
     let start = ContinuousClock.now
-    let result = Experiment(scenario: scenario, replications: replications, threads: threads).run()
+    let result = try Experiment(scenario: scenario, replications: replications, threads: threads).run()
     let seconds = ProgressBar.seconds(ContinuousClock.now - start)
     console.out("bench experiment: \(path), \(result.outcomes.count) policies x \(replications) replications, \(threads) thread\(threads == 1 ? "" : "s")\n")
     console.out("  \(NumberFormat.fixed(seconds, 3)) s = \(NumberFormat.fixed(Double(replications) / seconds, 1)) replications/s (\(NumberFormat.fixed(Double(replications * result.outcomes.count) / seconds, 1)) policy runs/s)\n")

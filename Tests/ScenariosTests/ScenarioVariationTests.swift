@@ -164,6 +164,22 @@ enum VariationFixture {
     #expect(negative.values.map(\.jsonText) == ["-1", "0", "1"])
   }
 
+  @Test("Ranges between the largest doubles have finite inner values", arguments: [
+    (-1e308, 1e308, 3), (-1.7976931348623157e308, 1.7976931348623157e308, 1000), (1.7976931348623157e308, -1e308, 7),
+  ])
+  func widestRangesStayFinite(from: Double, to: Double, count: Int) throws {
+    let values = try SweepAxis.range(from: from, to: to, count: count)
+    #expect(values.count == count)
+    for v in values {
+      let x = try #require(v.doubleValue)
+      #expect(x.isFinite && x >= min(from, to) && x <= max(from, to), "\(v.jsonText)")
+    }
+  }
+
+  @Test func aNonFiniteRangeEndIsASyntaxError() {
+    #expect(throws: SweepAxis.SyntaxError.self) { try SweepAxis.range(from: -.infinity, to: 1, count: 3) }
+  }
+
   @Test("bad --vary text is a syntax error", arguments: ["x", "x=", "=1,2", "x=1..2", "x=1..2:1", "x=1..1:3", "x=a..2:3", "x=1..2:three", "x=1,,2", "x=1,2,1", "x[=1"])
   func badSyntax(text: String) {
     #expect(throws: SweepAxis.SyntaxError.self) { try SweepAxis(parsing: text) }

@@ -46,6 +46,9 @@ public struct ScenarioPolicy: ReplenishmentPolicy {
   /// Delegates to the wrapped policy.
   public mutating func start(replication: UInt64) { base.start(replication: replication) }
 
+  /// Delegates to the wrapped policy.
+  public mutating func finish() { base.finish() }
+
   /// The wrapped policy's failure.
   public var failure: PolicyFailure? { base.failure }
 

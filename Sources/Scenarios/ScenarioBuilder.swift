@@ -7,6 +7,8 @@ import SupplyModel
 struct ScenarioBuilder {
   let spec: ScenarioSpec
   var validator = Validator()
+  /// The scenario file's name as given to `Scenario.load`, for relative paths.
+  var file = ""
 
   static let weekdays = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
   static let unmetRules = ["backorder", "lostSales"]

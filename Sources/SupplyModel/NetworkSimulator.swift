@@ -437,6 +437,7 @@ public enum NetworkSimulator {
       closing.onOrder[slot] = onOrder[p]
       closing.backordered[slot] = owed[p]
     }
+    for node in policies.indices { policies[node].finish() }
     let errors: [ForecastErrorTotals?] = nodes.indices.map { policies[$0].forecastErrors }
     // The earliest failure by day (before day 0 first), then by node.
     let failure = policies.lazy.compactMap(\.failure).min { ($0.day ?? -1) < ($1.day ?? -1) }

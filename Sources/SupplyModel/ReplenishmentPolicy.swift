@@ -25,6 +25,9 @@ public protocol ReplenishmentPolicy: Sendable {
   ///
   /// - Parameter replication: The run's replication number (`SimulationOptions.replication`).
   mutating func start(replication: UInt64)
+  /// Ends one run, after the last day; the default does nothing. A policy that started something
+  /// outside the simulation in `start(replication:)` stops it here.
+  mutating func finish()
   /// Why the policy stopped deciding, once it has (it then orders nothing); nil while it works,
   /// the default. The simulator records it in `SimulationResult.failure`.
   var failure: PolicyFailure? { get }
@@ -47,6 +50,8 @@ extension ReplenishmentPolicy {
   public var parameters: PolicyParameters { PolicyParameters() }
   /// Nothing to prepare.
   public mutating func start(replication: UInt64) {}
+  /// Nothing to end.
+  public mutating func finish() {}
   /// Never fails.
   public var failure: PolicyFailure? { nil }
 }

@@ -188,6 +188,7 @@ public enum Simulator {
                       backordered: backorderedUnits, ordered: orderedToday, received: receivedToday)
       }
     }
+    policy.finish()
     for k in 0..<n {
       stats[k].closingPosition = onHandUnits[k] + onOrderUnits[k] - backorderedUnits[k]
       stats[k].days = measuredDays

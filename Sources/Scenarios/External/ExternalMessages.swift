@@ -1,62 +1,68 @@
 import Replenishment
 import SupplyModel
 
-/// The messages of the external policy protocol, `supplysim.policy/1` (scenarios/external/README.md):
-/// what SupplySim writes (hello, day, bye; one JSON object a line) and how it reads the
-/// program's replies (ready, orders), each problem a clause for `PolicyFailure.problem`.
+/// The messages of the external policy protocol, `supplysim.policy/1` (scenarios/README.md,
+/// "External policies, any language"): what SupplySim writes (hello, day, bye; one JSON object a
+/// line) and how it reads the program's replies, each problem a clause for
+/// `PolicyFailure.problem`.
 enum ExternalMessages {
-  /// The protocol's name and version, in the hello message and the optional one of the ready reply.
+  /// The protocol's name and version, sent in the hello message.
   static let protocolName = "supplysim.policy/1"
 
-  /// The hello message, without its newline.
-  static func hello(policy: String, node: String?, replication: UInt64, network: SupplyNetwork, parameters: JSONValue?) -> String {
+  /// The hello message and its newline.
+  static func hello(policy: String, node: String, replication: UInt64, network: SupplyNetwork, settings: ExternalPolicyModel) -> [UInt8] {
     let data = PlanningData.fromModel(network)
     let skus: [JSONValue] = network.skus.indices.map { k in
       let sku = network.skus[k], c = sku.costs, d = data[k]
       return .object([
         ("id", .string(sku.id)),
-        ("unitCost", .number(c.unitCost)),
-        ("holdingCostPerUnitDay", .number(c.holdingCostPerUnitDay)),
-        ("backorderCostPerUnitDay", .number(c.backorderCostPerUnitDay)),
-        ("lostSalePenaltyPerUnit", .number(c.lostSalePenaltyPerUnit)),
-        ("orderCost", .number(c.orderCost)),
-        ("transportCostPerUnit", .number(c.transportCostPerUnit)),
+        ("unitCost", finite(c.unitCost)),
+        ("holdingCostPerUnitDay", finite(c.holdingCostPerUnitDay)),
+        ("backorderCostPerUnitDay", finite(c.backorderCostPerUnitDay)),
+        ("lostSalePenaltyPerUnit", finite(c.lostSalePenaltyPerUnit)),
+        ("orderCost", finite(c.orderCost)),
         ("unmetDemand", .string(sku.unmetDemand == .lostSales ? "lostSales" : "backorder")),
         ("initialOnHand", .number(String(sku.initialOnHand))),
-        ("demandMeanPerDay", .number(d.meanPerDay)),
-        ("demandVariancePerDay", .number(d.variancePerDay)),
-        ("leadTimeMeanDays", .number(d.leadTimeMean)),
-        ("leadTimeVarianceDays", .number(d.leadTimeVariance)),
+        ("demandMeanPerDay", finite(d.meanPerDay)),
+        ("demandVariancePerDay", finite(d.variancePerDay)),
+        ("leadTimeMeanDays", finite(d.leadTimeMean)),
+        ("leadTimeVarianceDays", finite(d.leadTimeVariance)),
       ])
     }
-    var members: [(key: String, value: JSONValue)] = [
+    let members: [(key: String, value: JSONValue)] = [
       ("type", .string("hello")),
       ("protocol", .string(protocolName)),
       ("policy", .string(policy)),
-    ]
-    if let node { members.append(("node", .string(node))) }
-    members += [
+      ("node", .string(node)),
       ("replication", .number(String(replication))),
       ("seed", .number(String(network.seed))),
       ("horizonDays", .number(String(network.horizonDays))),
       ("warmUpDays", .number(String(network.warmUpDays))),
+      ("recentDemandDays", .number(String(settings.recentDemandDays))),
+      ("forecastDays", settings.forecast == nil ? .null : .number(String(settings.forecastDays))),
       ("skus", .array(skus)),
-      ("parameters", parameters ?? .object([])),
+      ("parameters", settings.parameters),
     ]
-    return JSONValue.object(members).jsonText
+    return Array(JSONValue.object(members).jsonText.utf8) + [10]
   }
+
+  /// A number member, `null` when not finite (JSON has no infinity).
+  static func finite(_ x: Double) -> JSONValue { x.isFinite ? .number(x) : .null }
 
   /// The bye message.
   static let bye = Array(#"{"type":"bye"}"#.utf8) + [10]
 
   /// Writes the day message and its newline into `out` (emptied first, capacity kept).
   ///
-  /// - Parameter prefix: `{"type":"day","day":` — and `nodePart`, `,"node":"DC"` or empty.
-  static func day(_ day: Int, nodePart: [UInt8], state: InventoryState, demand: [Int], into out: inout [UInt8]) {
+  /// - Parameters:
+  ///   - recent: Per SKU, the last days' demand in a ring of `recentCount` slots per SKU, the
+  ///     oldest at `recentStart`.
+  ///   - forecast: Per SKU, the point forecasts for the next days, or nil.
+  static func day(_ day: Int, state: InventoryState, demand: [Int], recent: [Int], recentDays: Int, recentCount: Int, recentStart: Int,
+                  forecast: [ArraySlice<Double>]?, into out: inout [UInt8]) {
     out.removeAll(keepingCapacity: true)
     out += #"{"type":"day","day":"#.utf8
     append(day, to: &out)
-    out += nodePart
     out += #","onHand":"#.utf8
     append(state.onHand, to: &out)
     out += #","onOrder":"#.utf8
@@ -65,6 +71,32 @@ enum ExternalMessages {
     append(state.backordered, to: &out)
     out += #","demand":"#.utf8
     append(demand, to: &out)
+    if recentDays > 0 {
+      out += #","recentDemand":["#.utf8
+      for k in 0..<demand.count {
+        if k > 0 { out.append(44) }
+        out.append(91)
+        for i in 0..<recentCount {
+          if i > 0 { out.append(44) }
+          append(recent[k * recentDays + (recentStart + i) % recentDays], to: &out)
+        }
+        out.append(93)
+      }
+      out.append(93)
+    }
+    if let forecast {
+      out += #","forecast":["#.utf8
+      for (k, means) in forecast.enumerated() {
+        if k > 0 { out.append(44) }
+        out.append(91)
+        for (i, x) in means.enumerated() {
+          if i > 0 { out.append(44) }
+          out += (x.isFinite ? "\(x)" : "null").utf8
+        }
+        out.append(93)
+      }
+      out.append(93)
+    }
     out += "}\n".utf8
   }
 
@@ -85,36 +117,13 @@ enum ExternalMessages {
       if value == Int.min { out += "9223372036854775808".utf8; return }
     }
     var v = value.magnitude
-    var digits: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8,
-                 UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) = (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
-    var n = 0
-    withUnsafeMutableBytes(of: &digits) { d in
-      repeat {
-        d[n] = UInt8(48 + v % 10)
-        v /= 10
-        n += 1
-      } while v > 0
-      for i in stride(from: n - 1, through: 0, by: -1) { out.append(d[i]) }
+    var divisor: UInt = 1
+    while v / divisor >= 10 { divisor *= 10 }
+    while divisor > 0 {
+      out.append(UInt8(48 + (v / divisor)))
+      v %= divisor
+      divisor /= 10
     }
-  }
-
-  /// Checks the ready reply; nil when it is one, else the problem.
-  static func checkReady(_ line: String) -> String? {
-    let value: JSONValue
-    do { value = try JSONParser.parse(line) } catch {
-      return "its ready reply is not valid JSON (\(error.description)): \(excerpt(line))"
-    }
-    guard case let .object(members) = value else { return "its ready reply is \(value.kindName), not an object: \(excerpt(line))" }
-    for m in members where m.key != "type" && m.key != "protocol" {
-      return "its ready reply has the unknown key \"\(m.key)\"; \(suggestion(for: m.key, among: ["type", "protocol"]))"
-    }
-    guard case .string("ready")? = value["type"] else {
-      return "its first reply must be {\"type\": \"ready\"}, got \(excerpt(line))"
-    }
-    if let p = value["protocol"], p != .string(protocolName) {
-      return "it speaks protocol \(p.jsonText); SupplySim speaks \"\(protocolName)\""
-    }
-    return nil
   }
 
   /// Reads a day's reply into `orders` (zero on entry, one slot per SKU); nil when it is good,

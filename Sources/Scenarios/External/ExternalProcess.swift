@@ -13,7 +13,7 @@ import Synchronization
 /// The program is started with `posix_spawn` in its own process group, in a given working
 /// folder, with SupplySim's environment and standard error. Its input is one end of a Unix
 /// socket pair (written with `MSG_NOSIGNAL`, so a program that has exited makes a write fail
-/// instead of raising `SIGPIPE` in SupplySim); its output is a pipe. Every descriptor SupplySim
+/// instead of raising `SIGPIPE` in SupplySim); its output is another socket pair. Every descriptor SupplySim
 /// opens for it is close-on-exec, so programs started at the same time on other threads never
 /// hold each other's pipes. (Foundation's `Process` would do the same, but it lives in the full
 /// Foundation, which SupplySim does not link on Linux: only `FoundationEssentials`.)
@@ -30,10 +30,12 @@ final class ExternalProcess: Sendable {
     var pid: pid_t
     /// SupplySim's end of the program's standard input (a socket), or -1 once closed.
     var input: Int32
-    /// SupplySim's end of the program's standard output (a pipe), or -1 once closed.
+    /// SupplySim's end of the program's standard output (a socket), or -1 once closed.
     var output: Int32
     /// Bytes read and not yet returned as lines.
     var buffer: [UInt8] = []
+    /// What one read fills, reused.
+    var chunk = [UInt8](repeating: 0, count: 65_536)
     /// Where the unreturned bytes start in `buffer`.
     var start = 0
     /// The wait status, once the program was reaped.
@@ -60,22 +62,12 @@ final class ExternalProcess: Sendable {
   static func start(program: String, arguments: [String], folder: String) throws(Failure) -> ExternalProcess {
     var socket: [Int32] = [-1, -1]
     var pipe: [Int32] = [-1, -1]
-    #if canImport(Darwin)
-    guard socketpair(AF_UNIX, SOCK_STREAM, 0, &socket) == 0 else { throw Failure(description: "cannot make its input: \(errorText(errno))") }
-    for fd in socket { _ = fcntl(fd, F_SETFD, FD_CLOEXEC) }
-    var on: Int32 = 1
-    _ = setsockopt(socket[0], SOL_SOCKET, SO_NOSIGPIPE, &on, socklen_t(MemoryLayout<Int32>.size))
-    guard Darwin.pipe(&pipe) == 0 else { throw Failure(description: "cannot make its output: \(errorText(errno))") }
-    for fd in pipe { _ = fcntl(fd, F_SETFD, FD_CLOEXEC) }
-    #else
-    guard socketpair(AF_UNIX, Int32(SOCK_STREAM.rawValue) | Int32(SOCK_CLOEXEC.rawValue), 0, &socket) == 0 else {
-      throw Failure(description: "cannot make its input: \(errorText(errno))")
-    }
-    guard pipe2(&pipe, O_CLOEXEC) == 0 else {
+    guard makeSocketPair(&socket) else { throw Failure(description: "cannot make its input: \(errorText(errno))") }
+    guard makeSocketPair(&pipe) else {
+      let code = errno
       close(socket[0]); close(socket[1])
-      throw Failure(description: "cannot make its output: \(errorText(errno))")
+      throw Failure(description: "cannot make its output: \(errorText(code))")
     }
-    #endif
     // socket[1] and pipe[1] become the program's standard input and output (dup2 clears
     // close-on-exec on the copies); SupplySim keeps socket[0] and pipe[0].
     var actions = FileActions()
@@ -91,7 +83,7 @@ final class ExternalProcess: Sendable {
     var argv: [UnsafeMutablePointer<CChar>?] = arguments.map { strdup($0) } + [nil]
     defer { for p in argv { free(p) } }
     var pid: pid_t = 0
-    let result = posix_spawn(&pid, program, &actions.raw, &attributes.raw, &argv, environ)
+    let result = posix_spawnp(&pid, program, &actions.raw, &attributes.raw, &argv, environ)
     close(socket[1])
     close(pipe[1])
     guard result == 0 else {
@@ -153,12 +145,12 @@ final class ExternalProcess: Sendable {
           s.start = 0
         }
         guard s.output >= 0 else { throw Failure(description: "its output is closed") }
-        let old = s.buffer.count
-        s.buffer.append(contentsOf: repeatElement(0, count: 65_536))
         let fd = s.output
-        let n = s.buffer.withUnsafeMutableBytes { raw in read(fd, raw.baseAddress! + old, 65_536) }
-        s.buffer.removeLast(n > 0 ? 65_536 - n : 65_536)
-        if n > 0 { continue }
+        let n = s.chunk.withUnsafeMutableBytes { raw in read(fd, raw.baseAddress!, raw.count) }
+        if n > 0 {
+          s.buffer.append(contentsOf: s.chunk[0..<n])
+          continue
+        }
         if n == 0 {
           throw Failure(description: Self.exitText(&s, before: "sending its \(what)", fallback: "it closed its output before sending its \(what)"))
         }
@@ -205,6 +197,22 @@ final class ExternalProcess: Sendable {
       while waitpid(s.pid, &status, 0) == -1 && errno == EINTR {}
       s.status = status
     }
+  }
+
+  /// A connected pair of Unix stream sockets, both close-on-exec, so that programs started at
+  /// the same time on other threads never inherit them.
+  private static func makeSocketPair(_ pair: inout [Int32]) -> Bool {
+    #if canImport(Darwin)
+    guard socketpair(AF_UNIX, SOCK_STREAM, 0, &pair) == 0 else { return false }
+    var on: Int32 = 1
+    for fd in pair {
+      _ = fcntl(fd, F_SETFD, FD_CLOEXEC)
+      _ = setsockopt(fd, SOL_SOCKET, SO_NOSIGPIPE, &on, socklen_t(MemoryLayout<Int32>.size))
+    }
+    return true
+    #else
+    return socketpair(AF_UNIX, Int32(SOCK_STREAM.rawValue) | Int32(SOCK_CLOEXEC.rawValue), 0, &pair) == 0
+    #endif
   }
 
   #if canImport(Darwin)

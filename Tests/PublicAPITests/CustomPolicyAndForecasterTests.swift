@@ -132,7 +132,7 @@ func scenarioJSON(policies: String) -> String {
       """)
     let scenario = try Scenario.load(json: json, file: "custom.json")
     #expect(scenario.policies[0].type == "fixedLevel")
-    let result = Experiment(scenario: scenario, replications: 3, threads: 2).run()
+    let result = try Experiment(scenario: scenario, replications: 3, threads: 2).run()
     let mine = result.outcomes[0], builtIn = result.outcomes[1]
     #expect(mine.totals.count == 3)
     #expect(mine.totals == builtIn.totals)
@@ -187,7 +187,7 @@ func scenarioJSON(policies: String) -> String {
 
     let json = scenarioJSON(policies: #"{"name": "tm", "type": "RS", "reviewPeriod": 7, "serviceLevel": 0.9, "forecast": {"model": "trailing_mean", "parameters": {"window": 14}, "retrainEvery": 7}}"#)
     let scenario = try Scenario.load(json: json, file: "f.json")
-    let result = Experiment(scenario: scenario, replications: 2, threads: 1).run()
+    let result = try Experiment(scenario: scenario, replications: 2, threads: 1).run()
     let outcome = result.outcomes[0]
     #expect(outcome.definition.model.forecast?.label == "trailing_mean(window=14)")
     let accuracy = try #require(outcome.meanForecastAccuracy)

@@ -3,8 +3,8 @@ import SupplyModel
 
 /// A runnable `external` policy: one process per run, spoken to in `supplysim.policy/1`.
 ///
-/// `start(replication:)` starts the program and sends hello; each `decide` sends the day's
-/// message and reads one reply; `finish()` sends bye and waits for the program to exit. The
+/// `start(replication:)` starts the program; each `decide` sends the day's message (day 0's after
+/// hello) and reads one reply; `finish()` sends bye and waits for the program to exit. The
 /// first problem (a bad reply, a timeout, the program exiting) is kept as `failure`, the process
 /// is stopped, and the policy orders nothing for the rest of the run, whose figures the
 /// experiment then discards.
@@ -17,6 +17,8 @@ struct ExternalPolicy: ReplenishmentPolicy {
   private(set) var failure: PolicyFailure?
   private var process: ExternalProcess?
   private var replication: UInt64 = 0
+  /// The hello message, until it goes out with day 0's.
+  private var pendingHello: [UInt8] = []
   /// The day message being written, reused.
   private var message: [UInt8] = []
   /// `recentDemandDays` slots per SKU, a ring.
@@ -49,10 +51,10 @@ struct ExternalPolicy: ReplenishmentPolicy {
     self.replication = replication
     let program = settings.command[0]
     do {
-      let started = try ExternalProcess.start(program: program, arguments: settings.command, folder: settings.folder)
-      process = started
-      let hello = ExternalMessages.hello(policy: name, node: network.warehouse, replication: replication, network: network, settings: settings)
-      try started.deliver(hello, deadline: deadline(), seconds: settings.timeoutSeconds)
+      process = try ExternalProcess.start(program: program, arguments: settings.command, folder: settings.folder)
+      // Hello goes out with day 0's message, so that a program that exits at once fails the
+      // same way however fast it exits.
+      pendingHello = ExternalMessages.hello(policy: name, node: network.warehouse, replication: replication, network: network, settings: settings)
     } catch {
       fail(day: nil, error.description)
     }
@@ -86,9 +88,14 @@ struct ExternalPolicy: ReplenishmentPolicy {
     ExternalMessages.day(day, state: state, demand: demandToday, recent: recent, recentDays: settings.recentDemandDays, recentCount: recentCount,
                          recentStart: recentStart, forecast: forecast, into: &message)
     let line: String
+    let awaited = "reply for day \(day)"
     do {
-      try process.deliver(message, deadline: deadline(), seconds: settings.timeoutSeconds)
-      line = try process.receiveLine(deadline: deadline(), seconds: settings.timeoutSeconds, awaiting: "reply for day \(day)")
+      if !pendingHello.isEmpty {
+        try process.deliver(pendingHello, deadline: deadline(), seconds: settings.timeoutSeconds, awaiting: awaited)
+        pendingHello = []
+      }
+      try process.deliver(message, deadline: deadline(), seconds: settings.timeoutSeconds, awaiting: awaited)
+      line = try process.receiveLine(deadline: deadline(), seconds: settings.timeoutSeconds, awaiting: awaited)
     } catch {
       fail(day: day, error.description)
       return
@@ -103,7 +110,7 @@ struct ExternalPolicy: ReplenishmentPolicy {
     guard let process else { return }
     if failure == nil {
       // A program that has already exited misses bye; that is not a failure.
-      try? process.deliver(ExternalMessages.bye, deadline: deadline(), seconds: settings.timeoutSeconds)
+      try? process.deliver(ExternalMessages.bye, deadline: deadline(), seconds: settings.timeoutSeconds, awaiting: "exit")
     }
     process.finish(deadline: deadline())
     self.process = nil

@@ -97,9 +97,11 @@ final class ExternalProcess: Sendable {
 
   /// Writes `bytes` (one or more whole lines) to the program's input.
   ///
+  /// - Parameter what: The reply the message asks for, to say what the program did not send
+  ///   when it has exited: `"reply for day 3"`.
   /// - Throws: `Failure` when the deadline passes first or the program no longer reads (it
   ///   exited: the failure then says how).
-  func deliver(_ bytes: [UInt8], deadline: ContinuousClock.Instant, seconds: Double) throws(Failure) {
+  func deliver(_ bytes: [UInt8], deadline: ContinuousClock.Instant, seconds: Double, awaiting what: String) throws(Failure) {
     try state.withLock { (s: inout State) throws(Failure) in
       guard s.input >= 0 else { throw Failure(description: "its input is closed") }
       var written = 0
@@ -116,7 +118,7 @@ final class ExternalProcess: Sendable {
           }
           continue
         }
-        throw Failure(description: Self.exitText(&s, before: "reading its input", fallback: "its input closed (\(Self.errorText(code)))"))
+        throw Failure(description: Self.exitText(&s, before: "sending its \(what)", fallback: "its input closed (\(Self.errorText(code)))"))
       }
     }
   }
@@ -185,14 +187,14 @@ final class ExternalProcess: Sendable {
       if s.output >= 0 { close(s.output); s.output = -1 }
       Self.reap(&s)
       guard s.status == nil else { return }
-      kill(s.pid, SIGTERM)
+      kill(-s.pid, SIGTERM)  // the whole process group: a shell script's children too
       let grace = ContinuousClock.now + .seconds(1)
       while s.status == nil && ContinuousClock.now < grace {
         usleep(1_000)
         Self.reap(&s)
       }
       guard s.status == nil else { return }
-      kill(s.pid, SIGKILL)
+      kill(-s.pid, SIGKILL)
       var status: Int32 = 0
       while waitpid(s.pid, &status, 0) == -1 && errno == EINTR {}
       s.status = status

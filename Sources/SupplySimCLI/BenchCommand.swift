@@ -21,7 +21,7 @@ import SupplyModel
 struct BenchCommand: CLICommand {
   static let name = "bench"
   static let summary = "Measure simulation speed on fixed synthetic workloads (use a release build)."
-  static let operands = "sim|network|experiment|forecast|nn|lp|validate"
+  static let operands = "sim|network|experiment|external|forecast|nn|lp|validate"
   static let details = """
     sim: a single warehouse, Poisson demand (means log-uniform in 0.5..50 units/day), fixed lead
     times of 1..10 days, an (s,S) policy at a 95% cycle service level with EOQ lot sizes, full KPI
@@ -36,6 +36,11 @@ struct BenchCommand: CLICommand {
 
     experiment: the quickstart scenario's three policies over --replications replications (default
     30) on all cores; prints replications per second. Option: --scenario FILE.
+
+    external: the sim workload's warehouse (--skus, default 100) under base stock at 95%, run by
+    the built-in policy and by an external program with the same levels (--program FILE, run
+    with python3; default scenarios/external/base_stock.py), one replication on one thread.
+    Prints the overhead per SKU-day and per day (best of --repeat runs, default 3).
 
     forecast: automatic ARIMA (stepwise search, KPSS and seasonal-strength tests) fitted to
     --series synthetic monthly series of --length points (seasonal, trending, seeded), on all
@@ -64,23 +69,25 @@ struct BenchCommand: CLICommand {
     .value("epochs", "N", "nn: epochs (default 3)"),
     .value("instances", "DIR", "lp: folder of instance JSON files (default scenarios/lp/bench)"),
     .value("replications", "N", "experiment: replications (default 30)"),
+    .value("program", "FILE", "external: the policy program, run with python3 (default scenarios/external/base_stock.py)"),
     .flag("stages", "validate: also time parsing and decoding on their own"),
     .value("scenario", "FILE", "experiment, network, validate: the scenario (default scenarios/quickstart.json, scenarios/three-echelon.json)"),
   ]
 
   static func run(_ args: ParsedArguments, console: Console) throws -> Int32 {
     guard let subject = args.positionals.first, args.positionals.count == 1 else {
-      throw UsageError("bench: name one workload: sim, network, experiment, forecast, nn, lp or validate (usage: \(usageLine))")
+      throw UsageError("bench: name one workload: sim, network, experiment, external, forecast, nn, lp or validate (usage: \(usageLine))")
     }
     switch subject {
     case "sim": return try benchSimulation(args, console: console)
     case "network": return try benchNetwork(args, console: console)
     case "experiment": return try benchExperiment(args, console: console)
+    case "external": return try benchExternal(args, console: console)
     case "forecast": return try benchForecast(args, console: console)
     case "nn": return try benchNeural(args, console: console)
     case "lp": return try benchLP(args, console: console)
     case "validate": return try benchValidate(args, console: console)
-    default: throw UsageError("bench: unknown workload '\(subject)'; workloads are: sim, network, experiment, forecast, nn, lp, validate")
+    default: throw UsageError("bench: unknown workload '\(subject)'; workloads are: sim, network, experiment, external, forecast, nn, lp, validate")
     }
   }
 

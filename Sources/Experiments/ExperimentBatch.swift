@@ -1,4 +1,4 @@
-import EventEngine
+import Parallelism
 import Scenarios
 
 /// Runs several scenarios (sweep grid points, stress tests) with the same replications, spread

@@ -48,6 +48,8 @@ let package = Package(
     .testTarget(name: "ScenariosTests", dependencies: ["Scenarios", "SupplyModel", "_TestSupport"]),
     .testTarget(name: "ExperimentsTests", dependencies: ["Experiments", "Scenarios", "_TestSupport"]),
     .testTarget(name: "ReportsTests", dependencies: ["Reports", "Experiments", "Scenarios", "_TestSupport"]),
+    // Compiled as a user's package would be: `import SupplySim`, no @testable.
+    .testTarget(name: "PublicAPITests", dependencies: ["SupplySim"]),
     .testTarget(name: "EndToEndTests", dependencies: ["SupplySimCLI", "_TestSupport"]),
   ]
 )

@@ -36,15 +36,12 @@ public struct Experiment: Sendable {
     let network = scenario.network
     // In a multi-echelon network every node plans its own policy on its own view of the network;
     // the outcome's `policy` is then the first customer-facing node's.
-    let nodePlans: [[ScenarioPolicy]] = scenario.policies.map { spec in
+    let nodePlans: [[ScenarioPolicy]] = scenario.policies.map { definition in
       guard let topology = network.topology else { return [] }
-      return topology.nodes.indices.map { node in
-        let own = spec.specification(forNode: node)
-        return ScenarioPolicy.make(own, for: network.planningView(ofNode: node, echelon: spec.echelonStock))
-      }
+      return topology.nodes.indices.map { definition.makePolicy(for: network, node: $0) }
     }
     let planned = scenario.policies.indices.map { p in
-      network.topology.map { nodePlans[p][$0.downstreamFirst[0]] } ?? ScenarioPolicy.make(scenario.policies[p], for: network)
+      network.topology.map { nodePlans[p][$0.downstreamFirst[0]] } ?? scenario.policies[p].makePolicy(for: network)
     }
     let tasks = planned.count * replications
     let innerThreads = tasks >= threads ? 1 : threads
@@ -72,11 +69,11 @@ public struct Experiment: Sendable {
     for (p, spec) in scenario.policies.enumerated() {
       let mine = Array(runs[(p * replications)..<((p + 1) * replications)])
       outcomes.append(PolicyOutcome(
-        name: spec.name, specification: spec, policy: planned[p],
+        name: spec.name, definition: spec, parameters: planned[p].parameters,
         totals: mine.map { $0.totalKPIs(in: network) },
         perSKU: mine.map { $0.skuKPIs(in: network) },
         trace: mine.first?.trace,
-        nodePolicies: nodePlans[p],
+        nodeParameters: nodePlans[p].map(\.parameters),
         perNode: mine.map { $0.nodeKPIs(in: network) },
         nodeBullwhip: mine.map { $0.nodeBullwhip(in: network) },
         echelonBullwhip: mine.map { $0.echelonBullwhip(in: network) },

@@ -23,10 +23,11 @@ public struct ExperimentResult: Sendable {
 public struct PolicyOutcome: Sendable {
   /// The policy's name.
   public var name: String
-  /// How the scenario specified it.
-  public var specification: PolicySpecification
-  /// The policy as it started (with its planned levels, for static policies).
-  public var policy: ScenarioPolicy
+  /// How the scenario defined it.
+  public var definition: PolicyDefinition
+  /// Its named parameters per SKU as planned (the first customer-facing node's in a network),
+  /// recorded when the run started.
+  public var parameters: PolicyParameters
   /// Total KPIs per replication.
   public var totals: [KPIs]
   /// KPIs per replication and SKU: `perSKU[r][k]`.
@@ -35,8 +36,8 @@ public struct PolicyOutcome: Sendable {
   public var trace: DailyTrace?
   /// Forecast accuracy per replication, for forecast-driven policies.
   public var forecastAccuracy: [ForecastAccuracy]?
-  /// Multi-echelon networks: the policy of every node as it started, in scenario node order.
-  public var nodePolicies: [ScenarioPolicy]
+  /// Multi-echelon networks: every node's parameters as planned, in scenario node order.
+  public var nodeParameters: [PolicyParameters]
   /// Multi-echelon networks: KPIs per replication and node, `perNode[r][node]` (empty otherwise).
   public var perNode: [[KPIs]]
   /// Multi-echelon networks: bullwhip ratio per replication and node.
@@ -46,17 +47,17 @@ public struct PolicyOutcome: Sendable {
   public var echelonBullwhip: [[Double]]
 
   /// Creates an outcome.
-  public init(name: String, specification: PolicySpecification, policy: ScenarioPolicy, totals: [KPIs], perSKU: [[KPIs]], trace: DailyTrace?,
-              nodePolicies: [ScenarioPolicy] = [], perNode: [[KPIs]] = [], nodeBullwhip: [[Double]] = [], echelonBullwhip: [[Double]] = [],
+  public init(name: String, definition: PolicyDefinition, parameters: PolicyParameters, totals: [KPIs], perSKU: [[KPIs]], trace: DailyTrace?,
+              nodeParameters: [PolicyParameters] = [], perNode: [[KPIs]] = [], nodeBullwhip: [[Double]] = [], echelonBullwhip: [[Double]] = [],
               forecastAccuracy: [ForecastAccuracy]? = nil) {
-    self.nodePolicies = nodePolicies
+    self.nodeParameters = nodeParameters
     self.perNode = perNode
     self.nodeBullwhip = nodeBullwhip
     self.echelonBullwhip = echelonBullwhip
     self.forecastAccuracy = forecastAccuracy
     self.name = name
-    self.specification = specification
-    self.policy = policy
+    self.definition = definition
+    self.parameters = parameters
     self.totals = totals
     self.perSKU = perSKU
     self.trace = trace

@@ -23,14 +23,23 @@ public struct ParameterReader: Sendable {
     return v
   }
 
+  /// The default upper bound of `int(_:min:max:)`: integer parameters are periods, windows,
+  /// lags and counts of observations, and no series that can be fitted is this long.
+  public static let largestCount = 1_000_000
+
   /// An integer in `[lo, hi]` (the value must have no fractional part).
+  ///
+  /// `hi` defaults to `largestCount`; a key that holds something else, such as a seed, passes
+  /// its own bound (up to `Int.max`).
   /// - Throws: `.invalidInput` naming the key and the value.
-  public func int(_ key: String, min lo: Int = .min, max hi: Int = .max) throws(ForecastError) -> Int? {
+  public func int(_ key: String, min lo: Int = .min, max hi: Int = largestCount) throws(ForecastError) -> Int? {
     guard let v = values[key] else { return nil }
-    guard v.isFinite, v == v.rounded(), v >= Double(lo), v <= Double(hi) else {
+    // `Int(exactly:)` rejects fractions, non-finite values and values past Int's range (2^63
+    // passes `v <= Double(Int.max)`, which rounds up to 2^63).
+    guard let i = Int(exactly: v), i >= lo, i <= hi else {
       throw .invalidInput("\(method): \(key) must be an integer in [\(lo), \(hi)], got \(v)")
     }
-    return Int(v)
+    return i
   }
 
   /// A flag: 0 is false, 1 is true.

@@ -36,7 +36,8 @@ public enum MPSReader {
   /// - Parameter text: The file contents.
   /// - Returns: The program (a minimisation unless `OBJSENSE MAX`).
   /// - Throws: `MPSError` naming the line and what is wrong (unknown section, row or column, bad
-  ///   number, wrong field count, unknown bound type, duplicate row).
+  ///   number, wrong field count, unknown bound type, duplicate row, a second entry of a column
+  ///   in the same row).
   /// - Complexity: O(size of the text) with hashing of names.
   public static func parse(_ text: String) throws(MPSError) -> LinearProgram {
     enum Section { case none, name, objsense, rows, columns, rhs, ranges, bounds, end }
@@ -48,6 +49,9 @@ public enum MPSReader {
     var rowTerms: [[(Int, Double)]] = []
     var integerBlock = false
     var currentColumn = -1, currentColumnName = ""
+    /// Rows the current column has an entry in (-1: the objective), so that a repeated entry is
+    /// an error rather than a second coefficient (two entries of 1e308 would sum to infinity).
+    var currentColumnRows: Set<Int> = []
     var lineNumber = 0
 
     func number(_ s: Substring, _ what: String) throws(MPSError) -> Double {
@@ -147,12 +151,16 @@ public enum MPSReader {
         if name != currentColumnName {
           if columnIndex[name] != nil { throw MPSError(line: lineNumber, problem: "column '\(name)' appears in two separate blocks") }
           currentColumn = lp.variables.count; currentColumnName = name; columnIndex[name] = currentColumn
+          currentColumnRows = []
           lp.variables.append(LinearProgram.Variable(name: name, lower: 0, upper: .infinity, cost: 0, isInteger: integerBlock))
         }
         var k = 1
         while k + 1 < fields.count {
           let r = try row(fields[k]); let v = try number(fields[k + 1], "coefficient of '\(name)' in row '\(fields[k])'")
-          if r == -1 { lp.variables[currentColumn].cost += v } else if r >= 0 { rowTerms[r].append((currentColumn, v)) }
+          if r >= -1 && !currentColumnRows.insert(r).inserted {
+            throw MPSError(line: lineNumber, problem: "column '\(name)' has a second entry in row '\(fields[k])'; give each coefficient once")
+          }
+          if r == -1 { lp.variables[currentColumn].cost = v } else if r >= 0 { rowTerms[r].append((currentColumn, v)) }
           k += 2
         }
       case .rhs, .ranges:

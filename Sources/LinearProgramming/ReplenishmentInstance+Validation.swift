@@ -3,7 +3,8 @@ extension ReplenishmentInstance {
   /// the JSON path of the field at fault, in field order.
   ///
   /// - Returns: Empty when the instance is consistent: `K`, `T` >= 1, `L` >= 0; the per-SKU arrays
-  ///   have K entries, `demand` is K×T, `capacity` has T entries; every number is finite.
+  ///   have K entries, `demand` is K×T, `capacity` has T entries; every number is finite, and so
+  ///   is every balance row's right-hand side (`ReplenishmentLP.balanceRHS`).
   /// - Complexity: O(KT).
   public func problems() -> [LPModelError] {
     var found: [LPModelError] = []
@@ -33,6 +34,15 @@ extension ReplenishmentInstance {
     if let pipeline {
       check(pipeline.count == K, "pipeline", "must have K = \(K) rows, one per SKU, got \(pipeline.count)")
       for (k, row) in pipeline.enumerated() { finite(row, "pipeline[\(k)]") }
+    }
+    // Derived: each balance row's right-hand side (-demand + receipts, plus the initial position
+    // in period 1) must be finite too; finite values of opposite signs near 1e308 overflow.
+    guard found.isEmpty else { return found }
+    for k in 0..<K {
+      for t in 1...T where !ReplenishmentLP.balanceRHS(self, sku: k, period: t).isFinite {
+        found.append(LPModelError(path: "demand[\(k)][\(t - 1)]", problem: "with the initial stock and pipeline of SKU \(k), period \(t)'s balance right-hand side is beyond the range of a Double; use values of smaller magnitude"))
+        return found
+      }
     }
     return found
   }

@@ -43,6 +43,10 @@ public struct ReplenishmentInstance: Sendable, Codable, Equatable {
     self.initialInventory = initialInventory; self.initialBacklog = initialBacklog; self.pipeline = pipeline
   }
 
+  /// The fixture files' descriptive fields: read (so that a decoder that rejects unknown keys
+  /// accepts them) and not kept.
+  enum DescriptionKeys: String, CodingKey { case workload, note, seed }
+
   /// Decodes an instance and checks it (`problems()`), so that a decoded instance always builds.
   ///
   /// - Throws: `DecodingError` for a missing or mistyped field; `DecodingError.dataCorrupted`
@@ -61,6 +65,10 @@ public struct ReplenishmentInstance: Sendable, Codable, Equatable {
     initialInventory = try c.decode([Double].self, forKey: .initialInventory)
     initialBacklog = try c.decodeIfPresent([Double].self, forKey: .initialBacklog)
     pipeline = try c.decodeIfPresent([[Double]].self, forKey: .pipeline)
+    let description = try decoder.container(keyedBy: DescriptionKeys.self)
+    _ = try description.decodeIfPresent(String.self, forKey: .workload)
+    _ = try description.decodeIfPresent(String.self, forKey: .note)
+    _ = try description.decodeIfPresent(UInt64.self, forKey: .seed)
     if let first = problems().first {
       throw DecodingError.dataCorrupted(DecodingError.Context(codingPath: [], debugDescription: first.description))
     }

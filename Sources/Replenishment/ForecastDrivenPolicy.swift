@@ -9,7 +9,7 @@ import SupplyModel
 /// forecasts and the spread is the forecaster's own (see `DemandForecastTracker.refit`).
 /// Lead-time variance adds μ̄²·Var(L). The levels then follow the policy's target exactly as for
 /// static policies (`PolicyPlanner`).
-public struct ForecastDrivenPolicy: ReplenishmentPolicy {
+public struct ForecastDrivenPolicy: SeparableReplenishmentPolicy {
   /// Report label.
   public var name: String
   /// The family, target and lot sizing.
@@ -74,5 +74,22 @@ public struct ForecastDrivenPolicy: ReplenishmentPolicy {
       data[k].exactPoisson = false
     }
     planned = PolicyPlanner.plan(specification, data: data)
+  }
+}
+
+extension ForecastDrivenPolicy {
+  /// Known promotion uplift − 1 per SKU and day (horizon plus a margin for forecasts), nil for
+  /// SKUs without promotions.
+  public static func promotionColumns(_ network: SupplyNetwork) -> [[Double]?] {
+    let margin = 400
+    return network.skus.map { sku in
+      let windows = sku.demand.profile.windows.filter { $0.cause == "promotion" }
+      guard !windows.isEmpty else { return nil }
+      var column = Array(repeating: 0.0, count: network.horizonDays + margin)
+      for w in windows {
+        for d in (w.startDay...max(w.startDay, w.endDay)).clamped(toDays: column.count) { column[d] += w.factor - 1 }
+      }
+      return column
+    }
   }
 }

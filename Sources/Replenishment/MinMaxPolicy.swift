@@ -4,7 +4,7 @@ import SupplyModel
 /// the inventory position is at or below s, order up to S.
 ///
 /// - SeeAlso: H. Scarf (1960), "The optimality of (S, s) policies in the dynamic inventory problem".
-public struct MinMaxPolicy: ReplenishmentPolicy {
+public struct MinMaxPolicy: SeparableReplenishmentPolicy {
   /// Report label.
   public var name: String
   /// Reorder level s per SKU.
@@ -35,6 +35,11 @@ public struct MinMaxPolicy: ReplenishmentPolicy {
   }
 
   /// The same policy for the SKUs in `range` only.
+  /// s and S per SKU.
+  public var parameters: PolicyParameters {
+    PolicyParameters([.init(name: PolicyParameters.reorderPoint, units: minimum), .init(name: PolicyParameters.orderUpTo, units: maximum)])
+  }
+
   public func restricted(to range: Range<Int>) -> MinMaxPolicy {
     MinMaxPolicy(name: name, minimum: Array(minimum[range]), maximum: Array(maximum[range]), reviewPeriod: reviewPeriod)
   }

@@ -4,7 +4,7 @@ import SupplyModel
 /// positive. With R = 1 it is the base-stock policy.
 ///
 /// - SeeAlso: P. Zipkin (2000), *Foundations of Inventory Management*, ch. 6–7.
-public struct OrderUpToPolicy: ReplenishmentPolicy {
+public struct OrderUpToPolicy: SeparableReplenishmentPolicy {
   /// Report label.
   public var name: String
   /// Order-up-to level S per SKU.
@@ -31,6 +31,9 @@ public struct OrderUpToPolicy: ReplenishmentPolicy {
   }
 
   /// The same policy for the SKUs in `range` only.
+  /// S per SKU.
+  public var parameters: PolicyParameters { PolicyParameters([.init(name: PolicyParameters.orderUpTo, units: level)]) }
+
   public func restricted(to range: Range<Int>) -> OrderUpToPolicy {
     OrderUpToPolicy(name: name, level: Array(level[range]), reviewPeriod: reviewPeriod)
   }

@@ -2,7 +2,7 @@ import SupplyModel
 
 /// A reorder-point-family policy with its levels set: dispatches once per day to the concrete
 /// policy, which loops over SKUs in specialised code.
-public enum PlannedPolicy: ReplenishmentPolicy {
+public enum PlannedPolicy: SeparableReplenishmentPolicy {
   /// (s, Q).
   case reorderPoint(ReorderPointPolicy)
   /// (s, S) with review period R.
@@ -37,12 +37,12 @@ public enum PlannedPolicy: ReplenishmentPolicy {
     }
   }
 
-  /// Levels per SKU for reports: (s, S, Q) with nil where the family has none.
-  public func levels(ofSKU k: Int) -> (reorderPoint: Int?, orderUpTo: Int?, orderQuantity: Int?) {
+  /// The wrapped policy's levels.
+  public var parameters: PolicyParameters {
     switch self {
-    case let .reorderPoint(p): (p.reorderPoint[k], nil, p.orderQuantity[k])
-    case let .minMax(p): (p.minimum[k], p.maximum[k], nil)
-    case let .orderUpTo(p): (nil, p.level[k], nil)
+    case let .reorderPoint(p): p.parameters
+    case let .minMax(p): p.parameters
+    case let .orderUpTo(p): p.parameters
     }
   }
 }

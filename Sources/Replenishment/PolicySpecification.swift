@@ -55,7 +55,8 @@ public struct PolicyOverride: Sendable, Equatable {
   }
 }
 
-/// A policy as a scenario states it: its family, target, lot sizing and review period.
+/// A built-in policy as a scenario states it: its family, target, lot sizing and review period.
+/// The types `sQ`, `sS`, `RS`, `baseStock` and `lp` of the policy registry read into it.
 public struct PolicySpecification: Sendable, Equatable {
   /// Report label.
   public var name: String
@@ -73,16 +74,6 @@ public struct PolicySpecification: Sendable, Equatable {
   public var forecast: ForecastSettings?
   /// The LP policy's settings (family `.lp` only).
   public var linearProgram: LinearProgramSettings?
-  /// In a multi-echelon network: nodes decide on echelon stock (their own position plus
-  /// everything downstream) instead of their installation stock.
-  public var echelonStock: Bool = false
-  /// In a multi-echelon network: the policy some nodes run instead of this one, by node index
-  /// (for example a higher service level at the distribution centre).
-  public var nodeOverrides: [Int: PolicySpecification] = [:]
-
-  /// The policy node `node` runs.
-  public func specification(forNode node: Int) -> PolicySpecification { nodeOverrides[node] ?? self }
-
   /// Creates a specification.
   public init(name: String, family: PolicyFamily, target: StockTarget, lotSizing: LotSizing = .eoq, reviewPeriod: Int = 1, overrides: [PolicyOverride] = [], forecast: ForecastSettings? = nil, linearProgram: LinearProgramSettings? = nil) {
     self.forecast = forecast

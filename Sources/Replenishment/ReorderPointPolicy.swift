@@ -5,7 +5,7 @@ import SupplyModel
 ///
 /// - SeeAlso: E. Silver, D. Pyke, D. Thomas (2017), *Inventory and Production Management in
 ///   Supply Chains*, 4th ed., ch. 6.
-public struct ReorderPointPolicy: ReplenishmentPolicy {
+public struct ReorderPointPolicy: SeparableReplenishmentPolicy {
   /// Report label.
   public var name: String
   /// Reorder point per SKU.
@@ -35,6 +35,11 @@ public struct ReorderPointPolicy: ReplenishmentPolicy {
   }
 
   /// The same policy for the SKUs in `range` only.
+  /// s and Q per SKU.
+  public var parameters: PolicyParameters {
+    PolicyParameters([.init(name: PolicyParameters.reorderPoint, units: reorderPoint), .init(name: PolicyParameters.orderQuantity, units: orderQuantity)])
+  }
+
   public func restricted(to range: Range<Int>) -> ReorderPointPolicy {
     ReorderPointPolicy(name: name, reorderPoint: Array(reorderPoint[range]), orderQuantity: Array(orderQuantity[range]))
   }

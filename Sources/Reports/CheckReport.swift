@@ -1,5 +1,6 @@
 import Experiments
 import Scenarios
+import SupplyModel
 
 /// What `supplysim check` prints and writes: a table of every KPI, failures first, and a
 /// machine-readable JSON document (`supplysim.check/1`).

@@ -1,4 +1,5 @@
 import Scenarios
+import SupplyModel
 
 /// Renders `JSONValue` as text with sorted keys and stable number formatting.
 public enum JSONWriter {

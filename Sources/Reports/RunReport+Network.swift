@@ -121,7 +121,7 @@ extension RunReport {
       }
       return .object([
         ("name", .string(outcome.name)),
-        ("stock", .string(outcome.specification.echelonStock ? "echelon" : "installation")),
+        ("stock", .string(outcome.definition.echelonStock ? "echelon" : "installation")),
         ("nodes", .array(perNode)),
         ("echelons", .array(echelons)),
       ])
@@ -182,7 +182,7 @@ extension RunReport {
     md += "### Bullwhip ratio by echelon\n\n"
     var echelons = TextTable(header: ["Policy", "Stock"] + echelonTitles(network), rightAligned: [false, false] + Array(repeating: true, count: network.echelonCount))
     for outcome in result.outcomes {
-      echelons.rows.append([outcome.name, outcome.specification.echelonStock ? "echelon" : "installation"]
+      echelons.rows.append([outcome.name, outcome.definition.echelonStock ? "echelon" : "installation"]
                            + (0..<network.echelonCount).map { Self.ratio(PolicyOutcome.meanRatio(outcome.echelonBullwhip, at: $0)) })
     }
     md += echelons.markdown() + "\n"

@@ -91,11 +91,11 @@ public struct RunReport: Sendable {
       }
       var members: [(key: String, value: JSONValue)] = [
         ("name", .string(outcome.name)),
-        ("type", .string(outcome.specification.family.rawValue)),
-        ("reviewPeriod", JSONWriter.number(outcome.specification.effectiveReviewPeriod)),
+        ("type", .string(outcome.definition.type)),
+        ("reviewPeriod", JSONWriter.number(outcome.definition.model.effectiveReviewPeriod)),
         ("kpis", .object(kpis)),
       ]
-      if let settings = outcome.specification.forecast, let accuracy = outcome.meanForecastAccuracy {
+      if let settings = outcome.definition.model.forecast, let accuracy = outcome.meanForecastAccuracy {
         members.append(("forecast", .object([
           ("model", .string(settings.label)),
           ("retrainEvery", JSONWriter.number(settings.retrainEvery)),
@@ -149,16 +149,18 @@ public struct RunReport: Sendable {
 
   /// `kpis.csv`.
   public func kpisCSV() -> String {
-    var csv = CSVWriter(header: ["policy", "sku", "reorderPoint", "orderUpTo", "orderQuantity"] + KPIs.names)
+    // The three levels always, then every other parameter any policy names, in order of appearance.
+    var names = PolicyParameters.levelNames
+    for outcome in result.outcomes { for c in outcome.parameters.columns where !names.contains(c.name) { names.append(c.name) } }
+    var csv = CSVWriter(header: ["policy", "sku"] + names + KPIs.names)
     let network = result.scenario.network
     for outcome in result.outcomes {
       for (k, sku) in network.skus.enumerated() {
-        let levels = outcome.policy.levels(ofSKU: k)
-        let cells = [levels.reorderPoint, levels.orderUpTo, levels.orderQuantity].map { $0.map(String.init) ?? "" }
+        let cells = names.map { outcome.parameters.text($0, ofSKU: k) ?? "" }
         csv.appendRow([outcome.name, sku.id] + cells + outcome.meanKPIs(ofSKU: k).values.map(NumberFormat.shortest))
       }
       let totals = KPIs.names.map { outcome.summary(of: $0).mean }
-      csv.appendRow([outcome.name, "TOTAL", "", "", ""] + totals.map(NumberFormat.shortest))
+      csv.appendRow([outcome.name, "TOTAL"] + names.map { _ in "" } + totals.map(NumberFormat.shortest))
     }
     return csv.text
   }
@@ -217,8 +219,7 @@ public struct RunReport: Sendable {
     md += networkSection()
     md += "## Policies\n\n"
     for outcome in result.outcomes {
-      let spec = outcome.specification
-      md += "- **\(outcome.name)**: \(describe(spec))\n"
+      md += "- **\(outcome.name)**: \(describe(outcome.definition))\n"
     }
     md += "\n## Per SKU (mean over replications)\n\n"
     let points = StockingPoints(network: n)
@@ -230,8 +231,8 @@ public struct RunReport: Sendable {
       var table = TextTable(header: ["SKU", "s", "S", "Q", "Demand", "Fill rate", "Stockout days", "Avg on hand", "Total cost"])
       for (k, sku) in n.skus.enumerated() {
         let m = outcome.meanKPIs(ofSKU: k)
-        let l = points.featuredPolicy(of: outcome).levels(ofSKU: k)
-        table.rows.append([sku.id, l.reorderPoint.map(String.init) ?? "–", l.orderUpTo.map(String.init) ?? "–", l.orderQuantity.map(String.init) ?? "–",
+        let levels = points.featuredParameters(of: outcome)
+        table.rows.append([sku.id] + PolicyParameters.levelNames.map { levels.text($0, ofSKU: k) ?? "–" } + [
                            NumberFormat.grouped(m.demand, 0), NumberFormat.percent(m.fillRate, 2), NumberFormat.fixed(m.stockoutDays, 1),
                            NumberFormat.grouped(m.averageOnHand, 1), NumberFormat.grouped(m.totalCost, 0)])
       }
@@ -250,7 +251,7 @@ public struct RunReport: Sendable {
     var table = TextTable(header: ["Policy", "Forecaster", "Refit every", "MAE", "RMSE", "Bias", "WAPE", "MASE"],
                           rightAligned: [false, false, true, true, true, true, true, true])
     for o in forecasting {
-      let a = o.meanForecastAccuracy!, f = o.specification.forecast!
+      let a = o.meanForecastAccuracy!, f = o.definition.model.forecast!
       table.rows.append([o.name, f.label, "\(f.retrainEvery) d", NumberFormat.fixed(a.mae, 2), NumberFormat.fixed(a.rmse, 2),
                          NumberFormat.fixed(a.bias, 2), NumberFormat.percent(a.wape, 1), NumberFormat.fixed(a.mase, 3)])
     }
@@ -286,47 +287,14 @@ public struct RunReport: Sendable {
     return md
   }
 
-  func describe(_ spec: PolicySpecification) -> String {
-    var parts: [String] = []
-    switch spec.family {
-    case .sQ: parts.append("(s,Q), continuous review")
-    case .sS: parts.append(spec.effectiveReviewPeriod == 1 ? "(s,S) min–max, continuous review" : "(s,S) min–max, reviewed every \(spec.effectiveReviewPeriod) days")
-    case .RS: parts.append("(R,S) order-up-to, R = \(spec.effectiveReviewPeriod) days")
-    case .baseStock: parts.append("base-stock, daily review")
-    case .lp:
-      let lp = spec.linearProgram ?? LinearProgramSettings()
-      var text = "rolling-horizon LP over \(lp.horizonDays) days, re-planned every \(spec.effectiveReviewPeriod) day\(spec.effectiveReviewPeriod == 1 ? "" : "s") on "
-      text += lp.demandSource == .expected ? "the demand model's expected demand (an oracle of the mean)" : "forecasts"
-      if lp.isMixedInteger { text += "; mixed-integer (\([lp.fixedOrderCosts ? "fixed order costs" : nil, lp.minimumOrderQuantity.map { "MOQ \($0)" }, lp.integerQuantities ? "whole units" : nil].compactMap { $0 }.joined(separator: ", ")))" }
-      if let b = lp.budgetPerDay { text += "; budget \(NumberFormat.grouped(b, 0))/day" }
-      if let s = lp.storageCapacity { text += "; storage \(NumberFormat.grouped(s, 0)) units" }
-      if let a = lp.safetyServiceLevel { text += "; safety stock for \(NumberFormat.percent(a, 1))" }
-      parts.append(text)
-      return parts.joined(separator: "; ") + (spec.forecast.map { " (\($0.label), refit every \($0.retrainEvery) days)" } ?? "")
-    }
-    switch spec.target {
-    case let .cycleServiceLevel(a): parts.append("s/S set for a \(NumberFormat.percent(a, 1)) cycle service level")
-    case let .fillRate(b): parts.append("s/S set for a \(NumberFormat.percent(b, 1)) fill rate")
-    case .costOptimal: parts.append("level at the newsvendor critical ratio b/(b+h)")
-    }
-    if spec.family == .sQ || spec.family == .sS {
-      switch spec.lotSizing {
-      case .eoq: parts.append("Q = EOQ")
-      case let .units(u): parts.append("Q = \(u) units")
-      case let .daysOfSupply(d): parts.append("Q = \(NumberFormat.shortest(d)) days of demand")
-      }
-    }
-    if let f = spec.forecast {
-      parts.append("levels re-planned every \(f.retrainEvery) days from \(f.label) forecasts of observed demand (safety stock from the forecaster's own errors)")
-    }
-    if !spec.overrides.isEmpty { parts.append("\(spec.overrides.count) SKU override\(spec.overrides.count == 1 ? "" : "s")") }
+  /// What a policy does, for reports: its model's summary, and in a network its stock basis
+  /// and what it does differently at some nodes.
+  func describe(_ definition: PolicyDefinition) -> String {
+    var parts = [definition.model.summary]
     if let topology = result.scenario.network.topology {
-      if spec.echelonStock { parts.append("echelon stock: each node plans on its own stock plus everything downstream") }
-      for node in spec.nodeOverrides.keys.sorted() {
-        var override = spec.nodeOverrides[node]!
-        override.nodeOverrides = [:]
-        override.echelonStock = false
-        parts.append("at \(topology.nodes[node].id): " + describe(override))
+      if definition.echelonStock { parts.append("echelon stock: each node plans on its own stock plus everything downstream") }
+      for node in definition.nodeModels.keys.sorted() {
+        parts.append("at \(topology.nodes[node].id): " + definition.nodeModels[node]!.summary)
       }
     }
     return parts.joined(separator: "; ")

@@ -56,9 +56,10 @@ public struct StockingPoints: Sendable, Equatable {
     return "\(id) at \(nodeIDs[node])"
   }
 
-  /// The policy an outcome runs at the featured node (its only policy for a single warehouse).
-  public func featuredPolicy(of outcome: PolicyOutcome) -> ScenarioPolicy {
-    guard let node = featuredNode, outcome.nodePolicies.indices.contains(node) else { return outcome.policy }
-    return outcome.nodePolicies[node]
+  /// The parameters an outcome's policy had at the featured node (its only ones for a single
+  /// warehouse).
+  public func featuredParameters(of outcome: PolicyOutcome) -> PolicyParameters {
+    guard let node = featuredNode, outcome.nodeParameters.indices.contains(node) else { return outcome.parameters }
+    return outcome.nodeParameters[node]
   }
 }

@@ -2,13 +2,14 @@ import Replenishment
 import SupplyModel
 
 extension Scenario {
-  /// Audits every policy's static plan at every stocking point (see `PolicyPlanner.audit`):
+  /// Audits every policy's plan at every stocking point (`PolicyModel.audit`; for the built-in
+  /// policies `PolicyPlanner.audit`):
   /// errors for levels and lot sizes outside the simulator's exact range, warnings for
   /// degenerate plans. Findings of one kind under one policy are grouped into one message that
   /// names the first SKU and counts the others, so a large catalogue gives a few lines.
   ///
   /// - Returns: Errors (the scenario cannot run) and warnings (it runs, but a plan is degenerate).
-  static func auditPlans(network: SupplyNetwork, policies: [PolicySpecification], file: String) -> (errors: [ScenarioError], warnings: [ScenarioError]) {
+  static func auditPlans(network: SupplyNetwork, policies: [PolicyDefinition], file: String) -> (errors: [ScenarioError], warnings: [ScenarioError]) {
     var errors: [ScenarioError] = [], warnings: [ScenarioError] = []
     let nodes = network.topology.map { Array($0.nodes.indices) } ?? [0]
     let views = network.topology == nil ? [PlanningData.fromModel(network)] : []
@@ -24,7 +25,7 @@ extension Scenario {
           }
           data = echelonViews[policy.echelonStock]![node]
         }
-        for finding in PolicyPlanner.audit(policy.specification(forNode: node), data: data) {
+        for finding in policy.model(forNode: node).audit(data) {
           let key = "\(finding.severity)|\(finding.kind)"
           if let g = groupOf[key] { groups[g].count += 1 } else {
             groupOf[key] = groups.count

@@ -15,13 +15,13 @@ public struct Scenario: Sendable {
   /// The network to simulate.
   public var network: SupplyNetwork
   /// The policies, in file order.
-  public var policies: [PolicySpecification]
+  public var policies: [PolicyDefinition]
   /// Degenerate plans that run but cannot serve demand well (for example a cost-optimal target
   /// without a shortage cost): the CLI prints them and reports show them.
   public var warnings: [ScenarioError] = []
 
   /// Creates a scenario from checked parts (`load` is the usual way).
-  public init(file: String, spec: ScenarioSpec, network: SupplyNetwork, policies: [PolicySpecification], warnings: [ScenarioError] = []) {
+  public init(file: String, spec: ScenarioSpec, network: SupplyNetwork, policies: [PolicyDefinition], warnings: [ScenarioError] = []) {
     self.file = file
     self.spec = spec
     self.network = network

@@ -12,7 +12,6 @@ struct ScenarioBuilder {
   static let unmetRules = ["backorder", "lostSales"]
   static let leadFamilies = ["deterministic", "uniform", "gamma", "lognormal", "poisson", "empirical"]
   static let demandFamilies = ["poisson", "negativeBinomial", "normal", "gamma", "lognormal", "uniform", "empirical", "deterministic"]
-  static let policyTypes = PolicyFamily.allCases.map(\.rawValue)
   /// The largest cost rate accepted (per unit, per unit-day or per order): 10^9, so that every
   /// cost a run can accumulate stays finite and prints as a number.
   static let maximumCostRate = 1e9
@@ -30,7 +29,7 @@ struct ScenarioBuilder {
     skuPosition = positions
   }
 
-  mutating func build() -> (network: SupplyNetwork, policies: [PolicySpecification])? {
+  mutating func build() -> (network: SupplyNetwork, policies: [PolicyDefinition])? {
     let v = spec
     validator.require(!v.name.isEmpty && v.name.allSatisfy { $0.isLetter || $0.isNumber || "-_.".contains($0) } && !v.name.hasPrefix("."),
                       "name", "must be non-empty and use only letters, digits, '-', '_' and '.', got \"\(v.name)\"")
@@ -114,7 +113,7 @@ struct ScenarioBuilder {
 
     // Policies.
     validator.require(!v.policies.isEmpty, "policies", "needs at least one policy to simulate")
-    var policies: [PolicySpecification] = []
+    var policies: [PolicyDefinition] = []
     let skuIDs = v.skus.map(\.id)
     var shockProcess: RandomDemandShocks?
     if let r = v.randomShocks {
@@ -135,13 +134,7 @@ struct ScenarioBuilder {
       }
     }
     for (i, p) in v.policies.enumerated() {
-      let built = policy(p, path: "policies[\(i)]", skuIDs: skuIDs)
-      let parts = networkParts(of: p, path: "policies[\(i)]", skuIDs: skuIDs)
-      if var built {
-        built.echelonStock = parts.echelon
-        built.nodeOverrides = parts.overrides
-        policies.append(built)
-      }
+      if let built = policy(p, index: i, skuIDs: skuIDs) { policies.append(built) }
       validator.require(!v.policies[..<i].contains { $0.name == p.name }, "policies[\(i)].name", "duplicate policy name \"\(p.name)\"")
     }
 
@@ -409,146 +402,5 @@ struct ScenarioBuilder {
     guard validator.errors.count == before, let family, let base else { return nil }
     let weekly = s.weekly ?? []
     return DemandModel(family: family, profile: DemandProfile(base: base, trendPerDay: s.trendPerDay ?? 0, weekly: weekly, yearly: yearly, windows: windows))
-  }
-
-  mutating func policy(_ p: PolicySpec, path: String, skuIDs: [String]) -> PolicySpecification? {
-    let before = validator.errors.count
-    validator.require(!p.name.isEmpty, "\(path).name", "must not be empty")
-    guard let family = PolicyFamily(rawValue: p.type) else {
-      validator.fail("\(path).type", "unknown policy type \"\(p.type)\"; \(suggestion(for: p.type, among: Self.policyTypes))")
-      return nil
-    }
-    let targets = [p.serviceLevel != nil, p.fillRate != nil, p.target != nil].filter { $0 }.count
-    validator.require(targets <= 1, path, "set only one of serviceLevel, fillRate and target")
-    var target: StockTarget?
-    if let a = p.serviceLevel {
-      validator.number(a, "\(path).serviceLevel", min: 0, max: 1, minExclusive: true, maxExclusive: true)
-      target = .cycleServiceLevel(a)
-    } else if let b = p.fillRate {
-      validator.number(b, "\(path).fillRate", min: 0, max: 1, minExclusive: true, maxExclusive: true)
-      target = .fillRate(b)
-    } else if let t = p.target {
-      if t == "costOptimal" { target = .costOptimal }
-      else { validator.fail("\(path).target", "unknown target \"\(t)\"; expected \"costOptimal\"") }
-    } else if family == .baseStock || family == .lp {
-      target = .costOptimal
-    } else {
-      validator.fail(path, "set one of serviceLevel, fillRate or target (\"costOptimal\")")
-    }
-    var lot = LotSizing.eoq
-    if p.orderQuantity != nil && p.orderQuantityDays != nil {
-      validator.fail("\(path).orderQuantityDays", "set only one of orderQuantity and orderQuantityDays")
-    }
-    if case let .units(n) = p.orderQuantity {
-      validator.number(Double(n), "\(path).orderQuantity", min: 1, max: Double(StockQuantity.maximum))
-      lot = .units(n)
-    }
-    if let d = p.orderQuantityDays {
-      validator.number(d, "\(path).orderQuantityDays", min: 0, max: 36_500, minExclusive: true)
-      lot = .daysOfSupply(d)
-    }
-    if family == .RS || family == .baseStock || family == .lp {
-      validator.absent([("orderQuantity", p.orderQuantity != nil), ("orderQuantityDays", p.orderQuantityDays != nil)], base: path,
-                       because: family == .lp ? "to lp policies, whose plan sets quantities" : "to \(family.rawValue) policies, which order up to a level")
-    }
-    if family == .lp {
-      validator.absent([("fillRate", p.fillRate != nil), ("target", p.target != nil), ("overrides", p.overrides != nil)], base: path,
-                       because: "to lp policies (serviceLevel sets their safety stock)")
-    } else if p.lp != nil {
-      validator.fail("\(path).lp", "applies only to policies of type lp")
-    }
-    if let r = p.reviewPeriod {
-      validator.number(Double(r), "\(path).reviewPeriod", min: 1, max: 365)
-      if family == .sQ || family == .baseStock {
-        validator.fail("\(path).reviewPeriod", "does not apply to \(family.rawValue) policies, which review daily; use sS or RS")
-      }
-    }
-    if family == .RS && p.reviewPeriod == nil { validator.fail("\(path).reviewPeriod", "is required for RS policies") }
-    var overrides: [PolicyOverride] = []
-    for (j, o) in (p.overrides ?? []).enumerated() {
-      let op = "\(path).overrides[\(j)]"
-      guard let k = skuPosition[o.sku] else {
-        validator.fail("\(op).sku", "no SKU has id \"\(o.sku)\"; \(suggestion(for: o.sku, among: skuIDs))")
-        continue
-      }
-      let most = Double(StockQuantity.maximum)
-      if let s = o.s { validator.number(Double(s), "\(op).s", min: -1_000_000, max: most - 1) }
-      if let q = o.Q { validator.number(Double(q), "\(op).Q", min: 1, max: most) }
-      if let big = o.S { validator.number(Double(big), "\(op).S", min: -1_000_000, max: most) }
-      if let s = o.s, let big = o.S { validator.require(big > s, "\(op).S", "must exceed s (\(s)), got \(big)") }
-      if o.s != nil && (family == .RS || family == .baseStock) { validator.fail("\(op).s", "does not apply to \(family.rawValue) policies; set S") }
-      if o.Q != nil && family != .sQ { validator.fail("\(op).Q", "applies only to sQ policies") }
-      if o.S != nil && family == .sQ { validator.fail("\(op).S", "does not apply to sQ policies; set s and Q") }
-      overrides.append(PolicyOverride(sku: k, reorderPoint: o.s, orderUpTo: o.S, orderQuantity: o.Q))
-    }
-    var settings: ForecastSettings?
-    if let f = p.forecast { settings = forecastSettings(f, path: "\(path).forecast") }
-    var lpSettings: LinearProgramSettings?
-    if family == .lp { lpSettings = linearProgramSettings(p.lp, forecast: p.forecast != nil, serviceLevel: p.serviceLevel, path: "\(path).lp") }
-    guard validator.errors.count == before, let target else { return nil }
-    return PolicySpecification(name: p.name, family: family, target: target, lotSizing: lot, reviewPeriod: p.reviewPeriod ?? 1,
-                               overrides: overrides, forecast: settings, linearProgram: lpSettings)
-  }
-
-  mutating func linearProgramSettings(_ spec: LPPolicySpec?, forecast: Bool, serviceLevel: Double?, path: String) -> LinearProgramSettings? {
-    let l = spec ?? LPPolicySpec()
-    let before = validator.errors.count
-    if let h = l.horizonDays { validator.number(Double(h), "\(path).horizonDays", min: 1, max: 366) }
-    var source: LinearProgramSettings.DemandSource = forecast ? .forecast : .expected
-    if let d = l.demand {
-      if let s = LinearProgramSettings.DemandSource(rawValue: d) { source = s }
-      else { validator.fail("\(path).demand", "unknown demand source \"\(d)\"; expected \"expected\" or \"forecast\"") }
-    }
-    if source == .forecast && !forecast {
-      validator.fail("\(path).demand", "\"forecast\" needs a forecast section in the policy (policies[i].forecast)")
-    }
-    if let b = l.budgetPerDay { validator.number(b, "\(path).budgetPerDay", min: 0, minExclusive: true) }
-    if let s = l.storageCapacity { validator.number(s, "\(path).storageCapacity", min: 0, minExclusive: true) }
-    if let m = l.minimumOrderQuantity { validator.number(Double(m), "\(path).minimumOrderQuantity", min: 1) }
-    if let n = l.nodeLimit { validator.number(Double(n), "\(path).nodeLimit", min: 1, max: 10_000_000) }
-    guard validator.errors.count == before else { return nil }
-    return LinearProgramSettings(horizonDays: l.horizonDays ?? 28, demandSource: source, safetyServiceLevel: serviceLevel,
-                                 budgetPerDay: l.budgetPerDay, storageCapacity: l.storageCapacity,
-                                 minimumOrderQuantity: l.minimumOrderQuantity, fixedOrderCosts: l.fixedOrderCosts ?? false,
-                                 integerQuantities: l.integerQuantities ?? false, nodeLimit: l.nodeLimit ?? 2_000)
-  }
-
-  mutating func forecastSettings(_ f: ForecastPolicySpec, path: String) -> ForecastSettings? {
-    let before = validator.errors.count
-    let names = ForecasterCatalog.names
-    guard names.contains(f.model) else {
-      validator.fail("\(path).model", "unknown forecaster \"\(f.model)\"; \(suggestion(for: f.model, among: names))")
-      return nil
-    }
-    if let r = f.retrainEvery { validator.number(Double(r), "\(path).retrainEvery", min: 1, max: 3650) }
-    if let h = f.historyDays { validator.number(Double(h), "\(path).historyDays", min: 14, max: 100_000) }
-    if let m = f.seasonalPeriod { validator.number(Double(m), "\(path).seasonalPeriod", min: 1, max: 366) }
-    var members: [ForecasterSpec] = []
-    for (j, m) in (f.members ?? []).enumerated() {
-      guard names.contains(m.model) else {
-        validator.fail("\(path).members[\(j)].model", "unknown forecaster \"\(m.model)\"; \(suggestion(for: m.model, among: names))")
-        continue
-      }
-      members.append(ForecasterSpec(name: m.model, parameters: m.parameters ?? [:]))
-    }
-    let spec = ForecasterSpec(name: f.model, parameters: f.parameters ?? [:], members: members)
-    let forecaster: any Forecaster
-    do {
-      forecaster = try ForecasterCatalog.make(spec)
-    } catch {
-      validator.fail("\(path).parameters", error.description)
-      return nil
-    }
-    guard validator.errors.count == before else { return nil }
-    let parameterText = (f.parameters ?? [:]).sorted { $0.key < $1.key }.map { "\($0.key)=\(Self.compact($0.value))" }
-    let memberText = members.map(\.name)
-    var label = f.model
-    if !parameterText.isEmpty || !memberText.isEmpty { label += "(" + (memberText + parameterText).joined(separator: ", ") + ")" }
-    return ForecastSettings(forecaster: forecaster, label: label, retrainEvery: f.retrainEvery ?? 7, historyDays: f.historyDays ?? 365,
-                            seasonalPeriod: f.seasonalPeriod ?? 7, usePromotionCovariate: f.promotionCovariate ?? true)
-  }
-
-  static func compact(_ v: Double) -> String {
-    v == v.rounded() && abs(v) < 1e15 ? String(Int(v)) : String(v)
   }
 }

@@ -258,58 +258,66 @@ public struct CalendarWindowSpec: Decodable, Sendable, Equatable {
   public var name: String?
 }
 
-/// `policies[i]`.
-///
-/// `type` is `sQ`, `sS`, `RS` or `baseStock`. The stock level comes from one of `serviceLevel`
-/// (cycle service level), `fillRate`, or `target: "costOptimal"` (the default for baseStock);
-/// order quantities from `orderQuantity` (a number of units, or "eoq", the default) or
-/// `orderQuantityDays`. `reviewPeriod` applies to sS and RS. `overrides` set levels per SKU.
+/// `policies[i]`: a policy as written. `name` and `type` are common to every policy, `stock` and
+/// `nodes` to policies in networks; every other key belongs to the type, which declares it in its
+/// `PolicyRegistry` entry. Decoding checks the keys against that declaration (an unknown key gets
+/// a "did you mean"); the type reads the values when the scenario is built.
 public struct PolicySpec: Decodable, Sendable, Equatable {
   /// Label in reports; unique.
   public var name: String
-  /// The family.
+  /// The policy type (`PolicyRegistry`).
   public var type: String
-  /// Cycle service level target in (0, 1).
-  public var serviceLevel: Double?
-  /// Fill-rate target in (0, 1).
-  public var fillRate: Double?
-  /// "costOptimal" for the newsvendor ratio.
-  public var target: String?
-  /// Units, or "eoq".
-  public var orderQuantity: QuantitySpec?
-  /// Order quantity as days of mean demand.
-  public var orderQuantityDays: Double?
-  /// Days between reviews.
-  public var reviewPeriod: Int?
-  /// Explicit levels for some SKUs.
-  public var overrides: [OverrideSpec]?
-  /// Drive the levels from a forecaster instead of the demand model.
-  public var forecast: ForecastPolicySpec?
-  /// Settings of an `lp` policy.
-  public var lp: LPPolicySpec?
   /// Multi-echelon networks: "installation" (default) or "echelon" stock positions.
   public var stock: String?
-  /// Multi-echelon networks: node id → settings that replace this policy's at that node.
-  public var nodes: [String: NodePolicySpec]?
-}
+  /// Multi-echelon networks: node id → the type's keys that change at that node (and `type`, to
+  /// run another type there), as written.
+  public var nodes: [String: JSONValue]?
+  /// The type's own keys as written, in file order.
+  public var settings: [(key: String, value: JSONValue)]
 
-/// `policies[i].nodes.<node id>`: what a policy does differently at one node. Fields left out keep
-/// the policy's own values.
-public struct NodePolicySpec: Decodable, Sendable, Equatable {
-  /// The family.
-  public var type: String?
-  /// Cycle service level target in (0, 1).
-  public var serviceLevel: Double?
-  /// Fill-rate target in (0, 1).
-  public var fillRate: Double?
-  /// "costOptimal" for the newsvendor ratio.
-  public var target: String?
-  /// Units, or "eoq".
-  public var orderQuantity: QuantitySpec?
-  /// Order quantity as days of mean demand.
-  public var orderQuantityDays: Double?
-  /// Days between reviews.
-  public var reviewPeriod: Int?
+  enum CodingKeys: String, CodingKey { case name, type, stock, nodes }
+
+  /// Decodes the common keys, then the keys the type declares; with an unknown type, every other
+  /// key is taken as written (the unknown type is the one problem reported).
+  public init(from decoder: any Decoder) throws {
+    let c = try decoder.container(keyedBy: CodingKeys.self)
+    name = try c.decode(String.self, forKey: .name)
+    type = try c.decode(String.self, forKey: .type)
+    stock = try c.decodeIfPresent(String.self, forKey: .stock)
+    nodes = try c.decodeIfPresent([String: JSONValue].self, forKey: .nodes)
+    let own = try decoder.container(keyedBy: DocumentKey.self)
+    let keys = PolicyRegistry.entry(named: type)?.knownKeys ?? own.allKeys.map(\.stringValue).filter { CodingKeys(rawValue: $0) == nil }
+    settings = []
+    for key in keys {
+      if let value = try own.decodeIfPresent(JSONValue.self, forKey: DocumentKey(stringValue: key)) { settings.append((key, value)) }
+    }
+    // While a whole document's structural problems are collected, the type's own values of the
+    // wrong kind are collected too, so they are listed with the rest in one pass (their ranges
+    // are checked when the scenario is built).
+    if let strict = decoder as? StrictDecoder, let issues = strict.issues, let node = strict.node,
+       let entry = PolicyRegistry.entry(named: type) {
+      var reader = PolicyReader(name: name, members: settings, node: node, skuIDs: [], skuPosition: [:], isNetwork: false)
+      _ = entry.read(&reader)
+      for problem in reader.problems where problem.problem.hasPrefix("expected ") {
+        issues.record(DecodingIssue(path: problem.path, problem: problem.problem))
+      }
+    }
+  }
+
+  /// Creates a policy as written.
+  public init(name: String, type: String, settings: [(key: String, value: JSONValue)] = [], stock: String? = nil, nodes: [String: JSONValue]? = nil) {
+    self.name = name
+    self.type = type
+    self.settings = settings
+    self.stock = stock
+    self.nodes = nodes
+  }
+
+  /// Equal when every key and value is.
+  public static func == (a: PolicySpec, b: PolicySpec) -> Bool {
+    a.name == b.name && a.type == b.type && a.stock == b.stock && a.nodes == b.nodes
+      && JSONValue.object(a.settings) == JSONValue.object(b.settings)
+  }
 }
 
 /// `policies[i].lp`: the rolling-horizon LP policy's plan.

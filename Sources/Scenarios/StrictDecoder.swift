@@ -203,7 +203,7 @@ func decodeScalar<T>(_ type: T.Type, _ value: JSONValue, node: PathNode?) throws
   func fail(_ expected: String) -> DecodingIssue {
     var got = value.kindName
     switch value {
-    case let .string(s): got += " (\"\(s.count > 30 ? String(s.prefix(30)) + "…" : s)\")"
+    case let .string(s): got += " (\(JSONValue.quoted(String(s.prefix(30))))\(s.count > 30 ? "…" : ""))"
     case let .number(n): got += " (\(n))"
     default: break
     }

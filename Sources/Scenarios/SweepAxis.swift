@@ -67,16 +67,26 @@ public struct SweepAxis: Sendable, Equatable {
   /// `count` evenly spaced numbers from `from` to `to`, both included; inner values are rounded
   /// to 12 significant digits so that 0.1..0.3:3 gives 0.2, not 0.20000000000000001.
   ///
-  /// - Throws: `SyntaxError` when `count` is outside 2...`maximumCount` or `from == to`.
+  /// - Throws: `SyntaxError` when `count` is outside 2...`maximumCount`, an end is not finite or
+  ///   `from == to`.
   public static func range(from: Double, to: Double, count: Int) throws(SyntaxError) -> [JSONValue] {
     guard (2...maximumCount).contains(count) else {
       throw SyntaxError(problem: "a range needs a count in 2...\(maximumCount), got \(count); for one value write PATH=VALUE")
+    }
+    guard from.isFinite, to.isFinite else {
+      throw SyntaxError(problem: "a range needs finite ends (at most about 1.8e308 in size), got \(from)..\(to)")
     }
     guard from != to else { throw SyntaxError(problem: "a range needs two different ends, got \(from) twice") }
     return (0..<count).map { i in
       if i == 0 { return .number(from) }
       if i == count - 1 { return .number(to) }
-      let raw = from + (to - from) * Double(i) / Double(count - 1)
+      var raw = from + (to - from) * Double(i) / Double(count - 1)
+      // `to - from` overflows on the widest ranges (-1e308..1e308): a weighted mean of the ends
+      // stays between them.
+      if !raw.isFinite {
+        let t = Double(i) / Double(count - 1)
+        raw = min(max(from * (1 - t) + to * t, min(from, to)), max(from, to))
+      }
       return .number(roundedToSignificantDigits(raw, 12))
     }
   }
@@ -125,7 +135,8 @@ public struct SweepAxis: Sendable, Equatable {
     let scaled = shift >= 0 ? x * scale : x / scale
     guard abs(scaled) < 9e15 else { return x }
     let r = scaled.rounded()
-    return shift >= 0 ? r / scale : r * scale
+    let rounded = shift >= 0 ? r / scale : r * scale
+    return rounded.isFinite ? rounded : x   // rounding up next to the largest double overflows
   }
 }
 

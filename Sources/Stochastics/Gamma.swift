@@ -35,12 +35,23 @@ public struct Gamma: ContinuousDistribution, Sendable {
     c = 1 / (9 * d).squareRoot()
   }
 
+  /// Whether `init(mean:standardDeviation:)` can represent these moments: both finite and > 0,
+  /// and the derived shape mean²/sd² and scale sd²/mean finite and > 0 in doubles (a mean of
+  /// 5e-300 with sd 1 has a shape that underflows to 0).
+  public static func canRepresent(mean: Double, standardDeviation sd: Double) -> Bool {
+    guard mean > 0, mean.isFinite, sd > 0, sd.isFinite else { return false }
+    let v = sd * sd
+    let shape = mean * mean / v, scale = v / mean
+    return shape > 0 && shape.isFinite && scale > 0 && scale.isFinite
+  }
+
   /// Creates the gamma distribution with the given mean and standard deviation:
   /// k = mean²/sd², θ = sd²/mean.
   ///
   /// - Parameters:
   ///   - mean: > 0.
   ///   - standardDeviation: > 0.
+  /// - Precondition: `canRepresent(mean:standardDeviation:)`.
   public init(mean: Double, standardDeviation: Double) {
     precondition(mean > 0 && mean.isFinite, "Gamma mean must be finite and > 0, got \(mean)")
     precondition(standardDeviation > 0 && standardDeviation.isFinite,

@@ -26,12 +26,22 @@ public struct LogNormal: ContinuousDistribution, Sendable {
     self.sigma = sigma
   }
 
+  /// Whether `init(mean:standardDeviation:)` can represent these moments: the mean finite and
+  /// > 0, the standard deviation finite and >= 0, and σ² = log(1 + sd²/mean²) finite in doubles
+  /// (a mean of 5e-300 with sd 1 overflows the ratio).
+  public static func canRepresent(mean: Double, standardDeviation sd: Double) -> Bool {
+    guard mean > 0, mean.isFinite, sd >= 0, sd.isFinite else { return false }
+    let ratio = sd / mean
+    return (ratio * ratio).isFinite
+  }
+
   /// Creates the distribution whose variable X itself has the given mean and standard deviation:
   /// σ² = log(1 + sd²/mean²), μ = log(mean) − σ²/2.
   ///
   /// - Parameters:
   ///   - mean: E[X], finite and > 0.
   ///   - standardDeviation: SD[X], finite and >= 0.
+  /// - Precondition: `canRepresent(mean:standardDeviation:)`.
   public init(mean: Double, standardDeviation: Double) {
     precondition(mean > 0 && mean.isFinite, "LogNormal mean must be finite and > 0, got \(mean)")
     precondition(standardDeviation >= 0 && standardDeviation.isFinite,

@@ -30,7 +30,10 @@ public struct NegativeBinomial: DiscreteDistribution, Sendable {
                  "NegativeBinomial dispersion must be finite and > 0, got \(dispersion)")
     self.mean = mean
     self.dispersion = dispersion
-    mixing = mean > 0 ? Gamma(shape: dispersion, scale: mean / dispersion) : nil
+    // A mean so small that μ/r underflows to 0 mixes over Λ = 0 (every draw is 0); one so large
+    // that it overflows is capped, as draws are (`Poisson.maximumMean`).
+    let scale = mean / dispersion
+    mixing = scale > 0 ? Gamma(shape: dispersion, scale: min(scale, .greatestFiniteMagnitude)) : nil
   }
 
   /// μ + μ²/r.

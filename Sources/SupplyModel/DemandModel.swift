@@ -109,7 +109,7 @@ public struct DemandSampler: Sendable {
       // A cv below 1e-6 (shape above 1e12), or a mean so small that its square underflows, is
       // drawn as the mean itself, rounded stochastically.
       let sd = cv * mean
-      guard mean > 0, cv >= Self.smallestCV, sd * sd > 0, mean * mean > 0 else { return Self.roundStochastically(mean, using: &rng) }
+      guard cv >= Self.smallestCV, Gamma.canRepresent(mean: mean, standardDeviation: sd) else { return Self.roundStochastically(mean, using: &rng) }
       return Self.roundStochastically(Gamma(mean: mean, standardDeviation: sd).sample(using: &rng), using: &rng)
     case let .lognormal(cv):
       guard mean > 0, cv >= Self.smallestCV else { return Self.roundStochastically(mean, using: &rng) }

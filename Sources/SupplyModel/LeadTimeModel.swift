@@ -49,10 +49,10 @@ public enum LeadTimeModel: Sendable, Equatable {
       return (Double(lo + hi) / 2, Double((hi - lo + 1) * (hi - lo + 1) - 1) / 12.0)
     case let .empirical(values, p): return discreteMoments(values, p)
     case let .gamma(mean, sd):
-      let p0 = sd > mean * 1e-6 && mean > 0 ? Gamma(mean: mean, standardDeviation: sd).cdf(0.5) : (mean < 0.5 ? 1 : 0)
+      let p0 = sd > mean * 1e-6 && Gamma.canRepresent(mean: mean, standardDeviation: sd) ? Gamma(mean: mean, standardDeviation: sd).cdf(0.5) : (mean < 0.5 ? 1 : 0)
       return Self.raised(mean: mean, variance: sd * sd, p0: p0)
     case let .lognormal(mean, sd):
-      let p0 = sd > mean * 1e-6 && mean > 0 ? LogNormal(mean: mean, standardDeviation: sd).cdf(0.5) : (mean < 0.5 ? 1 : 0)
+      let p0 = sd > mean * 1e-6 && LogNormal.canRepresent(mean: mean, standardDeviation: sd) ? LogNormal(mean: mean, standardDeviation: sd).cdf(0.5) : (mean < 0.5 ? 1 : 0)
       return Self.raised(mean: mean, variance: sd * sd, p0: p0)
     case let .poisson(mean):
       return Self.raised(mean: mean, variance: mean, p0: exp(-mean))
@@ -103,15 +103,19 @@ public struct LeadTimeSampler: Sendable {
   @usableFromInline let kind: Kind
 
   /// Prepares `model` for sampling. A gamma or lognormal time whose coefficient of variation is
-  /// below 10^-6 is drawn as its rounded mean (the rounding to whole days hides the spread).
+  /// below 10^-6 is drawn as its rounded mean (the rounding to whole days hides the spread), and
+  /// so is one whose parameters doubles cannot hold (a mean near 0: every draw is raised to 1 day,
+  /// as `mean` and `variance` assume).
   public init(_ model: LeadTimeModel) {
     switch model {
     case let .deterministic(days): kind = .fixed(max(1, days))
     case let .uniform(lo, hi): kind = .uniform(lo, hi)
     case let .gamma(mean, sd):
-      kind = sd > mean * 1e-6 ? .gamma(Gamma(mean: mean, standardDeviation: sd)) : .fixed(max(1, Int(mean.rounded())))
+      kind = sd > mean * 1e-6 && Gamma.canRepresent(mean: mean, standardDeviation: sd)
+        ? .gamma(Gamma(mean: mean, standardDeviation: sd)) : .fixed(max(1, Int(mean.rounded())))
     case let .lognormal(mean, sd):
-      kind = sd > mean * 1e-6 ? .lognormal(LogNormal(mean: mean, standardDeviation: sd)) : .fixed(max(1, Int(mean.rounded())))
+      kind = sd > mean * 1e-6 && LogNormal.canRepresent(mean: mean, standardDeviation: sd)
+        ? .lognormal(LogNormal(mean: mean, standardDeviation: sd)) : .fixed(max(1, Int(mean.rounded())))
     case let .poisson(mean): kind = .poisson(mean)
     case let .empirical(values, p): kind = .empirical(EmpiricalDiscrete(values: values, probabilities: p))
     }

@@ -17,6 +17,17 @@ public protocol ReplenishmentPolicy: Sendable {
   mutating func observe(demand: [Int], day: Int)
   /// The policy's forecast errors so far, for policies that forecast; nil otherwise.
   var forecastErrors: ForecastErrorTotals? { get }
+  /// The policy's named parameters per SKU (levels, lot sizes), recorded with the run's results
+  /// for reports; the default has none.
+  var parameters: PolicyParameters { get }
+}
+
+/// A policy whose SKUs decide independently of each other, so the simulator may split the SKUs
+/// of a run across threads. A policy that plans SKUs jointly (shared capacity or budget) does not
+/// adopt it and runs whole.
+public protocol SeparableReplenishmentPolicy: ReplenishmentPolicy {
+  /// The same policy for the SKUs in `range` only (SKU `range.lowerBound` becomes SKU 0).
+  func restricted(to range: Range<Int>) -> Self
 }
 
 extension ReplenishmentPolicy {
@@ -24,4 +35,6 @@ extension ReplenishmentPolicy {
   public mutating func observe(demand: [Int], day: Int) {}
   /// No forecasts, no errors.
   public var forecastErrors: ForecastErrorTotals? { nil }
+  /// No named parameters.
+  public var parameters: PolicyParameters { PolicyParameters() }
 }

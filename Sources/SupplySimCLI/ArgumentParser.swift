@@ -105,8 +105,11 @@ public enum ArgumentParser {
   /// `-h`, `--help` and `--version` stop parsing and set `request`. A lone `-` is a positional
   /// (standard input); `--` ends the options.
   ///
-  /// - Throws: `UsageError` for unknown options, missing or empty values, values given to
-  ///   flags, and an option given twice that is not repeatable.
+  /// An option's value is the next argument unless that starts with `--` (then the value is
+  /// missing: write `--name=--value` for such a value).
+  ///
+  /// - Throws: `UsageError` for unknown options (and `--=...`), missing or empty values, values
+  ///   given to flags, an option given twice that is not repeatable, and an empty argument.
   public static func parse(_ arguments: [String], options: [OptionSpec], command: String) throws(UsageError) -> ParsedArguments {
     var result = ParsedArguments()
     var i = 0
@@ -126,6 +129,9 @@ public enum ArgumentParser {
         if !onlyPositionals && arg.hasPrefix("-") && arg.count > 1 && Double(arg) == nil {
           throw UsageError("\(command): unknown option '\(arg)'; options start with '--' (see 'supplysim help \(command)')")
         }
+        if arg.trimmed.isEmpty {
+          throw UsageError("\(command): argument \(i) is empty ('\(arg)'); name a file, or '-' for standard input (see 'supplysim help \(command)')")
+        }
         result.positionals.append(arg)
         continue
       }
@@ -135,6 +141,9 @@ public enum ArgumentParser {
       if let eq = name.firstIndex(of: "=") {
         inline = String(name[name.index(after: eq)...])
         name = String(name[..<eq])
+      }
+      if name.isEmpty {
+        throw UsageError("\(command): '\(arg)' is not an option: write --NAME or --NAME=VALUE (see 'supplysim help \(command)')")
       }
       guard let spec = options.first(where: { $0.name == name }) else {
         let names = options.map(\.name) + ["help", "version"]
@@ -150,6 +159,12 @@ public enum ArgumentParser {
         if let inline { value = inline } else {
           guard i < arguments.count else { throw UsageError("\(command): --\(name) needs a value (\(spec.valueName!))") }
           value = arguments[i]
+          // `--model --horizon 3` forgot the model: an option (or `--`) is not taken as a value.
+          // A value that starts with "--" is written inline: --name=--value.
+          if value.hasPrefix("--") {
+            let got = value == "--" ? "'--'" : "the option '\(value)'"
+            throw UsageError("\(command): --\(name) needs a value (\(spec.valueName!)), got \(got); to give a value that starts with '--', write --\(name)=VALUE")
+          }
           i += 1
         }
         if value.trimmed.isEmpty {

@@ -69,6 +69,7 @@ struct BaselineCommand: CLICommand {
     for (path, recorded) in requests {
       let scenario = try Scenario.load(path: path)
       if let other = loaded.first(where: { $0.scenario.spec.name == scenario.spec.name }) {
+        if other.scenario.file == scenario.file { throw UsageError("baseline: \(path) is named twice; name each scenario once") }
         throw UsageError("baseline: \(path) and \(other.scenario.file) are both named '\(scenario.spec.name)' and would share one baseline file; rename one")
       }
       loaded.append((scenario, try fingerprint(path), recorded))

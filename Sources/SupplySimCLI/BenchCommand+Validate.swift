@@ -1,5 +1,6 @@
 import Reports
 import Scenarios
+import SupplyModel
 
 extension BenchCommand {
   /// The `validate` workload: the quickstart's SKUs cycled to `--skus` SKUs (default 1,000,000,

@@ -248,8 +248,7 @@ struct BenchCommand: CLICommand {
     }
     var table = TextTable(header: ["Instance", "Variables", "Cold s", "Iterations", "Warm s", "Warm iters", "Objective", "Rel. error vs ref"])
     for file in instanceFiles {
-      guard let data = FileManager.default.contents(atPath: dir + "/" + file) else { continue }
-      let instance = try JSONDecoder().decode(ReplenishmentInstance.self, from: data)
+      let instance = try loadInstance(dir + "/" + file)
       let r = LPBenchmark.run(instance)
       let error = reference[instance.name].map { abs(r.objective - $0) / max(1, abs($0)) }
       table.rows.append([instance.name, "\(r.variables)", NumberFormat.fixed(r.coldSeconds, 4), "\(r.iterations)", NumberFormat.fixed(r.warmSeconds, 4),
@@ -257,6 +256,20 @@ struct BenchCommand: CLICommand {
     }
     console.out("bench lp: cold solve, then warm start after a 5% demand change in period 1\n\n" + table.plain())
     return 0
+  }
+
+  /// Reads an LP bench instance; every problem names the file (and the line or JSON path).
+  ///
+  /// - Throws: `CLIError` for an unreadable file, malformed JSON (with its line and column), a
+  ///   missing or mistyped field, or an inconsistent instance (`ReplenishmentInstance.problems()`).
+  static func loadInstance(_ path: String) throws -> ReplenishmentInstance {
+    guard let data = FileManager.default.contents(atPath: path) else { throw CLIError(subject: path, problem: "cannot be read") }
+    do {
+      return try JSONDocument.decode(ReplenishmentInstance.self, json: String(decoding: data, as: UTF8.self), file: path)
+    } catch {
+      let more = error.errors.count > 1 ? " (the first of \(error.errors.count) problems)" : ""
+      throw CLIError(subject: "", problem: (error.errors.first?.description ?? "\(path): cannot be decoded") + more)
+    }
   }
 
   /// One entry of reference-optima.json.

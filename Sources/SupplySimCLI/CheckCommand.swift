@@ -63,7 +63,7 @@ struct CheckCommand: CLICommand {
       do {
         try OutputPath.check(path, option: option, kind: .file, command: name)
       } catch let error as CLIError {
-        console.err("supplysim check: \(error)\n")
+        console.problem("supplysim check: \(error)")
         return couldNotRun
       }
     }
@@ -137,7 +137,7 @@ struct CheckCommand: CLICommand {
       do {
         try OutputPath.write(text, to: path, option: option)
       } catch {
-        console.err("supplysim check: \(error)\n")
+        console.problem("supplysim check: \(error)")
         return couldNotRun
       }
     }
@@ -147,7 +147,7 @@ struct CheckCommand: CLICommand {
   /// Prints each problem on standard error and, so CI shows why the gate did not run, writes
   /// them to the --junit and --json files when asked; returns exit code 2.
   static func cannotRun(_ problems: [String], args: ParsedArguments, console: Console) -> Int32 {
-    for p in problems { console.err("supplysim check: \(p)\n") }
+    for p in problems { console.problem("supplysim check: \(p)") }
     if let path = args.value("junit") { try? OutputPath.write(JUnitReport.render(problems: problems), to: path, option: "junit") }
     if let path = args.value("json") { try? OutputPath.write(CheckReport.json(problems: problems, version: SupplySimCommand.version), to: path, option: "json") }
     return couldNotRun

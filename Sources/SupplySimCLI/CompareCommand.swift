@@ -4,6 +4,7 @@ import Parallelism
 import Replenishment
 import Reports
 import Scenarios
+import SupplyModel
 
 /// `supplysim compare`: every policy of a scenario crossed with several forecasters, simulated
 /// together under common random numbers and ranked by total cost at a required fill rate.
@@ -57,14 +58,17 @@ struct CompareCommand: CLICommand {
       settings[n] = ForecastSettings(forecaster: try ForecasterCatalog.make(spec), label: label, retrainEvery: retrain)
     }
     let base = scenario.policies
-    var variants: [PolicySpecification] = []
+    var variants: [PolicyDefinition] = []
     for policy in base {
       for n in names {
         var v = policy
         v.name = "\(policy.name) × \(n)"
         if let s = settings[n] {
-          v.forecast = s
-          if v.family == .lp { v.linearProgram?.demandSource = .forecast }
+          guard let model = policy.model.replacingForecast(with: s) else {
+            throw CLIError(subject: args.positionals[0], problem: "policy \"\(policy.name)\" (type \(policy.type)) cannot follow a forecaster, so compare cannot vary its forecaster; compare scenarios whose policies take a \"forecast\" section")
+          }
+          v.model = model
+          v.nodeModels = v.nodeModels.mapValues { $0.replacingForecast(with: s) ?? $0 }
         }
         variants.append(v)
       }

@@ -24,6 +24,36 @@ enum ErrorText {
     }
   }
 
+  /// The most characters of one diagnostic line (`oneLine`).
+  static let lineLimit = 800
+
+  /// `text` as one printable line: line breaks, tabs and other control characters become
+  /// escapes (`\n`, `\t`, `\u{7}`), so a message that quotes user text (a key, a value, a file
+  /// name, an argument) cannot split into several lines; a line longer than `limit` characters
+  /// keeps its start (where the file and path are) and its end (what to fix) around " … ".
+  ///
+  /// Every diagnostic the CLI prints goes through here (`Console.problem`).
+  static func oneLine(_ text: String, limit: Int = lineLimit) -> String {
+    var out = ""
+    for u in text.unicodeScalars {
+      switch u {
+      case "\n": out += "\\n"
+      case "\r": out += "\\r"
+      case "\t": out += "\\t"
+      default:
+        // C0 and C1 controls, DEL, and the line and paragraph separators.
+        if u.value < 0x20 || (0x7F...0x9F).contains(u.value) || u.value == 0x2028 || u.value == 0x2029 {
+          out += "\\u{\(String(u.value, radix: 16))}"
+        } else {
+          out.unicodeScalars.append(u)
+        }
+      }
+    }
+    guard out.count > limit else { return out }
+    let half = (limit - 3) / 2
+    return String(out.prefix(half)) + " … " + String(out.suffix(half))
+  }
+
   /// A short phrase for a file-system error: "no such file or folder", "permission denied", ...
   static func fileProblem(_ error: any Error) -> String {
     if let e = error as? CLIError { return e.problem }
@@ -96,5 +126,13 @@ enum ErrorText {
     if type == String.self { return "a string" }
     if type == Bool.self { return "true or false" }
     return "\(type)".hasPrefix("Array") ? "an array" : "an object"
+  }
+}
+
+extension Console {
+  /// Writes one diagnostic line to standard error: `text` made one line by `ErrorText.oneLine`,
+  /// then a newline.
+  func problem(_ text: String) {
+    err(ErrorText.oneLine(text) + "\n")
   }
 }

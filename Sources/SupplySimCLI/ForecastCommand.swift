@@ -7,6 +7,7 @@ import Forecasting
 import NeuralForecasting
 import Reports
 import Scenarios
+import SupplyModel
 
 /// `supplysim forecast`: fit one forecaster to a series from a CSV file and print the forecast.
 struct ForecastCommand: CLICommand {
@@ -123,7 +124,12 @@ struct ForecastCommand: CLICommand {
     if let path = args.value("save-model") {
       let encoder = JSONEncoder()
       encoder.outputFormatting = [.sortedKeys]
-      try OutputPath.write(try encoder.encode(global), to: path, option: "save-model")
+      let data: Data
+      do { data = try encoder.encode(global) } catch {
+        // JSON holds finite numbers only: training diverged (e.g. on values near 1e308).
+        throw CLIError(subject: "--save-model \(path)", problem: "the trained \(spec.name) model cannot be saved: some of its weights are not finite numbers (training diverged on this series; rescale it)")
+      }
+      try OutputPath.write(data, to: path, option: "save-model")
       console.err("saved \(spec.name) model to \(path)\n")
     }
     return try global.fitted(to: input)

@@ -47,7 +47,7 @@ enum InputFile {
     let scenario = isStandardInput(path)
       ? try Scenario.load(json: text(path, console: console), file: standardInputName)
       : try Scenario.load(path: path)
-    for warning in scenario.warnings { console.err("warning: \(warning)\n") }
+    for warning in scenario.warnings { console.problem("warning: \(warning)") }
     return scenario
   }
 

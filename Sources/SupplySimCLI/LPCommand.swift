@@ -6,6 +6,7 @@ import Foundation
 import LinearProgramming
 import Reports
 import Scenarios
+import SupplyModel
 
 /// `supplysim lp`: solve a linear or mixed-integer program from a JSON or free-MPS file.
 struct LPCommand: CLICommand {

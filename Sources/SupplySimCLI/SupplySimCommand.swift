@@ -37,18 +37,18 @@ public enum SupplySimCommand {
         return 0
       }
       guard arguments.count == 2 else {
-        console.err("supplysim help: expected one command name, got \(arguments.count - 1) (usage: supplysim help <command>)\n")
+        console.problem("supplysim help: expected one command name, got \(arguments.count - 1) (usage: supplysim help <command>)")
         return 64
       }
       guard let command = commands.first(where: { $0.name == word }) else {
-        console.err("supplysim help: no command '\(word)'; \(suggest(word))\n")
+        console.problem("supplysim help: no command '\(word)'; \(suggest(word))")
         return 64
       }
       console.out(command.help)
       return 0
     }
     guard let command = commands.first(where: { $0.name == first }) else {
-      console.err("supplysim: no command '\(first)'; \(suggest(first))\n")
+      console.problem("supplysim: no command '\(first)'; \(suggest(first))")
       return 64
     }
     let rest = Array(arguments.dropFirst())
@@ -65,10 +65,10 @@ public enum SupplySimCommand {
         return try command.run(parsed, console: console)
       }
     } catch let error as UsageError {
-      console.err("supplysim \(error.message)\n")
+      console.problem("supplysim \(error.message)")
       return 64
     } catch {
-      console.err("supplysim \(command.name): \(ErrorText.line(for: error))\n")
+      console.problem("supplysim \(command.name): \(ErrorText.line(for: error))")
       return 1
     }
   }

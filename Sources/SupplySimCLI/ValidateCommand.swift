@@ -21,10 +21,10 @@ struct ValidateCommand: CLICommand {
         console.out("ok: \(InputFile.displayName(path)): \(s.network.skus.count) SKUs, \(s.network.suppliers.count) supplier(s)\(nodes), \(s.policies.count) policies, \(s.network.horizonDays) days\n")
       } catch let error as ScenarioErrors {
         failed = true
-        for e in error.errors { console.err("\(e)\n") }
+        for e in error.errors { console.problem("\(e)") }
       } catch {
         failed = true
-        console.err("\(ErrorText.line(for: error))\n")
+        console.problem(ErrorText.line(for: error))
       }
     }
     return failed ? 1 : 0

@@ -16,7 +16,7 @@ import _TestSupport
     try ForecasterRegistry.make(ForecasterSpec(name: "moving_average", parameters: ["windw": 3]))
   }
   #expect(e2?.description == "moving_average: unknown parameter \"windw\"; valid: window, clean")
-  #expect(throws: ForecastError.invalidInput("moving_average: window must be an integer in [1, \(Int.max)], got 2.5")) {
+  #expect(throws: ForecastError.invalidInput("moving_average: window must be an integer in [1, \(ParameterReader.largestCount)], got 2.5")) {
     try ForecasterRegistry.make(ForecasterSpec(name: "moving_average", parameters: ["window": 2.5]))
   }
 }
@@ -65,4 +65,21 @@ import _TestSupport
   #expect(try ForecasterRegistry.make(ensemble, additional: [extra]) is ScaleNormalizingForecaster<EnsembleForecaster>)
   let e = #expect(throws: ForecastError.self) { try ForecasterRegistry.make(ensemble) }
   #expect(e?.description.hasPrefix("unknown forecaster \"last_window_mean\"") == true)
+}
+
+/// Integer parameters past Int's range, or longer than any series, are errors, not traps (a
+/// period of 2^63 passed `v <= Double(Int.max)` and trapped converting; 9e18 overflowed `2 * m`).
+@Test("Huge integer parameters are rejected with the key", arguments: [
+  ("seasonal_naive", 9_223_372_036_854_775_808.0), ("holt_winters", 9e18), ("ets", 1e300), ("auto_ets", 1_000_001.0),
+])
+func hugeIntegerParametersAreErrors(name: String, period: Double) {
+  let spec = ForecasterSpec(name: name, parameters: name == "ets" ? ["seasonal": 1, "period": period] : ["period": period])
+  let e = #expect(throws: ForecastError.self) { try ForecasterRegistry.make(spec) }
+  #expect(e?.description.contains("\(name): period must be an integer in") == true, "\(String(describing: e))")
+}
+
+@Test func anIntegerReaderTakesItsBoundsUpToIntMax() throws {
+  let p = ParameterReader(method: "m", values: ["seed": 9_223_372_036_854_774_784, "big": 9_223_372_036_854_775_808])
+  #expect(try p.int("seed", min: 0, max: .max) == 9_223_372_036_854_774_784)
+  #expect(throws: ForecastError.self) { try p.int("big", min: 0, max: .max) }
 }

@@ -88,6 +88,14 @@ func mpsErrors(line: String, number: Int, message: String) {
   #expect(error?.description.contains(message) == true, "\(String(describing: error))")
 }
 
+/// Two entries of 1e308 in one place summed to infinity (a cost of -inf solved as "optimal").
+@Test("MPS: a second entry of a column in the same row is an error", arguments: ["obj", "c"])
+func mpsRepeatedEntry(row: String) {
+  let text = "ROWS\n N obj\n L c\nCOLUMNS\n x obj -1e308 c 1e308\n x \(row) -1e308\nRHS\n rhs c 4\nENDATA\n"
+  let error = #expect(throws: MPSError.self) { try MPSReader.parse(text) }
+  #expect(error?.description == "line 6: column 'x' has a second entry in row '\(row)'; give each coefficient once")
+}
+
 @Test("MPS: unknown bound type and section are named")
 func mpsBadBound() {
   let text = "ROWS\n N obj\nCOLUMNS\n x obj 1\nBOUNDS\n XX b x 1\nENDATA\n"

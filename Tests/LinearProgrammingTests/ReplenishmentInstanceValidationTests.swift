@@ -27,6 +27,18 @@ import LinearProgramming
     #expect(c.problems().contains { $0.path == "capacity[0]" })
   }
 
+  /// Finite data whose balance right-hand side overflows trapped building the LP (fuzz finding).
+  @Test func aBalanceRightHandSideBeyondTheRangeNamesTheDemand() {
+    var a = instance()
+    a.demand[1][0] = -1e308
+    a.initialInventory[1] = 1e308
+    #expect(a.problems().map(\.path) == ["demand[1][0]"])
+    var b = instance()
+    b.pipeline = [[0, 1e308], [0, 0]]
+    b.demand[0][1] = -1e308
+    #expect(b.problems().first?.description.hasPrefix("demand[0][1]: with the initial stock and pipeline of SKU 0, period 2's") == true)
+  }
+
   @Test func decodingRejectsAnInstanceThatWouldNotBuild() throws {
     let text = #"{"name": "x", "K": 1, "T": 2, "L": 0, "unit_cost": [1], "holding_cost": [1], "backlog_cost": [1], "demand": [[1]], "capacity": [1, 1], "initial_inventory": [0]}"#
     let error = #expect(throws: DecodingError.self) { try JSONDecoder().decode(ReplenishmentInstance.self, from: Data(text.utf8)) }

@@ -123,7 +123,8 @@ import SupplyModel
     #expect(headings.allSatisfy { $0.contains(" at store-1 — ") && $0.contains("over all customer-facing nodes") })
     // The base policy's store level, not the DC's.
     let outcome = Self.result.outcomes[0]
-    let store = outcome.nodePolicies[1].levels(ofSKU: 0).orderUpTo!, dc = outcome.nodePolicies[0].levels(ofSKU: 0).orderUpTo!
+    let store = Int(try #require(outcome.nodeParameters[1].value(PolicyParameters.orderUpTo, ofSKU: 0)))
+    let dc = Int(try #require(outcome.nodeParameters[0].value(PolicyParameters.orderUpTo, ofSKU: 0)))
     #expect(store != dc)
     #expect(Self.page.contains("FAST at store-1: S = \(store);"))
     let forecasts = ForecastShowcase.series(for: Self.result)

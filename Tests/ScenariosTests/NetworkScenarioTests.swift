@@ -53,7 +53,7 @@ import Testing
     #expect(topology.demandMultiple(ofNode: 0, sku: 1) == 3)
     // Day-0 stock: mean demand × (inbound lead + 14 days): DC A = 3 × 3 × 18, s2 B = 1 × 16.
     #expect(scenario.network.initialStock[0][0] == 162 && scenario.network.initialStock[2][1] == 16)
-    #expect(scenario.policies[0].nodeOverrides[0]?.target == .cycleServiceLevel(0.8))
+    #expect((scenario.policies[0].nodeModels[0] as? PolicySpecification)?.target == .cycleServiceLevel(0.8))
     #expect(scenario.policies[1].echelonStock)
     #expect(scenario.network.costs(ofNode: 0, sku: 0).transportCostPerUnit == 0.5)
     #expect(scenario.network.costs(ofNode: 1, sku: 0).unitCost == 0)

@@ -127,8 +127,8 @@ import _TestSupport
 
   @Test func forecastPolicyBuildsWithALabel() throws {
     let s = try Scenario.load(json: Self.scenario(#"{"model": "auto_ets", "parameters": {"period": 7}, "retrainEvery": 14}"#), file: "f.json")
-    #expect(s.policies[0].forecast?.label == "auto_ets(period=7)")
-    #expect(s.policies[0].forecast?.retrainEvery == 14)
+    #expect(s.policies[0].model.forecast?.label == "auto_ets(period=7)")
+    #expect(s.policies[0].model.forecast?.retrainEvery == 14)
   }
 
   @Test func unknownForecasterAndParametersNameTheirPaths() {

@@ -20,6 +20,13 @@ import SupplyModel
 
   static func variant(_ old: String, _ new: String) -> String { ScenarioLoadingTests.variant(old, new) }
 
+  @Test func anEchoedStringIsQuotedAsJSONSoItStaysOnOneLine() {
+    let json = Self.variant(#""seed": 1"#, #""seed": "1\n2\u0007""#)
+    let problems = Self.errors(json).map(\.description)
+    #expect(problems.contains { $0.hasSuffix(#"seed: expected a whole number >= 0, got a string ("1\n2\u0007")"#) }, "\(problems)")
+    #expect(problems.allSatisfy { !$0.contains("\n") && !$0.contains("\u{7}") })
+  }
+
   @Test func anEmptyDocumentListsEveryRequiredTopLevelKey() {
     let problems = Self.errors("{}").map(\.problem)
     #expect(problems == ["name", "seed", "horizonDays", "suppliers", "skus", "policies"].map { "missing required key '\($0)'" })

@@ -1,6 +1,7 @@
 import Testing
 import Foundation
 @testable import Scenarios
+import Replenishment
 import SupplyModel
 import _TestSupport
 
@@ -72,7 +73,7 @@ enum VariationFixture {
     #expect(axis.values == [.number("7"), .number("14"), .number("21")])
     let t = try VariationFixture.template()
     let s = try t.variant([ScenarioVariation(path: axis.path, value: axis.values[1])], context: "test")
-    #expect(s.spec.policies[1].reviewPeriod == 14)
+    #expect((s.policies[1].model as? PolicySpecification)?.reviewPeriod == 14)
     let fractional = try SweepAxis(parsing: "skus[0].demand.promotions[0].uplift=1.5..3.0:4")
     #expect(fractional.values.map(\.jsonText) == ["1.5", "2", "2.5", "3"])
   }
@@ -161,6 +162,22 @@ enum VariationFixture {
     #expect(mixed.values == [.number("3"), .number("7.50"), .bool(true), .string("7")])
     let negative = try SweepAxis(parsing: "x=-1..1:3")
     #expect(negative.values.map(\.jsonText) == ["-1", "0", "1"])
+  }
+
+  @Test("Ranges between the largest doubles have finite inner values", arguments: [
+    (-1e308, 1e308, 3), (-1.7976931348623157e308, 1.7976931348623157e308, 1000), (1.7976931348623157e308, -1e308, 7),
+  ])
+  func widestRangesStayFinite(from: Double, to: Double, count: Int) throws {
+    let values = try SweepAxis.range(from: from, to: to, count: count)
+    #expect(values.count == count)
+    for v in values {
+      let x = try #require(v.doubleValue)
+      #expect(x.isFinite && x >= min(from, to) && x <= max(from, to), "\(v.jsonText)")
+    }
+  }
+
+  @Test func aNonFiniteRangeEndIsASyntaxError() {
+    #expect(throws: SweepAxis.SyntaxError.self) { try SweepAxis.range(from: -.infinity, to: 1, count: 3) }
   }
 
   @Test("bad --vary text is a syntax error", arguments: ["x", "x=", "=1,2", "x=1..2", "x=1..2:1", "x=1..1:3", "x=a..2:3", "x=1..2:three", "x=1,,2", "x=1,2,1", "x[=1"])

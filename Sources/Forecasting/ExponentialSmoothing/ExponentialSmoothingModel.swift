@@ -59,32 +59,17 @@ public struct ExponentialSmoothingModel: FittedForecast, Sendable {
   /// The forecast standard deviation `h` steps ahead for the additive models (class 1).
   ///
   /// - Returns: `σ̂ √(1 + Σⱼ₌₁ʰ⁻¹ cⱼ²)`, `cⱼ = α + αβ*·φⱼ + γ·[j mod m = 0]`, with `φⱼ = j`
-  ///   undamped, `φ + … + φʲ` damped, 0 without trend.
+  ///   undamped, `φ + … + φʲ` damped, 0 without trend; `σ̂` for `h <= 1`.
   public func analyticStandardDeviation(horizon h: Int) -> Double {
-    let p = parameters
-    var sum = 1.0
-    var phiSum = 0.0, phiPow = 1.0
-    for j in stride(from: 1, to: h, by: 1) {
-      phiPow *= p.phi
-      phiSum += phiPow
-      var c = p.alpha
-      switch trend {
-      case .none: break
-      case .additive: c += p.alpha * p.beta * Double(j)
-      case .damped: c += p.alpha * p.beta * phiSum
-      }
-      if seasonality != .none && j % period == 0 { c += p.gamma }
-      sum += c * c
-    }
-    return sigma * sum.squareRoot()
+    analyticStandardDeviations(horizon: h).last!
   }
 
-  /// `analyticStandardDeviation(horizon:)` for every step `1...horizon` in one pass: the same
-  /// partial sums in the same order, so the same numbers, in O(horizon) rather than O(horizon²).
+  /// `analyticStandardDeviation(horizon:)` for every step `1...horizon` in one pass, in O(horizon)
+  /// rather than O(horizon²); the first element is `σ̂` (also for `horizon <= 1`).
   func analyticStandardDeviations(horizon: Int) -> [Double] {
     let p = parameters
     var out = [sigma]
-    out.reserveCapacity(horizon)
+    out.reserveCapacity(max(1, horizon))
     var sum = 1.0
     var phiSum = 0.0, phiPow = 1.0
     for j in stride(from: 1, to: horizon, by: 1) {

@@ -1,3 +1,5 @@
+import SupplyModel
+
 /// One bin of a histogram: the half-open interval lower..<upper and its axis label.
 public struct HistogramBin: Sendable, Equatable {
   /// Smallest value in the bin.

@@ -1,3 +1,5 @@
+import SupplyModel
+
 /// Builds the markup of one SVG image element by element, with deterministic number printing.
 ///
 /// Coordinates print with at most two decimals and no trailing zeros, so the same drawing is

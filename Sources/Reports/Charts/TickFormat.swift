@@ -1,3 +1,5 @@
+import SupplyModel
+
 /// How an axis prints its tick values.
 public enum TickFormat: Sendable, Equatable {
   /// Numbers with thousands separators and as many decimals as the step needs.

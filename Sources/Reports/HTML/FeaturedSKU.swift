@@ -1,4 +1,5 @@
 import Experiments
+import SupplyModel
 
 /// A SKU picked for the trajectory charts, with the reason it was picked.
 public struct FeaturedSKU: Sendable, Equatable {

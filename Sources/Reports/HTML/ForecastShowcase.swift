@@ -27,8 +27,8 @@ public enum ForecastShowcase {
     var out: [SeriesForecast] = []
     var seen: Set<String> = []
     for outcome in result.outcomes {
-      let specification = points.featuredNode.map { outcome.specification.specification(forNode: $0) } ?? outcome.specification
-      guard let settings = specification.forecast, seen.insert(settings.label).inserted else { continue }
+      let model = points.featuredNode.map { outcome.definition.model(forNode: $0) } ?? outcome.definition.model
+      guard let settings = model.forecast, seen.insert(settings.label).inserted else { continue }
       for f in featured {
         let k = f.index, slot = points.featuredSlot(sku: k)
         let demand = (0..<trace.dayCount).map { Double(trace.demand[trace.index(day: $0, sku: slot)]) }

@@ -112,9 +112,9 @@ extension HTMLReport {
           orderLevels.append(upper)
           tips.append("day \(d): ordered \(t.ordered[t.index(day: d, sku: slot)]) units")
         }
-        let levels = points.featuredPolicy(of: o).levels(ofSKU: k)
-        let levelText = [("s", levels.reorderPoint), ("S", levels.orderUpTo), ("Q", levels.orderQuantity)]
-          .compactMap { name, v in v.map { "\(name) = \($0)" } }.joined(separator: ", ")
+        let levels = points.featuredParameters(of: o)
+        let levelText = zip(PolicyParameters.levelSymbols, PolicyParameters.levelNames)
+          .compactMap { symbol, name in levels.text(name, ofSKU: k).map { "\(symbol) = \($0)" } }.joined(separator: ", ")
         let chart = LineChart(
           id: "chart-trajectory-\(f)-\(p)", title: o.name, subtitle: "\(label): \(levelText); \(orderDays.count) orders",
           description: "Daily on-hand, on-order and backordered units of \(label) under \(o.name) in replication 0, with \(orderDays.count) orders marked.",

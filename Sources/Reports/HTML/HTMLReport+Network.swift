@@ -118,7 +118,7 @@ extension HTMLReport {
     h += "<h3>Per node</h3>\n<p>\(result.replications > 1 ? "Means over \(result.replications) replications; the smaller line is the half-width of the 95% confidence interval." : "Values of the single replication; — marks the missing confidence interval.") "
     h += "Fill rate is the share of the demand a node received (customer demand, or downstream orders) shipped from stock the same day.</p>\n"
     for outcome in result.outcomes {
-      h += "<h3>\(esc(outcome.name)) <span class=\"why\">— \(outcome.specification.echelonStock ? "echelon" : "installation") stock</span></h3>\n"
+      h += "<h3>\(esc(outcome.name)) <span class=\"why\">— \(outcome.definition.echelonStock ? "echelon" : "installation") stock</span></h3>\n"
       h += "<div class=\"table-wrap\">\n<table class=\"per-node\">\n<thead><tr><th scope=\"col\">Node</th><th scope=\"col\">Echelon</th>"
       for column in RunReport.nodeColumns { h += "<th scope=\"col\">\(esc(column.1))</th>" }
       h += "<th scope=\"col\">Bullwhip</th></tr></thead>\n<tbody>\n"

@@ -137,8 +137,8 @@ extension HTMLReport {
       h += "</tr></thead>\n<tbody>\n"
       for (k, sku) in skus.enumerated() {
         let m = outcome.meanKPIs(ofSKU: k)
-        let l = points.featuredPolicy(of: outcome).levels(ofSKU: k)
-        let cells = [l.reorderPoint, l.orderUpTo, l.orderQuantity].map { $0.map(String.init) ?? "–" } + [
+        let levels = points.featuredParameters(of: outcome)
+        let cells = PolicyParameters.levelNames.map { levels.text($0, ofSKU: k) ?? "–" } + [
           NumberFormat.grouped(m.demand, 0), NumberFormat.percent(m.fillRate, 2), NumberFormat.percent(m.cycleServiceLevel, 1),
           NumberFormat.fixed(m.stockoutDays, 1), NumberFormat.grouped(m.averageOnHand, 1), NumberFormat.fixed(m.averageBackorders, 2),
           NumberFormat.fixed(m.ordersPlaced, 1), NumberFormat.grouped(m.totalCost, 0),

@@ -105,7 +105,7 @@ public struct HTMLReport: Sendable {
     h += "</dl>\n<ul class=\"policies\">\n"
     let describer = RunReport(result: result, version: version)
     for outcome in result.outcomes {
-      h += "<li><strong>\(esc(outcome.name))</strong>: \(esc(describer.describe(outcome.specification)))</li>\n"
+      h += "<li><strong>\(esc(outcome.name))</strong>: \(esc(describer.describe(outcome.definition)))</li>\n"
     }
     h += "</ul>\n"
     if !s.warnings.isEmpty {

@@ -1,3 +1,5 @@
+import SupplyModel
+
 /// A forecast of one SKU's daily demand next to what actually happened, for the report's
 /// forecast chart: the actual series, the forecast mean and a shaded prediction interval.
 ///

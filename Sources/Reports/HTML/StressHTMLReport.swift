@@ -1,5 +1,6 @@
 import Experiments
 import Scenarios
+import SupplyModel
 
 /// `stress.html`: one self-contained page with the verdict per stress test, grouped dot charts
 /// of fill rate and total cost per test and policy with 95% intervals, and per test a table of

@@ -1,5 +1,6 @@
 import Experiments
 import Scenarios
+import SupplyModel
 
 /// `sweep.html`: one self-contained page with the grid, the KPI table, a heatmap per policy of
 /// total cost and of fill rate when exactly two parameters vary, and a tornado chart per policy

@@ -20,7 +20,11 @@ final class FuzzCampaign {
     var caseSeconds = 20.0
     /// When set, each command runs as this executable in a subprocess (survives traps).
     var binary: String?
-    var directory = NSTemporaryDirectory() + "supplysim-fuzz"
+    /// One folder per test process unless `SUPPLYSIM_FUZZ_DIR` names one: several checkouts on
+    /// one machine may run `swift test` at once.
+    var directory = NSTemporaryDirectory() + "supplysim-fuzz-\(ProcessInfo.processInfo.processIdentifier)"
+    /// False for the per-process default folder, which a run without failures removes.
+    var keepsDirectory = false
     /// The largest work estimate that is run (`FuzzWork`).
     var budget = FuzzWork.budget
 
@@ -30,12 +34,10 @@ final class FuzzCampaign {
       var c = Configuration()
       if let s = env["SUPPLYSIM_FUZZ_SEED"].flatMap({ UInt64($0) }) { c.seed = s }
       if let s = env["SUPPLYSIM_FUZZ_FROM"].flatMap({ Int($0) }) { c.firstCase = s }
-      // Until the crash classes the campaign still finds are fixed (issue 12), the campaign runs
-      // only when SUPPLYSIM_FUZZ_CASES asks for it; its unit tests run always.
-      c.cases = env["SUPPLYSIM_FUZZ_CASES"].flatMap({ Int($0) }) ?? 0
+      if let s = env["SUPPLYSIM_FUZZ_CASES"].flatMap({ Int($0) }) { c.cases = s }
       if let s = env["SUPPLYSIM_FUZZ_CASE_SECONDS"].flatMap({ Double($0) }) { c.caseSeconds = s }
       if let s = env["SUPPLYSIM_FUZZ_BINARY"], !s.isEmpty { c.binary = s }
-      if let s = env["SUPPLYSIM_FUZZ_DIR"], !s.isEmpty { c.directory = s }
+      if let s = env["SUPPLYSIM_FUZZ_DIR"], !s.isEmpty { c.directory = s; c.keepsDirectory = true }
       if let s = env["SUPPLYSIM_FUZZ_BUDGET"].flatMap({ Double($0) }) { c.budget = s }
       return c
     }
@@ -126,6 +128,10 @@ final class FuzzCampaign {
     watchdog.stop()
     counts.seconds = Date().timeIntervalSince(start)
     try writeSummary()
+    if failures.isEmpty && setupProblems.isEmpty && !configuration.keepsDirectory {
+      _ = fm.changeCurrentDirectoryPath(previous)
+      try? fm.removeItem(atPath: configuration.directory)
+    }
   }
 
   /// Writes the shrunk seeds into the case folder, checks that each scenario validates, and makes

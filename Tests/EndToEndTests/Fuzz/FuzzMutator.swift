@@ -43,11 +43,12 @@ enum FuzzMutator {
     return (tree, text)
   }
 
-  /// Numbers a valid document may plausibly hold at its edges.
+  /// Numbers a valid document may plausibly hold at its edges (large ones of both signs, so that
+  /// sums of finite inputs can overflow).
   static let edgeNumbers = [
     "0", "1", "-1", "0.5", "1e-300", "5e-324", "1e-9", "0.999999", "1e6", "1e9", "1e12", "1e15", "1e18", "1e30", "1e100",
     "1e200", "1e300", "1e308", "1.7976931348623157e308", "2147483647", "2147483648", "4294967296", "9007199254740993",
-    "9223372036854775807", "100000",
+    "9223372036854775807", "100000", "-1e308", "-1e300", "-1e18",
   ]
 
   /// Sets one number to an edge value (or scales it), keeping the document valid JSON.

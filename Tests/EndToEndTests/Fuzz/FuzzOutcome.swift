@@ -85,6 +85,7 @@ enum FuzzOutcome: Equatable {
       if name.count >= 3, line.contains(name) { return true }
       if line.contains(a + ":") || line.contains("'\(a)'") || line.contains("\"\(a)\"") { return true }
     }
+    if arguments.contains("-") && line.contains("<stdin>") { return true }   // standard input's name in messages
     if filePattern.firstMatch(in: line, range: range) != nil { return true }
     if optionPattern.firstMatch(in: line, range: range) != nil { return true }
     if linePattern.firstMatch(in: line, range: range) != nil { return true }

@@ -1,3 +1,4 @@
+
 /// Locale-free number formatting, so outputs are byte-identical on every machine.
 public enum NumberFormat {
   /// `x` with exactly `digits` decimals (half away from zero), e.g. `fixed(3.14159, 2) == "3.14"`.

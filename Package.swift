@@ -4,34 +4,38 @@ import PackageDescription
 
 let package = Package(
   name: "SupplySim",
+  // `Synchronization` (Mutex, Atomic) needs macOS 15; Linux has no minimum.
+  platforms: [.macOS(.v15)],
   products: [
     .executable(name: "supplysim", targets: ["supplysim"]),
     // The library other packages depend on: `import SupplySim` (the CLI is not part of it).
     .library(name: "SupplySim", targets: ["SupplySim"]),
   ],
   targets: [
+    .target(name: "Parallelism"),
     .target(name: "Stochastics"),
     .target(name: "EventEngine"),
-    .target(name: "SupplyModel", dependencies: ["Stochastics", "EventEngine"]),
+    .target(name: "SupplyModel", dependencies: ["Stochastics", "EventEngine", "Parallelism"]),
     .target(name: "LinearAlgebra"),
-    .target(name: "Forecasting", dependencies: ["LinearAlgebra", "Stochastics"]),
-    .target(name: "NeuralForecasting", dependencies: ["Forecasting", "LinearAlgebra", "Stochastics"]),
-    .target(name: "LinearProgramming"),
+    .target(name: "Forecasting", dependencies: ["LinearAlgebra", "Stochastics", "Parallelism"]),
+    .target(name: "NeuralForecasting", dependencies: ["Forecasting", "LinearAlgebra", "Stochastics", "Parallelism"]),
+    .target(name: "LinearProgramming", dependencies: ["Parallelism"]),
     .target(name: "Replenishment", dependencies: ["SupplyModel", "Stochastics", "Forecasting", "LinearProgramming"]),
     .target(name: "Scenarios", dependencies: ["SupplyModel", "Replenishment", "Forecasting", "NeuralForecasting", "Stochastics"]),
-    .target(name: "Experiments", dependencies: ["Scenarios", "SupplyModel", "Replenishment", "EventEngine", "Stochastics"]),
+    .target(name: "Experiments", dependencies: ["Scenarios", "SupplyModel", "Replenishment", "Parallelism", "Stochastics"]),
     .target(name: "Reports", dependencies: ["Experiments", "Scenarios", "SupplyModel", "Forecasting"]),
     .target(name: "SupplySim", dependencies: [
-      "Stochastics", "EventEngine", "SupplyModel", "LinearAlgebra", "Forecasting", "NeuralForecasting",
+      "Parallelism", "Stochastics", "EventEngine", "SupplyModel", "LinearAlgebra", "Forecasting", "NeuralForecasting",
       "LinearProgramming", "Replenishment", "Scenarios", "Experiments", "Reports",
     ]),
     .target(name: "SupplySimCLI", dependencies: [
       "Scenarios", "Experiments", "Reports", "SupplyModel", "Replenishment", "Forecasting",
-      "NeuralForecasting", "LinearProgramming", "Stochastics", "EventEngine", "LinearAlgebra",
+      "NeuralForecasting", "LinearProgramming", "Stochastics", "Parallelism", "LinearAlgebra",
     ]),
     .executableTarget(name: "supplysim", dependencies: ["SupplySimCLI"]),
     .target(name: "_TestSupport", path: "Sources/_TestSupport"),
 
+    .testTarget(name: "ParallelismTests", dependencies: ["Parallelism"]),
     .testTarget(name: "StochasticsTests", dependencies: ["Stochastics", "_TestSupport"]),
     .testTarget(name: "EventEngineTests", dependencies: ["EventEngine", "_TestSupport"]),
     .testTarget(name: "SupplyModelTests", dependencies: ["SupplyModel", "Stochastics", "Replenishment", "_TestSupport"]),

@@ -1,4 +1,4 @@
-import EventEngine
+import Parallelism
 import Replenishment
 import Scenarios
 import SupplyModel
@@ -84,34 +84,5 @@ public struct Experiment: Sendable {
         forecastAccuracy: mine.allSatisfy { $0.forecastErrors != nil } ? mine.map { $0.forecastErrors!.accuracy() } : nil))
     }
     return ExperimentResult(scenario: scenario, replications: replications, outcomes: outcomes)
-  }
-}
-
-/// Counts finished runs and forwards to a progress callback.
-final class ProgressCounter: @unchecked Sendable {
-  private var done = 0
-  private let total: Int
-  private let report: (@Sendable (Int, Int) -> Void)?
-  private let lock = NSLockLike()
-  init(total: Int, report: (@Sendable (Int, Int) -> Void)?) {
-    self.total = total
-    self.report = report
-  }
-  func step() {
-    guard let report else { return }
-    lock.locked { done += 1 }
-    report(done, total)
-  }
-}
-
-import Dispatch
-
-/// A minimal lock built on a semaphore.
-final class NSLockLike: @unchecked Sendable {
-  private let semaphore = DispatchSemaphore(value: 1)
-  func locked<T>(_ body: () -> T) -> T {
-    semaphore.wait()
-    defer { semaphore.signal() }
-    return body()
   }
 }

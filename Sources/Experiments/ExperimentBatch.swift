@@ -1,4 +1,4 @@
-import EventEngine
+import Parallelism
 import Scenarios
 import SupplyModel
 

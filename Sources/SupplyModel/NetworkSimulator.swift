@@ -1,4 +1,5 @@
 import EventEngine
+import Parallelism
 import Stochastics
 
 /// Runs a multi-echelon network day by day: every stocking node runs its own policy, internal

@@ -1,4 +1,5 @@
 import EventEngine
+import Parallelism
 import Stochastics
 
 /// Runs a replenishment policy on a network, day by day, and collects statistics.

@@ -8,6 +8,7 @@
 // The modules keep their own names (a type can be written `Replenishment.BaseStockPolicy`), and
 // the command-line tool is not part of the library.
 
+@_exported import Parallelism
 @_exported import Stochastics
 @_exported import EventEngine
 @_exported import SupplyModel

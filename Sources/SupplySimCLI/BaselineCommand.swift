@@ -3,8 +3,8 @@ import FoundationEssentials
 #else
 import Foundation
 #endif
-import EventEngine
 import Experiments
+import Parallelism
 import Reports
 import Scenarios
 

@@ -3,7 +3,7 @@ import FoundationEssentials
 #else
 import Foundation
 #endif
-import EventEngine
+import Parallelism
 import Experiments
 import Scenarios
 import Forecasting

@@ -1,6 +1,6 @@
-import EventEngine
 import Experiments
 import Forecasting
+import Parallelism
 import Replenishment
 import Reports
 import Scenarios

@@ -1,5 +1,5 @@
-import EventEngine
 import Experiments
+import Parallelism
 import Reports
 import Scenarios
 

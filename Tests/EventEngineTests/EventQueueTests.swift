@@ -39,13 +39,6 @@ import Testing
   }
 }
 
-@Test func parallelMapKeepsIndexOrderForAnyThreadCount() {
-  let one = Parallel.map(100, threads: 1) { $0 * $0 }
-  let many = Parallel.map(100, threads: 4) { $0 * $0 }
-  #expect(one == many)
-  #expect(one[7] == 49)
-}
-
 @Suite struct CalendarQueueDrainTests {
   /// Both ways of draining give the same events in the same order, day by day, through ring growth.
   @Test func drainingIntoAnArrayMatchesDrainingThroughAClosure() {

@@ -66,3 +66,14 @@ func shellPolicy(badDay: Int, bad: String) -> String {
     #expect(written.isEmpty)
   }
 }
+
+@Suite struct ExternalPolicyDocumentationTests {
+  @Test("the Python program shown in full in scenarios/README.md is the shipped scenarios/external/base_stock.py")
+  func documentedProgramIsTheShippedOne() throws {
+    let root = SourceTree.root()
+    let shipped = try String(contentsOfFile: root + "/scenarios/external/base_stock.py", encoding: .utf8)
+    let blocks = FencedBlock.all(in: "scenarios/README.md").filter { $0.language == "python" }
+    #expect(blocks.count == 1)
+    #expect(blocks.first.map { $0.lines.joined(separator: "\n") + "\n" } == shipped)
+  }
+}

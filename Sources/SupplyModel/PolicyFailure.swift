@@ -2,7 +2,7 @@
 /// timed out or exited. The run's results are then void; `Experiment.run` throws it instead.
 ///
 /// Its description is the one sentence the CLI prints, naming the policy, the day and the problem:
-/// `policy "mine" failed on day 12 (replication 0): the order for SKU "A" is -3; orders must be
+/// `policy "mine" failed on day 12 (replication 0): its order of SKU "A" is -3: orders must be
 /// whole numbers >= 0`.
 public struct PolicyFailure: Error, Sendable, Equatable, CustomStringConvertible {
   /// The policy's name in the scenario.
@@ -17,6 +17,13 @@ public struct PolicyFailure: Error, Sendable, Equatable, CustomStringConvertible
   public var problem: String
 
   /// Creates a failure.
+  ///
+  /// - Parameters:
+  ///   - policy: The policy's name in the scenario.
+  ///   - node: The stocking node, in a multi-echelon network; nil at a single warehouse.
+  ///   - replication: The replication being run.
+  ///   - day: The day whose decision failed, or nil before day 0.
+  ///   - problem: What went wrong, as a clause.
   public init(policy: String, node: String? = nil, replication: UInt64, day: Int?, problem: String) {
     self.policy = policy
     self.node = node

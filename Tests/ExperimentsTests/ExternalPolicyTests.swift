@@ -182,6 +182,20 @@ func externalScenarioJSON(policies: String, horizon: Int = 120, network: Bool = 
     #expect(failure.description == #"policy "mine" failed on day 0 (replication 0): the program exited with status 2 before sending its reply for day 0"#)
   }
 
+  @Test("in a network, a failure names the node")
+  func networkFailureNamesTheNode() throws {
+    let json = externalScenarioJSON(policies: #"{"name": "mine", "type": "external", "command": ["/bin/sh", "-c", "exit 4"]}"#, network: true)
+    let scenario = try Scenario.load(json: json, file: "ext.json")
+    do {
+      _ = try Experiment(scenario: scenario, replications: 1, threads: 1).run()
+      Issue.record("a failing program ran")
+    } catch {
+      #expect(error.node != nil)
+      #expect(error.description.hasPrefix(#"policy "mine" at node "#))
+      #expect(error.description.hasSuffix("failed on day 0 (replication 0): the program exited with status 4 before sending its reply for day 0"))
+    }
+  }
+
   @Test("a good program runs; its orders count")
   func goodShellProgram() throws {
     #expect(try failure(reply: #"echo "{\"day\": $day, \"orders\": {\"B\": 3.0}}""#) == nil)

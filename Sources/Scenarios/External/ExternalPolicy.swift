@@ -27,6 +27,8 @@ struct ExternalPolicy: ReplenishmentPolicy {
   private var recentStart = 0
   private var demandToday: [Int]
   private var tracker: DemandForecastTracker?
+  /// Mean lead time per SKU, the forecaster's protection interval; empty without a forecaster.
+  private let leadTimeMeans: [Double]
   private var forecastMeans: [[Double]] = []
   private var forecastDay = -1
 
@@ -40,6 +42,7 @@ struct ExternalPolicy: ReplenishmentPolicy {
     skuIndex = index
     recent = Array(repeating: 0, count: skuIDs.count * settings.recentDemandDays)
     demandToday = Array(repeating: 0, count: skuIDs.count)
+    leadTimeMeans = settings.forecast == nil ? [] : PlanningData.fromModel(network).map(\.leadTimeMean)
     tracker = settings.forecast.map {
       DemandForecastTracker(settings: $0, promotions: ForecastDrivenPolicy.promotionColumns(network), warmUpDays: network.warmUpDays)
     }
@@ -122,8 +125,7 @@ struct ExternalPolicy: ReplenishmentPolicy {
     guard var tracker else { return }
     let every = tracker.settings.retrainEvery
     if forecastDay < 0 || day - forecastDay >= every {
-      let protection = PlanningData.fromModel(network).map(\.leadTimeMean)
-      forecastMeans = tracker.refit(day: day, horizon: settings.forecastDays + every, protection: protection).map(\.means)
+      forecastMeans = tracker.refit(day: day, horizon: settings.forecastDays + every, protection: leadTimeMeans).map(\.means)
       forecastDay = day
     }
     self.tracker = tracker

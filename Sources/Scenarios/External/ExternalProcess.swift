@@ -10,13 +10,14 @@ import Synchronization
 /// A running external policy program: its standard input and output, spoken to in lines, every
 /// wait bounded by a deadline.
 ///
-/// The program is started with `posix_spawn` in its own process group, in a given working
-/// folder, with SupplySim's environment and standard error. Its input is one end of a Unix
-/// socket pair (written with `MSG_NOSIGNAL`, so a program that has exited makes a write fail
-/// instead of raising `SIGPIPE` in SupplySim); its output is another socket pair. Every descriptor SupplySim
-/// opens for it is close-on-exec, so programs started at the same time on other threads never
-/// hold each other's pipes. (Foundation's `Process` would do the same, but it lives in the full
-/// Foundation, which SupplySim does not link on Linux: only `FoundationEssentials`.)
+/// The program is started with `posix_spawnp` (looked up in `PATH` unless its name holds a
+/// `/`) in its own process group, in a given working folder, with SupplySim's environment and
+/// standard error. Its input and output are Unix socket pairs (written with `MSG_NOSIGNAL`, so
+/// a program that has exited makes a write fail instead of raising `SIGPIPE` in SupplySim).
+/// Every descriptor SupplySim opens for it is close-on-exec, so programs started at the same
+/// time on other threads never hold each other's sockets. (Foundation's `Process` would do the
+/// same, but it lives in the full Foundation, which SupplySim does not link on Linux: only
+/// `FoundationEssentials`.)
 ///
 /// One thread uses a process at a time (the simulation's); the state sits in a `Mutex` so that
 /// the type is checked `Sendable`.

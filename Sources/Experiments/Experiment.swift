@@ -2,6 +2,7 @@ import Parallelism
 import Replenishment
 import Scenarios
 import SupplyModel
+import Synchronization
 
 /// Runs every policy of a scenario over one or more replications under common random numbers.
 ///
@@ -49,7 +50,14 @@ public struct Experiment: Sendable {
     let tasks = planned.count * replications
     let innerThreads = tasks >= threads ? 1 : threads
     let counter = ProgressCounter(total: tasks, report: progress)
-    let runs = Parallel.map(tasks, threads: min(threads, tasks)) { t in
+    // Once run t has failed, runs after t are skipped (the failure reported is the first in
+    // task order, whatever the thread count); runs before t still run, as one of them may fail too.
+    let firstFailed = FirstFailedRun()
+    let runs = Parallel.map(tasks, threads: min(threads, tasks)) { t -> SimulationResult? in
+      guard t < firstFailed.index else {
+        counter.step()
+        return nil
+      }
       let policyIndex = t / replications, replication = t % replications
       let policy = planned[policyIndex]
       let options = SimulationOptions(recordTrace: recordTrace && replication == 0, threads: innerThreads, replication: UInt64(replication))
@@ -65,13 +73,15 @@ public struct Experiment: Sendable {
           range == 0..<network.skus.count ? policy : policy.restricted(to: range)
         }
       }
+      if result.failure != nil { firstFailed.record(t) }
       counter.step()
       return result
     }
-    if let failure = runs.lazy.compactMap(\.failure).first { throw failure }
+    if let failure = runs.lazy.compactMap({ $0?.failure }).first { throw failure }
+    let completed = runs.map { $0! }
     var outcomes: [PolicyOutcome] = []
     for (p, spec) in scenario.policies.enumerated() {
-      let mine = Array(runs[(p * replications)..<((p + 1) * replications)])
+      let mine = Array(completed[(p * replications)..<((p + 1) * replications)])
       outcomes.append(PolicyOutcome(
         name: spec.name, definition: spec, parameters: planned[p].parameters,
         totals: mine.map { $0.totalKPIs(in: network) },
@@ -85,4 +95,15 @@ public struct Experiment: Sendable {
     }
     return ExperimentResult(scenario: scenario, replications: replications, outcomes: outcomes)
   }
+}
+
+/// The lowest index of a run that failed so far, shared by the threads of one experiment.
+final class FirstFailedRun: Sendable {
+  private let lowest = Atomic<Int>(Int.max)
+
+  /// The lowest failed index, `Int.max` while none failed.
+  var index: Int { lowest.load(ordering: .relaxed) }
+
+  /// Records that run `t` failed.
+  func record(_ t: Int) { lowest.min(t, ordering: .relaxed) }
 }

@@ -22,7 +22,7 @@ let package = Package(
     .target(name: "LinearProgramming", dependencies: ["Parallelism"]),
     .target(name: "Replenishment", dependencies: ["SupplyModel", "Stochastics", "Forecasting", "LinearProgramming"]),
     .target(name: "Scenarios", dependencies: ["SupplyModel", "Replenishment", "Forecasting", "NeuralForecasting", "Stochastics"]),
-    .target(name: "Experiments", dependencies: ["Scenarios", "SupplyModel", "Replenishment", "Parallelism", "Stochastics"]),
+    .target(name: "Experiments", dependencies: ["Scenarios", "SupplyModel", "Replenishment", "Forecasting", "Parallelism", "Stochastics"]),
     .target(name: "Reports", dependencies: ["Experiments", "Scenarios", "SupplyModel", "Forecasting"]),
     .target(name: "SupplySim", dependencies: [
       "Parallelism", "Stochastics", "EventEngine", "SupplyModel", "LinearAlgebra", "Forecasting", "NeuralForecasting",

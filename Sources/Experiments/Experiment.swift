@@ -16,7 +16,8 @@ public struct Experiment: Sendable {
   public var replications: Int
   /// Threads to use.
   public var threads: Int
-  /// Keep the daily trace of replication 0 for every policy.
+  /// Keep the daily trace of replication 0 for every policy (and compute the forecast showcase
+  /// from it).
   public var recordTrace: Bool
 
   /// Creates an experiment.
@@ -79,6 +80,8 @@ public struct Experiment: Sendable {
         echelonBullwhip: mine.map { $0.echelonBullwhip(in: network) },
         forecastAccuracy: mine.allSatisfy { $0.forecastErrors != nil } ? mine.map { $0.forecastErrors!.accuracy() } : nil))
     }
-    return ExperimentResult(scenario: scenario, replications: replications, outcomes: outcomes)
+    var result = ExperimentResult(scenario: scenario, replications: replications, outcomes: outcomes)
+    if recordTrace { result.forecastShowcase = ForecastShowcase.series(for: result) }
+    return result
   }
 }

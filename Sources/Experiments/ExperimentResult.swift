@@ -10,12 +10,17 @@ public struct ExperimentResult: Sendable {
   public var replications: Int
   /// One outcome per policy, in scenario order.
   public var outcomes: [PolicyOutcome]
+  /// Forecasts against actual demand of the featured SKUs, one series per forecaster and SKU,
+  /// computed when the run finished (`ForecastShowcase`); empty without a daily trace or
+  /// forecast-driven policies. Reports chart these and fit nothing themselves.
+  public var forecastShowcase: [SeriesForecast]
 
   /// Creates a result.
-  public init(scenario: Scenario, replications: Int, outcomes: [PolicyOutcome]) {
+  public init(scenario: Scenario, replications: Int, outcomes: [PolicyOutcome], forecastShowcase: [SeriesForecast] = []) {
     self.scenario = scenario
     self.replications = replications
     self.outcomes = outcomes
+    self.forecastShowcase = forecastShowcase
   }
 }
 

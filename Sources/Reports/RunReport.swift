@@ -309,7 +309,7 @@ public struct RunReport: Sendable {
   @discardableResult
   public func write(to directory: String) throws -> [String] {
     try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-    var files: [(String, String)] = [("summary.json", summaryJSON()), ("kpis.csv", kpisCSV()), ("report.md", markdown()), ("report.html", HTMLReport(result: result, version: version, forecasts: ForecastShowcase.series(for: result)).render())]
+    var files: [(String, String)] = [("summary.json", summaryJSON()), ("kpis.csv", kpisCSV()), ("report.md", markdown()), ("report.html", HTMLReport(result: result, version: version).render())]
     if let daily = dailyCSV() { files.append(("daily.csv", daily)) }
     if let nodes = nodesCSV() { files.append(("nodes.csv", nodes)) }
     func path(_ name: String) -> String { directory.hasSuffix("/") ? directory + name : directory + "/" + name }

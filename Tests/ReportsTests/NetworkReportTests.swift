@@ -7,7 +7,7 @@ import SupplyModel
 @Suite struct NetworkReportTests {
   static let result = ReportFixture.network
   static let report = RunReport(result: result, version: "t")
-  static let page = HTMLReport(result: result, version: "t", forecasts: ForecastShowcase.series(for: result)).render()
+  static let page = HTMLReport(result: result, version: "t").render()
 
   @Test func stockingPointsFeatureTheFirstCustomerFacingNode() {
     let points = StockingPoints(network: Self.result.scenario.network)
@@ -127,7 +127,7 @@ import SupplyModel
     let dc = Int(try #require(outcome.nodeParameters[0].value(PolicyParameters.orderUpTo, ofSKU: 0)))
     #expect(store != dc)
     #expect(Self.page.contains("FAST at store-1: S = \(store);"))
-    let forecasts = ForecastShowcase.series(for: Self.result)
+    let forecasts = Self.result.forecastShowcase
     #expect(!forecasts.isEmpty)
     #expect(forecasts.allSatisfy { $0.sku.hasSuffix(" at store-1") })
     let trace = try #require(outcome.trace)

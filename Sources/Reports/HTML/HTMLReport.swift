@@ -22,11 +22,12 @@ public struct HTMLReport: Sendable {
   /// - Parameters:
   ///   - result: The experiment to report.
   ///   - version: The SupplySim version, shown in the summary and footer.
-  ///   - forecasts: Optional forecasts to chart (none by default).
-  public init(result: ExperimentResult, version: String, forecasts: [SeriesForecast] = []) {
+  ///   - forecasts: Forecasts to chart instead of those the run recorded
+  ///     (`result.forecastShowcase`, the default).
+  public init(result: ExperimentResult, version: String, forecasts: [SeriesForecast]? = nil) {
     self.result = result
     self.version = version
-    self.forecasts = forecasts
+    self.forecasts = forecasts ?? result.forecastShowcase
   }
 
   /// The page.

@@ -1,4 +1,3 @@
-import Experiments
 import SupplyModel
 
 /// A SKU picked for the trajectory charts, with the reason it was picked.

@@ -1,4 +1,3 @@
-import Experiments
 import Replenishment
 import SupplyModel
 

@@ -35,33 +35,22 @@ public struct Experiment: Sendable {
   ///   from several threads.
   public func run(progress: (@Sendable (Int, Int) -> Void)? = nil) -> ExperimentResult {
     let network = scenario.network
-    // In a multi-echelon network every node plans its own policy on its own view of the network;
-    // the outcome's `policy` is then the first customer-facing node's.
+    // Every node plans its own policy on its own view of the network (a single warehouse's one
+    // node plans on the network itself); the outcome's `policy` is the first customer-facing node's.
     let nodePlans: [[ScenarioPolicy]] = scenario.policies.map { definition in
-      guard let topology = network.topology else { return [] }
-      return topology.nodes.indices.map { definition.makePolicy(for: network, node: $0) }
+      network.topology.nodes.indices.map { definition.makePolicy(for: network, node: $0) }
     }
-    let planned = scenario.policies.indices.map { p in
-      network.topology.map { nodePlans[p][$0.downstreamFirst[0]] } ?? scenario.policies[p].makePolicy(for: network)
-    }
+    let planned = scenario.policies.indices.map { nodePlans[$0][network.topology.downstreamFirst[0]] }
     let tasks = planned.count * replications
     let innerThreads = tasks >= threads ? 1 : threads
     let counter = ProgressCounter(total: tasks, report: progress)
     let runs = Parallel.map(tasks, threads: min(threads, tasks)) { t in
       let policyIndex = t / replications, replication = t % replications
-      let policy = planned[policyIndex]
       let options = SimulationOptions(recordTrace: recordTrace && replication == 0, threads: innerThreads, replication: UInt64(replication))
-      let result: SimulationResult
-      if network.topology != nil {
-        let plans = nodePlans[policyIndex]
-        result = NetworkSimulator.run(network, options: options, separable: plans.allSatisfy(\.isSeparable),
-                                      echelonStock: scenario.policies[policyIndex].echelonStock) { node, range in
-          range == 0..<network.skus.count ? plans[node] : plans[node].restricted(to: range)
-        }
-      } else {
-        result = Simulator.run(network, options: options, separable: policy.isSeparable) { range in
-          range == 0..<network.skus.count ? policy : policy.restricted(to: range)
-        }
+      let plans = nodePlans[policyIndex]
+      let result = Simulation.run(network, options: options, separable: plans.allSatisfy(\.isSeparable),
+                                  echelonStock: scenario.policies[policyIndex].echelonStock) { node, range in
+        range == 0..<network.skus.count ? plans[node] : plans[node].restricted(to: range)
       }
       counter.step()
       return result

@@ -17,7 +17,8 @@ public struct Experiment: Sendable {
   public var replications: Int
   /// Threads to use.
   public var threads: Int
-  /// Keep the daily trace of replication 0 for every policy.
+  /// Keep the daily trace of replication 0 for every policy (and compute the forecast showcase
+  /// from it).
   public var recordTrace: Bool
 
   /// Creates an experiment.
@@ -38,15 +39,12 @@ public struct Experiment: Sendable {
   ///   Nothing of the experiment is returned then, so no report can show void figures.
   public func run(progress: (@Sendable (Int, Int) -> Void)? = nil) throws(PolicyFailure) -> ExperimentResult {
     let network = scenario.network
-    // In a multi-echelon network every node plans its own policy on its own view of the network;
-    // the outcome's `policy` is then the first customer-facing node's.
+    // Every node plans its own policy on its own view of the network (a single warehouse's one
+    // node plans on the network itself); the outcome's `policy` is the first customer-facing node's.
     let nodePlans: [[ScenarioPolicy]] = scenario.policies.map { definition in
-      guard let topology = network.topology else { return [] }
-      return topology.nodes.indices.map { definition.makePolicy(for: network, node: $0) }
+      network.topology.nodes.indices.map { definition.makePolicy(for: network, node: $0) }
     }
-    let planned = scenario.policies.indices.map { p in
-      network.topology.map { nodePlans[p][$0.downstreamFirst[0]] } ?? scenario.policies[p].makePolicy(for: network)
-    }
+    let planned = scenario.policies.indices.map { nodePlans[$0][network.topology.downstreamFirst[0]] }
     let tasks = planned.count * replications
     let innerThreads = tasks >= threads ? 1 : threads
     let counter = ProgressCounter(total: tasks, report: progress)
@@ -59,19 +57,11 @@ public struct Experiment: Sendable {
         return nil
       }
       let policyIndex = t / replications, replication = t % replications
-      let policy = planned[policyIndex]
       let options = SimulationOptions(recordTrace: recordTrace && replication == 0, threads: innerThreads, replication: UInt64(replication))
-      let result: SimulationResult
-      if network.topology != nil {
-        let plans = nodePlans[policyIndex]
-        result = NetworkSimulator.run(network, options: options, separable: plans.allSatisfy(\.isSeparable),
-                                      echelonStock: scenario.policies[policyIndex].echelonStock) { node, range in
-          range == 0..<network.skus.count ? plans[node] : plans[node].restricted(to: range)
-        }
-      } else {
-        result = Simulator.run(network, options: options, separable: policy.isSeparable) { range in
-          range == 0..<network.skus.count ? policy : policy.restricted(to: range)
-        }
+      let plans = nodePlans[policyIndex]
+      let result = Simulation.run(network, options: options, separable: plans.allSatisfy(\.isSeparable),
+                                  echelonStock: scenario.policies[policyIndex].echelonStock) { node, range in
+        range == 0..<network.skus.count ? plans[node] : plans[node].restricted(to: range)
       }
       if result.failure != nil { firstFailed.record(t) }
       counter.step()
@@ -93,7 +83,9 @@ public struct Experiment: Sendable {
         echelonBullwhip: mine.map { $0.echelonBullwhip(in: network) },
         forecastAccuracy: mine.allSatisfy { $0.forecastErrors != nil } ? mine.map { $0.forecastErrors!.accuracy() } : nil))
     }
-    return ExperimentResult(scenario: scenario, replications: replications, outcomes: outcomes)
+    var result = ExperimentResult(scenario: scenario, replications: replications, outcomes: outcomes)
+    if recordTrace { result.forecastShowcase = ForecastShowcase.series(for: result) }
+    return result
   }
 }
 

@@ -30,7 +30,7 @@ extension BenchCommand {
       var last: SimulationResult?
       for _ in 0..<repeats {
         let start = ContinuousClock.now
-        let result = Simulator.run(network, options: SimulationOptions(threads: 1), separable: false) { _ in policy }
+        let result = Simulation.run(network, options: SimulationOptions(threads: 1), separable: false) { _, _ in policy }
         best = min(best, ProgressBar.seconds(ContinuousClock.now - start))
         if let failure = result.failure { throw failure }
         last = result

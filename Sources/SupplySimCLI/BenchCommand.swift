@@ -95,16 +95,18 @@ struct BenchCommand: CLICommand {
   static func syntheticNetwork(skus: Int, days: Int) -> SupplyNetwork {
     var rng = Xoshiro256(seed: 2026, entity: 0, purpose: .auxiliary)
     var items: [SKU] = []
+    var initial: [Int] = []
     let costs = CostRates(unitCost: 10, holdingCostPerUnitDay: 0.02, backorderCostPerUnitDay: 0.5, lostSalePenaltyPerUnit: 0, orderCost: 25)
     for k in 0..<skus {
       let mean = 0.5 * pow(100, rng.nextUnit())
       let lead = 1 + rng.nextInt(below: 10)
       items.append(SKU(id: "S\(k)", supplierIndex: 0, leadTimeOverride: .deterministic(days: lead),
                        demand: DemandModel(family: .poisson, profile: DemandProfile(base: mean)),
-                       costs: costs, unmetDemand: .backorder, initialOnHand: Int(mean * Double(lead + 7))))
+                       costs: costs, unmetDemand: .backorder))
+      initial.append(Int(mean * Double(lead + 7)))
     }
     return SupplyNetwork(warehouse: "bench", suppliers: [Supplier(id: "supplier", leadTime: .deterministic(days: 5))],
-                         skus: items, horizonDays: days, warmUpDays: 0, seed: 7)
+                         skus: items, initialOnHand: initial, horizonDays: days, warmUpDays: 0, seed: 7)
   }
 
   static func benchSimulation(_ args: ParsedArguments, console: Console) throws -> Int32 {
@@ -119,7 +121,7 @@ struct BenchCommand: CLICommand {
     var checksum = 0
     for _ in 0..<repeats {
       let start = ContinuousClock.now
-      let result = Simulator.run(network, options: SimulationOptions(threads: threads), separable: true) { range in
+      let result = Simulation.run(network, options: SimulationOptions(threads: threads), separable: true) { _, range in
         policy.restricted(to: range)
       }
       let seconds = ProgressBar.seconds(ContinuousClock.now - start)
@@ -141,7 +143,8 @@ struct BenchCommand: CLICommand {
     let repeats = try args.integer("repeat", default: 5, range: 1...1000, command: name)
     let file = args.value("scenario") ?? "scenarios/three-echelon.json"
     let scenario = try Scenario.load(path: file)
-    guard var network = scenario.network.topology.map({ _ in scenario.network }) else {
+    var network = scenario.network
+    guard network.hasSeveralNodes else {
       throw UsageError("bench network: \(file) has no nodes; name a multi-echelon scenario")
     }
     let base = network.skus, baseStock = network.initialStock
@@ -153,7 +156,7 @@ struct BenchCommand: CLICommand {
     network.initialStock = baseStock.map { row in (0..<skus).map { row[$0 % base.count] } }
     network.horizonDays = days
     network.warmUpDays = 0
-    let topology = network.topology!
+    let topology = network.topology
     // Lanes carry every SKU, and lane capacities grow with the SKU count, so the network stays as
     // tight as the scenario's.
     let scale = Double(skus) / Double(base.count)
@@ -171,7 +174,7 @@ struct BenchCommand: CLICommand {
     var checksum = 0
     for _ in 0..<repeats {
       let start = ContinuousClock.now
-      let result = NetworkSimulator.run(network, options: SimulationOptions(threads: threads), separable: true, echelonStock: false) { node, range in
+      let result = Simulation.run(network, options: SimulationOptions(threads: threads), separable: true, echelonStock: false) { node, range in
         plans[node].restricted(to: range)
       }
       let seconds = ProgressBar.seconds(ContinuousClock.now - start)

@@ -22,7 +22,7 @@ enum ExternalMessages {
         ("lostSalePenaltyPerUnit", finite(c.lostSalePenaltyPerUnit)),
         ("orderCost", finite(c.orderCost)),
         ("unmetDemand", .string(sku.unmetDemand == .lostSales ? "lostSales" : "backorder")),
-        ("initialOnHand", .number(String(sku.initialOnHand))),
+        ("initialOnHand", .number(String(network.initialStock[0][k]))),
         ("demandMeanPerDay", finite(d.meanPerDay)),
         ("demandVariancePerDay", finite(d.variancePerDay)),
         ("leadTimeMeanDays", finite(d.leadTimeMean)),

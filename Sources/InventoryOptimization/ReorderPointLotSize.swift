@@ -11,6 +11,27 @@ public enum BaseStockAndLotSize {
                          costPerDay: g(S) + problem.orderCost * (1 - problem.dailyDemand.probability(0)))
   }
 
+  /// The optimal order-up-to level S of an (R, S) policy that reviews every `reviewPeriod` days,
+  /// and its cost. An order placed at a review raises the position to S and covers the closing
+  /// stock of days t + L … t + L + R − 1, so the cost per day is
+  /// (1/R)·Σ_{j=0}^{R−1} G_{L+j}(S) + K·P(D_R > 0)/R, with G_m over m days of demand; the sum is
+  /// convex, and a minimiser is found by walking downhill from the first day's.
+  public static func periodicOrderUpTo(_ problem: StationaryProblem, reviewPeriod: Int) throws(OptimizationError) -> OptimalLevels {
+    guard (1...3650).contains(reviewPeriod) else { throw .invalidPeriod(name: "review period", value: reviewPeriod, range: 1...3650) }
+    var costs: [ClosingCost] = []
+    for j in 0..<reviewPeriod {
+      costs.append(ClosingCost(holding: problem.holding, backorder: problem.backorder, demand: try problem.dailyDemand.convolved(days: problem.leadDays + j)))
+    }
+    func cost(_ y: Int) -> Double { costs.reduce(0) { $0 + $1(y) } / Double(reviewPeriod) }
+    // The sum is convex: start at the first period's minimiser and walk downhill.
+    var y = costs[0].minimizer
+    while cost(y + 1) < cost(y) { y += 1 }
+    while cost(y - 1) < cost(y) { y -= 1 }
+    let noDemand = try problem.dailyDemand.convolved(days: reviewPeriod).probability(0)
+    return OptimalLevels(reorderPoint: nil, orderUpTo: y, orderQuantity: nil,
+                         costPerDay: cost(y) + problem.orderCost * (1 - noDemand) / Double(reviewPeriod))
+  }
+
   /// The optimal (s, nQ) policy: when the position is at or below s, order the smallest multiple
   /// of Q that lifts it above s.
   ///

@@ -25,7 +25,7 @@ public struct OptimalityGap: Sendable {
   /// a multi-echelon network).
   public static func of(_ result: ExperimentResult, level: Double = 0.95) -> OptimalityGap? {
     let network = result.scenario.network
-    guard network.topology == nil, !network.skus.isEmpty else { return nil }
+    guard !network.hasSeveralNodes, !network.skus.isEmpty else { return nil }
     for outcome in result.outcomes {
       let costs = network.skus.indices.map { outcome.parameters.value(parameter, ofSKU: $0) }
       guard costs.allSatisfy({ $0 != nil && $0!.isFinite }) else { continue }

@@ -26,7 +26,7 @@ import Testing
   @Test func lostSalesOptimumIsWhatTheSimulationCosts() throws {
     let sku = #"{"id": "Z", "supplier": "s", "demand": {"distribution": "poisson", "mean": 5}, "unitCost": 0, "holdingCostPerUnitDay": 1, "lostSalePenaltyPerUnit": 9, "orderCost": 0, "unmetDemand": "lostSales"}"#
     let scenario = try Self.scenario(sku: sku, policies: #"{"name": "opt", "type": "optimal"}, {"name": "bs", "type": "baseStock", "target": "costOptimal"}"#)
-    let result = Experiment(scenario: scenario, replications: 4, threads: 2).run()
+    let result = try Experiment(scenario: scenario, replications: 4, threads: 2).run()
     let optimal = result.outcomes[0]
     let planned = try #require(optimal.parameters.value(OptimalPolicy.optimalCost, ofSKU: 0))
     #expect(abs(planned - 5.44) < 0.005)
@@ -35,13 +35,19 @@ import Testing
     // Base stock is not optimal under lost sales: on the same demand it costs more.
     let baseStock = Self.costPerDay(result.outcomes[1], days: scenario.network.measuredDays.count)
     #expect(baseStock.mean > simulated.mean)
+    // The distance to the optimum: 0 within its interval for the optimal policy, positive for base stock.
+    let gap = try #require(OptimalityGap.of(result))
+    #expect(gap.reference == "opt")
+    let own = try #require(gap.gaps[0].gap.interval), other = try #require(gap.gaps[1].gap.interval)
+    #expect(own.lower <= 0 && own.upper >= 0, "\(own)")
+    #expect(other.lower > 0)
   }
 
   /// Zheng and Federgruen's instance: (s, S) = (6, 40) at 35.02 per day.
   @Test func backorderOptimumIsZhengFedergruens() throws {
     let sku = #"{"id": "ZF", "supplier": "s", "leadTime": {"distribution": "deterministic", "mean": 1}, "demand": {"distribution": "poisson", "mean": 10}, "unitCost": 0, "holdingCostPerUnitDay": 1, "backorderCostPerUnitDay": 9, "orderCost": 64}"#
     let scenario = try Self.scenario(sku: sku, policies: #"{"name": "opt", "type": "optimal"}"#)
-    let outcome = Experiment(scenario: scenario, replications: 4, threads: 2).run().outcomes[0]
+    let outcome = try Experiment(scenario: scenario, replications: 4, threads: 2).run().outcomes[0]
     #expect(outcome.parameters.value(PolicyParameters.reorderPoint, ofSKU: 0) == 6)
     #expect(outcome.parameters.value(PolicyParameters.orderUpTo, ofSKU: 0) == 40)
     let simulated = Self.costPerDay(outcome, days: scenario.network.measuredDays.count)

@@ -91,7 +91,7 @@ public enum PolicyOptimizer {
   ///   tunable levels (LP, forecast-driven, or not of the reorder-point family).
   public static func optimize(_ scenario: Scenario, policy name: String, options: Options,
                               progress: (@Sendable (_ runs: Int) -> Void)? = nil) throws(Refusal) -> Result {
-    guard scenario.network.topology == nil else {
+    guard !scenario.network.hasSeveralNodes else {
       throw Refusal(policy: name, reason: "is in a multi-echelon network; optimize tunes single-warehouse scenarios (use sweep for networks)")
     }
     guard let index = scenario.policies.firstIndex(where: { $0.name == name }) else {
@@ -116,7 +116,7 @@ public enum PolicyOptimizer {
     var runs = 0
 
     // One simulation of the policy with every SKU pinned to `candidate`.
-    func evaluate(_ candidate: [PolicyOverride], replications: Int, first: Int) -> PolicyOutcome {
+    func evaluate(_ candidate: [PolicyOverride], replications: Int, first: Int) throws(Refusal) -> PolicyOutcome {
       var pinned = spec
       pinned.overrides = candidate
       var copy = scenario
@@ -125,7 +125,11 @@ public enum PolicyOptimizer {
       experiment.firstReplication = first
       runs += 1
       progress?(runs)
-      return experiment.run().outcomes[0]
+      do throws(PolicyFailure) {
+        return try experiment.run().outcomes[0]
+      } catch {
+        throw Refusal(policy: name, reason: "failed while it was tuned: \(error)")
+      }
     }
     func perSKU(_ outcome: PolicyOutcome, _ k: Int) -> (cost: [Double], fill: [Double]) {
       (outcome.perSKU.map { $0[k].totalCost }, outcome.perSKU.map { $0[k].fillRate })
@@ -146,7 +150,7 @@ public enum PolicyOptimizer {
         let sd = (days * d.variancePerDay + d.meanPerDay * d.meanPerDay * d.leadTimeVariance).squareRoot()
         return max(1, min(Int(sd.isFinite ? sd : 1), 1 << 20))
       }
-      var current = evaluate(levels, replications: options.replications, first: 0)
+      var current = try evaluate(levels, replications: options.replications, first: 0)
       var currentSKU = data.indices.map { perSKU(current, $0) }
       var round = 0
       while !searching.isEmpty && round < options.maximumRounds {
@@ -163,7 +167,7 @@ public enum PolicyOptimizer {
               }
             }
             guard !moved.isEmpty else { continue }
-            let outcome = evaluate(candidate, replications: options.replications, first: 0)
+            let outcome = try evaluate(candidate, replications: options.replications, first: 0)
             for k in moved {
               let trial = perSKU(outcome, k)
               if better(trial, than: currentSKU[k]) {
@@ -189,7 +193,12 @@ public enum PolicyOptimizer {
     both.policies = [definition, PolicyDefinition(name: name + " (optimised)", type: definition.type, model: pinned)]
     var confirm = Experiment(scenario: both, replications: options.selectionReplications, threads: options.threads)
     confirm.firstReplication = 1_000_000
-    let outcomes = confirm.run().outcomes
+    let outcomes: [PolicyOutcome]
+    do throws(PolicyFailure) {
+      outcomes = try confirm.run().outcomes
+    } catch {
+      throw Refusal(policy: name, reason: "failed in the final comparison: \(error)")
+    }
     let level = options.confidence
     let before = (outcomes[0].summary(of: "totalCost", level: level), outcomes[0].summary(of: "fillRate", level: level))
     let after = (outcomes[1].summary(of: "totalCost", level: level), outcomes[1].summary(of: "fillRate", level: level))

@@ -72,3 +72,28 @@ import Testing
     } throws: { error in "\(error)".contains("states") && "\(error)".contains("skus[0].leadTime") }
   }
 }
+
+/// The lost-sales heuristics as policy types: optimised levels simulate at their computed cost.
+@Suite struct LostSalesHeuristicPolicyTests {
+  @Test func cappedBaseStockAndConstantOrderRunFromJSON() throws {
+    let sku = #"{"id": "Z", "supplier": "s", "demand": {"distribution": "poisson", "mean": 5}, "unitCost": 0, "holdingCostPerUnitDay": 1, "lostSalePenaltyPerUnit": 9, "orderCost": 0, "unmetDemand": "lostSales"}"#
+    let scenario = try OptimalPolicyTests.scenario(sku: sku, policies: #"{"name": "capped", "type": "cappedBaseStock"}, {"name": "fixed", "type": "cappedBaseStock", "orderUpTo": 14, "cap": 6}, {"name": "const", "type": "constantOrder"}, {"name": "opt", "type": "optimal"}"#, horizon: 8000)
+    let result = try Experiment(scenario: scenario, replications: 4, threads: 2).run()
+    #expect(result.outcomes[0].parameters.value(PolicyParameters.orderUpTo, ofSKU: 0) == 14)
+    #expect(result.outcomes[0].parameters.value("cap", ofSKU: 0) == 6)
+    // The optimised and the given (14, 6) policy are the same policy: identical KPIs.
+    #expect(result.outcomes[0].totals == result.outcomes[1].totals)
+    #expect(result.outcomes[2].parameters.value("dailyOrder", ofSKU: 0) == 4)
+    let days = Double(scenario.network.measuredDays.count)
+    let capped = result.outcomes[0].summary(of: "totalCost").mean / days, optimal = result.outcomes[3].summary(of: "totalCost").mean / days
+    #expect(abs(capped - 5.4812) < 0.1, "\(capped)")
+    #expect(capped > optimal - 0.05)
+  }
+
+  @Test func backorderedSKUsNeedGivenLevels() {
+    let sku = #"{"id": "B", "supplier": "s", "demand": {"distribution": "poisson", "mean": 5}, "unitCost": 0, "holdingCostPerUnitDay": 1, "backorderCostPerUnitDay": 9}"#
+    #expect { try OptimalPolicyTests.scenario(sku: sku, policies: #"{"name": "c", "type": "cappedBaseStock"}"#, horizon: 300) } throws: { "\($0)".contains("backorders") }
+    #expect(throws: (any Error).self) { try OptimalPolicyTests.scenario(sku: sku, policies: #"{"name": "c", "type": "cappedBaseStock", "cap": 3}"#, horizon: 300) }
+    #expect((try? OptimalPolicyTests.scenario(sku: sku, policies: #"{"name": "c", "type": "cappedBaseStock", "orderUpTo": 30, "cap": 8}"#, horizon: 300)) != nil)
+  }
+}

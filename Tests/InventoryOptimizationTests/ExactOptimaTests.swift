@@ -129,3 +129,41 @@ import Testing
     #expect(throws: OptimizationError.self) { try DemandPMF(probabilities: [0.5, .nan]) }
   }
 }
+
+/// The lost-sales heuristics, evaluated exactly on the chain they induce.
+@Suite struct LostSalesHeuristicsTests {
+  static func zipkin(lead: Int, penalty: Double) throws -> OptimalPolicyMDP {
+    try OptimalPolicyMDP(dailyDemand: try DemandPMF(Poisson(mean: 5)), leadDays: lead + 1, holding: 1, shortage: .lostSales(penalty: penalty))
+  }
+
+  /// The optimal decision table, evaluated as a fixed policy by the forward chain (no value
+  /// iteration), costs what value iteration says the optimum is.
+  @Test func theOptimalTableCostsTheOptimum() throws {
+    let mdp = try Self.zipkin(lead: 2, penalty: 9)
+    let table = try mdp.solve(tolerance: 1e-10)
+    let evaluated = try LostSalesHeuristics.cost(of: mdp) { x, a in table.order(onHand: x, inTransit: a) }
+    #expect(abs(evaluated - table.costPerDay) < 1e-7)
+  }
+
+  /// Capped base stock is near-optimal on Zipkin's instances (Xin 2021): within 1% here.
+  @Test(arguments: [4.0, 9.0])
+  func cappedBaseStockIsWithinOnePercent(penalty: Double) throws {
+    let mdp = try Self.zipkin(lead: 1, penalty: penalty)
+    let optimum = try mdp.solve().costPerDay
+    let capped = try LostSalesHeuristics.bestCappedBaseStock(mdp)
+    #expect(capped.costPerDay >= optimum - 1e-9 && capped.costPerDay <= optimum * 1.01, "\(capped) against \(optimum)")
+    // An uncapped order (base stock) at the same S is no better than the best capped policy.
+    let baseStock = try LostSalesHeuristics.cost(of: mdp) { x, a in max(0, capped.orderUpTo - x - a.reduce(0, +)) }
+    #expect(baseStock >= capped.costPerDay - 1e-9)
+  }
+
+  /// A constant order r below mean demand loses mean − r units a day in the long run.
+  @Test func constantOrderLosesTheShortfall() throws {
+    let mdp = try Self.zipkin(lead: 1, penalty: 9)
+    let best = try LostSalesHeuristics.bestConstantOrder(mdp)
+    #expect(best.order == 4)
+    // cost = 9 × (5 − 4) lost + holding ≥ 9.
+    #expect(best.costPerDay > 9 && best.costPerDay < 11)
+    #expect(best.costPerDay > (try mdp.solve().costPerDay))
+  }
+}

@@ -14,6 +14,8 @@ extension PolicyRegistry {
     builtInEntry(.lp, summary: "rolling-horizon linear program over all SKUs (budget, storage, MOQ, fixed costs)"),
     external,
     optimalEntry,
+    cappedBaseStockEntry,
+    constantOrderEntry,
   ]
 
   static let targetHelp: [(key: String, help: String)] = [

@@ -4,36 +4,40 @@ import PackageDescription
 
 let package = Package(
   name: "SupplySim",
+  // `Synchronization` (Mutex, Atomic) needs macOS 15; Linux has no minimum.
+  platforms: [.macOS(.v15)],
   products: [
     .executable(name: "supplysim", targets: ["supplysim"]),
     // The library other packages depend on: `import SupplySim` (the CLI is not part of it).
     .library(name: "SupplySim", targets: ["SupplySim"]),
   ],
   targets: [
+    .target(name: "Parallelism"),
     .target(name: "Stochastics"),
-    .target(name: "EventEngine"),
-    .target(name: "SupplyModel", dependencies: ["Stochastics", "EventEngine"]),
+    .target(name: "SupplyModel", dependencies: ["Stochastics", "Parallelism"]),
     .target(name: "LinearAlgebra"),
-    .target(name: "Forecasting", dependencies: ["LinearAlgebra", "Stochastics"]),
-    .target(name: "NeuralForecasting", dependencies: ["Forecasting", "LinearAlgebra", "Stochastics"]),
-    .target(name: "LinearProgramming"),
-    .target(name: "Replenishment", dependencies: ["SupplyModel", "Stochastics", "Forecasting", "LinearProgramming"]),
-    .target(name: "Scenarios", dependencies: ["SupplyModel", "Replenishment", "Forecasting", "NeuralForecasting", "Stochastics", "EventEngine"]),
-    .target(name: "Experiments", dependencies: ["Scenarios", "SupplyModel", "Replenishment", "EventEngine", "Stochastics"]),
+    .target(name: "Forecasting", dependencies: ["LinearAlgebra", "Stochastics", "Parallelism"]),
+    .target(name: "NeuralForecasting", dependencies: ["Forecasting", "LinearAlgebra", "Stochastics", "Parallelism"]),
+    .target(name: "LinearProgramming", dependencies: ["Parallelism"]),
+    .target(name: "InventoryOptimization", dependencies: ["Stochastics"]),
+    .target(name: "Replenishment", dependencies: ["SupplyModel", "Stochastics", "Forecasting", "LinearProgramming", "InventoryOptimization"]),
+    .target(name: "Scenarios", dependencies: ["SupplyModel", "Replenishment", "Forecasting", "NeuralForecasting", "Stochastics", "Parallelism"]),
+    .target(name: "Experiments", dependencies: ["Scenarios", "SupplyModel", "Replenishment", "Forecasting", "Parallelism", "Stochastics"]),
     .target(name: "Reports", dependencies: ["Experiments", "Scenarios", "SupplyModel", "Forecasting"]),
     .target(name: "SupplySim", dependencies: [
-      "Stochastics", "EventEngine", "SupplyModel", "LinearAlgebra", "Forecasting", "NeuralForecasting",
-      "LinearProgramming", "Replenishment", "Scenarios", "Experiments", "Reports",
+      "Parallelism", "Stochastics", "SupplyModel", "LinearAlgebra", "Forecasting", "NeuralForecasting",
+      "LinearProgramming", "InventoryOptimization", "Replenishment", "Scenarios", "Experiments", "Reports",
     ]),
     .target(name: "SupplySimCLI", dependencies: [
       "Scenarios", "Experiments", "Reports", "SupplyModel", "Replenishment", "Forecasting",
-      "NeuralForecasting", "LinearProgramming", "Stochastics", "EventEngine", "LinearAlgebra",
+      "NeuralForecasting", "LinearProgramming", "Stochastics", "Parallelism", "LinearAlgebra",
     ]),
     .executableTarget(name: "supplysim", dependencies: ["SupplySimCLI"]),
     .target(name: "_TestSupport", path: "Sources/_TestSupport"),
 
+    .testTarget(name: "ParallelismTests", dependencies: ["Parallelism"]),
+    .testTarget(name: "InventoryOptimizationTests", dependencies: ["InventoryOptimization", "Stochastics"]),
     .testTarget(name: "StochasticsTests", dependencies: ["Stochastics", "_TestSupport"]),
-    .testTarget(name: "EventEngineTests", dependencies: ["EventEngine", "_TestSupport"]),
     .testTarget(name: "SupplyModelTests", dependencies: ["SupplyModel", "Stochastics", "Replenishment", "_TestSupport"]),
     .testTarget(name: "LinearAlgebraTests", dependencies: ["LinearAlgebra", "_TestSupport"]),
     .testTarget(name: "ForecastingTests", dependencies: ["Forecasting", "LinearAlgebra", "Stochastics", "_TestSupport"],
@@ -42,7 +46,7 @@ let package = Package(
     .testTarget(name: "LinearProgrammingTests", dependencies: ["LinearProgramming", "_TestSupport"]),
     .testTarget(name: "ReplenishmentTests", dependencies: ["Replenishment", "SupplyModel", "Stochastics", "_TestSupport"]),
     .testTarget(name: "ScenariosTests", dependencies: ["Scenarios", "SupplyModel", "_TestSupport"]),
-    .testTarget(name: "ExperimentsTests", dependencies: ["Experiments", "Scenarios", "_TestSupport"]),
+    .testTarget(name: "ExperimentsTests", dependencies: ["Experiments", "Scenarios", "SupplyModel", "Replenishment", "InventoryOptimization", "_TestSupport"]),
     .testTarget(name: "ReportsTests", dependencies: ["Reports", "Experiments", "Scenarios", "_TestSupport"]),
     // Compiled as a user's package would be: `import SupplySim`, no @testable.
     .testTarget(name: "PublicAPITests", dependencies: ["SupplySim"]),

@@ -10,12 +10,17 @@ public struct ExperimentResult: Sendable {
   public var replications: Int
   /// One outcome per policy, in scenario order.
   public var outcomes: [PolicyOutcome]
+  /// Forecasts against actual demand of the featured SKUs, one series per forecaster and SKU,
+  /// computed when the run finished (`ForecastShowcase`); empty without a daily trace or
+  /// forecast-driven policies. Reports chart these and fit nothing themselves.
+  public var forecastShowcase: [SeriesForecast]
 
   /// Creates a result.
-  public init(scenario: Scenario, replications: Int, outcomes: [PolicyOutcome]) {
+  public init(scenario: Scenario, replications: Int, outcomes: [PolicyOutcome], forecastShowcase: [SeriesForecast] = []) {
     self.scenario = scenario
     self.replications = replications
     self.outcomes = outcomes
+    self.forecastShowcase = forecastShowcase
   }
 }
 
@@ -36,14 +41,14 @@ public struct PolicyOutcome: Sendable {
   public var trace: DailyTrace?
   /// Forecast accuracy per replication, for forecast-driven policies.
   public var forecastAccuracy: [ForecastAccuracy]?
-  /// Multi-echelon networks: every node's parameters as planned, in scenario node order.
+  /// Every node's parameters as planned, in scenario node order.
   public var nodeParameters: [PolicyParameters]
-  /// Multi-echelon networks: KPIs per replication and node, `perNode[r][node]` (empty otherwise).
+  /// KPIs per replication and node, `perNode[r][node]`.
   public var perNode: [[KPIs]]
-  /// Multi-echelon networks: bullwhip ratio per replication and node.
+  /// Networks of several nodes: bullwhip ratio per replication and node (empty lists for one node).
   public var nodeBullwhip: [[Double]]
-  /// Multi-echelon networks: bullwhip ratio per replication and echelon (index 0 = echelon 1,
-  /// the customer-facing nodes).
+  /// Networks of several nodes: bullwhip ratio per replication and echelon (index 0 = echelon 1,
+  /// the customer-facing nodes; empty lists for one node).
   public var echelonBullwhip: [[Double]]
 
   /// Creates an outcome.

@@ -1,16 +1,4 @@
-import Dispatch
-#if canImport(Glibc)
-import Glibc
-#endif
-
-/// The number of processors available to this process (at least 1).
-func activeProcessorCount() -> Int {
-  #if canImport(Glibc)
-  return max(1, Int(sysconf(Int32(_SC_NPROCESSORS_ONLN))))
-  #else
-  return 1
-  #endif
-}
+import Parallelism
 
 /// The data of one multi-period replenishment LP instance (the `LP-1` fixtures and the simulator's
 /// rolling-horizon policy). Field names in JSON are snake_case as in the fixture files.
@@ -195,40 +183,42 @@ extension ReplenishmentLP {
     var rows = [BasisStatus](repeating: .basic, count: lp.constraintCount)
     var blockOptions = options; blockOptions.crash = false
     let subOptions = blockOptions
-    // SKU blocks are independent: solve them in chunks claimed by as many threads as are free (8
-    // chunks per core, so a busy core does not hold the rest back). Results go to disjoint slices,
-    // so the outcome does not depend on scheduling.
-    let chunks = K * T < 20_000 ? 1 : max(1, min(K, 8 * activeProcessorCount()))
-    var chunkIterations = [Int](repeating: 0, count: chunks)
-    variables.withUnsafeMutableBufferPointer { vp in
-      rows.withUnsafeMutableBufferPointer { rp in
-        chunkIterations.withUnsafeMutableBufferPointer { ip in
-          nonisolated(unsafe) let vars = vp, cons = rp, its = ip
-          DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
-            // Consecutive SKUs have the same structure, so the previous optimal basis is a good start.
-            var previous: Basis? = nil
-            for k in stride(from: chunk, to: K, by: chunks) {
-              // The SKU's own block: its 3T variables and T balance rows, with the program's current data.
-              var sub = LinearProgram()
-              let first = orderVariable(sku: k, period: 1, periods: T)
-              sub.variables = Array(lp.variables[first..<(first + 3 * T)])
-              for t in 1...T {
-                var c = lp.constraints[balanceRow(sku: k, period: t, periods: T)]
-                c.indices = c.indices.map { $0 - first }
-                sub.constraints.append(c)
-              }
-              let s = sub.solve(warmStart: previous, options: subOptions)
-              its[chunk] += s.iterations
-              guard s.status == .optimal else { continue }
-              previous = s.basis
-              for j in 0..<(3 * T) { vars[first + j] = s.basis.variables[j] }
-              for t in 1...T { cons[balanceRow(sku: k, period: t, periods: T)] = s.basis.constraints[t - 1] }
-            }
-          }
+    // SKU blocks are independent: solve them in chunks claimed by as many threads as there are
+    // processors (16 chunks, so a busy core does not hold the rest back). Each chunk warm-starts
+    // from its previous SKU, so the count is fixed, not taken from the machine: the basis is the
+    // same everywhere. Chunks return their SKUs' bases, merged here in chunk order.
+    let chunks = K * T < 20_000 ? 1 : min(K, 16)
+    let solved = Parallel.map(chunks, threads: Parallel.defaultThreadCount) { chunk in
+      // Consecutive SKUs have the same structure, so the previous optimal basis is a good start.
+      var previous: Basis? = nil
+      var iterations = 0
+      var bases: [(sku: Int, basis: Basis)] = []
+      for k in stride(from: chunk, to: K, by: chunks) {
+        // The SKU's own block: its 3T variables and T balance rows, with the program's current data.
+        var sub = LinearProgram()
+        let first = orderVariable(sku: k, period: 1, periods: T)
+        sub.variables = Array(lp.variables[first..<(first + 3 * T)])
+        for t in 1...T {
+          var c = lp.constraints[balanceRow(sku: k, period: t, periods: T)]
+          c.indices = c.indices.map { $0 - first }
+          sub.constraints.append(c)
         }
+        let s = sub.solve(warmStart: previous, options: subOptions)
+        iterations += s.iterations
+        guard s.status == .optimal else { continue }
+        previous = s.basis
+        bases.append((k, s.basis))
+      }
+      return (iterations: iterations, bases: bases)
+    }
+    for (_, bases) in solved {
+      for (k, basis) in bases {
+        let first = orderVariable(sku: k, period: 1, periods: T)
+        for j in 0..<(3 * T) { variables[first + j] = basis.variables[j] }
+        for t in 1...T { rows[balanceRow(sku: k, period: t, periods: T)] = basis.constraints[t - 1] }
       }
     }
-    let iterations = chunkIterations.reduce(0, +)
+    let iterations = solved.reduce(0) { $0 + $1.iterations }
     return (Basis(variables: variables, constraints: rows), iterations)
   }
 }

@@ -1,3 +1,4 @@
+import Parallelism
 import Stochastics
 
 /// Trains a `RecurrentNetwork` by mini-batch gradient descent with exact backpropagation
@@ -47,7 +48,6 @@ public struct RecurrentTrainer<T: NeuralScalar>: Sendable {
     var optimizer = OptimizerState<T>(kind: options.optimizer, count: parameterCount)
     var gradient = [T](repeating: 0, count: parameterCount)
     var order = Array(0..<n)
-    var shardLosses = [Double](repeating: 0, count: shardsPerBatch)
     var report = TrainingReport(trainLosses: [], validationLosses: [], bestEpoch: 0, stoppedEarly: false)
     var best = network.parameters
     var bestLoss = Double.infinity
@@ -67,23 +67,20 @@ public struct RecurrentTrainer<T: NeuralScalar>: Sendable {
         let shards = (rows + shardSize - 1) / shardSize
         let scale = 1 / T(rows)
         let seed = options.seed, loss = options.loss, stepKey = step
-        network.parameters.withUnsafeBufferPointer { p in
-          shardLosses.withUnsafeMutableBufferPointer { losses in
-            let params = UncheckedBox(p.baseAddress!), out = UncheckedBox(losses)
-            Parallel.forEach(count: shards, threads: threads) { s, _ in
-              let ws = workspaces[s]
-              let lo = start + s * shardSize, hi = min(end, lo + shardSize)
-              let sub = batch[lo..<hi]
-              data.gather(sub, inputs: ws.stagedInputs, targets: ws.stagedTargets)
-              ws.forward(parameters: params.value, inputs: ws.stagedInputs, steps: data.steps, batch: sub.count,
-                         dropoutSeed: (seed: seed, stream: stepKey &* 4096 &+ UInt64(s)))
-              out.value[s] = loss.evaluate(outputs: UnsafePointer(ws.output.baseAddress!), targets: ws.stagedTargets,
-                                           batch: sub.count, horizon: data.horizon, gradientScale: scale,
-                                           gradient: ws.outputGradient)
-              ws.gradient.update(repeating: 0)
-              ws.backward(parameters: params.value, outputGradient: ws.outputGradient)
-            }
-          }
+        let shardLosses = Self.forwardBackward(parameters: network.parameters, shards: shards, threads: threads) { [start] s, params in
+          // Shard s has workspace s to itself; its gradient stays there for the sum below.
+          let ws = workspaces[s]
+          let lo = start + s * shardSize, hi = min(end, lo + shardSize)
+          let sub = batch[lo..<hi]
+          data.gather(sub, inputs: ws.stagedInputs, targets: ws.stagedTargets)
+          ws.forward(parameters: params, inputs: ws.stagedInputs, steps: data.steps, batch: sub.count,
+                     dropoutSeed: (seed: seed, stream: stepKey &* 4096 &+ UInt64(s)))
+          let shardLoss = loss.evaluate(outputs: UnsafePointer(ws.output.baseAddress!), targets: ws.stagedTargets,
+                                        batch: sub.count, horizon: data.horizon, gradientScale: scale,
+                                        gradient: ws.outputGradient)
+          ws.gradient.update(repeating: 0)
+          ws.backward(parameters: params, outputGradient: ws.outputGradient)
+          return shardLoss
         }
         Self.sum(workspaces.prefix(shards).map { UnsafePointer($0.gradient.baseAddress!) }, into: &gradient)
         for s in 0..<shards { epochLoss += shardLosses[s] }
@@ -131,26 +128,34 @@ public struct RecurrentTrainer<T: NeuralScalar>: Sendable {
                         workspaces: [RecurrentWorkspace<T>], threads: Int) -> Double {
     let chunk = workspaces[0].maxBatch
     let chunks = (data.count + chunk - 1) / chunk
-    var losses = [Double](repeating: 0, count: chunks)
     let indices = Array(0..<data.count)
-    let loss = options.loss
-    network.parameters.withUnsafeBufferPointer { p in
-      losses.withUnsafeMutableBufferPointer { l in
-        let params = UncheckedBox(p.baseAddress!), out = UncheckedBox(l)
-        Parallel.forEach(count: chunks, threads: min(threads, workspaces.count)) { c, worker in
-          let ws = workspaces[worker]
-          let sub = indices[(c * chunk)..<min(data.count, (c + 1) * chunk)]
-          data.gather(sub, inputs: ws.stagedInputs, targets: ws.stagedTargets)
-          ws.forward(parameters: params.value, inputs: ws.stagedInputs, steps: data.steps, batch: sub.count,
-                     dropoutSeed: nil)
-          out.value[c] = loss.evaluate(outputs: UnsafePointer(ws.output.baseAddress!), targets: ws.stagedTargets,
-                                       batch: sub.count, horizon: data.horizon, gradientScale: 1, gradient: nil)
-        }
+    let loss = options.loss, parameters = network.parameters
+    // Chunks need no state between them, so each worker reuses one workspace for all of its chunks.
+    let losses = Parallel.map(chunks, threads: min(threads, workspaces.count), scratch: { workspaces[$0] }) { c, ws in
+      let sub = indices[(c * chunk)..<min(data.count, (c + 1) * chunk)]
+      data.gather(sub, inputs: ws.stagedInputs, targets: ws.stagedTargets)
+      return parameters.withUnsafeBufferPointer { p in
+        ws.forward(parameters: p.baseAddress!, inputs: ws.stagedInputs, steps: data.steps, batch: sub.count,
+                   dropoutSeed: nil)
+        return loss.evaluate(outputs: UnsafePointer(ws.output.baseAddress!), targets: ws.stagedTargets,
+                             batch: sub.count, horizon: data.horizon, gradientScale: 1, gradient: nil)
       }
     }
     var total = 0.0
     for v in losses { total += v }
     return total / Double(max(data.count, 1))
+  }
+
+  /// Runs `shard(s, parameters)` for every shard of a mini-batch on up to `threads` threads.
+  ///
+  /// Takes the parameters by value, so they are shared, not copied, while the shards run, and the
+  /// optimizer's update afterwards finds the array uniquely referenced again.
+  /// - Returns: Each shard's loss, in shard order.
+  private static func forwardBackward(parameters: [T], shards: Int, threads: Int,
+                                      _ shard: @Sendable (_ s: Int, _ parameters: UnsafePointer<T>) -> Double) -> [Double] {
+    Parallel.map(shards, threads: threads) { s in
+      parameters.withUnsafeBufferPointer { shard(s, $0.baseAddress!) }
+    }
   }
 
   /// out = Σ parts, added in order, eight lanes at a time.

@@ -9,6 +9,12 @@ import Stochastics
 ///
 /// Layout: sequences are time-major, row `t * batch + b` holds step `t` of sequence `b`, so the
 /// input projections of all steps form one matrix product and each step's rows are contiguous.
+///
+/// `@unchecked Sendable`, the one such type in SupplySim: a workspace is raw scratch memory
+/// (allocated once per training run, reused by every mini-batch, and its gradient read by the
+/// trainer after each parallel pass), which no checked type can describe. `Parallel.map` hands a
+/// workspace to one piece at a time (the trainer's shard `s` uses workspace `s`; `meanLoss` gives
+/// one to each worker), and its completion orders every use before the next.
 final class RecurrentWorkspace<T: NeuralScalar>: @unchecked Sendable {
   let architecture: NetworkArchitecture
   let maxSteps: Int, maxBatch: Int

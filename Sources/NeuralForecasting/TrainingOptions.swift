@@ -1,3 +1,5 @@
+import Parallelism
+
 /// How to train a network: epochs, batching, optimizer, schedule, regularisation and stopping.
 public struct TrainingOptions: Codable, Sendable, Equatable {
   /// Passes over the training windows, at most.
@@ -45,7 +47,7 @@ public struct TrainingOptions: Codable, Sendable, Equatable {
   }
 
   /// The threads actually used.
-  var resolvedThreads: Int { threads > 0 ? threads : Parallel.processorCount }
+  var resolvedThreads: Int { threads > 0 ? threads : Parallel.defaultThreadCount }
 }
 
 /// What happened during training.

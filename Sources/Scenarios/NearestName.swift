@@ -21,18 +21,15 @@ public enum NearestName {
 
   /// The candidate closest to `word` ignoring case, if it is within `max(2, |word|/3)` edits.
   ///
-  /// A candidate whose length differs from the word's by more than that limit is at least that
-  /// many edits away and is not compared, so a huge word costs O(|word|), not O(|word|·|candidate|).
+  /// - Complexity: O(|word|·|candidate|) for the candidates whose length is within the allowed
+  ///   edits of the word's (no edit distance is smaller than the difference of the lengths), so
+  ///   a very long word costs nothing against short names.
   public static func closest(to word: String, among candidates: [String]) -> String? {
-    let limit = max(2, word.count / 3)
-    let lowered = word.lowercased()
-    let length = lowered.count
-    let best = candidates.compactMap { candidate -> (String, Int)? in
-      let c = candidate.lowercased()
-      guard abs(c.count - length) <= limit else { return nil }
-      return (candidate, editDistance(c, lowered))
-    }.min { $0.1 < $1.1 }
-    guard let best, best.1 <= limit else { return nil }
+    let typed = word.lowercased()
+    let length = typed.count, allowed = max(2, length / 3)
+    let best = candidates.lazy.filter { abs($0.count - length) <= allowed }
+      .map { ($0, editDistance($0.lowercased(), typed)) }.min { $0.1 < $1.1 }
+    guard let best, best.1 <= allowed else { return nil }
     return best.0
   }
 }

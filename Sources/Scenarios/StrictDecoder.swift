@@ -1,4 +1,4 @@
-import EventEngine
+import Parallelism
 
 /// A problem found while decoding, located by JSON path; the loader adds the file name.
 struct DecodingIssue: Error {

@@ -8,13 +8,14 @@
 // The modules keep their own names (a type can be written `Replenishment.BaseStockPolicy`), and
 // the command-line tool is not part of the library.
 
+@_exported import Parallelism
 @_exported import Stochastics
-@_exported import EventEngine
 @_exported import SupplyModel
 @_exported import LinearAlgebra
 @_exported import Forecasting
 @_exported import NeuralForecasting
 @_exported import LinearProgramming
+@_exported import InventoryOptimization
 @_exported import Replenishment
 @_exported import Scenarios
 @_exported import Experiments

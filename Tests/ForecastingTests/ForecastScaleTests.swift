@@ -182,9 +182,10 @@ func fitAndPredict(_ name: String, _ values: [Double], period: Int, horizon: Int
     let big = SeriesScale([3e200, -5e200])
     #expect(big.factor.significandBitPattern == 0 && (0.5..<1).contains(5e200 / big.factor))
     #expect(SeriesScale([.greatestFiniteMagnitude]).factor == 0x1p1023)
-    let sub = SeriesScale([5e-324, 1e-323])
-    #expect(sub.normalized([5e-324, 1e-323]) == [0.25, 0.5])
-    #expect(sub.restored(sub.normalized([5e-324, 1e-323])) == [5e-324, 1e-323])
+    let tiny = Double.leastNonzeroMagnitude
+    let sub = SeriesScale([tiny, 2 * tiny])
+    #expect(sub.normalized([tiny, 2 * tiny]) == [0.25, 0.5])
+    #expect(sub.restored(sub.normalized([tiny, 2 * tiny])) == [tiny, 2 * tiny])
   }
 
   /// The exponential smoothing family used to trap on an optimiser precondition here.

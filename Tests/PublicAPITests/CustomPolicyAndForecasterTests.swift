@@ -3,6 +3,7 @@
 // "Your own policies and forecasters").
 import Foundation
 import SupplySim
+import Synchronization
 import Testing
 
 // MARK: A policy of our own
@@ -49,7 +50,11 @@ struct TrailingMean: Forecaster {
   var name: String { "trailing_mean" }
   var minimumHistory: Int { window + 2 }
 
+  /// Fits made with `window` 13, a window only the report test uses (tests run concurrently).
+  static let fitsOfWindow13 = Atomic<Int>(0)
+
   func fit(_ input: ForecastInput) throws(ForecastError) -> Model {
+    if window == 13 { Self.fitsOfWindow13.add(1, ordering: .relaxed) }
     let y = input.values
     guard y.count >= minimumHistory else { throw .historyTooShort(method: name, needed: minimumHistory, got: y.count) }
     func mean(endingBefore t: Int) -> Double { y[(t - window)..<t].reduce(0, +) / Double(window) }
@@ -132,7 +137,7 @@ func scenarioJSON(policies: String) -> String {
       """)
     let scenario = try Scenario.load(json: json, file: "custom.json")
     #expect(scenario.policies[0].type == "fixedLevel")
-    let result = Experiment(scenario: scenario, replications: 3, threads: 2).run()
+    let result = try Experiment(scenario: scenario, replications: 3, threads: 2).run()
     let mine = result.outcomes[0], builtIn = result.outcomes[1]
     #expect(mine.totals.count == 3)
     #expect(mine.totals == builtIn.totals)
@@ -187,11 +192,29 @@ func scenarioJSON(policies: String) -> String {
 
     let json = scenarioJSON(policies: #"{"name": "tm", "type": "RS", "reviewPeriod": 7, "serviceLevel": 0.9, "forecast": {"model": "trailing_mean", "parameters": {"window": 14}, "retrainEvery": 7}}"#)
     let scenario = try Scenario.load(json: json, file: "f.json")
-    let result = Experiment(scenario: scenario, replications: 2, threads: 1).run()
+    let result = try Experiment(scenario: scenario, replications: 2, threads: 1).run()
     let outcome = result.outcomes[0]
     #expect(outcome.definition.model.forecast?.label == "trailing_mean(window=14)")
     let accuracy = try #require(outcome.meanForecastAccuracy)
     #expect(accuracy.mae > 0 && accuracy.mae < 5)
     #expect(RunReport(result: result, version: "test").markdown().contains("trailing_mean(window=14)"))
+  }
+
+  /// What a report shows is recorded by the run: writing every report file after the run fits
+  /// no forecaster, yet the HTML charts the forecasts against actual demand.
+  @Test func writingAReportFitsNothing() throws {
+    let json = scenarioJSON(policies: #"{"name": "tm", "type": "RS", "reviewPeriod": 7, "serviceLevel": 0.9, "forecast": {"model": "trailing_mean", "parameters": {"window": 13}, "retrainEvery": 7}}"#)
+    let result = try Experiment(scenario: try Scenario.load(json: json, file: "f.json"), replications: 2, threads: 1, recordTrace: true).run()
+    let fitsDuringRun = TrailingMean.fitsOfWindow13.load(ordering: .relaxed)
+    #expect(fitsDuringRun > 0)
+    #expect(!result.forecastShowcase.isEmpty)
+    #expect(result.forecastShowcase.allSatisfy { $0.method == "trailing_mean(window=13)" && $0.mean.count == 28 })
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("supplysim-fits-\(ProcessInfo.processInfo.processIdentifier)").path
+    defer { try? FileManager.default.removeItem(atPath: folder) }
+    try RunReport(result: result, version: "test").write(to: folder)
+    #expect(TrailingMean.fitsOfWindow13.load(ordering: .relaxed) == fitsDuringRun)
+    let html = try String(contentsOfFile: folder + "/report.html", encoding: .utf8)
+    #expect(html.contains("trailing_mean(window=13)"))
+    #expect(html.contains("id=\"forecasts\""))
   }
 }

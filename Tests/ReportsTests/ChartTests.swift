@@ -1,6 +1,7 @@
 import Testing
 import Foundation
 @testable import Reports
+import Experiments
 
 @Suite struct ChartTests {
   /// A seasonal series with a forecast over its last 14 days and a ±1.64 sd band.

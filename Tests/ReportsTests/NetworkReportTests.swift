@@ -7,18 +7,18 @@ import SupplyModel
 @Suite struct NetworkReportTests {
   static let result = ReportFixture.network
   static let report = RunReport(result: result, version: "t")
-  static let page = HTMLReport(result: result, version: "t", forecasts: ForecastShowcase.series(for: result)).render()
+  static let page = HTMLReport(result: result, version: "t").render()
 
   @Test func stockingPointsFeatureTheFirstCustomerFacingNode() {
     let points = StockingPoints(network: Self.result.scenario.network)
-    #expect(points.isNetwork)
+    #expect(points.hasSeveralNodes)
     #expect(points.customerFacingNodes == [1, 2])
     #expect(points.featuredNode == 1)
     #expect(points.featuredSlot(sku: 2) == 5)
     #expect(points.customerFacingSlots == [3, 4, 5, 6, 7, 8])
     #expect(points.featuredLabel(sku: "FAST") == "FAST at store-1")
     let single = StockingPoints(network: ReportFixture.oneReplication.scenario.network)
-    #expect(!single.isNetwork && single.featuredNode == nil)
+    #expect(!single.hasSeveralNodes && single.featuredNode == nil)
     #expect(single.featuredSlot(sku: 2) == 2 && single.featuredLabel(sku: "FAST") == "FAST")
     #expect(single.customerFacingSlots == [0, 1, 2, 3])
   }
@@ -127,7 +127,7 @@ import SupplyModel
     let dc = Int(try #require(outcome.nodeParameters[0].value(PolicyParameters.orderUpTo, ofSKU: 0)))
     #expect(store != dc)
     #expect(Self.page.contains("FAST at store-1: S = \(store);"))
-    let forecasts = ForecastShowcase.series(for: Self.result)
+    let forecasts = Self.result.forecastShowcase
     #expect(!forecasts.isEmpty)
     #expect(forecasts.allSatisfy { $0.sku.hasSuffix(" at store-1") })
     let trace = try #require(outcome.trace)

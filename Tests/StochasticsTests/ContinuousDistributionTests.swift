@@ -106,11 +106,11 @@ private func checkRoundTrip<D: ContinuousDistribution>(_ d: D, relative: Double 
 @Test func representableMomentsOfGammaAndLogNormal() {
   #expect(Gamma.canRepresent(mean: 4, standardDeviation: 1))
   #expect(!Gamma.canRepresent(mean: 5e-300, standardDeviation: 1))   // shape underflows
-  #expect(!Gamma.canRepresent(mean: 5e-324, standardDeviation: 5e-324))
+  #expect(!Gamma.canRepresent(mean: .leastNonzeroMagnitude, standardDeviation: .leastNonzeroMagnitude))
   #expect(!Gamma.canRepresent(mean: 0, standardDeviation: 1))
   #expect(LogNormal.canRepresent(mean: 4, standardDeviation: 0))
   #expect(!LogNormal.canRepresent(mean: 5e-300, standardDeviation: 1))   // (sd/mean)² overflows
   var rng = Xoshiro256(seed: 3)
-  #expect((0..<100).allSatisfy { _ in NegativeBinomial(mean: 5e-324, dispersion: 4).sample(using: &rng) == 0 })
+  #expect((0..<100).allSatisfy { _ in NegativeBinomial(mean: .leastNonzeroMagnitude, dispersion: 4).sample(using: &rng) == 0 })
 }
 

@@ -1,4 +1,5 @@
 import Dispatch
+import Parallelism
 
 /// Throughput measurement for automatic ARIMA, used by `supplysim bench forecast`.
 package enum ARIMABenchmark {
@@ -14,8 +15,8 @@ package enum ARIMABenchmark {
     package typealias Outcome = Swift.Result<ARIMAModel, ForecastError>
   }
 
-  /// Fits `forecaster` to every input, in parallel across series with `concurrentPerform`
-  /// (each iteration writes only its own slot, so results come back in index order).
+  /// Fits `forecaster` to every input, in parallel across series with `Parallel.map` (results
+  /// come back in index order).
   ///
   /// - Parameters:
   ///   - inputs: The series to fit.
@@ -26,24 +27,14 @@ package enum ARIMABenchmark {
   package static func fitAutoARIMA(_ inputs: [ForecastInput], forecaster: AutoARIMA = AutoARIMA(),
                                   parallel: Bool = true) -> Result {
     let start = DispatchTime.now().uptimeNanoseconds
-    let slots = UnsafeMutableBufferPointer<Result.Outcome?>.allocate(capacity: inputs.count)
-    slots.initialize(repeating: nil)
-    defer { slots.deinitialize(); slots.deallocate() }
-    nonisolated(unsafe) let shared = slots
-    let work: @Sendable (Int) -> Void = { i in
+    let models = Parallel.map(inputs.count, threads: parallel ? Parallel.defaultThreadCount : 1) { i -> Result.Outcome in
       do throws(ForecastError) {
-        shared[i] = .success(try forecaster.fit(inputs[i]))
+        return .success(try forecaster.fit(inputs[i]))
       } catch {
-        shared[i] = .failure(error)
+        return .failure(error)
       }
     }
-    if parallel {
-      DispatchQueue.concurrentPerform(iterations: inputs.count, execute: work)
-    } else {
-      for i in 0..<inputs.count { work(i) }
-    }
     let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
-    let models = slots.map { $0! }
     return Result(models: models, seconds: seconds,
                   seriesPerSecond: seconds > 0 ? Double(inputs.count) / seconds : .infinity)
   }

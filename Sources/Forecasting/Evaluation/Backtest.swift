@@ -1,4 +1,4 @@
-import Dispatch
+import Parallelism
 
 /// Rolling-origin evaluation ("time-series cross-validation").
 ///
@@ -64,15 +64,14 @@ public struct Backtest: Sendable {
 
   /// Backtests models on many series, concurrently across series.
   ///
-  /// Each series is evaluated on its own (by `DispatchQueue.concurrentPerform`) into its own
-  /// slot; records are then merged in series order, so the result does not depend on scheduling.
+  /// Each series is evaluated on its own (by `Parallel.map` on every processor); records are
+  /// then merged in series order, so the result does not depend on scheduling.
   /// - Returns: Records ordered by series, origin, model; scores pooled over all series.
   public func run(_ models: [any Forecaster], on inputs: [ForecastInput]) -> BacktestResult {
-    let slots = Slots(count: inputs.count)
-    DispatchQueue.concurrentPerform(iterations: inputs.count) { i in
-      slots.store(evaluate(models, on: inputs[i], seriesIndex: i), at: i)
+    let perSeries = Parallel.map(inputs.count, threads: Parallel.defaultThreadCount) { i in
+      evaluate(models, on: inputs[i], seriesIndex: i)
     }
-    let records = slots.values.flatMap { $0 }
+    let records = perSeries.flatMap { $0 }
     return BacktestResult(records: records, scores: BacktestResult.score(records, models: models.map(\.name), levels: levels))
   }
 
@@ -102,22 +101,4 @@ public struct Backtest: Sendable {
     }
     return records
   }
-}
-
-/// Per-series result slots written from concurrent iterations, each index by exactly one.
-///
-/// The slots live in a buffer allocated once, so concurrent writes touch disjoint elements and
-/// never the class's own storage.
-private final class Slots: @unchecked Sendable {
-  private let buffer: UnsafeMutableBufferPointer<[BacktestRecord]>
-  init(count: Int) {
-    buffer = .allocate(capacity: count)
-    buffer.initialize(repeating: [])
-  }
-  deinit {
-    _ = buffer.deinitialize()
-    buffer.deallocate()
-  }
-  func store(_ r: [BacktestRecord], at i: Int) { buffer[i] = r }
-  var values: [[BacktestRecord]] { Array(buffer) }
 }

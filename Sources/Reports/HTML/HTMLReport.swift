@@ -22,11 +22,12 @@ public struct HTMLReport: Sendable {
   /// - Parameters:
   ///   - result: The experiment to report.
   ///   - version: The SupplySim version, shown in the summary and footer.
-  ///   - forecasts: Optional forecasts to chart (none by default).
-  public init(result: ExperimentResult, version: String, forecasts: [SeriesForecast] = []) {
+  ///   - forecasts: Forecasts to chart instead of those the run recorded
+  ///     (`result.forecastShowcase`, the default).
+  public init(result: ExperimentResult, version: String, forecasts: [SeriesForecast]? = nil) {
     self.result = result
     self.version = version
-    self.forecasts = forecasts
+    self.forecasts = forecasts ?? result.forecastShowcase
   }
 
   /// The page.
@@ -43,6 +44,7 @@ public struct HTMLReport: Sendable {
     html += scenarioSection()
     html += comparisonSection()
     html += pairedSection()
+    html += optimalityGapSection()
     html += networkSection()
     html += costChartsSection()
     html += costServiceSection()
@@ -72,7 +74,8 @@ public struct HTMLReport: Sendable {
     if let d = s.spec.description { h += "<p class=\"lede\">\(esc(d))</p>\n" }
     h += "<nav class=\"toc\">"
     var links = [("scenario", "Scenario"), ("comparison", "KPI comparison"), ("paired", "Paired comparisons")]
-    if s.network.topology != nil { links.append(("network", "Network")) }
+    if OptimalityGap.of(result) != nil { links.append(("optimum", "Distance to the optimum")) }
+    if s.network.hasSeveralNodes { links.append(("network", "Network")) }
     links += [("costs", "Cost breakdown"), ("cost-service", "Cost vs fill rate"), ("trajectories", "Trajectories"),
               ("stockouts", "Stockout durations")]
     if !forecasts.isEmpty { links.append(("forecasts", "Forecasts")) }
@@ -124,7 +127,7 @@ public struct HTMLReport: Sendable {
   }
 
   func definitionsSection() -> String {
-    let network = result.scenario.network.topology != nil
+    let network = result.scenario.network.hasSeveralNodes
     var definitions: [(String, String)] = [
       ("Total cost", network ? "Holding + shortage + ordering + purchase + transport cost over the measured days, over every node."
                              : "Holding + shortage + ordering + purchase cost over the measured days."),

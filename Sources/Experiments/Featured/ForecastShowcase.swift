@@ -1,10 +1,10 @@
-import Experiments
 import Forecasting
 import Replenishment
 import SupplyModel
 
-/// Forecast-versus-actual series for the HTML report: for each forecast-driven policy, its
-/// forecaster is fitted to the featured SKUs' simulated demand (replication 0) up to `holdout`
+/// Forecast-versus-actual series for the reports, computed when an experiment that keeps a daily
+/// trace finishes (`ExperimentResult.forecastShowcase`), so that writing a report fits nothing:
+/// for each forecast-driven policy, its forecaster is fitted to the featured SKUs' simulated demand (replication 0) up to `holdout`
 /// days before the end of the run and forecasts those days with an 80% interval, which the chart
 /// sets against the demand that actually came.
 ///

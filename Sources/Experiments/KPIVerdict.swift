@@ -28,9 +28,18 @@ public struct KPIVerdict: Sendable, Equatable {
   public var threshold: Double
   /// The verdict.
   public var outcome: Outcome
+  /// Statistical rules: the p-value of the change in the rule's bad direction (nil with one
+  /// replication, when there is no test).
+  public var pValue: Double?
+  /// Statistical rules: the level the p-value was compared with after the multiple-comparison
+  /// correction (for example 0.05/18).
+  public var significance: Double?
 
   /// Creates a verdict.
-  public init(policy: String, kpi: String, baselineMean: Double?, mean: Double, change: ChangeInterval?, rule: KPIRule, threshold: Double, outcome: Outcome) {
+  public init(policy: String, kpi: String, baselineMean: Double?, mean: Double, change: ChangeInterval?, rule: KPIRule, threshold: Double, outcome: Outcome,
+              pValue: Double? = nil, significance: Double? = nil) {
+    self.pValue = pValue
+    self.significance = significance
     self.policy = policy
     self.kpi = kpi
     self.baselineMean = baselineMean
@@ -48,7 +57,8 @@ public struct KPIVerdict: Sendable, Equatable {
   }
 
   /// One sentence on what happened, for failure messages:
-  /// `fillRate fell by 0.0412 (0.9989 → 0.9577), beyond the allowed 0.005; 99% CI of the change [-0.05, -0.03]`.
+  /// `shortageCost rose by 1,236 (10,472 → 11,708, +11.8%); paired t = 9.1 on 9 df, p = 3.9e-06
+  /// ≤ 0.0028 (significant after the multiple-comparison correction); 95% CI of the change [929, 1,543]`.
   public var message: String {
     guard let baselineMean, let change else {
       return "\(kpi) has no baseline value (now \(KPIRule.format(mean))); refresh the baseline to track it"
@@ -58,14 +68,40 @@ public struct KPIVerdict: Sendable, Equatable {
     var text = "\(kpi) \(verb) (\(KPIRule.format(baselineMean)) → \(KPIRule.format(mean))"
     if let r = relativeChange, d != 0 { text += ", \(r > 0 ? "+" : "")\(KPIRule.format((r * 1000).rounded() / 10))%" }
     text += ")"
+    let limit = threshold > 0 || rule.test == .tolerance ? ", \(outcome == .fail ? "beyond" : "within") the allowed \(KPIRule.format(threshold))" : ""
     switch outcome {
-    case .fail: text += ", beyond the allowed \(KPIRule.format(threshold))"
-    case .pass: text += ", within the allowed \(KPIRule.format(threshold))"
+    case .fail, .pass: text += limit
     case .ignored, .new: break
     }
-    if let ci = change.interval, rule.test == .statistical {
-      text += "; \(KPIRule.format(ci.level * 100))% CI of the change [\(KPIRule.format(ci.lower)), \(KPIRule.format(ci.upper))] (\(change.method.rawValue))"
+    guard rule.test == .statistical else { return text }
+    if let pValue, let significance {
+      let t = change.tStatistic.map { "t = \(Self.significant($0)) on \(Self.significant(change.degreesOfFreedom!)) df, " } ?? "no spread across replications, "
+      text += "; \(change.method.rawValue) \(t)p = \(Self.significant(pValue)) \(pValue <= significance ? "≤" : ">") \(Self.significant(significance))"
+      if outcome == .fail { text += " (significant after the multiple-comparison correction)" }
+    } else {
+      text += "; one replication: no test, the threshold alone decides"
+    }
+    if let ci = change.interval {
+      text += "; \(KPIRule.format(ci.level * 100))% CI of the change [\(KPIRule.format(ci.lower)), \(KPIRule.format(ci.upper))]"
     }
     return text
+  }
+
+  /// Two significant digits (whole numbers from 10 up), in scientific notation below 0.001:
+  /// `0.0028`, `3.9e-06`, `9.1`, `12`, `0`.
+  public static func significant(_ x: Double) -> String {
+    guard x.isFinite, x != 0 else { return x == 0 ? "0" : "\(x)" }
+    var exponent = 0, m = abs(x)
+    while m >= 10 { m /= 10; exponent += 1 }
+    while m < 1 { m *= 10; exponent -= 1 }
+    if exponent >= -3 {
+      var scale = 1.0
+      for _ in 0..<max(0, 1 - exponent) { scale *= 10 }
+      return KPIRule.format((x * scale).rounded() / scale)
+    }
+    var mantissa = (m * 10).rounded() / 10
+    if mantissa >= 10 { mantissa /= 10; exponent += 1 }
+    let digits = String(-exponent)
+    return (x < 0 ? "-" : "") + KPIRule.format(mantissa) + "e-" + (digits.count < 2 ? "0" : "") + digits
   }
 }

@@ -38,18 +38,20 @@ public enum BaselineCheck {
   /// The verdict on every KPI of every policy in `now`, and the number of statistical comparisons.
   ///
   /// - Parameters:
-  ///   - now: Per policy, the new runs' values of every KPI, one per replication.
+  ///   - now: Per policy, the new runs' values of each KPI, one per replication (KPIs it lacks
+  ///     are skipped).
   ///   - baseline: The recorded runs; it must have every policy of `now`.
   ///   - paired: Pair replication r with the baseline's replication r (equal counts needed).
   ///   - rules: The rules.
-  static func judge(_ now: [BaselinePolicy], against baseline: Baseline, paired: Bool, rules: RuleSet) -> (verdicts: [KPIVerdict], statistical: Int) {
+  /// - Returns: The verdicts in policy and `KPIs.names` order, and the size of the statistical family.
+  public static func judge(_ now: [BaselinePolicy], against baseline: Baseline, paired: Bool, rules: RuleSet) -> (verdicts: [KPIVerdict], statistical: Int) {
     var verdicts: [KPIVerdict] = []
-    var family: [(index: Int, p: Double?, alpha: Double)] = []
+    var family: [(index: Int, differences: [Double])] = []
     for policy in now {
       let recorded = baseline.policy(named: policy.name)!
       for kpi in KPIs.names {
+        guard let values = policy.values(of: kpi) else { continue }
         let rule = rules.rule(policy: policy.name, kpi: kpi)
-        let values = policy.values(of: kpi)!
         let nowMean = values.reduce(0, +) / Double(values.count)
         guard let before = recorded.values(of: kpi) else {
           verdicts.append(KPIVerdict(policy: policy.name, kpi: kpi, baselineMean: nil, mean: nowMean, change: nil, rule: rule, threshold: 0, outcome: .new))
@@ -62,55 +64,76 @@ public enum BaselineCheck {
         switch rule.test {
         case .ignore: verdict.outcome = .ignored
         case .tolerance:
-          verdict.outcome = rule.isRegression(change: change.change, pValue: nil, significance: 0, baselineMean: baselineMean) ? .fail : .pass
+          verdict.outcome = rule.exceedsThreshold(change: change.change, baselineMean: baselineMean) ? .fail : .pass
         case .statistical:
           verdict.pValue = change.pValue(direction: rule.direction)
-          family.append((verdicts.count, verdict.pValue, 1 - rule.level))
+          let differences = paired ? ChangeInterval.roundedDifferences(baseline: before, now: values) : []
+          let sign = rule.direction == .noDecrease ? -1.0 : 1.0
+          if paired {
+            verdict.replicationCounts = KPIVerdict.ReplicationCounts(worse: differences.filter { $0 * sign > 0 }.count, better: differences.filter { $0 * sign < 0 }.count,
+                                                                  same: differences.filter { $0 == 0 }.count)
+          }
+          family.append((verdicts.count, differences))
         }
         verdicts.append(verdict)
       }
     }
-    for (index, significance) in significanceLevels(family.map { ($0.p, $0.alpha) }, method: rules.multipleComparisons).enumerated() {
-      let i = family[index].index
-      let v = verdicts[i]
-      verdicts[i].significance = significance
-      let regression = v.rule.isRegression(change: v.change!.change, pValue: v.pValue, significance: significance, baselineMean: v.baselineMean!)
-      verdicts[i].outcome = regression ? .fail : .pass
+    let tested = family.filter { verdicts[$0.index].pValue != nil }
+    let m = tested.count
+    let replications = tested.first?.differences.count ?? 0
+    let alpha = tested.map { 1 - verdicts[$0.index].rule.level }.min() ?? 0.05
+    if paired, rules.multipleComparisons == .westfallYoung, m > 0,
+       (SignFlipTest.minimumReplications(alpha: alpha)...SignFlipTest.maximumReplications).contains(replications) {
+      let (raw, adjusted) = SignFlipTest.pValues(tested.map(\.differences), directions: tested.map { verdicts[$0.index].rule.direction })
+      for (k, member) in tested.enumerated() {
+        verdicts[member.index].pValue = raw[k]
+        verdicts[member.index].adjustedPValue = adjusted[k]
+        verdicts[member.index].test = "sign flips, Westfall–Young over \(m)"
+      }
+    } else {
+      let method: RuleSet.MultipleComparisons = rules.multipleComparisons == .westfallYoung ? .holm : rules.multipleComparisons
+      let adjusted = adjustedPValues(tested.map { verdicts[$0.index].pValue! }, method: method)
+      let name = paired ? "paired t" : "Welch t"
+      let correction = switch method {
+      case .holm, .westfallYoung: m > 1 ? ", Holm over \(m)" : ""
+      case .bonferroni: m > 1 ? ", Bonferroni over \(m)" : ""
+      case .none: ""
+      }
+      for (k, member) in tested.enumerated() {
+        verdicts[member.index].adjustedPValue = adjusted[k]
+        verdicts[member.index].test = name + correction
+      }
+    }
+    for member in family {
+      let v = verdicts[member.index]
+      verdicts[member.index].outcome = v.rule.isRegression(change: v.change!.change, adjustedPValue: v.adjustedPValue, baselineMean: v.baselineMean!) ? .fail : .pass
     }
     return (verdicts, family.count)
   }
 
-  /// The level each p-value of a family is compared with.
+  /// p-values adjusted for a family: `none` leaves them, `bonferroni` multiplies by m, `holm`
+  /// (and `westfallYoung` when it falls back to it) takes the running maximum of (m − i)·p₍ᵢ₎
+  /// over the p-values in increasing order (i from 0); all are capped at 1.
   ///
-  /// - `none`: its own α. `bonferroni`: α/m. `holm`: tests are taken in increasing order of
-  ///   p/α; the i-th (from 0) is compared with α/(m − i) while every earlier one was
-  ///   significant, and every later one, once one is not, with 0 (it cannot be significant).
-  ///   With equal α this is Holm's procedure; with unequal α the family-wise error is still at
-  ///   most the largest α, since the first true null hypothesis tested faces at most α/m₀.
-  ///   A missing p-value (one replication: no test) does not count towards m.
+  /// A comparison fails when its adjusted p-value is at most its α = 1 − level; with unequal
+  /// levels the family-wise error stays at most the largest α, since the first true null
+  /// hypothesis reached has an adjusted p-value of at least m₀ times its own.
   ///
-  /// - Parameters:
-  ///   - family: Per comparison its p-value (or nil) and α = 1 − level.
-  ///   - method: The correction.
-  /// - Returns: One level per comparison, in `family` order.
-  public static func significanceLevels(_ family: [(p: Double?, alpha: Double)], method: RuleSet.MultipleComparisons) -> [Double] {
-    let m = family.filter { $0.p != nil }.count
+  /// - SeeAlso: S. Holm (1979), Scand. J. Statist. 6(2), 65–70.
+  public static func adjustedPValues(_ p: [Double], method: RuleSet.MultipleComparisons) -> [Double] {
+    let m = Double(p.count)
     switch method {
-    case .none: return family.map(\.alpha)
-    case .bonferroni: return family.map { $0.alpha / Double(max(m, 1)) }
-    case .holm:
-      var levels = family.map { $0.alpha / Double(max(m, 1)) }
-      let order = family.indices.filter { family[$0].p != nil }.sorted {
-        let a = family[$0].p! / family[$0].alpha, b = family[$1].p! / family[$1].alpha
-        return a != b ? a < b : $0 < $1
+    case .none: return p
+    case .bonferroni: return p.map { min(1, $0 * m) }
+    case .holm, .westfallYoung:
+      let order = p.indices.sorted { p[$0] != p[$1] ? p[$0] < p[$1] : $0 < $1 }
+      var out = p
+      var running = 0.0
+      for (i, k) in order.enumerated() {
+        running = max(running, min(1, (m - Double(i)) * p[k]))
+        out[k] = running
       }
-      var open = true
-      for (step, i) in order.enumerated() {
-        let level = open ? family[i].alpha / Double(m - step) : 0
-        levels[i] = level
-        if family[i].p! > level { open = false }
-      }
-      return levels
+      return out
     }
   }
 }

@@ -40,6 +40,10 @@ public struct ChangeInterval: Sendable, Equatable {
   public var method: Method
   /// The standard error of the change, or nil when either side has fewer than two replications.
   public var standardError: Double?
+  /// The effect size: the change in standard deviations (paired: mean/sd of the differences,
+  /// Cohen's d_z; Welch: over the root mean square of the two standard deviations); nil without
+  /// two replications on each side or when the spread is 0.
+  public var standardizedEffect: Double?
   /// Degrees of freedom of the t statistic (n − 1 paired, Welch–Satterthwaite otherwise), or nil
   /// without a standard error.
   public var degreesOfFreedom: Double?
@@ -56,15 +60,14 @@ public struct ChangeInterval: Sendable, Equatable {
     if paired {
       precondition(baseline.count == now.count, "pairing needs equal counts, got \(baseline.count) and \(now.count)")
       method = .paired
-      let differences = zip(now, baseline).map { n, b in
-        abs(n - b) <= Self.roundingTolerance * max(1, abs(b)) ? 0 : n - b
-      }
+      let differences = Self.roundedDifferences(baseline: baseline, now: now)
       let summary = KPISummary(values: differences, level: level)
       change = summary.mean
       interval = summary.interval
       if summary.count > 1 {
         standardError = summary.standardDeviation / Double(summary.count).squareRoot()
         degreesOfFreedom = Double(summary.count - 1)
+        if summary.standardDeviation > 0 { standardizedEffect = summary.mean / summary.standardDeviation }
       }
       return
     }
@@ -76,6 +79,8 @@ public struct ChangeInterval: Sendable, Equatable {
     let vb = b.standardDeviation * b.standardDeviation / Double(b.count)
     let se = (va + vb).squareRoot()
     standardError = se
+    let spread = ((a.standardDeviation * a.standardDeviation + b.standardDeviation * b.standardDeviation) / 2).squareRoot()
+    if spread > 0 { standardizedEffect = change / spread }
     guard se > 0 else {
       interval = ConfidenceInterval(estimate: change, lower: change, upper: change, level: level)
       degreesOfFreedom = Double(a.count + b.count - 2)
@@ -85,6 +90,11 @@ public struct ChangeInterval: Sendable, Equatable {
     degreesOfFreedom = df
     let half = SpecialFunctions.studentTQuantile(0.5 + level / 2, degreesOfFreedom: df) * se
     interval = ConfidenceInterval(estimate: change, lower: change - half, upper: change + half, level: level)
+  }
+
+  /// now_r − base_r per replication, with differences below `roundingTolerance` set to 0.
+  public static func roundedDifferences(baseline: [Double], now: [Double]) -> [Double] {
+    zip(now, baseline).map { n, b in abs(n - b) <= roundingTolerance * max(1, abs(b)) ? 0 : n - b }
   }
 
   /// The t statistic change / standard error; nil without a standard error or when it is 0.

@@ -53,12 +53,11 @@ public struct CheckResult: Sendable, Equatable {
     return names
   }
 
-  /// The multiple-comparison correction in words: `Holm over 18 statistical comparisons (95%
-  /// family-wise)`, or nil when there is at most one comparison or no correction.
+  /// The tests and correction in words, from the verdicts: `sign flips, Westfall–Young over 18
+  /// statistical comparisons`, or nil when nothing was tested.
   public var correctionDescription: String? {
-    guard multipleComparisons != .none, statisticalComparisons > 1 else { return nil }
-    let name = multipleComparisons == .holm ? "Holm" : "Bonferroni"
-    return "\(name) over \(statisticalComparisons) statistical comparisons"
+    guard let test = verdicts.lazy.compactMap(\.test).first else { return nil }
+    return test.hasSuffix(" over \(statisticalComparisons)") ? test + " statistical comparisons" : test
   }
 
   /// The failed verdicts.

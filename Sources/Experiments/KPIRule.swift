@@ -73,19 +73,19 @@ public struct KPIRule: Sendable, Equatable {
   ///
   /// - Parameters:
   ///   - change: now − baseline, of the means.
-  ///   - pValue: the p-value of the change in the bad direction (`ChangeInterval.pValue`), or
-  ///     nil when there is no test (one replication).
-  ///   - significance: the level the p-value must reach, after the multiple-comparison correction.
+  ///   - adjustedPValue: the p-value of the change in the bad direction, adjusted for the family
+  ///     of comparisons (`BaselineCheck`), or nil when there is no test (one replication).
   ///   - baselineMean: the baseline's mean, for the relative tolerance.
-  /// - Returns: True when the change is a regression under this rule.
-  public func isRegression(change: Double, pValue: Double?, significance: Double, baselineMean: Double) -> Bool {
+  /// - Returns: True when the change is a regression under this rule: beyond the threshold and,
+  ///   for a statistical rule, with an adjusted p-value of at most 1 − level.
+  public func isRegression(change: Double, adjustedPValue: Double?, baselineMean: Double) -> Bool {
     switch test {
     case .ignore: return false
     case .tolerance: return exceedsThreshold(change: change, baselineMean: baselineMean)
     case .statistical:
       guard exceedsThreshold(change: change, baselineMean: baselineMean) else { return false }
-      guard let pValue else { return true }
-      return pValue <= significance
+      guard let adjustedPValue else { return true }
+      return adjustedPValue <= 1 - level
     }
   }
 

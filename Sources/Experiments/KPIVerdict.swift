@@ -31,15 +31,39 @@ public struct KPIVerdict: Sendable, Equatable {
   /// Statistical rules: the p-value of the change in the rule's bad direction (nil with one
   /// replication, when there is no test).
   public var pValue: Double?
-  /// Statistical rules: the level the p-value was compared with after the multiple-comparison
-  /// correction (for example 0.05/18).
-  public var significance: Double?
+  /// Statistical rules: the p-value adjusted for the scenario's family of comparisons
+  /// (`RuleSet.MultipleComparisons`); the KPI fails when it is at most 1 − level and the change
+  /// exceeds the threshold.
+  public var adjustedPValue: Double?
+  /// Paired comparisons: in how many replications the KPI got worse, better, or stayed the same
+  /// (in the rule's direction; for `bothWays`, a rise counts as worse).
+  public var replicationCounts: ReplicationCounts?
+
+  /// Replications by the way a KPI moved.
+  public struct ReplicationCounts: Sendable, Equatable {
+    /// Replications where it moved in the bad direction.
+    public var worse: Int
+    /// Replications where it moved in the good direction.
+    public var better: Int
+    /// Replications where it did not move.
+    public var same: Int
+
+    /// Creates counts.
+    public init(worse: Int, better: Int, same: Int) {
+      self.worse = worse
+      self.better = better
+      self.same = same
+    }
+  }
+  /// Statistical rules: the test behind the p-values, e.g. `sign-flip, Westfall–Young over 18`.
+  public var test: String?
 
   /// Creates a verdict.
   public init(policy: String, kpi: String, baselineMean: Double?, mean: Double, change: ChangeInterval?, rule: KPIRule, threshold: Double, outcome: Outcome,
-              pValue: Double? = nil, significance: Double? = nil) {
+              pValue: Double? = nil, adjustedPValue: Double? = nil, test: String? = nil) {
     self.pValue = pValue
-    self.significance = significance
+    self.adjustedPValue = adjustedPValue
+    self.test = test
     self.policy = policy
     self.kpi = kpi
     self.baselineMean = baselineMean
@@ -74,14 +98,22 @@ public struct KPIVerdict: Sendable, Equatable {
     case .ignored, .new: break
     }
     guard rule.test == .statistical else { return text }
-    if let pValue, let significance {
-      let t = change.tStatistic.map { "t = \(Self.significant($0)) on \(Self.significant(change.degreesOfFreedom!)) df, " } ?? "no spread across replications, "
-      text += "; \(change.method.rawValue) \(t)p = \(Self.significant(pValue)) \(pValue <= significance ? "≤" : ">") \(Self.significant(significance))"
-      if outcome == .fail { text += " (significant after the multiple-comparison correction)" }
+    if let pValue, let adjustedPValue {
+      let alpha = 1 - rule.level
+      text += "; p = \(Self.significant(pValue)), adjusted \(Self.significant(adjustedPValue)) \(adjustedPValue <= alpha ? "≤" : ">") \(Self.significant(alpha))"
+      if let test { text += " (\(test))" }
+      if let effect = change.standardizedEffect {
+        text += "; effect \(Self.significant(effect)) sd"
+      } else if change.change != 0, change.method == .paired {
+        text += "; every replication changed by the same amount"
+      }
     } else {
       text += "; one replication: no test, the threshold alone decides"
     }
-    if let ci = change.interval {
+    if let counts = replicationCounts {
+      text += "; worse in \(counts.worse) of \(counts.worse + counts.better + counts.same) replications, better in \(counts.better)"
+    }
+    if let ci = change.interval, test?.hasPrefix("sign") != true {
       text += "; \(KPIRule.format(ci.level * 100))% CI of the change [\(KPIRule.format(ci.lower)), \(KPIRule.format(ci.upper))]"
     }
     return text

@@ -12,7 +12,7 @@ import SupplyModel
 /// The built-in rules gate the KPIs a bug in a policy hurts: the service KPIs (`fillRate`,
 /// `cycleServiceLevel`, `stockoutDays`, `unitsShort`, `shortageCost`) and `totalCost` of every
 /// policy are `statistical`, one-sided in their bad direction, with no threshold, at a 95%
-/// family-wise level under Holm's correction; every other KPI is shown and not gated
+/// family-wise level (`MultipleComparisons.westfallYoung`); every other KPI is shown and not gated
 /// (`ignore`). Tolerances, and gating further KPIs, are a team's explicit choice in a rules file.
 ///
 /// A rule for policy p and KPI k is built in layers, each setting only the fields it names:
@@ -21,7 +21,7 @@ import SupplyModel
 /// ```json
 /// {
 ///   "format": "supplysim.rules/1",
-///   "multipleComparisons": "holm",
+///   "multipleComparisons": "westfallYoung",
 ///   "all": { "level": 0.95 },
 ///   "kpis": { "totalCost": { "relative": 0.02 }, "holdingCost": { "test": "statistical" } },
 ///   "policies": { "RS-weekly": { "stockoutDays": { "direction": "bothWays", "relative": 0.2 } } }
@@ -33,7 +33,14 @@ public struct RuleSet: Sendable {
 
   /// How the confidence level of statistical rules accounts for checking many KPIs at once.
   public enum MultipleComparisons: String, Sendable, CaseIterable {
-    /// Holm's step-down (the default): the m p-values of a scenario's statistical comparisons,
+    /// The default. Paired runs with `SignFlipTest.minimumReplications` (9 at 95%) to 64
+    /// replications: exact sign-flip tests of the paired differences with Westfall and Young's
+    /// step-down minP adjustment over the scenario's family (`SignFlipTest`), which needs no
+    /// distributional assumption and gains from the KPIs' correlation. Otherwise (unpaired runs,
+    /// or too few replications for sign flips to resolve the level) Student or Welch t-tests
+    /// with Holm's correction.
+    case westfallYoung
+    /// Holm's step-down: the m p-values of a scenario's statistical comparisons,
     /// smallest first, are compared with α/m, α/(m − 1), …, stopping at the first that is not
     /// significant (α = 1 − level). Like Bonferroni it bounds the probability that noise fails
     /// any KPI by α under any dependence between the KPIs, and it fails the gate exactly when
@@ -69,7 +76,7 @@ public struct RuleSet: Sendable {
   }
 
   /// The multiple-comparison correction.
-  public var multipleComparisons: MultipleComparisons = .holm
+  public var multipleComparisons: MultipleComparisons = .westfallYoung
   var all = Layer()
   var kpis: [String: Layer] = [:]
   var policies: [String: [String: Layer]] = [:]

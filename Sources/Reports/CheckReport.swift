@@ -52,7 +52,7 @@ public struct CheckReport: Sendable {
       case .ignored: "ignored"
       case .new: "new"
       }
-      let p = v.pValue.map { KPIVerdict.significant($0) } ?? "—"
+      let p = v.adjustedPValue.map { KPIVerdict.significant($0) } ?? "—"
       table.rows.append([scenario, v.policy, v.kpi, v.baselineMean.map(Self.cell) ?? "—", Self.cell(v.mean), change, v.rule.summary, p, verdict])
     }
     return table
@@ -136,7 +136,8 @@ public struct CheckReport: Sendable {
           ]) } ?? .null),
           ("threshold", JSONWriter.number(v.threshold)),
           ("pValue", v.pValue.map(JSONWriter.number) ?? .null),
-          ("significance", v.significance.map(JSONWriter.number) ?? .null),
+          ("adjustedPValue", v.adjustedPValue.map(JSONWriter.number) ?? .null),
+          ("test", v.test.map { .string($0) } ?? .null),
           ("rule", .object(rule)),
           ("message", .string(v.message)),
         ]))

@@ -114,7 +114,11 @@ import _TestSupport
 @Suite struct ExampleRulesFileTests {
   @Test func theExampleRulesFileInScenariosReads() throws {
     let rules = try RuleSet.load(path: SourceTree.root() + "/scenarios/rules/example.rules.json")
-    #expect(rules.rule(policy: "sQ-csl95", kpi: "fillRate") == KPIRule(direction: .noDecrease, absolute: 0.002))
+    #expect(rules.multipleComparisons == .westfallYoung)
+    #expect(rules.rule(policy: "sQ-csl95", kpi: "fillRate") == KPIRule(direction: .noDecrease))
+    #expect(rules.rule(policy: "sQ-csl95", kpi: "totalCost") == KPIRule(direction: .noIncrease, relative: 0.002))
+    #expect(rules.rule(policy: "sQ-csl95", kpi: "holdingCost") == KPIRule(direction: .noIncrease, relative: 0.05))
+    #expect(rules.rule(policy: "sQ-csl95", kpi: "stockoutDays") == KPIRule(direction: .noIncrease, absolute: 2))
     #expect(rules.rule(policy: "RS-weekly", kpi: "orderingCost") == KPIRule(test: .tolerance, direction: .bothWays, relative: 0))
     #expect(rules.rule(policy: "sQ-csl95", kpi: "meanOrderSize").test == .ignore)
   }

@@ -44,7 +44,8 @@ public struct PowerStudy: Sendable {
   /// Runs the study.
   ///
   /// - Parameter progress: Called after each seed with (seeds done, seeds).
-  /// - Complexity: per seed, 3 + (applicable regressions) experiments of n replications each.
+  /// - Complexity: per seed, one experiment of 2n replications, one of n, and one of n per
+  ///   applicable regression (on the policies it perturbs only).
   public func run(progress: ((Int, Int) -> Void)? = nil) -> PowerStudyResult {
     let injections = PlanningPerturbation.standardRegressions.map { entry in
       (label: entry.label, perturbation: entry.perturbation, policies: scenario.policies.filter { Self.applies(entry.perturbation, to: $0) }.map(\.name))

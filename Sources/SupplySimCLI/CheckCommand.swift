@@ -72,6 +72,9 @@ struct CheckCommand: CLICommand {
     for option in ["seeds", "first-seed"] where args.value(option) != nil && !args.flag("power") {
       throw UsageError("check: --\(option) applies only with --power")
     }
+    for option in ["seed", "junit", "json"] where args.value(option) != nil && args.flag("power") {
+      throw UsageError("check: --\(option) does not apply with --power (it runs its own seeds and writes no report file)")
+    }
     if args.positionals.contains(where: InputFile.isStandardInput) {
       throw UsageError("check: the scenario must be the file its baseline was made from, so '-' (standard input) cannot be used; name the file")
     }

@@ -196,6 +196,7 @@ final class XMLElements: NSObject, XMLParserDelegate {
     #expect(rows.contains { $0.contains("forecast bias +5%") && $0.contains("n/a") })
     #expect(rows.contains { $0.contains("no regression: unchanged code") && $0.contains("0% (0/2)") })
     #expect(runCLI(["check", g.scenario, "--baseline", g.baselines, "--seeds", "2"]).code == 64)
+    #expect(runCLI(["check", g.scenario, "--baseline", g.baselines, "--power", "--seed", "2"]).code == 64)
   }
 
   @Test func reformattingTheScenarioKeepsItsBaseline() {

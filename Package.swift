@@ -14,8 +14,7 @@ let package = Package(
   targets: [
     .target(name: "Parallelism"),
     .target(name: "Stochastics"),
-    .target(name: "EventEngine"),
-    .target(name: "SupplyModel", dependencies: ["Stochastics", "EventEngine", "Parallelism"]),
+    .target(name: "SupplyModel", dependencies: ["Stochastics", "Parallelism"]),
     .target(name: "LinearAlgebra"),
     .target(name: "Forecasting", dependencies: ["LinearAlgebra", "Stochastics", "Parallelism"]),
     .target(name: "NeuralForecasting", dependencies: ["Forecasting", "LinearAlgebra", "Stochastics", "Parallelism"]),
@@ -25,7 +24,7 @@ let package = Package(
     .target(name: "Experiments", dependencies: ["Scenarios", "SupplyModel", "Replenishment", "Forecasting", "Parallelism", "Stochastics"]),
     .target(name: "Reports", dependencies: ["Experiments", "Scenarios", "SupplyModel", "Forecasting"]),
     .target(name: "SupplySim", dependencies: [
-      "Parallelism", "Stochastics", "EventEngine", "SupplyModel", "LinearAlgebra", "Forecasting", "NeuralForecasting",
+      "Parallelism", "Stochastics", "SupplyModel", "LinearAlgebra", "Forecasting", "NeuralForecasting",
       "LinearProgramming", "Replenishment", "Scenarios", "Experiments", "Reports",
     ]),
     .target(name: "SupplySimCLI", dependencies: [
@@ -37,7 +36,6 @@ let package = Package(
 
     .testTarget(name: "ParallelismTests", dependencies: ["Parallelism"]),
     .testTarget(name: "StochasticsTests", dependencies: ["Stochastics", "_TestSupport"]),
-    .testTarget(name: "EventEngineTests", dependencies: ["EventEngine", "_TestSupport"]),
     .testTarget(name: "SupplyModelTests", dependencies: ["SupplyModel", "Stochastics", "Replenishment", "_TestSupport"]),
     .testTarget(name: "LinearAlgebraTests", dependencies: ["LinearAlgebra", "_TestSupport"]),
     .testTarget(name: "ForecastingTests", dependencies: ["Forecasting", "LinearAlgebra", "Stochastics", "_TestSupport"],

@@ -2,6 +2,7 @@ import Parallelism
 import Replenishment
 import Scenarios
 import SupplyModel
+import Synchronization
 
 /// Runs every policy of a scenario over one or more replications under common random numbers.
 ///
@@ -33,42 +34,44 @@ public struct Experiment: Sendable {
   ///
   /// - Parameter progress: Called after each finished run with (done, total); may be called
   ///   from several threads.
-  public func run(progress: (@Sendable (Int, Int) -> Void)? = nil) -> ExperimentResult {
+  /// - Throws: `PolicyFailure` when a policy stopped deciding in some run (an external policy's
+  ///   process gave a bad reply, timed out or exited): the first in (policy, replication) order.
+  ///   Nothing of the experiment is returned then, so no report can show void figures.
+  public func run(progress: (@Sendable (Int, Int) -> Void)? = nil) throws(PolicyFailure) -> ExperimentResult {
     let network = scenario.network
-    // In a multi-echelon network every node plans its own policy on its own view of the network;
-    // the outcome's `policy` is then the first customer-facing node's.
+    // Every node plans its own policy on its own view of the network (a single warehouse's one
+    // node plans on the network itself); the outcome's `policy` is the first customer-facing node's.
     let nodePlans: [[ScenarioPolicy]] = scenario.policies.map { definition in
-      guard let topology = network.topology else { return [] }
-      return topology.nodes.indices.map { definition.makePolicy(for: network, node: $0) }
+      network.topology.nodes.indices.map { definition.makePolicy(for: network, node: $0) }
     }
-    let planned = scenario.policies.indices.map { p in
-      network.topology.map { nodePlans[p][$0.downstreamFirst[0]] } ?? scenario.policies[p].makePolicy(for: network)
-    }
+    let planned = scenario.policies.indices.map { nodePlans[$0][network.topology.downstreamFirst[0]] }
     let tasks = planned.count * replications
     let innerThreads = tasks >= threads ? 1 : threads
     let counter = ProgressCounter(total: tasks, report: progress)
-    let runs = Parallel.map(tasks, threads: min(threads, tasks)) { t in
-      let policyIndex = t / replications, replication = t % replications
-      let policy = planned[policyIndex]
-      let options = SimulationOptions(recordTrace: recordTrace && replication == 0, threads: innerThreads, replication: UInt64(replication))
-      let result: SimulationResult
-      if network.topology != nil {
-        let plans = nodePlans[policyIndex]
-        result = NetworkSimulator.run(network, options: options, separable: plans.allSatisfy(\.isSeparable),
-                                      echelonStock: scenario.policies[policyIndex].echelonStock) { node, range in
-          range == 0..<network.skus.count ? plans[node] : plans[node].restricted(to: range)
-        }
-      } else {
-        result = Simulator.run(network, options: options, separable: policy.isSeparable) { range in
-          range == 0..<network.skus.count ? policy : policy.restricted(to: range)
-        }
+    // Once run t has failed, runs after t are skipped (the failure reported is the first in
+    // task order, whatever the thread count); runs before t still run, as one of them may fail too.
+    let firstFailed = FirstFailedRun()
+    let runs = Parallel.map(tasks, threads: min(threads, tasks)) { t -> SimulationResult? in
+      guard t < firstFailed.index else {
+        counter.step()
+        return nil
       }
+      let policyIndex = t / replications, replication = t % replications
+      let options = SimulationOptions(recordTrace: recordTrace && replication == 0, threads: innerThreads, replication: UInt64(replication))
+      let plans = nodePlans[policyIndex]
+      let result = Simulation.run(network, options: options, separable: plans.allSatisfy(\.isSeparable),
+                                  echelonStock: scenario.policies[policyIndex].echelonStock) { node, range in
+        range == 0..<network.skus.count ? plans[node] : plans[node].restricted(to: range)
+      }
+      if result.failure != nil { firstFailed.record(t) }
       counter.step()
       return result
     }
+    if let failure = runs.lazy.compactMap({ $0?.failure }).first { throw failure }
+    let completed = runs.map { $0! }
     var outcomes: [PolicyOutcome] = []
     for (p, spec) in scenario.policies.enumerated() {
-      let mine = Array(runs[(p * replications)..<((p + 1) * replications)])
+      let mine = Array(completed[(p * replications)..<((p + 1) * replications)])
       outcomes.append(PolicyOutcome(
         name: spec.name, definition: spec, parameters: planned[p].parameters,
         totals: mine.map { $0.totalKPIs(in: network) },
@@ -84,4 +87,15 @@ public struct Experiment: Sendable {
     if recordTrace { result.forecastShowcase = ForecastShowcase.series(for: result) }
     return result
   }
+}
+
+/// The lowest index of a run that failed so far, shared by the threads of one experiment.
+final class FirstFailedRun: Sendable {
+  private let lowest = Atomic<Int>(Int.max)
+
+  /// The lowest failed index, `Int.max` while none failed.
+  var index: Int { lowest.load(ordering: .relaxed) }
+
+  /// Records that run `t` failed.
+  func record(_ t: Int) { lowest.min(t, ordering: .relaxed) }
 }

@@ -1,5 +1,6 @@
 import Parallelism
 import Scenarios
+import SupplyModel
 
 /// Runs several scenarios (sweep grid points, stress tests) with the same replications, spread
 /// over threads; each scenario's results do not depend on the thread count, and results come
@@ -32,14 +33,18 @@ public struct ExperimentBatch: Sendable {
   ///
   /// - Parameter progress: Called with (runs done, `runCount`) after every simulated run; may be
   ///   called from several threads.
-  public func run(progress: (@Sendable (Int, Int) -> Void)? = nil) -> [[PolicyTotals]] {
+  /// - Throws: `PolicyFailure` when a policy stopped deciding: the first in scenario order.
+  public func run(progress: (@Sendable (Int, Int) -> Void)? = nil) throws(PolicyFailure) -> [[PolicyTotals]] {
     let workers = min(threads, max(scenarios.count, 1))
     let inner = max(1, threads / workers)
     let counter = ProgressCounter(total: runCount, report: progress)
     let scenarios = self.scenarios, replications = self.replications
-    return Parallel.map(scenarios.count, threads: workers) { s in
-      let result = Experiment(scenario: scenarios[s], replications: replications, threads: inner).run { _, _ in counter.step() }
-      return result.outcomes.map { PolicyTotals(name: $0.name, totals: $0.totals) }
+    let results = Parallel.map(scenarios.count, threads: workers) { s in
+      Result { () throws(PolicyFailure) in
+        let result = try Experiment(scenario: scenarios[s], replications: replications, threads: inner).run { _, _ in counter.step() }
+        return result.outcomes.map { PolicyTotals(name: $0.name, totals: $0.totals) }
+      }
     }
+    return try results.map { result throws(PolicyFailure) in try result.get() }
   }
 }

@@ -41,14 +41,14 @@ public struct PolicyOutcome: Sendable {
   public var trace: DailyTrace?
   /// Forecast accuracy per replication, for forecast-driven policies.
   public var forecastAccuracy: [ForecastAccuracy]?
-  /// Multi-echelon networks: every node's parameters as planned, in scenario node order.
+  /// Every node's parameters as planned, in scenario node order.
   public var nodeParameters: [PolicyParameters]
-  /// Multi-echelon networks: KPIs per replication and node, `perNode[r][node]` (empty otherwise).
+  /// KPIs per replication and node, `perNode[r][node]`.
   public var perNode: [[KPIs]]
-  /// Multi-echelon networks: bullwhip ratio per replication and node.
+  /// Networks of several nodes: bullwhip ratio per replication and node (empty lists for one node).
   public var nodeBullwhip: [[Double]]
-  /// Multi-echelon networks: bullwhip ratio per replication and echelon (index 0 = echelon 1,
-  /// the customer-facing nodes).
+  /// Networks of several nodes: bullwhip ratio per replication and echelon (index 0 = echelon 1,
+  /// the customer-facing nodes; empty lists for one node).
   public var echelonBullwhip: [[Double]]
 
   /// Creates an outcome.

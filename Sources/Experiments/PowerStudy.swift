@@ -44,9 +44,10 @@ public struct PowerStudy: Sendable {
   /// Runs the study.
   ///
   /// - Parameter progress: Called after each seed with (seeds done, seeds).
+  /// - Throws: `PolicyFailure` when a policy fails in any run (a user's policy type, say).
   /// - Complexity: per seed, one experiment of 2n replications, one of n, and one of n per
   ///   applicable regression (on the policies it perturbs only).
-  public func run(progress: ((Int, Int) -> Void)? = nil) -> PowerStudyResult {
+  public func run(progress: ((Int, Int) -> Void)? = nil) throws(PolicyFailure) -> PowerStudyResult {
     let injections = PlanningPerturbation.standardRegressions.map { entry in
       (label: entry.label, perturbation: entry.perturbation, policies: scenario.policies.filter { Self.applies(entry.perturbation, to: $0) }.map(\.name))
     }
@@ -56,20 +57,20 @@ public struct PowerStudy: Sendable {
       var seeded = scenario
       seeded.network.seed = seed
       seeded.spec.seed = seed
-      let double = Experiment(scenario: seeded, replications: 2 * replications, threads: threads).run()
+      let double = try Experiment(scenario: seeded, replications: 2 * replications, threads: threads).run()
       let base = Self.values(double, replications: 0..<replications)
       let baseline = Baseline(supplysimVersion: "", scenarioName: seeded.spec.name, scenarioFile: seeded.file, scenarioHash: "",
                               seed: seed, replications: replications, policies: base)
       let redrawn = Self.values(double, replications: replications..<(2 * replications))
       if !BaselineCheck.judge(redrawn, against: baseline, paired: true, rules: rules).verdicts.allSatisfy({ $0.outcome != .fail }) { neutralPaired += 1 }
       if !BaselineCheck.judge(redrawn, against: baseline, paired: false, rules: rules).verdicts.allSatisfy({ $0.outcome != .fail }) { neutralWelch += 1 }
-      let again = Self.values(Experiment(scenario: seeded, replications: replications, threads: threads).run(), replications: 0..<replications)
+      let again = Self.values(try Experiment(scenario: seeded, replications: replications, threads: threads).run(), replications: 0..<replications)
       if BaselineCheck.judge(again, against: baseline, paired: true, rules: rules).verdicts.contains(where: { $0.outcome == .fail }) { unchanged += 1 }
       for (i, injection) in injections.enumerated() where !injection.policies.isEmpty {
         var injected = seeded
         // Only the perturbed policies: the others would reproduce the baseline exactly.
         injected.policies = seeded.policies.filter { injection.policies.contains($0.name) }.map { Self.perturbed($0, by: injection.perturbation) }
-        let run = Self.values(Experiment(scenario: injected, replications: replications, threads: threads).run(), replications: 0..<replications)
+        let run = Self.values(try Experiment(scenario: injected, replications: replications, threads: threads).run(), replications: 0..<replications)
         let verdicts = BaselineCheck.judge(run, against: baseline, paired: true, rules: rules).verdicts
         rows[i].seeds += 1
         if verdicts.contains(where: { $0.outcome == .fail }) { rows[i].detections += 1 }

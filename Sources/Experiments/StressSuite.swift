@@ -28,11 +28,12 @@ public struct StressSuite: Sendable {
   /// Builds every test's scenario, then simulates the base scenario and all tests.
   ///
   /// - Parameter progress: Called with (runs done, runs in all) after every simulated run.
-  /// - Throws: `ScenarioErrors` naming the test, the JSON path and the problem, before anything runs.
-  public func run(progress: (@Sendable (Int, Int) -> Void)? = nil) throws(ScenarioErrors) -> StressResult {
+  /// - Throws: `ScenarioErrors` naming the test, the JSON path and the problem, before anything
+  ///   runs; `PolicyFailure` when a policy stopped deciding in some run.
+  public func run(progress: (@Sendable (Int, Int) -> Void)? = nil) throws -> StressResult {
     var scenarios = [template.base]
     for test in tests { scenarios.append(try template.variant(test.variations, context: test.context)) }
-    let totals = ExperimentBatch(scenarios: scenarios, replications: replications, threads: threads).run(progress: progress)
+    let totals = try ExperimentBatch(scenarios: scenarios, replications: replications, threads: threads).run(progress: progress)
     return StressResult(scenario: template.base, tests: tests, replications: replications,
                         policies: template.base.policies.map(\.name), base: totals[0], outcomes: Array(totals.dropFirst()))
   }

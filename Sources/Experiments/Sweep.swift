@@ -42,10 +42,11 @@ public struct Sweep: Sendable {
   /// Checks every point, then simulates them all.
   ///
   /// - Parameter progress: Called with (runs done, runs in all) after every simulated run.
-  /// - Throws: `ScenarioErrors` as `scenarios()` does, before anything runs.
-  public func run(progress: (@Sendable (Int, Int) -> Void)? = nil) throws(ScenarioErrors) -> SweepResult {
+  /// - Throws: `ScenarioErrors` as `scenarios()` does, before anything runs; `PolicyFailure`
+  ///   when a policy stopped deciding in some run.
+  public func run(progress: (@Sendable (Int, Int) -> Void)? = nil) throws -> SweepResult {
     let scenarios = try scenarios()
-    let totals = ExperimentBatch(scenarios: scenarios, replications: replications, threads: threads).run(progress: progress)
+    let totals = try ExperimentBatch(scenarios: scenarios, replications: replications, threads: threads).run(progress: progress)
     return SweepResult(scenario: template.base, grid: grid, replications: replications,
                        policies: template.base.policies.map(\.name), points: totals,
                        reference: grid.referenceIndices(in: template.document),

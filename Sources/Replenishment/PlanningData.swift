@@ -31,12 +31,13 @@ public struct PlanningData: Sendable, Equatable {
 
   /// Planning data from the network's own demand model: the mean is the profile's average over
   /// the measured days, the variance the family's at that mean (a static plan: it does not
-  /// follow trend or seasonality, which is what forecast-driven policies are for).
+  /// follow trend or seasonality, which is what forecast-driven policies are for). Lead times are
+  /// those into the network's first node: pass a node's `planningView` to plan another node.
   public static func fromModel(_ network: SupplyNetwork) -> [PlanningData] {
     network.skus.indices.map { k in
       let sku = network.skus[k]
       let mean = sku.demand.profile.averageMean(over: network.measuredDays, calendar: network.calendar)
-      let lead = network.leadTime(ofSKU: k)
+      let lead = network.leadTime(ofNode: 0, sku: k)
       var deterministicLead = false
       if case .deterministic = lead { deterministicLead = true }
       return PlanningData(

@@ -43,6 +43,15 @@ public struct ScenarioPolicy: ReplenishmentPolicy {
   /// The wrapped policy's parameters.
   public var parameters: PolicyParameters { base.parameters }
 
+  /// Delegates to the wrapped policy.
+  public mutating func start(replication: UInt64) { base.start(replication: replication) }
+
+  /// Delegates to the wrapped policy.
+  public mutating func finish() { base.finish() }
+
+  /// The wrapped policy's failure.
+  public var failure: PolicyFailure? { base.failure }
+
   /// The same policy for the SKUs in `range` only.
   ///
   /// - Precondition: `isSeparable`, or `range` covers every SKU.

@@ -58,9 +58,10 @@ public struct NetworkDescription: Sendable, Equatable {
   /// The highest echelon.
   public var echelonCount: Int
 
-  /// Describes `network`, or returns nil for a single warehouse.
+  /// Describes `network`, or returns nil for one node (reports draw networks of several nodes).
   public init?(network: SupplyNetwork) {
-    guard let topology = network.topology else { return nil }
+    guard network.hasSeveralNodes else { return nil }
+    let topology = network.topology
     echelonCount = topology.echelonCount
     nodes = topology.nodes.enumerated().map { i, node in
       // Group the node's SKUs by lane (in lane order), then lane-less by supplier.

@@ -48,7 +48,7 @@ public struct RunReport: Sendable {
   /// The columns of this report's comparison table: `tableColumns`, with transport cost after
   /// purchase for multi-echelon networks (a single warehouse has no lanes to pay for).
   var comparisonColumns: [(String, String, @Sendable (Double) -> String)] {
-    guard result.scenario.network.topology != nil else { return Self.tableColumns }
+    guard result.scenario.network.hasSeveralNodes else { return Self.tableColumns }
     var columns = Self.tableColumns
     columns.insert(("transportCost", "Transport", { NumberFormat.grouped($0, 0) }), at: 5)
     return columns
@@ -165,14 +165,16 @@ public struct RunReport: Sendable {
     return csv.text
   }
 
-  /// `daily.csv`, or nil when no trace was kept. A multi-echelon network gets a `node` column
+  /// `daily.csv`, or nil when no trace was kept. A network of several nodes gets a `node` column
   /// after `day` and one row per stocking point (nodes in scenario order, then SKUs).
   public func dailyCSV() -> String? {
     guard result.outcomes.allSatisfy({ $0.trace != nil }) else { return nil }
     let skus = result.scenario.network.skus
-    let nodes = result.scenario.network.topology?.nodes.map { CSVWriter.escape($0.id) + "," } ?? [""]
+    // A presentation choice: the node column appears for several nodes only.
+    let network = result.scenario.network
+    let nodes = network.hasSeveralNodes ? network.topology.nodes.map { CSVWriter.escape($0.id) + "," } : [""]
     let skuIDs = skus.map { CSVWriter.escape($0.id) }
-    var out = "policy,day,\(result.scenario.network.topology != nil ? "node," : "")sku,demand,shipped,onHand,onOrder,backordered,ordered,received\n"
+    var out = "policy,day,\(result.scenario.network.hasSeveralNodes ? "node," : "")sku,demand,shipped,onHand,onOrder,backordered,ordered,received\n"
     for outcome in result.outcomes {
       let t = outcome.trace!
       precondition(t.skuCount == nodes.count * skus.count, "trace of \(outcome.name) has \(t.skuCount) slots for \(nodes.count) nodes × \(skus.count) SKUs")
@@ -239,7 +241,7 @@ public struct RunReport: Sendable {
       md += table.markdown() + "\n"
     }
     md += "## Definitions\n\n"
-    md += "All figures cover the days after warm-up. Fill rate: demand met from stock on the day it arrived. CSL (cycle service level): share of replenishment cycles (receipt to receipt) without a stockout. Stockout days: days with demand not met from stock, summed over SKUs. Turns/yr: units shipped per 365 days / average on-hand. Costs: holding on closing stock, backorders per unit-day or lost-sale penalties, fixed cost per order, and purchase cost of the units the measured demand consumed (units ordered less the growth of the inventory position, so stock carried across the start or end of the measured days neither charges nor credits a policy)\(n.topology == nil ? "" : ", plus transport: units received × the inbound lane's rate per unit").\n"
+    md += "All figures cover the days after warm-up. Fill rate: demand met from stock on the day it arrived. CSL (cycle service level): share of replenishment cycles (receipt to receipt) without a stockout. Stockout days: days with demand not met from stock, summed over SKUs. Turns/yr: units shipped per 365 days / average on-hand. Costs: holding on closing stock, backorders per unit-day or lost-sale penalties, fixed cost per order, and purchase cost of the units the measured demand consumed (units ordered less the growth of the inventory position, so stock carried across the start or end of the measured days neither charges nor credits a policy)\(!n.hasSeveralNodes ? "" : ", plus transport: units received × the inbound lane's rate per unit").\n"
     return md
   }
 
@@ -291,7 +293,8 @@ public struct RunReport: Sendable {
   /// and what it does differently at some nodes.
   func describe(_ definition: PolicyDefinition) -> String {
     var parts = [definition.model.summary]
-    if let topology = result.scenario.network.topology {
+    if result.scenario.network.hasSeveralNodes {
+      let topology = result.scenario.network.topology
       if definition.echelonStock { parts.append("echelon stock: each node plans on its own stock plus everything downstream") }
       for node in definition.nodeModels.keys.sorted() {
         parts.append("at \(topology.nodes[node].id): " + definition.nodeModels[node]!.summary)

@@ -20,9 +20,16 @@ public enum NearestName {
   }
 
   /// The candidate closest to `word` ignoring case, if it is within `max(2, |word|/3)` edits.
+  ///
+  /// - Complexity: O(|word|·|candidate|) for the candidates whose length is within the allowed
+  ///   edits of the word's (no edit distance is smaller than the difference of the lengths), so
+  ///   a very long word costs nothing against short names.
   public static func closest(to word: String, among candidates: [String]) -> String? {
-    let best = candidates.map { ($0, editDistance($0.lowercased(), word.lowercased())) }.min { $0.1 < $1.1 }
-    guard let best, best.1 <= max(2, word.count / 3) else { return nil }
+    let typed = word.lowercased()
+    let length = typed.count, allowed = max(2, length / 3)
+    let best = candidates.lazy.filter { abs($0.count - length) <= allowed }
+      .map { ($0, editDistance($0.lowercased(), typed)) }.min { $0.1 < $1.1 }
+    guard let best, best.1 <= allowed else { return nil }
     return best.0
   }
 }

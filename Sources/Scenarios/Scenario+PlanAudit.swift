@@ -11,20 +11,16 @@ extension Scenario {
   /// - Returns: Errors (the scenario cannot run) and warnings (it runs, but a plan is degenerate).
   static func auditPlans(network: SupplyNetwork, policies: [PolicyDefinition], file: String) -> (errors: [ScenarioError], warnings: [ScenarioError]) {
     var errors: [ScenarioError] = [], warnings: [ScenarioError] = []
-    let nodes = network.topology.map { Array($0.nodes.indices) } ?? [0]
-    let views = network.topology == nil ? [PlanningData.fromModel(network)] : []
+    let nodes = Array(network.topology.nodes.indices)
     var echelonViews: [Bool: [[PlanningData]]] = [:]
     for (p, policy) in policies.enumerated() {
       var groups: [(kind: String, first: PlanningFinding, node: Int, count: Int)] = []
       var groupOf: [String: Int] = [:]
       for node in nodes {
-        let data: [PlanningData]
-        if network.topology == nil { data = views[0] } else {
-          if echelonViews[policy.echelonStock] == nil {
-            echelonViews[policy.echelonStock] = nodes.map { PlanningData.fromModel(network.planningView(ofNode: $0, echelon: policy.echelonStock)) }
-          }
-          data = echelonViews[policy.echelonStock]![node]
+        if echelonViews[policy.echelonStock] == nil {
+          echelonViews[policy.echelonStock] = nodes.map { PlanningData.fromModel(network.planningView(ofNode: $0, echelon: policy.echelonStock)) }
         }
+        let data = echelonViews[policy.echelonStock]![node]
         for finding in policy.model(forNode: node).audit(data) {
           let key = "\(finding.severity)|\(finding.kind)"
           if let g = groupOf[key] { groups[g].count += 1 } else {
@@ -35,8 +31,9 @@ extension Scenario {
       }
       for g in groups {
         let f = g.first
-        let place = network.topology.map { " at node \"\($0.nodes[g.node].id)\"" } ?? ""
-        let more = g.count > 1 ? " and \(g.count - 1) more SKU\(network.topology == nil ? "" : "-node") plan\(g.count == 2 ? "" : "s")" : ""
+        // Several nodes name the node of a finding; a single warehouse's findings are per SKU.
+        let place = network.hasSeveralNodes ? " at node \"\(network.topology.nodes[g.node].id)\"" : ""
+        let more = g.count > 1 ? " and \(g.count - 1) more SKU\(network.hasSeveralNodes ? "-node" : "") plan\(g.count == 2 ? "" : "s")" : ""
         let which = " (SKU \"\(network.skus[f.sku].id)\"\(place)\(more))"
         let finding: ScenarioError
         switch f.subject {

@@ -55,6 +55,7 @@ public struct Scenario: Sendable {
   public static func load(json: String, file: String) throws(ScenarioErrors) -> Scenario {
     let spec = try decode(json: json, file: file)
     var builder = ScenarioBuilder(spec: spec)
+    builder.file = file
     let built = builder.build()
     if !builder.validator.errors.isEmpty {
       throw ScenarioErrors(errors: builder.validator.errors.map { ScenarioError(file: file, path: $0.path, problem: $0.problem) })

@@ -88,8 +88,9 @@ extension ScenarioBuilder {
 
     // Day-0 stock: the point's mean demand over its inbound lead time plus 14 days (or the node's
     // initialStockDays), as for a single warehouse.
-    var probe = SupplyNetwork(warehouse: spec.name, suppliers: suppliers, skus: skus, horizonDays: max(spec.horizonDays, 1), warmUpDays: 0, seed: spec.seed)
-    probe.topology = topology
+    let probe = SupplyNetwork(name: spec.name, suppliers: suppliers, skus: skus, topology: topology,
+                              initialStock: Array(repeating: Array(repeating: 0, count: skus.count), count: nodes.count),
+                              horizonDays: max(spec.horizonDays, 1), warmUpDays: 0, seed: spec.seed)
     let initial = nodes.indices.map { node in
       skus.indices.map { k in
         let mean = skus[k].demand.profile.base * topology.demandMultiple(ofNode: node, sku: k)

@@ -90,7 +90,7 @@ extension ScenarioBuilder {
     for refused in entry.refusedKeys where settings.contains(where: { $0.key == refused.key }) {
       validator.fail(join(path, refused.key), refused.problem)
     }
-    var reader = PolicyReader(name: name, members: settings, node: node, skuIDs: skuIDs, skuPosition: skuPosition, isNetwork: spec.nodes != nil)
+    var reader = PolicyReader(name: name, members: settings, node: node, skuIDs: skuIDs, skuPosition: skuPosition, isNetwork: spec.nodes != nil, file: file)
     let model = entry.read(&reader)
     for problem in reader.problems { validator.fail(problem.path, problem.problem) }
     if model == nil && validator.errors.count == before {

@@ -7,6 +7,8 @@ import SupplyModel
 struct ScenarioBuilder {
   let spec: ScenarioSpec
   var validator = Validator()
+  /// The scenario file's name as given to `Scenario.load`, for relative paths.
+  var file = ""
 
   static let weekdays = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
   static let unmetRules = ["backorder", "lostSales"]
@@ -76,6 +78,7 @@ struct ScenarioBuilder {
     // SKUs.
     validator.require(!v.skus.isEmpty, "skus", "needs at least one SKU")
     var skus: [SKU] = []
+    var initialOnHand: [Int] = []
     let supplierIDs = v.suppliers.map(\.id)
     var skuIndex: [String: Int] = [:]
     skuIndex.reserveCapacity(v.skus.count)
@@ -101,12 +104,13 @@ struct ScenarioBuilder {
       guard let demand, let supplierIndex else { continue }
       let lead = override ?? suppliers[supplierIndex].leadTime
       let initial = s.initialOnHand ?? Int(min((demand.profile.base * (lead.mean + 14)).rounded(), Double(StockQuantity.maximum)))
+      initialOnHand.append(max(0, initial))
       skus.append(SKU(
         id: s.id, supplierIndex: supplierIndex, leadTimeOverride: override, demand: demand,
         costs: CostRates(unitCost: s.unitCost, holdingCostPerUnitDay: s.holdingCostPerUnitDay,
                          backorderCostPerUnitDay: s.backorderCostPerUnitDay ?? 0,
                          lostSalePenaltyPerUnit: s.lostSalePenaltyPerUnit ?? 0, orderCost: s.orderCost ?? 0),
-        unmetDemand: rule, initialOnHand: max(0, initial)))
+        unmetDemand: rule))
     }
 
     addSharedWindows(&skus)
@@ -142,14 +146,13 @@ struct ScenarioBuilder {
       checkPeakDemand(skus, calendar: calendar, topology: network?.topology, shocks: shockProcess)
     }
     guard validator.errors.isEmpty else { return nil }
-    var built = SupplyNetwork(
-      warehouse: v.nodes == nil ? v.warehouse?.id ?? "warehouse" : v.name, suppliers: suppliers, skus: skus,
-      horizonDays: v.horizonDays, warmUpDays: warmUp, seed: v.seed, calendar: calendar)
+    // A single warehouse is a one-node network; a scenario with nodes names its own.
+    var built = network.map {
+      SupplyNetwork(name: v.name, suppliers: suppliers, skus: skus, topology: $0.topology, initialStock: $0.initialStock,
+                    horizonDays: v.horizonDays, warmUpDays: warmUp, seed: v.seed, calendar: calendar)
+    } ?? SupplyNetwork(warehouse: v.warehouse?.id ?? "warehouse", suppliers: suppliers, skus: skus, initialOnHand: initialOnHand,
+                       horizonDays: v.horizonDays, warmUpDays: warmUp, seed: v.seed, calendar: calendar)
     built.randomShocks = shockProcess
-    if let network {
-      built.topology = network.topology
-      built.initialStock = network.initialStock
-    }
     return (built, policies)
   }
 

@@ -1,5 +1,5 @@
-/// The shape of a multi-echelon network: stocking nodes and the lanes that connect them to each
-/// other and to external suppliers.
+/// The shape of a network: stocking nodes and the lanes that connect them to each other and to
+/// external suppliers (a single warehouse is one node and no lanes).
 ///
 /// Every SKU is stocked at every node. Each (node, SKU) pair, a *stocking point*, has exactly one
 /// source: the upstream node of the lane into the node that carries the SKU, or else the SKU's
@@ -126,6 +126,8 @@ public struct NetworkTopology: Sendable, Equatable {
 
 /// A stocking location: a distribution centre, a warehouse or a store.
 public struct StockingNode: Sendable, Equatable {
+  /// The namespace of the node's random-stream keys (see `namespacesStreams`).
+  public var streamNamespace: String { namespacesStreams ? id : "" }
   /// The identifier scenarios and reports use.
   public var id: String
   /// What kind of location it is (for reports; behaviour follows the lanes).
@@ -140,10 +142,15 @@ public struct StockingNode: Sendable, Equatable {
   public var holdingCostFactor: Double
   /// Multiplies each SKU's fixed order cost for orders this node places.
   public var orderCostFactor: Double
+  /// True when the node's random streams are keyed by (SKU id within node id); false for the
+  /// node of a single-warehouse scenario, whose streams are keyed by SKU id alone (so its draws
+  /// do not depend on the warehouse's name).
+  public var namespacesStreams: Bool
 
   /// Creates a node.
   public init(id: String, kind: NodeKind, demandFactor: Double = 1, priority: Int = 1, allocation: AllocationRule = .firstComeFirstServed,
-              holdingCostFactor: Double = 1, orderCostFactor: Double = 1) {
+              holdingCostFactor: Double = 1, orderCostFactor: Double = 1, namespacesStreams: Bool = true) {
+    self.namespacesStreams = namespacesStreams
     self.id = id
     self.kind = kind
     self.demandFactor = demandFactor

@@ -20,6 +20,17 @@ public protocol ReplenishmentPolicy: Sendable {
   /// The policy's named parameters per SKU (levels, lot sizes), recorded with the run's results
   /// for reports; the default has none.
   var parameters: PolicyParameters { get }
+  /// Prepares for one run, before day 0; the default does nothing. A policy that works with
+  /// something outside the simulation (an external process) sets it up here, once per run.
+  ///
+  /// - Parameter replication: The run's replication number (`SimulationOptions.replication`).
+  mutating func start(replication: UInt64)
+  /// Ends one run, after the last day; the default does nothing. A policy that started something
+  /// outside the simulation in `start(replication:)` stops it here.
+  mutating func finish()
+  /// Why the policy stopped deciding, once it has (it then orders nothing); nil while it works,
+  /// the default. The simulator records it in `SimulationResult.failure`.
+  var failure: PolicyFailure? { get }
 }
 
 /// A policy whose SKUs decide independently of each other, so the simulator may split the SKUs
@@ -37,4 +48,10 @@ extension ReplenishmentPolicy {
   public var forecastErrors: ForecastErrorTotals? { nil }
   /// No named parameters.
   public var parameters: PolicyParameters { PolicyParameters() }
+  /// Nothing to prepare.
+  public mutating func start(replication: UInt64) {}
+  /// Nothing to end.
+  public mutating func finish() {}
+  /// Never fails.
+  public var failure: PolicyFailure? { nil }
 }

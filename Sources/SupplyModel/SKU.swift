@@ -1,4 +1,4 @@
-/// A stock-keeping unit at the warehouse: its demand, where it comes from, and what it costs.
+/// A stock-keeping unit (its day-0 stock is the network's, `SupplyNetwork.initialStock`): its demand, where it comes from, and what it costs.
 public struct SKU: Sendable, Equatable {
   /// The identifier scenarios and reports use.
   public var id: String
@@ -12,18 +12,15 @@ public struct SKU: Sendable, Equatable {
   public var costs: CostRates
   /// What happens to demand that cannot be met from stock.
   public var unmetDemand: UnmetDemandRule
-  /// Units on hand on day 0.
-  public var initialOnHand: Int
 
   /// Creates a SKU.
-  public init(id: String, supplierIndex: Int, leadTimeOverride: LeadTimeModel? = nil, demand: DemandModel, costs: CostRates, unmetDemand: UnmetDemandRule, initialOnHand: Int) {
+  public init(id: String, supplierIndex: Int, leadTimeOverride: LeadTimeModel? = nil, demand: DemandModel, costs: CostRates, unmetDemand: UnmetDemandRule) {
     self.id = id
     self.supplierIndex = supplierIndex
     self.leadTimeOverride = leadTimeOverride
     self.demand = demand
     self.costs = costs
     self.unmetDemand = unmetDemand
-    self.initialOnHand = initialOnHand
   }
 }
 

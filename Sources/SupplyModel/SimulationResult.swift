@@ -8,16 +8,19 @@ public struct SimulationResult: Sendable, Equatable {
   public var trace: DailyTrace?
   /// Forecast errors per SKU, when the policy forecasts.
   public var forecastErrors: ForecastErrorTotals?
-  /// Daily demand-received and order moments per stocking point of a multi-echelon network
-  /// (for bullwhip ratios); empty for a single warehouse.
+  /// Daily demand-received and order moments per stocking point (for bullwhip ratios), recorded
+  /// for networks of several nodes; empty for a one-node network.
   public var flow: [FlowMoments]
-  /// Stock at the close of the last day per stocking point of a multi-echelon network (on hand,
-  /// on order, owed downstream or to customers); nil for a single warehouse.
+  /// Stock at the close of the last day per stocking point (on hand, on order, owed downstream
+  /// or to customers); nil only in results built by hand.
   public var closingStock: InventoryState?
+  /// Why the policy stopped deciding, when it did: the run's figures are then void.
+  public var failure: PolicyFailure?
 
   /// Creates a result.
   public init(policyName: String, statistics: [SKUStatistics], trace: DailyTrace?, forecastErrors: ForecastErrorTotals? = nil,
-              flow: [FlowMoments] = [], closingStock: InventoryState? = nil) {
+              flow: [FlowMoments] = [], closingStock: InventoryState? = nil, failure: PolicyFailure? = nil) {
+    self.failure = failure
     self.policyName = policyName
     self.statistics = statistics
     self.trace = trace
@@ -26,12 +29,10 @@ public struct SimulationResult: Sendable, Equatable {
     self.closingStock = closingStock
   }
 
-  /// KPIs per SKU, in network order; in a multi-echelon network, each SKU across all its
-  /// stocking points (see `KPIs.init(customerFacing:all:)`).
+  /// KPIs per SKU, in network order: each SKU across all its stocking points (see
+  /// `KPIs.init(customerFacing:all:)`; for one node, the point's own KPIs).
   public func skuKPIs(in network: SupplyNetwork) -> [KPIs] {
-    guard let topology = network.topology else {
-      return zip(statistics, network.skus).map { KPIs(statistics: $0, costs: $1.costs) }
-    }
+    let topology = network.topology
     let m = network.skus.count
     return (0..<m).map { k in
       let all = topology.nodes.indices.map { (statistics[$0 * m + k], network.costs(ofNode: $0, sku: k)) }
@@ -42,9 +43,7 @@ public struct SimulationResult: Sendable, Equatable {
 
   /// KPIs of all SKUs together (over the whole network).
   public func totalKPIs(in network: SupplyNetwork) -> KPIs {
-    guard let topology = network.topology else {
-      return KPIs(aggregating: Array(zip(statistics, network.skus.map(\.costs))))
-    }
+    let topology = network.topology
     let all = topology.nodes.indices.flatMap { parts(ofNode: $0, in: network) }
     let customers = topology.nodes.indices.filter(topology.isCustomerFacing).flatMap { parts(ofNode: $0, in: network) }
     return KPIs(customerFacing: customers, all: all)

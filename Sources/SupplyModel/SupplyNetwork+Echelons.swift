@@ -1,20 +1,22 @@
-/// The per-node views of a multi-echelon network: what a node's policy plans with, and what a
+/// The per-node views of a network: what a node's policy plans with, and what a
 /// stocking point is charged.
 extension SupplyNetwork {
-  /// The single-warehouse network a node's policy plans with.
+  /// The one-node network a node's policy plans with.
   ///
   /// Each SKU's demand is scaled to the node's mean demand (the demand factors of the customer-facing
   /// nodes it supplies; seasonality, trend and events scale with it), its lead time is the inbound
   /// lane's, and its holding and order costs carry the node's factors. With `echelon`, the lead time
   /// also covers the longest chain of transit times from the node down to a customer-facing node
-  /// (its echelon lead time), which an echelon base-stock level must cover.
+  /// (its echelon lead time), which an echelon base-stock level must cover. The view of the node
+  /// of a single warehouse is the network itself.
   public func planningView(ofNode node: Int, echelon: Bool) -> SupplyNetwork {
-    guard let topology else { return self }
     let n = topology.nodes[node]
     var view = self
-    view.topology = nil
-    view.initialStock = []
     view.warehouse = n.id
+    // The view's node carries no factors: they are folded into its SKUs' demand and costs.
+    let planned = StockingNode(id: n.id, kind: n.kind, priority: n.priority, allocation: n.allocation, namespacesStreams: n.namespacesStreams)
+    view.topology = NetworkTopology(nodes: [planned], lanes: [], skuSuppliers: skus.map(\.supplierIndex))
+    view.initialStock = [initialStock[node]]
     for k in skus.indices {
       let factor = topology.demandMultiple(ofNode: node, sku: k)
       view.skus[k].demand.profile.base *= factor
@@ -24,10 +26,9 @@ extension SupplyNetwork {
         let below = downstreamTransit(from: node, sku: k)
         if below.mean > 0 { lead = Self.sum(lead, meanDays: below.mean, varianceDays: below.variance, deterministic: below.deterministic) }
       }
-      view.skus[k].leadTimeOverride = lead
+      if lead != view.leadTime(ofNode: 0, sku: k) { view.skus[k].leadTimeOverride = lead }
       view.skus[k].costs.holdingCostPerUnitDay *= n.holdingCostFactor
       view.skus[k].costs.orderCost *= n.orderCostFactor
-      view.skus[k].initialOnHand = initialStock[node][k]
     }
     return view
   }
@@ -37,7 +38,6 @@ extension SupplyNetwork {
   /// customer-facing nodes (internal backorders are not penalised in themselves: they surface as
   /// shortages downstream), and the inbound lane's transport rate.
   public func costs(ofNode node: Int, sku k: Int) -> CostRates {
-    guard let topology else { return skus[k].costs }
     let n = topology.nodes[node], base = skus[k].costs
     let customerFacing = topology.isCustomerFacing(node)
     let buys = topology.parent(ofNode: node, sku: k) == nil
@@ -51,7 +51,7 @@ extension SupplyNetwork {
 
   /// The longest chain of mean transit times from `node` down to a customer-facing node for SKU k.
   func downstreamTransit(from node: Int, sku k: Int) -> (mean: Double, variance: Double, deterministic: Bool) {
-    guard let topology, !topology.isCustomerFacing(node) else { return (0, 0, true) }
+    guard !topology.isCustomerFacing(node) else { return (0, 0, true) }
     var best: (mean: Double, variance: Double, deterministic: Bool) = (0, 0, true)
     for c in topology.children[node] where topology.parent(ofNode: c, sku: k) == node {
       let lead = leadTime(ofNode: c, sku: k)
@@ -81,25 +81,28 @@ extension SimulationResult {
     return (0..<m).map { (statistics[node * m + $0], network.costs(ofNode: node, sku: $0)) }
   }
 
-  /// KPIs per node of a multi-echelon network, in scenario order. A node's demand is what it was
-  /// asked for (customer demand, or the orders of the nodes it supplies) and its fill rate the
-  /// share of that met from stock on the day.
+  /// KPIs per node, in scenario order. A node's demand is what it was asked for (customer
+  /// demand, or the orders of the nodes it supplies) and its fill rate the share of that met from
+  /// stock on the day.
   public func nodeKPIs(in network: SupplyNetwork) -> [KPIs] {
-    guard let topology = network.topology else { return [] }
-    return topology.nodes.indices.map { KPIs(aggregating: parts(ofNode: $0, in: network)) }
+    network.topology.nodes.indices.map { KPIs(aggregating: parts(ofNode: $0, in: network)) }
   }
 
   /// The bullwhip ratio of every node (Σ variance of daily orders placed / Σ variance of daily
-  /// demand received over its SKUs), in scenario order; NaN where demand did not vary.
+  /// demand received over its SKUs), in scenario order; NaN where demand did not vary. Empty when
+  /// the run recorded no flow moments (a one-node network).
   public func nodeBullwhip(in network: SupplyNetwork) -> [Double] {
-    guard let topology = network.topology else { return [] }
+    let topology = network.topology
+    guard !flow.isEmpty else { return [] }
     let m = network.skus.count
     return topology.nodes.indices.map { FlowMoments.bullwhipRatio(of: flow[($0 * m)..<(($0 + 1) * m)]) }
   }
 
   /// The bullwhip ratio of every echelon (1 = customer-facing), over all its nodes and SKUs.
+  /// Empty when the run recorded no flow moments (a one-node network).
   public func echelonBullwhip(in network: SupplyNetwork) -> [Double] {
-    guard let topology = network.topology else { return [] }
+    let topology = network.topology
+    guard !flow.isEmpty else { return [] }
     let m = network.skus.count
     return (1...topology.echelonCount).map { level in
       FlowMoments.bullwhipRatio(of: topology.nodes.indices.filter { topology.echelon[$0] == level }.flatMap { flow[($0 * m)..<(($0 + 1) * m)] })

@@ -1,9 +1,11 @@
 /// A supply network: suppliers, the SKUs, where they are stocked, and the run's clock.
 ///
-/// Without a `topology` it is a single warehouse buying every SKU from its supplier; with one it
-/// is a multi-echelon network of stocking nodes and lanes (`NetworkSimulator` runs it).
+/// One model serves every shape: a single warehouse is a one-node network whose node buys every
+/// SKU from its supplier; a multi-echelon network has several stocking nodes and lanes.
+/// `Simulation.run` simulates either.
 public struct SupplyNetwork: Sendable, Equatable {
-  /// The warehouse's name, for reports (the scenario's name for a multi-echelon network).
+  /// The network's name, for reports: the warehouse's id for a single warehouse, the scenario's
+  /// name for a multi-echelon network.
   public var warehouse: String
   /// External suppliers.
   public var suppliers: [Supplier]
@@ -17,33 +19,61 @@ public struct SupplyNetwork: Sendable, Equatable {
   public var seed: UInt64
   /// Where day 0 falls in the week and the year.
   public var calendar: SimulationCalendar
-  /// The nodes and lanes of a multi-echelon network; nil for a single warehouse.
-  public var topology: NetworkTopology?
+  /// The stocking nodes and lanes; one node and no lanes for a single warehouse.
+  public var topology: NetworkTopology
   /// Unannounced demand shocks, drawn anew in every replication; nil for none.
   public var randomShocks: RandomDemandShocks?
-  /// Units on hand on day 0 at each stocking point of a multi-echelon network,
-  /// `initialStock[node][sku]`; empty for a single warehouse (which uses `SKU.initialOnHand`).
-  public var initialStock: [[Int]] = []
+  /// Units on hand on day 0 at every stocking point, `initialStock[node][sku]`.
+  public var initialStock: [[Int]]
 
-  /// Creates a network.
-  public init(warehouse: String, suppliers: [Supplier], skus: [SKU], horizonDays: Int, warmUpDays: Int, seed: UInt64, calendar: SimulationCalendar = SimulationCalendar()) {
+  /// Creates a single warehouse: a one-node network whose node, named `warehouse`, buys every SKU
+  /// from the SKU's supplier.
+  ///
+  /// The node keys its random streams by SKU id alone (`StockingNode.namespacesStreams` is
+  /// false), so a single warehouse draws the same demand and lead times whatever it is called.
+  ///
+  /// - Parameters:
+  ///   - initialOnHand: Units on hand on day 0, per SKU.
+  /// - Precondition: `0 <= warmUpDays < horizonDays`; every SKU's supplier exists; one initial
+  ///   stock per SKU.
+  public init(warehouse: String, suppliers: [Supplier], skus: [SKU], initialOnHand: [Int], horizonDays: Int, warmUpDays: Int, seed: UInt64,
+              calendar: SimulationCalendar = SimulationCalendar()) {
+    precondition(initialOnHand.count == skus.count, "need one initial stock per SKU: \(skus.count) SKUs, \(initialOnHand.count) stocks")
+    let node = StockingNode(id: warehouse, kind: .warehouse, namespacesStreams: false)
+    self.init(name: warehouse, suppliers: suppliers, skus: skus,
+              topology: NetworkTopology(nodes: [node], lanes: [], skuSuppliers: skus.map(\.supplierIndex)),
+              initialStock: [initialOnHand], horizonDays: horizonDays, warmUpDays: warmUpDays, seed: seed, calendar: calendar)
+  }
+
+  /// Creates a network of stocking nodes and lanes.
+  ///
+  /// - Parameters:
+  ///   - name: The network's name, for reports.
+  ///   - initialStock: Units on hand on day 0, `initialStock[node][sku]`.
+  /// - Precondition: `0 <= warmUpDays < horizonDays`; every SKU's supplier exists; one row of
+  ///   initial stock per node, one entry per SKU.
+  public init(name: String, suppliers: [Supplier], skus: [SKU], topology: NetworkTopology, initialStock: [[Int]], horizonDays: Int, warmUpDays: Int,
+              seed: UInt64, calendar: SimulationCalendar = SimulationCalendar()) {
     precondition(horizonDays > warmUpDays && warmUpDays >= 0, "need 0 <= warmUpDays (\(warmUpDays)) < horizonDays (\(horizonDays))")
     for sku in skus {
       precondition(suppliers.indices.contains(sku.supplierIndex), "SKU \(sku.id): supplier index \(sku.supplierIndex) out of range")
     }
-    self.warehouse = warehouse
+    precondition(initialStock.count == topology.nodes.count && initialStock.allSatisfy { $0.count == skus.count },
+                 "initial stock must be \(topology.nodes.count) nodes × \(skus.count) SKUs, got \(initialStock.map(\.count))")
+    self.warehouse = name
     self.suppliers = suppliers
     self.skus = skus
     self.horizonDays = horizonDays
     self.warmUpDays = warmUpDays
     self.seed = seed
     self.calendar = calendar
+    self.topology = topology
+    self.initialStock = initialStock
   }
 
-  /// The lead-time model that applies to a SKU's shipments.
-  public func leadTime(ofSKU k: Int) -> LeadTimeModel {
-    skus[k].leadTimeOverride ?? suppliers[skus[k].supplierIndex].leadTime
-  }
+  /// True when the network has more than one stocking node: reports then show per-node tables,
+  /// and only then are flow moments (bullwhip) recorded.
+  public var hasSeveralNodes: Bool { topology.nodes.count > 1 }
 
   /// The days whose outcomes count in statistics.
   public var measuredDays: Range<Int> { warmUpDays..<horizonDays }
@@ -52,29 +82,27 @@ public struct SupplyNetwork: Sendable, Equatable {
   /// simulator may split them across threads.
   public var skusAreIndependent: Bool {
     suppliers.allSatisfy { $0.capacityPerDay == nil && $0.disruptions.capacityCuts.isEmpty }
-      && (topology?.lanes.allSatisfy { $0.capacityPerDay == nil } ?? true)
+      && topology.lanes.allSatisfy { $0.capacityPerDay == nil }
   }
 
-  /// The lead-time model of shipments into stocking point (node, SKU) of a multi-echelon network:
-  /// its lane's, or for a supplier without a lane (or a lane without one) the SKU's supplier lead time.
+  /// The lead-time model of shipments into stocking point (node, SKU): its inbound lane's, or for
+  /// a supplier without a lane (or a lane without one) the SKU's own override, else its supplier's.
   public func leadTime(ofNode node: Int, sku k: Int) -> LeadTimeModel {
-    guard let topology, let l = topology.sourceLane[node][k], let lead = topology.lanes[l].leadTime else { return leadTime(ofSKU: k) }
-    return lead
+    if let l = topology.sourceLane[node][k], let lead = topology.lanes[l].leadTime { return lead }
+    return skus[k].leadTimeOverride ?? suppliers[skus[k].supplierIndex].leadTime
   }
 
   /// The sub-network of SKUs in `range`, sharing suppliers, clock and seed.
   public func restricted(to range: Range<Int>) -> SupplyNetwork {
     var copy = self
     copy.skus = Array(skus[range])
-    if let topology {
-      copy.initialStock = initialStock.map { Array($0[range]) }
-      let lanes = topology.lanes.map { lane in
-        var local = lane
-        local.skus = lane.skus.map { $0.filter(range.contains).map { $0 - range.lowerBound } }
-        return local
-      }
-      copy.topology = NetworkTopology(nodes: topology.nodes, lanes: lanes, skuSuppliers: copy.skus.map(\.supplierIndex))
+    copy.initialStock = initialStock.map { Array($0[range]) }
+    let lanes = topology.lanes.map { lane in
+      var local = lane
+      local.skus = lane.skus.map { $0.filter(range.contains).map { $0 - range.lowerBound } }
+      return local
     }
+    copy.topology = NetworkTopology(nodes: topology.nodes, lanes: lanes, skuSuppliers: copy.skus.map(\.supplierIndex))
     return copy
   }
 }

@@ -10,7 +10,6 @@
 
 @_exported import Parallelism
 @_exported import Stochastics
-@_exported import EventEngine
 @_exported import SupplyModel
 @_exported import LinearAlgebra
 @_exported import Forecasting

@@ -53,8 +53,13 @@ struct BacktestCommand: CLICommand {
     let isScenario = text.map { $0.drop(while: { $0.isWhitespace }).first == "{" } ?? path.hasSuffix(".json")
     if isScenario {
       let scenario = try text.map { try Scenario.load(json: $0, file: InputFile.standardInputName) } ?? Scenario.load(path: path)
-      let paths = Simulator.demandPaths(scenario.network)
-      names = scenario.network.skus.map(\.id)
+      let network = scenario.network
+      let paths = Simulation.demandPaths(network)
+      // One series per customer-facing stocking point: per SKU for a single warehouse.
+      let topology = network.topology
+      names = topology.nodes.indices.filter(topology.isCustomerFacing).flatMap { node in
+        network.skus.map { network.hasSeveralNodes ? "\(topology.nodes[node].id)/\($0.id)" : $0.id }
+      }
       series = paths.map { $0.map(Double.init) }
     } else {
       let csv = try text.map { try SeriesCSV.parse($0, file: InputFile.standardInputName) } ?? SeriesCSV.read(path: path, console: console)

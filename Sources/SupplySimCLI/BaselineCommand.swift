@@ -78,8 +78,8 @@ struct BaselineCommand: CLICommand {
       let fallback = recorded ?? scenario.spec.replications ?? defaultReplications
       let replications = try args.integer("replications", default: fallback, range: 1...100_000, command: name)
       let bar = ProgressBar(console: console, label: scenario.spec.name, enabled: !args.flag("quiet"))
-      let result = Experiment(scenario: scenario, replications: replications, threads: threads).run(progress: bar.update)
-      bar.finish()
+      let experiment = Experiment(scenario: scenario, replications: replications, threads: threads)
+      let result = try bar.showing { try experiment.run(progress: bar.update) }
       let baseline = Baseline(result: result, scenarioHash: hash, version: SupplySimCommand.version)
       let written = try BaselineFile.write(baseline, toDirectory: directory)
       if !args.flag("quiet") {

@@ -21,7 +21,7 @@ import SupplyModel
 struct BenchCommand: CLICommand {
   static let name = "bench"
   static let summary = "Measure simulation speed on fixed synthetic workloads (use a release build)."
-  static let operands = "sim|network|experiment|forecast|nn|lp|validate"
+  static let operands = "sim|network|experiment|external|forecast|nn|lp|validate"
   static let details = """
     sim: a single warehouse, Poisson demand (means log-uniform in 0.5..50 units/day), fixed lead
     times of 1..10 days, an (s,S) policy at a 95% cycle service level with EOQ lot sizes, full KPI
@@ -36,6 +36,11 @@ struct BenchCommand: CLICommand {
 
     experiment: the quickstart scenario's three policies over --replications replications (default
     30) on all cores; prints replications per second. Option: --scenario FILE.
+
+    external: the sim workload's warehouse (--skus, default 100) under base stock at 95%, run by
+    the built-in policy and by an external program with the same levels (--program FILE, run
+    with python3; default scenarios/external/base_stock.py), one replication on one thread.
+    Prints the overhead per SKU-day and per day (best of --repeat runs, default 3).
 
     forecast: automatic ARIMA (stepwise search, KPSS and seasonal-strength tests) fitted to
     --series synthetic monthly series of --length points (seasonal, trending, seeded), on all
@@ -64,23 +69,25 @@ struct BenchCommand: CLICommand {
     .value("epochs", "N", "nn: epochs (default 3)"),
     .value("instances", "DIR", "lp: folder of instance JSON files (default scenarios/lp/bench)"),
     .value("replications", "N", "experiment: replications (default 30)"),
+    .value("program", "FILE", "external: the policy program, run with python3 (default scenarios/external/base_stock.py)"),
     .flag("stages", "validate: also time parsing and decoding on their own"),
     .value("scenario", "FILE", "experiment, network, validate: the scenario (default scenarios/quickstart.json, scenarios/three-echelon.json)"),
   ]
 
   static func run(_ args: ParsedArguments, console: Console) throws -> Int32 {
     guard let subject = args.positionals.first, args.positionals.count == 1 else {
-      throw UsageError("bench: name one workload: sim, network, experiment, forecast, nn, lp or validate (usage: \(usageLine))")
+      throw UsageError("bench: name one workload: sim, network, experiment, external, forecast, nn, lp or validate (usage: \(usageLine))")
     }
     switch subject {
     case "sim": return try benchSimulation(args, console: console)
     case "network": return try benchNetwork(args, console: console)
     case "experiment": return try benchExperiment(args, console: console)
+    case "external": return try benchExternal(args, console: console)
     case "forecast": return try benchForecast(args, console: console)
     case "nn": return try benchNeural(args, console: console)
     case "lp": return try benchLP(args, console: console)
     case "validate": return try benchValidate(args, console: console)
-    default: throw UsageError("bench: unknown workload '\(subject)'; workloads are: sim, network, experiment, forecast, nn, lp, validate")
+    default: throw UsageError("bench: unknown workload '\(subject)'; workloads are: sim, network, experiment, external, forecast, nn, lp, validate")
     }
   }
 
@@ -88,16 +95,18 @@ struct BenchCommand: CLICommand {
   static func syntheticNetwork(skus: Int, days: Int) -> SupplyNetwork {
     var rng = Xoshiro256(seed: 2026, entity: 0, purpose: .auxiliary)
     var items: [SKU] = []
+    var initial: [Int] = []
     let costs = CostRates(unitCost: 10, holdingCostPerUnitDay: 0.02, backorderCostPerUnitDay: 0.5, lostSalePenaltyPerUnit: 0, orderCost: 25)
     for k in 0..<skus {
       let mean = 0.5 * pow(100, rng.nextUnit())
       let lead = 1 + rng.nextInt(below: 10)
       items.append(SKU(id: "S\(k)", supplierIndex: 0, leadTimeOverride: .deterministic(days: lead),
                        demand: DemandModel(family: .poisson, profile: DemandProfile(base: mean)),
-                       costs: costs, unmetDemand: .backorder, initialOnHand: Int(mean * Double(lead + 7))))
+                       costs: costs, unmetDemand: .backorder))
+      initial.append(Int(mean * Double(lead + 7)))
     }
     return SupplyNetwork(warehouse: "bench", suppliers: [Supplier(id: "supplier", leadTime: .deterministic(days: 5))],
-                         skus: items, horizonDays: days, warmUpDays: 0, seed: 7)
+                         skus: items, initialOnHand: initial, horizonDays: days, warmUpDays: 0, seed: 7)
   }
 
   static func benchSimulation(_ args: ParsedArguments, console: Console) throws -> Int32 {
@@ -112,7 +121,7 @@ struct BenchCommand: CLICommand {
     var checksum = 0
     for _ in 0..<repeats {
       let start = ContinuousClock.now
-      let result = Simulator.run(network, options: SimulationOptions(threads: threads), separable: true) { range in
+      let result = Simulation.run(network, options: SimulationOptions(threads: threads), separable: true) { _, range in
         policy.restricted(to: range)
       }
       let seconds = ProgressBar.seconds(ContinuousClock.now - start)
@@ -134,7 +143,8 @@ struct BenchCommand: CLICommand {
     let repeats = try args.integer("repeat", default: 5, range: 1...1000, command: name)
     let file = args.value("scenario") ?? "scenarios/three-echelon.json"
     let scenario = try Scenario.load(path: file)
-    guard var network = scenario.network.topology.map({ _ in scenario.network }) else {
+    var network = scenario.network
+    guard network.hasSeveralNodes else {
       throw UsageError("bench network: \(file) has no nodes; name a multi-echelon scenario")
     }
     let base = network.skus, baseStock = network.initialStock
@@ -146,7 +156,7 @@ struct BenchCommand: CLICommand {
     network.initialStock = baseStock.map { row in (0..<skus).map { row[$0 % base.count] } }
     network.horizonDays = days
     network.warmUpDays = 0
-    let topology = network.topology!
+    let topology = network.topology
     // Lanes carry every SKU, and lane capacities grow with the SKU count, so the network stays as
     // tight as the scenario's.
     let scale = Double(skus) / Double(base.count)
@@ -164,7 +174,7 @@ struct BenchCommand: CLICommand {
     var checksum = 0
     for _ in 0..<repeats {
       let start = ContinuousClock.now
-      let result = NetworkSimulator.run(network, options: SimulationOptions(threads: threads), separable: true, echelonStock: false) { node, range in
+      let result = Simulation.run(network, options: SimulationOptions(threads: threads), separable: true, echelonStock: false) { node, range in
         plans[node].restricted(to: range)
       }
       let seconds = ProgressBar.seconds(ContinuousClock.now - start)
@@ -204,7 +214,7 @@ struct BenchCommand: CLICommand {
     let threads = try args.integer("threads", default: Parallel.defaultThreadCount, range: 1...1024, command: name)
     let scenario = try Scenario.load(path: path)
     let start = ContinuousClock.now
-    let result = Experiment(scenario: scenario, replications: replications, threads: threads).run()
+    let result = try Experiment(scenario: scenario, replications: replications, threads: threads).run()
     let seconds = ProgressBar.seconds(ContinuousClock.now - start)
     console.out("bench experiment: \(path), \(result.outcomes.count) policies x \(replications) replications, \(threads) thread\(threads == 1 ? "" : "s")\n")
     console.out("  \(NumberFormat.fixed(seconds, 3)) s = \(NumberFormat.fixed(Double(replications) / seconds, 1)) replications/s (\(NumberFormat.fixed(Double(replications * result.outcomes.count) / seconds, 1)) policy runs/s)\n")

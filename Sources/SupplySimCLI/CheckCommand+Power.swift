@@ -18,8 +18,11 @@ extension CheckCommand {
     for plan in plans {
       let bar = ProgressBar(console: console, label: "power of the gate on \(plan.scenario.spec.name)", enabled: true)
       let study = PowerStudy(scenario: plan.scenario, replications: plan.replications, seeds: seeds, rules: rules, threads: threads)
-      results.append(study.run(progress: bar.update))
-      bar.finish()
+      do {
+        results.append(try bar.showing { try study.run(progress: bar.update) })
+      } catch {
+        return cannotRun([ErrorText.line(for: error)], args: args, console: console)
+      }
     }
     let report = PowerReport(results: results, rulesSource: rules.source, seedRange: count == 1 ? "\(first)" : "\(first)…\(first + UInt64(count) - 1)")
     console.out(report.text())

@@ -143,8 +143,12 @@ struct CheckCommand: CLICommand {
       }
       let experiment = Experiment(scenario: plan.scenario, replications: replications ?? plan.baseline.replications, threads: threads)
       let bar = ProgressBar(console: console, label: "checking \(plan.scenario.spec.name)", enabled: true)
-      let result = experiment.run(progress: bar.update)
-      bar.finish()
+      let result: ExperimentResult
+      do {
+        result = try bar.showing { try experiment.run(progress: bar.update) }
+      } catch {
+        return cannotRun([ErrorText.line(for: error)], args: args, console: console)
+      }
       do {
         var checked = try BaselineCheck.compare(result, with: plan.baseline, baselineFile: plan.baselineFile, rules: rules)
         checked.scenarioChanged = plan.changed

@@ -39,8 +39,7 @@ struct RunCommand: CLICommand {
     try OutputPath.check(directory, option: "out", kind: .folder, command: name)
     let experiment = Experiment(scenario: scenario, replications: replications, threads: threads, recordTrace: !args.flag("no-daily"))
     let bar = ProgressBar(console: console, label: "simulating", enabled: !args.flag("quiet"))
-    let result = experiment.run(progress: bar.update)
-    bar.finish()
+    let result = try bar.showing { try experiment.run(progress: bar.update) }
     let report = RunReport(result: result, version: SupplySimCommand.version)
     let written = try report.write(to: directory)
     if !args.flag("quiet") {

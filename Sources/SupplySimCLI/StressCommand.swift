@@ -45,8 +45,7 @@ struct StressCommand: CLICommand {
     try OutputPath.check(directory, option: "out", kind: .folder, command: name)
     let suite = StressSuite(template: template, tests: tests, replications: replications, threads: threads)
     let bar = ProgressBar(console: console, label: "stress-testing", enabled: !args.flag("quiet"))
-    let result = try suite.run(progress: bar.update)
-    bar.finish()
+    let result = try bar.showing { try suite.run(progress: bar.update) }
     let report = StressReport(result: result, version: SupplySimCommand.version)
     let written = try report.write(to: directory)
     if !args.flag("quiet") {

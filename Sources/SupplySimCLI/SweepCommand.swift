@@ -60,8 +60,7 @@ struct SweepCommand: CLICommand {
     try OutputPath.check(directory, option: "out", kind: .folder, command: name)
     let sweep = Sweep(template: template, grid: grid, replications: replications, threads: threads)
     let bar = ProgressBar(console: console, label: "sweeping", enabled: !args.flag("quiet"))
-    let result = try sweep.run(progress: bar.update)
-    bar.finish()
+    let result = try bar.showing { try sweep.run(progress: bar.update) }
     let report = SweepReport(result: result, version: SupplySimCommand.version)
     let written = try report.write(to: directory)
     if !args.flag("quiet") {

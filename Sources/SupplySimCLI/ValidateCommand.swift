@@ -17,7 +17,8 @@ struct ValidateCommand: CLICommand {
     for path in args.positionals {
       do {
         let s = try InputFile.scenario(path, console: console)
-        let nodes = s.network.topology.map { t in ", \(t.nodes.count) nodes in \(t.echelonCount) echelons, \(t.lanes.count) lanes" } ?? ""
+        let t = s.network.topology
+        let nodes = s.network.hasSeveralNodes ? ", \(t.nodes.count) nodes in \(t.echelonCount) echelons, \(t.lanes.count) lanes" : ""
         console.out("ok: \(InputFile.displayName(path)): \(s.network.skus.count) SKUs, \(s.network.suppliers.count) supplier(s)\(nodes), \(s.policies.count) policies, \(s.network.horizonDays) days\n")
       } catch let error as ScenarioErrors {
         failed = true

@@ -21,7 +21,7 @@ import _TestSupport
     var covered = 0
     let repetitions = 300
     for seed in 0..<repetitions {
-      let result = Experiment(scenario: try Self.tinyScenario(seed: UInt64(seed)), replications: 8, threads: 1).run()
+      let result = try Experiment(scenario: try Self.tinyScenario(seed: UInt64(seed)), replications: 8, threads: 1).run()
       if result.outcomes[0].summary(of: "demand").interval!.contains(240) { covered += 1 }
     }
     let rate = Double(covered) / Double(repetitions)
@@ -31,7 +31,7 @@ import _TestSupport
 
   @Test func pairedDifferencesVaryLessThanUnpairedOnes() throws {
     let scenario = try Scenario.load(path: SourceTree.root() + "/scenarios/quickstart.json")
-    let result = Experiment(scenario: scenario, replications: 8).run()
+    let result = try Experiment(scenario: scenario, replications: 8).run()
     let a = result.outcomes[0], b = result.outcomes[1]
     let paired = PairedComparison(a, b, kpi: "totalCost").difference.standardDeviation
     let sa = a.summary(of: "totalCost").standardDeviation, sb = b.summary(of: "totalCost").standardDeviation
@@ -41,8 +41,8 @@ import _TestSupport
 
   @Test func resultsDoNotDependOnThreadCount() throws {
     let scenario = try Scenario.load(path: SourceTree.root() + "/scenarios/quickstart.json")
-    let one = Experiment(scenario: scenario, replications: 3, threads: 1).run()
-    let four = Experiment(scenario: scenario, replications: 3, threads: 4).run()
+    let one = try Experiment(scenario: scenario, replications: 3, threads: 1).run()
+    let four = try Experiment(scenario: scenario, replications: 3, threads: 4).run()
     let totals = (one.outcomes.map(\.totals), four.outcomes.map(\.totals))
     let perSKU = (one.outcomes.map(\.perSKU), four.outcomes.map(\.perSKU))
     #expect(totals.0 == totals.1)
@@ -50,14 +50,14 @@ import _TestSupport
   }
 
   @Test func replicationsAreIndependentSamples() throws {
-    let result = Experiment(scenario: try Self.tinyScenario(seed: 1), replications: 5, threads: 1).run()
+    let result = try Experiment(scenario: try Self.tinyScenario(seed: 1), replications: 5, threads: 1).run()
     let demands = result.outcomes[0].totals.map(\.demand)
     #expect(Set(demands).count == 5)
   }
 
   @Test func significanceNeedsTwoReplications() throws {
     let scenario = try Scenario.load(path: SourceTree.root() + "/scenarios/quickstart.json")
-    let result = Experiment(scenario: scenario, replications: 1, threads: 1).run()
+    let result = try Experiment(scenario: scenario, replications: 1, threads: 1).run()
     let c = result.pairedComparisons(of: "totalCost")
     #expect(c.count == 3)
     #expect(c.allSatisfy { !$0.isSignificant && $0.better(higherIsBetter: false) == nil })

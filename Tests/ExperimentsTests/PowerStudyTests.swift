@@ -9,7 +9,7 @@ import _TestSupport
 @Suite struct PowerStudyTests {
   @Test func quickstartDetectsInjectedPlanningBugsAndNeverFailsUnchangedCode() throws {
     let scenario = try Scenario.load(path: SourceTree.root() + "/scenarios/quickstart.json")
-    let result = PowerStudy(scenario: scenario, replications: 10, seeds: Array(1...20)).run()
+    let result = try PowerStudy(scenario: scenario, replications: 10, seeds: Array(1...20)).run()
     #expect(result.seeds == 20 && result.rows.map(\.label) == PowerStudy.regressionLabels)
     func row(_ label: String) -> PowerStudyResult.Row { result.rows.first { $0.label == label }! }
     for label in ["s/S −1 unit", "safety stock −10%", "lead time −1 day", "review period +1 day"] {

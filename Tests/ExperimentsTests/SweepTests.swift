@@ -49,7 +49,7 @@ enum SweepFixture {
     let t = try SweepFixture.template()
     let grid = SweepGrid(axes: [try SweepFixture.axis("suppliers[0].leadTime.mean=2,4,6")])
     let sweep = try Sweep(template: t, grid: grid, replications: 3, threads: 2).run()
-    let base = Experiment(scenario: t.base, replications: 3, threads: 1).run()
+    let base = try Experiment(scenario: t.base, replications: 3, threads: 1).run()
     for (q, outcome) in base.outcomes.enumerated() {
       #expect(sweep.points[1][q].totals == outcome.totals, "grid point 2 (the scenario's own lead time) differs for \(outcome.name)")
     }
@@ -115,7 +115,7 @@ enum SweepFixture {
       #expect(c.mean == 0 && c.standardDeviation == 0)
       #expect(result.change(test: 1, policy: q, kpi: "fillRate").mean < 0)
     }
-    let direct = Experiment(scenario: t.base, replications: 3, threads: 1).run()
+    let direct = try Experiment(scenario: t.base, replications: 3, threads: 1).run()
     #expect(result.base.map(\.totals) == direct.outcomes.map(\.totals))
     #expect(result.verdict(test: 1) == StressVerdict.keepsServiceBest(result.outcomes[1]))
   }

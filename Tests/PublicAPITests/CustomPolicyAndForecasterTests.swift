@@ -137,7 +137,7 @@ func scenarioJSON(policies: String) -> String {
       """)
     let scenario = try Scenario.load(json: json, file: "custom.json")
     #expect(scenario.policies[0].type == "fixedLevel")
-    let result = Experiment(scenario: scenario, replications: 3, threads: 2).run()
+    let result = try Experiment(scenario: scenario, replications: 3, threads: 2).run()
     let mine = result.outcomes[0], builtIn = result.outcomes[1]
     #expect(mine.totals.count == 3)
     #expect(mine.totals == builtIn.totals)
@@ -192,7 +192,7 @@ func scenarioJSON(policies: String) -> String {
 
     let json = scenarioJSON(policies: #"{"name": "tm", "type": "RS", "reviewPeriod": 7, "serviceLevel": 0.9, "forecast": {"model": "trailing_mean", "parameters": {"window": 14}, "retrainEvery": 7}}"#)
     let scenario = try Scenario.load(json: json, file: "f.json")
-    let result = Experiment(scenario: scenario, replications: 2, threads: 1).run()
+    let result = try Experiment(scenario: scenario, replications: 2, threads: 1).run()
     let outcome = result.outcomes[0]
     #expect(outcome.definition.model.forecast?.label == "trailing_mean(window=14)")
     let accuracy = try #require(outcome.meanForecastAccuracy)
@@ -204,7 +204,7 @@ func scenarioJSON(policies: String) -> String {
   /// no forecaster, yet the HTML charts the forecasts against actual demand.
   @Test func writingAReportFitsNothing() throws {
     let json = scenarioJSON(policies: #"{"name": "tm", "type": "RS", "reviewPeriod": 7, "serviceLevel": 0.9, "forecast": {"model": "trailing_mean", "parameters": {"window": 13}, "retrainEvery": 7}}"#)
-    let result = Experiment(scenario: try Scenario.load(json: json, file: "f.json"), replications: 2, threads: 1, recordTrace: true).run()
+    let result = try Experiment(scenario: try Scenario.load(json: json, file: "f.json"), replications: 2, threads: 1, recordTrace: true).run()
     let fitsDuringRun = TrailingMean.fitsOfWindow13.load(ordering: .relaxed)
     #expect(fitsDuringRun > 0)
     #expect(!result.forecastShowcase.isEmpty)

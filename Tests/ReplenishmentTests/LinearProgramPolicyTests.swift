@@ -10,10 +10,10 @@ import SupplyModel
       SKU(id: "sku-\(k)", supplierIndex: 0, demand: DemandModel(family: family, profile: DemandProfile(base: mean)),
           costs: CostRates(unitCost: 2 + Double(k), holdingCostPerUnitDay: 0.05 * Double(k + 1), backorderCostPerUnitDay: 1.5,
                            lostSalePenaltyPerUnit: 0, orderCost: 30),
-          unmetDemand: .backorder, initialOnHand: initial)
+          unmetDemand: .backorder)
     }
     return SupplyNetwork(warehouse: "w", suppliers: [Supplier(id: "s", leadTime: .deterministic(days: lead), capacityPerDay: capacity)],
-                         skus: skus, horizonDays: days, warmUpDays: 0, seed: 4)
+                         skus: skus, initialOnHand: Array(repeating: initial, count: skus.count), horizonDays: days, warmUpDays: 0, seed: 4)
   }
 
   static func spec(_ settings: LinearProgramSettings) -> PolicySpecification {
@@ -43,7 +43,7 @@ import SupplyModel
     }
     _ = probe.solve(plan)
 
-    let result = Simulator.run(net, separable: false) { _ in ScenarioPolicy.make(spec, for: net) }
+    let result = Simulation.run(net, separable: false) { _, _ in ScenarioPolicy.make(spec, for: net) }
     let kpi = result.totalKPIs(in: net)
     // Day 0's closing stock is not in the plan (it is the plan's starting point).
     let day0Holding = zip(state.onHand, net.skus).reduce(0.0) { $0 + Double($1.0) * $1.1.costs.holdingCostPerUnitDay }
@@ -55,7 +55,7 @@ import SupplyModel
   @Test func supplierCapacityAndBudgetAreRespected() {
     let net = Self.network(days: 120, demand: [12, 9, 15], capacity: 40, family: .poisson)
     let spec = Self.spec(LinearProgramSettings(horizonDays: 21, budgetPerDay: 150))
-    let result = Simulator.run(net, options: SimulationOptions(recordTrace: true), separable: false) { _ in ScenarioPolicy.make(spec, for: net) }
+    let result = Simulation.run(net, options: SimulationOptions(recordTrace: true), separable: false) { _, _ in ScenarioPolicy.make(spec, for: net) }
     let t = result.trace!
     for day in 0..<t.dayCount {
       let units = (0..<3).map { Int(t.ordered[t.index(day: day, sku: $0)]) }
@@ -68,8 +68,8 @@ import SupplyModel
 
   @Test func fixedOrderCostsBatchOrders() {
     let net = Self.network(days: 60, demand: [5, 3], family: .poisson)
-    let pure = Simulator.run(net, separable: false) { _ in ScenarioPolicy.make(Self.spec(LinearProgramSettings(horizonDays: 14)), for: net) }
-    let mip = Simulator.run(net, separable: false) { _ in
+    let pure = Simulation.run(net, separable: false) { _, _ in ScenarioPolicy.make(Self.spec(LinearProgramSettings(horizonDays: 14)), for: net) }
+    let mip = Simulation.run(net, separable: false) { _, _ in
       ScenarioPolicy.make(Self.spec(LinearProgramSettings(horizonDays: 14, fixedOrderCosts: true)), for: net)
     }
     let a = pure.totalKPIs(in: net), b = mip.totalKPIs(in: net)
@@ -79,7 +79,7 @@ import SupplyModel
 
   @Test func minimumOrderQuantityHolds() {
     let net = Self.network(days: 60, demand: [3], family: .poisson)
-    let result = Simulator.run(net, options: SimulationOptions(recordTrace: true), separable: false) { _ in
+    let result = Simulation.run(net, options: SimulationOptions(recordTrace: true), separable: false) { _, _ in
       ScenarioPolicy.make(Self.spec(LinearProgramSettings(horizonDays: 14, minimumOrderQuantity: 25)), for: net)
     }
     let orders = result.trace!.ordered.filter { $0 > 0 }

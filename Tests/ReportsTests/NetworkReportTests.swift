@@ -11,14 +11,14 @@ import SupplyModel
 
   @Test func stockingPointsFeatureTheFirstCustomerFacingNode() {
     let points = StockingPoints(network: Self.result.scenario.network)
-    #expect(points.isNetwork)
+    #expect(points.hasSeveralNodes)
     #expect(points.customerFacingNodes == [1, 2])
     #expect(points.featuredNode == 1)
     #expect(points.featuredSlot(sku: 2) == 5)
     #expect(points.customerFacingSlots == [3, 4, 5, 6, 7, 8])
     #expect(points.featuredLabel(sku: "FAST") == "FAST at store-1")
     let single = StockingPoints(network: ReportFixture.oneReplication.scenario.network)
-    #expect(!single.isNetwork && single.featuredNode == nil)
+    #expect(!single.hasSeveralNodes && single.featuredNode == nil)
     #expect(single.featuredSlot(sku: 2) == 2 && single.featuredLabel(sku: "FAST") == "FAST")
     #expect(single.customerFacingSlots == [0, 1, 2, 3])
   }

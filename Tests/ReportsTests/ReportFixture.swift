@@ -33,7 +33,7 @@ enum ReportFixture {
     var scenario = try! Scenario.load(json: scenarioJSON(), file: "mini<&>.json")
     // Scenario files only allow plain names; reports must still cope with any text.
     scenario.spec.name = "mini & <test>"
-    var result = Experiment(scenario: scenario, replications: replications, threads: 1, recordTrace: trace).run()
+    var result = try! Experiment(scenario: scenario, replications: replications, threads: 1, recordTrace: trace).run()
     result.outcomes[0].name = awkwardName
     return result
   }
@@ -71,7 +71,7 @@ enum ReportFixture {
   /// The network fixture over two replications, with the trace.
   static let network: ExperimentResult = {
     let scenario = try! Scenario.load(json: networkJSON, file: "mini-net.json")
-    return Experiment(scenario: scenario, replications: 2, threads: 1, recordTrace: true).run()
+    return try! Experiment(scenario: scenario, replications: 2, threads: 1, recordTrace: true).run()
   }()
 
   static let fiveReplications = run(replications: 5)

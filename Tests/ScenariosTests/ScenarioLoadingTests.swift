@@ -38,7 +38,7 @@ import _TestSupport
     #expect(s.network.warmUpDays == 5)
     #expect(s.network.skus[1].demand.family == .negativeBinomial(dispersion: 2))
     #expect(s.policies.count == 1)
-    #expect(s.network.skus[0].initialOnHand == 54)  // 3/day x (4 + 14) days
+    #expect(s.network.initialStock[0][0] == 54)  // 3/day x (4 + 14) days
   }
 
   @Test func negativeLeadTimeNamesThePath() {

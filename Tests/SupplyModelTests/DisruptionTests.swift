@@ -7,10 +7,10 @@ import Testing
     let costs = CostRates(unitCost: 1, holdingCostPerUnitDay: 0.1, backorderCostPerUnitDay: 1, lostSalePenaltyPerUnit: 0, orderCost: 0)
     let items = (0..<skus).map { k in
       SKU(id: "sku-\(k)", supplierIndex: 0, demand: DemandModel(family: .deterministic, profile: DemandProfile(base: 10)),
-          costs: costs, unmetDemand: .backorder, initialOnHand: 20)
+          costs: costs, unmetDemand: .backorder)
     }
     return SupplyNetwork(warehouse: "w", suppliers: [Supplier(id: "acme", leadTime: .deterministic(days: 2), disruptions: disruptions)],
-                         skus: items, horizonDays: days, warmUpDays: 0, seed: 3)
+                         skus: items, initialOnHand: Array(repeating: 20, count: items.count), horizonDays: days, warmUpDays: 0, seed: 3)
   }
 
   /// Demand 10/day, lead time 2, base-stock 20: no safety stock. Orders placed during a 10-day
@@ -19,12 +19,12 @@ import Testing
   /// 10, 20, …, 100 add up to 550 unit-days.
   @Test func outageWithoutSafetyStockGivesTheHandCalculatedStockouts() {
     let net = Self.network(SupplierDisruptions(outages: [50...59]))
-    let result = Simulator.run(net, separable: true) { _ in OrderUpToPolicy(level: [20]) }
+    let result = Simulation.run(net, separable: true) { _, _ in OrderUpToPolicy(level: [20]) }
     let s = result.statistics[0]
     #expect(s.unitsShort == 100)
     #expect(s.stockoutDays == 10)
     #expect(s.backorderSum == 550)
-    let calm = Simulator.run(Self.network(SupplierDisruptions()), separable: true) { _ in OrderUpToPolicy(level: [20]) }
+    let calm = Simulation.run(Self.network(SupplierDisruptions()), separable: true) { _, _ in OrderUpToPolicy(level: [20]) }
     #expect(calm.statistics[0].unitsShort == 0)
   }
 
@@ -34,7 +34,7 @@ import Testing
   /// and the backlog clears during day 43. Short days: 32…43, 12 × 10 = 120 units.
   @Test func leadTimeSpikeDelaysShipments() {
     let net = Self.network(SupplierDisruptions(leadTimeSpikes: [(days: 30...39, extraDays: 3)]))
-    let result = Simulator.run(net, separable: true) { _ in OrderUpToPolicy(level: [20]) }
+    let result = Simulation.run(net, separable: true) { _, _ in OrderUpToPolicy(level: [20]) }
     #expect(result.statistics[0].unitsShort == 120)
     #expect(result.statistics[0].stockoutDays == 12)
   }
@@ -50,7 +50,7 @@ import Testing
     #expect(share > 0.06 && share < 0.2, "down \(share)")
     // Many SKUs split into chunks see the same outages: per-SKU results are identical.
     let net = Self.network(random, skus: 1_100, days: 200)
-    let chunked = Simulator.run(net, options: SimulationOptions(threads: 2), separable: true) { range in
+    let chunked = Simulation.run(net, options: SimulationOptions(threads: 2), separable: true) { _, range in
       OrderUpToPolicy(level: Array(repeating: 30, count: range.count))
     }
     #expect(Set(chunked.statistics.map(\.unitsShort)).count == 1)
@@ -60,7 +60,7 @@ import Testing
   @Test func capacityCutLimitsShipments() {
     let net = Self.network(SupplierDisruptions(capacityCuts: [(days: 20...29, capacityPerDay: 5)]))
     #expect(!net.skusAreIndependent)
-    let result = Simulator.run(net, separable: true) { _ in OrderUpToPolicy(level: [20]) }
+    let result = Simulation.run(net, separable: true) { _, _ in OrderUpToPolicy(level: [20]) }
     // Half of each day's order ships during the cut: 10 days x 5 units fall behind, then catch up.
     #expect(result.statistics[0].unitsShort > 0)
   }
@@ -81,7 +81,7 @@ extension DisruptionTests {
   @Test func yieldLossLosesTheExpectedShareAndConservesUnits() {
     var net = Self.network(SupplierDisruptions(), skus: 20, days: 400)
     net.suppliers[0].yieldRate = 0.8
-    let result = Simulator.run(net, separable: true) { range in OrderUpToPolicy(level: Array(repeating: 22, count: range.count)) }
+    let result = Simulation.run(net, separable: true) { _, range in OrderUpToPolicy(level: Array(repeating: 22, count: range.count)) }
     var lost = 0, arrived = 0
     for s in result.statistics {
       // Day 0 opens at 20 units on hand and nothing on order; the position closes at 22.
@@ -92,7 +92,7 @@ extension DisruptionTests {
     }
     let n = Double(lost + arrived), share = Double(lost) / n
     #expect(abs(share - 0.2) < 4 * (0.2 * 0.8 / n).squareRoot(), "lost share \(share)")
-    let calm = Simulator.run(Self.network(SupplierDisruptions(), skus: 20, days: 400), separable: true) { range in
+    let calm = Simulation.run(Self.network(SupplierDisruptions(), skus: 20, days: 400), separable: true) { _, range in
       OrderUpToPolicy(level: Array(repeating: 22, count: range.count))
     }
     #expect(calm.statistics.allSatisfy { $0.unitsLostInTransit == 0 })

@@ -23,7 +23,6 @@ import Testing
   #expect(q.log == ["a", "b", "c", "far"])
 }
 
-import EventEngine
 struct CalendarQueueProbe {
   var log: [String] = []
   mutating func run() {

@@ -11,10 +11,10 @@ import Testing
                      initial: (dc: Int, store: Int)) -> SupplyNetwork {
     let items = (0..<skus).map { k in
       SKU(id: "sku-\(k)", supplierIndex: 0, demand: DemandModel(family: .poisson, profile: DemandProfile(base: mean)),
-          costs: costs, unmetDemand: .backorder, initialOnHand: 0)
+          costs: costs, unmetDemand: .backorder)
     }
     var net = SupplyNetwork(warehouse: "serial", suppliers: [Supplier(id: "acme", leadTime: .deterministic(days: supplierLead))],
-                            skus: items, horizonDays: days, warmUpDays: warmUp, seed: 11)
+                            skus: items, initialOnHand: Array(repeating: 0, count: items.count), horizonDays: days, warmUpDays: warmUp, seed: 11)
     net.topology = NetworkTopology(
       nodes: [StockingNode(id: "DC", kind: .distributionCenter), StockingNode(id: "store", kind: .store)],
       lanes: [Lane(origin: .node(0), destination: 1, leadTime: .deterministic(days: storeLead))],
@@ -25,7 +25,7 @@ import Testing
 
   /// Installation base-stock levels per node: `levels[node]`.
   static func run(_ net: SupplyNetwork, levels: [Int], echelon: Bool = false, threads: Int = 1) -> SimulationResult {
-    NetworkSimulator.run(net, options: SimulationOptions(threads: threads), separable: true, echelonStock: echelon) { node, range in
+    Simulation.run(net, options: SimulationOptions(threads: threads), separable: true, echelonStock: echelon) { node, range in
       OrderUpToPolicy(level: Array(repeating: levels[node], count: range.count))
     }
   }
@@ -92,10 +92,10 @@ import Testing
   @Test func massBalancePerNodeAndNothingLostInTransit() {
     let items = (0..<7).map { k in
       SKU(id: "m-\(k)", supplierIndex: 0, demand: DemandModel(family: .negativeBinomial(dispersion: 2), profile: DemandProfile(base: Double(2 + k))),
-          costs: Self.costs, unmetDemand: k == 3 ? .lostSales : .backorder, initialOnHand: 0)
+          costs: Self.costs, unmetDemand: k == 3 ? .lostSales : .backorder)
     }
     var net = SupplyNetwork(warehouse: "tree", suppliers: [Supplier(id: "acme", leadTime: .uniform(min: 2, max: 6), capacityPerDay: 90)],
-                            skus: items, horizonDays: 300, warmUpDays: 0, seed: 5)
+                            skus: items, initialOnHand: Array(repeating: 0, count: items.count), horizonDays: 300, warmUpDays: 0, seed: 5)
     net.suppliers[0].yieldRate = 0.9
     let nodes = [StockingNode(id: "DC", kind: .distributionCenter, allocation: .fairShare),
                  StockingNode(id: "north", kind: .warehouse, allocation: .priority),
@@ -121,7 +121,7 @@ import Testing
         #expect(net.initialStock[node][k] + s.unitsReceived - s.unitsShipped == closing.onHand[p], "node \(nodes[node].id) sku \(k)")
       }
     }
-    let topology = net.topology!
+    let topology = net.topology
     for parent in nodes.indices where !topology.isCustomerFacing(parent) {
       for k in 0..<m {
         let shipped = result.statistics[parent * m + k].unitsShipped
@@ -150,27 +150,27 @@ import Testing
     #expect(one.flow == two.flow)
     #expect(one.closingStock == two.closingStock)
     // Chunks of 256 SKUs for 2 nodes: the run really was split.
-    #expect(Simulator.chunkSize / 2 < 700)
+    #expect(Simulation.chunkSize / 2 < 700)
   }
 
   @Test func allocationRulesShareScarceStock() {
-    typealias R = NetworkSimulator.Request
+    typealias R = NetworkEngine.Request
     let requests = [R(child: 0, units: 6, day: 1, priority: 2), R(child: 1, units: 3, day: 2, priority: 1), R(child: 2, units: 3, day: 2, priority: 3)]
-    #expect(NetworkSimulator.allocation(of: 20, to: requests, rule: .fairShare) == [6, 3, 3])
-    #expect(NetworkSimulator.allocation(of: 7, to: requests, rule: .firstComeFirstServed) == [6, 1, 0])
-    #expect(NetworkSimulator.allocation(of: 7, to: requests, rule: .priority) == [4, 3, 0])
+    #expect(NetworkEngine.allocation(of: 20, to: requests, rule: .fairShare) == [6, 3, 3])
+    #expect(NetworkEngine.allocation(of: 7, to: requests, rule: .firstComeFirstServed) == [6, 1, 0])
+    #expect(NetworkEngine.allocation(of: 7, to: requests, rule: .priority) == [4, 3, 0])
     // 7 × (6, 3, 3) / 12 = (3.5, 1.75, 1.75): floors (3, 1, 1), the two spare units go to the
     // largest remainders, the second and third request (0.75 each) before the first (0.5).
-    #expect(NetworkSimulator.allocation(of: 7, to: requests, rule: .fairShare) == [3, 2, 2])
-    #expect(NetworkSimulator.allocation(of: 0, to: requests, rule: .fairShare) == [0, 0, 0])
+    #expect(NetworkEngine.allocation(of: 7, to: requests, rule: .fairShare) == [3, 2, 2])
+    #expect(NetworkEngine.allocation(of: 0, to: requests, rule: .fairShare) == [0, 0, 0])
   }
 
   @Test func priorityAllocationProtectsTheFirstClass() {
     let items = [SKU(id: "p", supplierIndex: 0, demand: DemandModel(family: .poisson, profile: DemandProfile(base: 5)),
-                     costs: Self.costs, unmetDemand: .backorder, initialOnHand: 0)]
+                     costs: Self.costs, unmetDemand: .backorder)]
     func fillRates(_ rule: AllocationRule) -> (first: Double, second: Double) {
       var net = SupplyNetwork(warehouse: "p", suppliers: [Supplier(id: "acme", leadTime: .deterministic(days: 3), capacityPerDay: 8)],
-                              skus: items, horizonDays: 500, warmUpDays: 50, seed: 2)
+                              skus: items, initialOnHand: Array(repeating: 0, count: items.count), horizonDays: 500, warmUpDays: 50, seed: 2)
       net.topology = NetworkTopology(nodes: [
         StockingNode(id: "DC", kind: .distributionCenter, allocation: rule),
         StockingNode(id: "gold", kind: .store, priority: 1), StockingNode(id: "bronze", kind: .store, priority: 2),
@@ -195,7 +195,7 @@ import Testing
     let baseStock = Self.run(net, levels: [12, 8])
     let storeFlow = baseStock.flow[50..<100]
     #expect(abs(FlowMoments.bullwhipRatio(of: storeFlow) - 1) < 1e-12)
-    let batching = NetworkSimulator.run(net, separable: true, echelonStock: false) { (node: Int, range: Range<Int>) -> PlannedPolicy in
+    let batching = Simulation.run(net, separable: true, echelonStock: false) { (node: Int, range: Range<Int>) -> PlannedPolicy in
       let n = range.count
       if node == 0 { return .orderUpTo(OrderUpToPolicy(level: Array(repeating: 12, count: n))) }
       return .minMax(MinMaxPolicy(name: "sS", minimum: Array(repeating: 4, count: n), maximum: Array(repeating: 20, count: n), reviewPeriod: 1))
@@ -208,7 +208,7 @@ import Testing
   /// demand of the window, whatever the review cycle leaves in the stores at the window's edges.
   @Test func purchasesForTheWindowEqualCustomerDemandUnderBackorders() {
     let net = Self.serial(skus: 30, mean: 3, supplierLead: 3, storeLead: 1, days: 300, warmUp: 37, initial: (20, 10))
-    let result = NetworkSimulator.run(net, separable: true, echelonStock: false) { (node: Int, range: Range<Int>) -> PlannedPolicy in
+    let result = Simulation.run(net, separable: true, echelonStock: false) { (node: Int, range: Range<Int>) -> PlannedPolicy in
       let n = range.count
       if node == 0 { return .orderUpTo(OrderUpToPolicy(level: Array(repeating: 25, count: n))) }
       return .orderUpTo(OrderUpToPolicy(level: Array(repeating: 30, count: n), reviewPeriod: 7))

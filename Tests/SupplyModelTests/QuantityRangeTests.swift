@@ -10,8 +10,8 @@ import Testing
   static func network(lead: LeadTimeModel, initial: Int, horizon: Int = 30) -> SupplyNetwork {
     let costs = CostRates(unitCost: 1, holdingCostPerUnitDay: 0.01, backorderCostPerUnitDay: 1, lostSalePenaltyPerUnit: 0, orderCost: 0)
     let sku = SKU(id: "A", supplierIndex: 0, demand: DemandModel(family: .deterministic, profile: DemandProfile(base: 1)),
-                  costs: costs, unmetDemand: .backorder, initialOnHand: initial)
-    return SupplyNetwork(warehouse: "w", suppliers: [Supplier(id: "s", leadTime: lead)], skus: [sku], horizonDays: horizon, warmUpDays: 0, seed: 3)
+                  costs: costs, unmetDemand: .backorder)
+    return SupplyNetwork(warehouse: "w", suppliers: [Supplier(id: "s", leadTime: lead)], skus: [sku], initialOnHand: Array(repeating: initial, count: 1), horizonDays: horizon, warmUpDays: 0, seed: 3)
   }
 
   /// Orders `units` once, on day 0.
@@ -25,7 +25,7 @@ import Testing
 
   @Test func anOrderBeyond32BitsArrivesWhole() {
     let big = 3 * (1 << 31) + 7
-    let result = Simulator.run(Self.network(lead: .deterministic(days: 2), initial: 10), options: SimulationOptions(recordTrace: true), separable: false) { _ in
+    let result = Simulation.run(Self.network(lead: .deterministic(days: 2), initial: 10), options: SimulationOptions(recordTrace: true), separable: false) { _, _ in
       OrderOnce(units: big)
     }
     let t = result.trace!
@@ -44,7 +44,7 @@ import Testing
   func backordersAreAlwaysCharged(lead: LeadTimeModel) {
     // No stock, a base stock of 0: every unit waits at least until the next day's receipt.
     let net = Self.network(lead: lead, initial: 0)
-    let result = Simulator.run(net, separable: true) { _ in OrderUpToPolicy(level: [0]) }
+    let result = Simulation.run(net, separable: true) { _, _ in OrderUpToPolicy(level: [0]) }
     let kpis = result.totalKPIs(in: net)
     #expect(kpis.shortageCost >= 30, "\(lead): shortage cost \(kpis.shortageCost)")
     #expect(kpis.fillRate == 0)

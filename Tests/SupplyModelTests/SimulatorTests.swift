@@ -8,10 +8,10 @@ import Testing
     let items = (0..<skus).map { k in
       SKU(id: "sku-\(k)", supplierIndex: 0,
           demand: DemandModel(family: .negativeBinomial(dispersion: 3), profile: DemandProfile(base: 1 + Double(k % 17), weekly: [1.2, 1, 1, 1, 1.1, 0.9, 0.8])),
-          costs: costs, unmetDemand: rule, initialOnHand: 20)
+          costs: costs, unmetDemand: rule)
     }
     return SupplyNetwork(warehouse: "w", suppliers: [Supplier(id: "s", leadTime: .uniform(min: 1, max: 6), capacityPerDay: capacity)],
-                         skus: items, horizonDays: 200, warmUpDays: 20, seed: 5)
+                         skus: items, initialOnHand: Array(repeating: 20, count: items.count), horizonDays: 200, warmUpDays: 20, seed: 5)
   }
 
   static func policy(_ n: Int) -> MinMaxPolicy {
@@ -21,17 +21,17 @@ import Testing
   @Test func resultsDoNotDependOnThreadsOrChunks() {
     let net = Self.network(skus: 1_300)
     let p = Self.policy(1_300)
-    let one = Simulator.run(net, options: SimulationOptions(threads: 1), separable: true) { p.restricted(to: $0) }
-    let two = Simulator.run(net, options: SimulationOptions(threads: 2), separable: true) { p.restricted(to: $0) }
-    let whole = Simulator.run(net, options: SimulationOptions(threads: 1), separable: false) { _ in p }
+    let one = Simulation.run(net, options: SimulationOptions(threads: 1), separable: true) { p.restricted(to: $1) }
+    let two = Simulation.run(net, options: SimulationOptions(threads: 2), separable: true) { p.restricted(to: $1) }
+    let whole = Simulation.run(net, options: SimulationOptions(threads: 1), separable: false) { _, _ in p }
     #expect(one == two)
     #expect(one.statistics == whole.statistics)
   }
 
   @Test func policiesSeeIdenticalDemandPaths() {
     let net = Self.network(skus: 8)
-    let a = Simulator.run(net, options: SimulationOptions(recordTrace: true), separable: true) { Self.policy(8).restricted(to: $0) }
-    let b = Simulator.run(net, options: SimulationOptions(recordTrace: true), separable: true) { _ in
+    let a = Simulation.run(net, options: SimulationOptions(recordTrace: true), separable: true) { Self.policy(8).restricted(to: $1) }
+    let b = Simulation.run(net, options: SimulationOptions(recordTrace: true), separable: true) { _, _ in
       OrderUpToPolicy(level: Array(repeating: 60, count: 8), reviewPeriod: 7)
     }
     #expect(a.trace!.demand == b.trace!.demand)
@@ -42,9 +42,11 @@ import Testing
     let small = Self.network(skus: 4)
     var big = small
     big.skus.insert(SKU(id: "newcomer", supplierIndex: 0, demand: DemandModel(family: .poisson, profile: DemandProfile(base: 9)),
-                        costs: small.skus[0].costs, unmetDemand: .backorder, initialOnHand: 0), at: 1)
-    let a = Simulator.run(small, options: SimulationOptions(recordTrace: true), separable: true) { _ in OrderUpToPolicy(level: [50, 50, 50, 50]) }
-    let b = Simulator.run(big, options: SimulationOptions(recordTrace: true), separable: true) { _ in OrderUpToPolicy(level: [50, 50, 50, 50, 50]) }
+                        costs: small.skus[0].costs, unmetDemand: .backorder), at: 1)
+    big.initialStock[0].insert(0, at: 1)
+    big.topology = NetworkTopology(nodes: big.topology.nodes, lanes: [], skuSuppliers: big.skus.map(\.supplierIndex))
+    let a = Simulation.run(small, options: SimulationOptions(recordTrace: true), separable: true) { _, _ in OrderUpToPolicy(level: [50, 50, 50, 50]) }
+    let b = Simulation.run(big, options: SimulationOptions(recordTrace: true), separable: true) { _, _ in OrderUpToPolicy(level: [50, 50, 50, 50, 50]) }
     for day in 0..<200 {
       for (ka, kb) in [(0, 0), (1, 2), (2, 3), (3, 4)] {
         #expect(a.trace!.demand[a.trace!.index(day: day, sku: ka)] == b.trace!.demand[b.trace!.index(day: day, sku: kb)])
@@ -54,14 +56,14 @@ import Testing
 
   @Test func replicationsDiffer() {
     let net = Self.network(skus: 3)
-    let r0 = Simulator.run(net, options: SimulationOptions(replication: 0), separable: true) { Self.policy(3).restricted(to: $0) }
-    let r1 = Simulator.run(net, options: SimulationOptions(replication: 1), separable: true) { Self.policy(3).restricted(to: $0) }
+    let r0 = Simulation.run(net, options: SimulationOptions(replication: 0), separable: true) { Self.policy(3).restricted(to: $1) }
+    let r1 = Simulation.run(net, options: SimulationOptions(replication: 1), separable: true) { Self.policy(3).restricted(to: $1) }
     #expect(r0.statistics != r1.statistics)
   }
 
   @Test func supplierCapacityLimitsDailyShipments() {
     let net = Self.network(skus: 10, capacity: 30)
-    let result = Simulator.run(net, options: SimulationOptions(recordTrace: true), separable: true) { _ in
+    let result = Simulation.run(net, options: SimulationOptions(recordTrace: true), separable: true) { _, _ in
       OrderUpToPolicy(level: Array(repeating: 80, count: 10))
     }
     let t = result.trace!
@@ -73,7 +75,7 @@ import Testing
 
   @Test func lostSalesNeverBackorder() {
     let net = Self.network(skus: 6, rule: .lostSales)
-    let result = Simulator.run(net, options: SimulationOptions(recordTrace: true), separable: true) { Self.policy(6).restricted(to: $0) }
+    let result = Simulation.run(net, options: SimulationOptions(recordTrace: true), separable: true) { Self.policy(6).restricted(to: $1) }
     #expect(result.trace!.backordered.allSatisfy { $0 == 0 })
     #expect(result.statistics.contains { $0.unitsLost > 0 })
     let kpi = result.totalKPIs(in: net)
@@ -82,7 +84,7 @@ import Testing
 
   @Test func warmUpDaysAreExcluded() {
     let net = Self.network(skus: 2)
-    let r = Simulator.run(net, separable: true) { Self.policy(2).restricted(to: $0) }
+    let r = Simulation.run(net, separable: true) { Self.policy(2).restricted(to: $1) }
     #expect(r.statistics.allSatisfy { $0.days == 180 })
   }
 }

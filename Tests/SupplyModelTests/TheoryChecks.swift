@@ -19,9 +19,9 @@ import Stochastics
     let costs = CostRates(unitCost: 1, holdingCostPerUnitDay: 1, backorderCostPerUnitDay: 4, lostSalePenaltyPerUnit: 0, orderCost: 0)
     let skus = (0..<count).map { k in
       SKU(id: "twin-\(k)", supplierIndex: 0, demand: DemandModel(family: .poisson, profile: DemandProfile(base: mean)),
-          costs: costs, unmetDemand: .backorder, initialOnHand: 0)
+          costs: costs, unmetDemand: .backorder)
     }
-    return SupplyNetwork(warehouse: "w", suppliers: [Supplier(id: "s", leadTime: lead)], skus: skus,
+    return SupplyNetwork(warehouse: "w", suppliers: [Supplier(id: "s", leadTime: lead)], skus: skus, initialOnHand: Array(repeating: 0, count: skus.count),
                          horizonDays: horizon, warmUpDays: warmUp, seed: 99)
   }
 
@@ -44,7 +44,7 @@ import Stochastics
   func baseStockClosedForm(m: Double, lead: Int, level: Int) {
     let network = Self.identicalSKUs(count: 40, mean: m, lead: .deterministic(days: lead), horizon: 6_000, warmUp: 100)
     let policy = OrderUpToPolicy(name: "base-stock", level: Array(repeating: level, count: 40), reviewPeriod: 1)
-    let result = Simulator.run(network, separable: true) { policy.restricted(to: $0) }
+    let result = Simulation.run(network, separable: true) { policy.restricted(to: $1) }
 
     let cap = Int(m * Double(lead + 1) * 4) + 60
     let pL = Self.poissonPMF(m * Double(lead), upTo: cap)
@@ -69,7 +69,7 @@ import Stochastics
   func littlesLaw() {
     let network = Self.identicalSKUs(count: 30, mean: 6, lead: .uniform(min: 2, max: 9), horizon: 5_000, warmUp: 100)
     let policy = MinMaxPolicy(name: "sS", minimum: Array(repeating: 40, count: 30), maximum: Array(repeating: 90, count: 30))
-    let result = Simulator.run(network, separable: true) { policy.restricted(to: $0) }
+    let result = Simulation.run(network, separable: true) { policy.restricted(to: $1) }
     let days = Double(result.statistics[0].days)
     let pipeline = result.statistics.map { Double($0.onOrderSum) / days }
     let predicted = result.statistics.map { Double($0.unitsOrdered) / days * 5.5 }
@@ -82,7 +82,7 @@ import Stochastics
     // Start stock + receipts − shipments = end stock + backorders owed, SKU by SKU.
     let network = Self.identicalSKUs(count: 5, mean: 3, lead: .gamma(mean: 4, standardDeviation: 2), horizon: 400, warmUp: 0)
     let policy = ReorderPointPolicy(reorderPoint: Array(repeating: 10, count: 5), orderQuantity: Array(repeating: 12, count: 5))
-    let result = Simulator.run(network, options: SimulationOptions(recordTrace: true), separable: true) { policy.restricted(to: $0) }
+    let result = Simulation.run(network, options: SimulationOptions(recordTrace: true), separable: true) { policy.restricted(to: $1) }
     let trace = result.trace!
     for k in 0..<5 {
       var received = 0, shipped = 0, demanded = 0

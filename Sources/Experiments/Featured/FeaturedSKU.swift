@@ -33,7 +33,7 @@ public struct FeaturedSKU: Sendable, Equatable {
       if let best { picks.append(FeaturedSKU(index: best, reason: reason(best))) }
     }
     let perPolicy = Double(result.outcomes.count)
-    let scope = result.scenario.network.topology == nil ? "" : " over all customer-facing nodes"
+    let scope = result.scenario.network.hasSeveralNodes ? " over all customer-facing nodes" : ""
     pick(demand, largest: true) { "highest demand, \(NumberFormat.fixed(demand[$0], 1)) units/day\(scope)" }
     pick(stockouts, largest: true) {
       stockouts[$0] > 0 ? "most stockouts, \(NumberFormat.fixed(stockouts[$0] / perPolicy, 1)) stockout days per policy\(scope)"

@@ -4,35 +4,33 @@ import SupplyModel
 /// Where the reports look in a daily trace: the trace's slots, which of them serve customers, and
 /// which node the single-point charts feature.
 ///
-/// A single warehouse's trace has one slot per SKU. A multi-echelon network's trace has one slot
-/// per stocking point, `node × skuCount + sku` with nodes in scenario order; at internal nodes its
+/// Every trace has one slot per stocking point (per SKU for a single warehouse, a one-node
+/// network), `node × skuCount + sku` with nodes in scenario order; at internal nodes its
 /// `demand` is the downstream orders received and `shipped` the units sent downstream, so
 /// customer-service figures (stockouts, forecast showcases) read only the customer-facing slots.
 public struct StockingPoints: Sendable, Equatable {
   /// SKUs per node.
   public let skuCount: Int
-  /// Node ids in scenario order; empty for a single warehouse.
+  /// Node ids in scenario order, for a network of several nodes; empty for one node (whose
+  /// charts name SKUs only).
   public let nodeIDs: [String]
-  /// Customer-facing nodes in scenario order; empty for a single warehouse.
+  /// Customer-facing nodes in scenario order, for a network of several nodes; empty for one node.
   public let customerFacingNodes: [Int]
 
   /// The layout of `network`'s traces.
   public init(network: SupplyNetwork) {
     skuCount = network.skus.count
-    if let topology = network.topology {
-      nodeIDs = topology.nodes.map(\.id)
-      customerFacingNodes = topology.nodes.indices.filter(topology.isCustomerFacing)
-    } else {
-      nodeIDs = []
-      customerFacingNodes = []
-    }
+    // A presentation choice: charts name nodes only when there are several.
+    let topology = network.topology
+    nodeIDs = network.hasSeveralNodes ? topology.nodes.map(\.id) : []
+    customerFacingNodes = network.hasSeveralNodes ? topology.nodes.indices.filter(topology.isCustomerFacing) : []
   }
 
-  /// True for a multi-echelon network.
-  public var isNetwork: Bool { !nodeIDs.isEmpty }
+  /// True for a network of several nodes.
+  public var hasSeveralNodes: Bool { !nodeIDs.isEmpty }
 
   /// The node whose stocking points the trajectory and forecast charts show: the first
-  /// customer-facing node in scenario order (nil for a single warehouse). Its policy is the one
+  /// customer-facing node in scenario order (nil for one node). Its policy is the one
   /// `PolicyOutcome.policy` holds.
   public var featuredNode: Int? { customerFacingNodes.first }
 
@@ -44,7 +42,7 @@ public struct StockingPoints: Sendable, Equatable {
 
   /// Slots where customers are served, in trace order: every slot for a single warehouse.
   public var customerFacingSlots: [Int] {
-    guard isNetwork else { return Array(0..<skuCount) }
+    guard hasSeveralNodes else { return Array(0..<skuCount) }
     return customerFacingNodes.flatMap { node in (0..<skuCount).map { slot(node: node, sku: $0) } }
   }
 

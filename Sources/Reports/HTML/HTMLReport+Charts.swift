@@ -13,7 +13,7 @@ extension HTMLReport {
     let ordering = BarSegment(name: "Ordering", color: ChartPalette.orange, values: means("orderingCost"))
     let purchase = BarSegment(name: "Purchase", color: ChartPalette.skyBlue, values: means("purchaseCost"))
     // Networks pay for transport on lanes too; a single warehouse has none, and its charts stay as they were.
-    let network = result.scenario.network.topology != nil
+    let network = result.scenario.network.hasSeveralNodes
     let transport = BarSegment(name: "Transport", color: ChartPalette.reddishPurple, values: means("transportCost"))
     let operatingSegments = network ? [holding, shortage, ordering, transport] : [holding, shortage, ordering]
     let operatingText = network ? "holding, shortage, ordering and transport" : "holding, shortage and ordering"
@@ -143,8 +143,8 @@ extension HTMLReport {
     let measured = result.scenario.network.measuredDays
     // In a network only customer-facing points serve demand the way the trace rule reads it.
     let points = StockingPoints(network: result.scenario.network)
-    let slots = points.isNetwork ? points.customerFacingSlots : nil
-    if points.isNetwork {
+    let slots = points.hasSeveralNodes ? points.customerFacingSlots : nil
+    if points.hasSeveralNodes {
       h += "<p>Only the \(points.customerFacingNodes.count) customer-facing nodes count: an episode is a run of stockout days of one SKU at one of them, a stocking point (internal nodes' unfilled orders show up as the fill rates in the Network section).</p>\n"
     }
     let runs = result.outcomes.map { StockoutRuns(trace: $0.trace!, measuredDays: measured, slots: slots) }
@@ -156,12 +156,12 @@ extension HTMLReport {
     let text = zip(result.outcomes, runs).map { "\($0.name): \($1.lengths.count) episodes, longest \($1.lengths.max() ?? 0) days" }.joined(separator: "; ")
     let chart = HistogramChart(
       id: "chart-stockout-durations", title: "Stockout episodes by duration",
-      subtitle: "\(points.isNetwork ? "All SKUs at the customer-facing nodes" : "All SKUs"), replication 0, \(measuredDays) measured days",
+      subtitle: "\(points.hasSeveralNodes ? "All SKUs at the customer-facing nodes" : "All SKUs"), replication 0, \(measuredDays) measured days",
       description: "Histogram of stockout episode lengths per policy. " + text + ".",
       bins: bins, series: series, xTitle: "Duration (consecutive stockout days)",
       yAxis: Axis(title: "Episodes (count)", minimumStep: 1), width: 760, height: 360, className: "chart-histogram")
     h += figure(chart.render(), caption: longest == 0 ? "No stockouts in replication 0." : "Bars side by side per duration, one colour per policy.", className: "single")
-    h += "<div class=\"table-wrap single\">\n<table class=\"stockouts\">\n<thead><tr><th scope=\"col\">Policy</th><th scope=\"col\">Episodes</th><th scope=\"col\">Stockout days</th><th scope=\"col\">Mean duration (days)</th><th scope=\"col\">Longest (days)</th><th scope=\"col\">\(points.isNetwork ? "Points affected" : "SKUs affected")</th></tr></thead>\n<tbody>\n"
+    h += "<div class=\"table-wrap single\">\n<table class=\"stockouts\">\n<thead><tr><th scope=\"col\">Policy</th><th scope=\"col\">Episodes</th><th scope=\"col\">Stockout days</th><th scope=\"col\">Mean duration (days)</th><th scope=\"col\">Longest (days)</th><th scope=\"col\">\(points.hasSeveralNodes ? "Points affected" : "SKUs affected")</th></tr></thead>\n<tbody>\n"
     for (o, r) in zip(result.outcomes, runs) {
       let lengths = r.lengths
       let mean = lengths.isEmpty ? "–" : NumberFormat.fixed(Double(lengths.reduce(0, +)) / Double(lengths.count), 2)

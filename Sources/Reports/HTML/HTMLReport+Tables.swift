@@ -26,7 +26,7 @@ extension HTMLReport {
   /// The columns of this page's comparison table: `kpiColumns`, with transport cost after
   /// purchase for multi-echelon networks.
   var comparisonColumns: [KPIColumn] {
-    guard result.scenario.network.topology != nil else { return Self.kpiColumns }
+    guard result.scenario.network.hasSeveralNodes else { return Self.kpiColumns }
     var columns = Self.kpiColumns
     columns.insert(KPIColumn(key: "transportCost", title: "Transport", format: { NumberFormat.grouped($0, 0) }), at: 5)
     return columns

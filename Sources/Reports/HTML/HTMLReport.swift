@@ -73,7 +73,7 @@ public struct HTMLReport: Sendable {
     if let d = s.spec.description { h += "<p class=\"lede\">\(esc(d))</p>\n" }
     h += "<nav class=\"toc\">"
     var links = [("scenario", "Scenario"), ("comparison", "KPI comparison"), ("paired", "Paired comparisons")]
-    if s.network.topology != nil { links.append(("network", "Network")) }
+    if s.network.hasSeveralNodes { links.append(("network", "Network")) }
     links += [("costs", "Cost breakdown"), ("cost-service", "Cost vs fill rate"), ("trajectories", "Trajectories"),
               ("stockouts", "Stockout durations")]
     if !forecasts.isEmpty { links.append(("forecasts", "Forecasts")) }
@@ -125,7 +125,7 @@ public struct HTMLReport: Sendable {
   }
 
   func definitionsSection() -> String {
-    let network = result.scenario.network.topology != nil
+    let network = result.scenario.network.hasSeveralNodes
     var definitions: [(String, String)] = [
       ("Total cost", network ? "Holding + shortage + ordering + purchase + transport cost over the measured days, over every node."
                              : "Holding + shortage + ordering + purchase cost over the measured days."),

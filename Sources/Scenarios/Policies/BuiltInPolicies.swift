@@ -12,6 +12,7 @@ extension PolicyRegistry {
     builtInEntry(.RS, summary: "(R,S): order up to S every R days"),
     builtInEntry(.baseStock, summary: "base stock: order up to S every day"),
     builtInEntry(.lp, summary: "rolling-horizon linear program over all SKUs (budget, storage, MOQ, fixed costs)"),
+    external,
   ]
 
   static let targetHelp: [(key: String, help: String)] = [

@@ -17,12 +17,21 @@ public struct PolicyReader {
   public let skuIDs: [String]
   /// True when the policy runs in a multi-echelon network.
   public let isNetwork: Bool
+  /// The folder of the scenario file, for relative paths a policy reads (`.` when the scenario
+  /// came from text without a folder).
+  public let folder: String
   let members: [(key: String, value: JSONValue)]
   let node: PathNode
   let skuPosition: [String: Int]
   var validator = Validator()
 
-  init(name: String, members: [(key: String, value: JSONValue)], node: PathNode, skuIDs: [String], skuPosition: [String: Int], isNetwork: Bool) {
+  init(name: String, members: [(key: String, value: JSONValue)], node: PathNode, skuIDs: [String], skuPosition: [String: Int], isNetwork: Bool,
+       file: String = "") {
+    if let slash = file.lastIndex(of: "/") {
+      folder = slash == file.startIndex ? "/" : String(file[..<slash])
+    } else {
+      folder = "."
+    }
     self.name = name
     self.members = members
     self.node = node

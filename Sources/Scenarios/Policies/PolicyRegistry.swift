@@ -6,7 +6,7 @@ import Synchronization
 /// Each type is an `Entry`: its name, a one-line summary, the JSON keys it reads (checked like
 /// every other key: an unknown one gets a "did you mean"), and a function that reads its settings
 /// through a `PolicyReader` into a `PolicyModel`. The built-in types (`sQ`, `sS`, `RS`,
-/// `baseStock`, `lp`) are listed in `builtIn`; a program that uses SupplySim as a
+/// `baseStock`, `lp`, `external`) are listed in `builtIn`; a program that uses SupplySim as a
 /// library adds its own with `register(_:)` before it loads scenarios that name them. Every part
 /// of SupplySim (experiments, replications, sweeps, stress tests, baselines, reports) works the
 /// same for every registered type.

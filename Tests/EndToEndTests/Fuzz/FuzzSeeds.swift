@@ -43,7 +43,10 @@ struct FuzzSeeds {
       ((try? FileManager.default.contentsOfDirectory(atPath: root + "/" + dir)) ?? [])
         .filter { $0.hasSuffix(suffix) }.sorted().map { dir + "/" + $0 }
     }
-    for path in list("scenarios", ".json") {
+    // external-policy.json is left out: its policy starts python3 with the scenario's command,
+    // and a campaign should not start programs named by mutated text (ExternalPolicyTests and
+    // ExternalPolicyCommandTests cover bad programs and replies).
+    for path in list("scenarios", ".json") where path != "scenarios/external-policy.json" {
       let tree = FuzzSeeds.shrinkScenario(try FuzzJSON.parse(try read(path)))
       add(Seed(name: (path as NSString).lastPathComponent, kind: .scenario, text: tree.text(), json: tree))
     }

@@ -1,38 +1,26 @@
-import EventEngine
 import Parallelism
 import Stochastics
 
-/// Runs a replenishment policy on a network, day by day, and collects statistics.
+/// The one-node fast path of `Simulation.run`: the day's phases of `NetworkEngine` for a network
+/// of one stocking node that buys from suppliers without capacity-limited lanes, with state in
+/// plain arrays and no node loop (about 40 M SKU-days per second on one core).
 ///
-/// Each day runs in phases (see `EventPhase`): receipts, demand, review and ordering (suppliers
-/// ship at once, or from their capacity-limited queue), then cost accrual on closing stock.
-/// Demand and lead times come from per-SKU streams keyed by (seed, SKU id, purpose,
-/// replication), so every policy run on the same network and replication sees the same demand
-/// path: comparisons use common random numbers.
-///
-/// When SKUs are independent (no supplier capacity couples them) and the policy is separable,
-/// SKUs are split into chunks run on several threads; the results do not depend on the chunking
-/// or the thread count, because no chunk shares a random stream or a state with another.
-public enum Simulator {
-  /// SKUs per chunk when splitting: small enough that a chunk's state stays in cache.
-  public static let chunkSize = 512
-
-  /// Runs one policy.
+/// It produces exactly what `NetworkEngine` produces for such a network (statistics, trace,
+/// forecast errors, closing stock; a one-node run records no flow moments), which the
+/// differential test in `SimulationEngineTests` checks on randomly generated scenarios.
+enum SingleNodeKernel {
+  /// Runs one policy at the network's only node.
   ///
   /// - Parameters:
-  ///   - network: What to simulate.
-  ///   - options: Trace, threads and replication.
-  ///   - separable: True when the policy decides each SKU on its own data, so that
-  ///     `makePolicy(range)` for a sub-range behaves exactly like the whole policy on it.
+  ///   - network: A one-node network without capacity-limited lanes (`Simulation.kernelApplies(to:echelonStock:)`).
   ///   - makePolicy: Builds the policy for the SKUs in a range of `network.skus`.
-  /// - Returns: Statistics per SKU (and the trace if asked for).
   /// - Complexity: O(horizon × SKUs) time; memory O(SKUs × longest lead time) without the trace.
-  public static func run<P: ReplenishmentPolicy>(
-    _ network: SupplyNetwork, options: SimulationOptions = SimulationOptions(), separable: Bool,
-    makePolicy: @Sendable (Range<Int>) -> P
+  static func run<P: ReplenishmentPolicy>(
+    _ network: SupplyNetwork, options: SimulationOptions, separable: Bool, makePolicy: @Sendable (Range<Int>) -> P
   ) -> SimulationResult {
     let network = network.realized(replication: options.replication)
     let n = network.skus.count
+    let chunkSize = Simulation.chunkSize
     let chunks: [Range<Int>] = separable && network.skusAreIndependent && n > chunkSize
       ? stride(from: 0, to: n, by: chunkSize).map { $0..<min($0 + chunkSize, n) }
       : [0..<n]
@@ -46,7 +34,11 @@ public enum Simulator {
     let stats = parts.flatMap(\.statistics)
     let trace = options.recordTrace ? DailyTrace.merging(parts.compactMap(\.trace)) : nil
     let errors = parts.allSatisfy { $0.forecastErrors != nil } ? ForecastErrorTotals.concatenating(parts.map { $0.forecastErrors! }) : nil
-    return SimulationResult(policyName: name, statistics: stats, trace: trace, forecastErrors: errors)
+    let closing = parts.compactMap(\.closingStock)
+    return SimulationResult(policyName: name, statistics: stats, trace: trace, forecastErrors: errors,
+                            closingStock: InventoryState(onHand: closing.flatMap(\.onHand), onOrder: closing.flatMap(\.onOrder),
+                                                         backordered: closing.flatMap(\.backordered)),
+                            failure: parts.lazy.compactMap(\.failure).first)
   }
 
   /// Simulates every SKU of `network` together (one chunk) for the whole horizon.
@@ -55,18 +47,20 @@ public enum Simulator {
     let horizon = network.horizonDays
     let warmUp = network.warmUpDays
     let calendar = network.calendar
+    let node = network.topology.nodes[0]
+    let namespace = node.streamNamespace
 
     // Per-SKU streams and samplers; stationary Poisson SKUs draw from inversion tables.
     var demandPhase = CustomerDemandPhase(network.skus.map { sku in
-      CustomerDemandPhase.Source(model: sku.demand, scale: 1, rng: Xoshiro256(seed: network.seed, entity: StreamKey.entity(sku.id), purpose: .demand, replication: options.replication),
+      CustomerDemandPhase.Source(model: sku.demand, scale: node.demandFactor, rng: Xoshiro256(seed: network.seed, entity: StreamKey.entity(sku.id, namespace: namespace), purpose: .demand, replication: options.replication),
                                  unmetDemand: sku.unmetDemand)
     })
     var leadRNG: [Xoshiro256] = []
     var leadSamplers: [LeadTimeSampler] = []
     var longestLead = 1
     for (k, sku) in network.skus.enumerated() {
-      leadRNG.append(Xoshiro256(seed: network.seed, entity: StreamKey.entity(sku.id), purpose: .leadTime, replication: options.replication))
-      let lead = network.leadTime(ofSKU: k)
+      leadRNG.append(Xoshiro256(seed: network.seed, entity: StreamKey.entity(sku.id, namespace: namespace), purpose: .leadTime, replication: options.replication))
+      let lead = network.leadTime(ofNode: 0, sku: k)
       leadSamplers.append(lead.makeSampler())
       longestLead = max(longestLead, lead.typicalMaximum + 1)
     }
@@ -81,12 +75,12 @@ public enum Simulator {
     let supplierOf = network.skus.map(\.supplierIndex)
     let yieldRate = supplierOf.map { network.suppliers[$0].yieldRate }
     var yieldRNG = yieldRate.contains { $0 < 1 }
-      ? network.skus.map { Xoshiro256(seed: network.seed, entity: StreamKey.entity($0.id), purpose: .yield, replication: options.replication) } : []
+      ? network.skus.map { Xoshiro256(seed: network.seed, entity: StreamKey.entity($0.id, namespace: namespace), purpose: .yield, replication: options.replication) } : []
 
     // The inventory lives in three local arrays; they are swapped into `state` (O(1)) only while
     // the policy looks at them, so the hot loops own them exclusively.
     var state = InventoryState(skuCount: 0)
-    var onHandUnits = network.skus.map(\.initialOnHand)
+    var onHandUnits = network.initialStock[0]
     var onOrderUnits = Array(repeating: 0, count: n)
     var backorderedUnits = Array(repeating: 0, count: n)
     var stats = Array(repeating: SKUStatistics(), count: n)
@@ -107,6 +101,7 @@ public enum Simulator {
     }
     if warmUp == 0 { recordOpeningPositions() }
 
+    policy.start(replication: options.replication)
     for day in 0..<horizon {
       let measured = day >= warmUp
       if tracing {
@@ -154,9 +149,8 @@ public enum Simulator {
       for k in 0..<n where orders[k] != 0 {
         let q = orders[k]
         orders[k] = 0
-        precondition(q > 0, "policy \(policy.name) ordered \(q) units of SKU \(network.skus[k].id) on day \(day)")
-        onOrderUnits[k] += q
-        if measured { stats[k].orders += 1; stats[k].unitsOrdered += q }
+        precondition(q > 0, DayPhases.negativeOrder(policy: policy.name, node: node, sku: network.skus[k].id, units: q, day: day, nodeCount: 1))
+        DayPhases.bookOrder(q, onOrder: &onOrderUnits[k], statistics: &stats[k], measured: measured)
         if tracing { orderedToday[k] += q }
         let j = supplierOf[k]
         if supplierQueues.isQueued(j) {
@@ -177,9 +171,9 @@ public enum Simulator {
       // Sums use wrapping adds so the loops vectorise; Int64 sums of stock levels cannot wrap in practice.
       if measured {
         measuredDays += 1
-        Self.accumulate(onHandUnits, into: &onHandSum)
-        Self.accumulate(onOrderUnits, into: &onOrderSum)
-        Self.accumulate(backorderedUnits, into: &backorderSum)
+        DayPhases.accumulate(onHandUnits, into: &onHandSum)
+        DayPhases.accumulate(onOrderUnits, into: &onOrderSum)
+        DayPhases.accumulate(backorderedUnits, into: &backorderSum)
       }
       if day + 1 == warmUp { recordOpeningPositions() }
       if tracing {
@@ -187,6 +181,7 @@ public enum Simulator {
                       backordered: backorderedUnits, ordered: orderedToday, received: receivedToday)
       }
     }
+    policy.finish()
     for k in 0..<n {
       stats[k].closingPosition = onHandUnits[k] + onOrderUnits[k] - backorderedUnits[k]
       stats[k].days = measuredDays
@@ -194,34 +189,8 @@ public enum Simulator {
       stats[k].onOrderSum = onOrderSum[k]
       stats[k].backorderSum = backorderSum[k]
     }
-    return SimulationResult(policyName: policy.name, statistics: stats, trace: trace, forecastErrors: policy.forecastErrors)
+    return SimulationResult(policyName: policy.name, statistics: stats, trace: trace, forecastErrors: policy.forecastErrors,
+                            closingStock: InventoryState(onHand: onHandUnits, onOrder: onOrderUnits, backordered: backorderedUnits),
+                            failure: policy.failure)
   }
-
-  /// `sums[k] += values[k]` for every k, with wrapping adds over raw buffers.
-  @inline(__always)
-  static func accumulate(_ values: [Int], into sums: inout [Int]) {
-    values.withUnsafeBufferPointer { v in
-      sums.withUnsafeMutableBufferPointer { s in
-        for k in 0..<v.count { s[k] &+= v[k] }
-      }
-    }
-  }
-}
-
-extension Simulator {
-  /// The daily demand of every SKU over the whole horizon (warm-up included) in one replication:
-  /// the same draws every policy sees. `paths[k][day]`.
-  public static func demandPaths(_ network: SupplyNetwork, replication: UInt64 = 0, threads: Int = 1) -> [[Int]] {
-    let result = run(network, options: SimulationOptions(recordTrace: true, threads: threads, replication: replication), separable: true) { _ in
-      NeverOrder()
-    }
-    let trace = result.trace!
-    return (0..<trace.skuCount).map { k in (0..<trace.dayCount).map { Int(trace.demand[trace.index(day: $0, sku: k)]) } }
-  }
-}
-
-/// A policy that never orders: used to read demand paths, which do not depend on the policy.
-struct NeverOrder: ReplenishmentPolicy {
-  var name: String { "never order" }
-  func decide(_ state: InventoryState, day: Int, orders: inout [Int]) {}
 }

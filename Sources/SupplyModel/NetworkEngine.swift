@@ -1,38 +1,17 @@
-import EventEngine
 import Parallelism
 import Stochastics
 
-/// Runs a multi-echelon network day by day: every stocking node runs its own policy, internal
-/// nodes ship to the nodes they supply under their allocation rule, and customer-facing nodes
-/// serve demand.
+/// The general engine of `Simulation.run`: runs any network day by day (the phases are
+/// documented on `Simulation`). Every stocking node runs its own policy, internal nodes ship to
+/// the nodes they supply under their allocation rule, and customer-facing nodes serve demand.
 ///
-/// A day has the single-warehouse phases, applied at every node:
-/// 1. receipts (customer-facing nodes serve their backorders first);
-/// 2. customer demand at customer-facing nodes;
-/// 3. review, node by node downstream first (`NetworkTopology.downstreamFirst`): an internal node
-///    first ships what it can of its open downstream orders (including those placed today) under
-///    its allocation rule, then its policy orders from its source; orders to a node become that
-///    node's open orders, orders to a supplier go to the supplier (queued if it has a capacity
-///    or disruptions);
-/// 4. suppliers' queues, then capacity-limited lanes, release what they can;
-/// 5. accrual on closing stock.
-///
-/// A shipment leaving on day t over a lane with lead time L arrives in the receipt phase of day
-/// t + L, the single-warehouse convention at every stage. Unfilled downstream orders wait at the
-/// upstream node (internal backorders); customer demand is backordered or lost per SKU.
-///
-/// With `echelonStock`, a node's policy sees its echelon inventory position: its own position plus
-/// the echelon positions of the stocking points it supplies (on hand + in transit + on order −
-/// customer backorders across everything downstream), passed as on hand = echelon position − on
-/// order, backordered = 0.
-///
-/// Random streams are keyed by (seed, SKU id within node id, purpose, replication), so results do
-/// not depend on how SKUs are split across threads.
-public enum NetworkSimulator {
+/// Unfilled downstream orders wait at the upstream node (internal backorders); customer demand
+/// is backordered or lost per SKU. Flow moments (bullwhip) are recorded for several nodes only.
+enum NetworkEngine {
   /// Runs one policy per node.
   ///
   /// - Parameters:
-  ///   - network: A network with a topology.
+  ///   - network: Any network.
   ///   - options: Trace, threads and replication. A trace keeps every stocking point, in
   ///     `SimulationResult.pointIndex` order.
   ///   - separable: True when each node's policy decides each SKU on its own data.
@@ -40,15 +19,15 @@ public enum NetworkSimulator {
   ///   - makePolicy: Builds the policy of a node for the SKUs in a range of `network.skus`.
   /// - Returns: Statistics, flow moments and closing stock per stocking point, indexed
   ///   `node × skuCount + sku` with nodes in scenario order.
-  public static func run<P: ReplenishmentPolicy>(
+  static func run<P: ReplenishmentPolicy>(
     _ network: SupplyNetwork, options: SimulationOptions = SimulationOptions(), separable: Bool, echelonStock: Bool,
     makePolicy: @Sendable (_ node: Int, _ skus: Range<Int>) -> P
   ) -> SimulationResult {
-    guard let topology = network.topology else { preconditionFailure("NetworkSimulator needs a network with a topology") }
+    let topology = network.topology
     let network = network.realized(replication: options.replication)
     let n = network.skus.count
     let nodeCount = topology.nodes.count
-    let skusPerChunk = max(1, Simulator.chunkSize / nodeCount)
+    let skusPerChunk = max(1, Simulation.chunkSize / nodeCount)
     let chunks: [Range<Int>] = separable && network.skusAreIndependent && !options.recordTrace && n > skusPerChunk
       ? stride(from: 0, to: n, by: skusPerChunk).map { $0..<min($0 + skusPerChunk, n) }
       : [0..<n]
@@ -75,7 +54,7 @@ public enum NetworkSimulator {
       ? ForecastErrorTotals.concatenating((0..<nodeCount).flatMap { node in parts.map { $0.forecastErrors[node]! } })
       : nil
     return SimulationResult(policyName: parts.first?.policyName ?? "", statistics: merged(\.statistics), trace: parts.count == 1 ? parts[0].trace : nil,
-                            forecastErrors: errors, flow: merged(\.flow), closingStock: closing)
+                            forecastErrors: errors, flow: nodeCount > 1 ? merged(\.flow) : [], closingStock: closing, failure: parts.lazy.compactMap(\.failure).first)
   }
 
   /// What one chunk of SKUs produced, per point in node-major (scenario) order.
@@ -86,21 +65,22 @@ public enum NetworkSimulator {
     var closing: InventoryState
     var trace: DailyTrace?
     var forecastErrors: [ForecastErrorTotals?]
+    var failure: PolicyFailure?
   }
 
   /// An open order of a downstream stocking point at its source.
-  public struct Request: Sendable, Equatable {
+  struct Request: Sendable, Equatable {
     /// The ordering point (internal index).
-    public var child: Int32
+    var child: Int32
     /// Units still owed (64-bit, like every quantity).
-    public var units: Int
+    var units: Int
     /// The day it was placed.
-    public var day: Int32
+    var day: Int32
     /// The ordering node's customer class.
-    public var priority: Int32
+    var priority: Int32
 
     /// Creates a request.
-    public init(child: Int32, units: Int, day: Int32, priority: Int32) {
+    init(child: Int32, units: Int, day: Int32, priority: Int32) {
       self.child = child
       self.units = units
       self.day = day
@@ -110,7 +90,7 @@ public enum NetworkSimulator {
 
   /// How many units each open request (oldest first) gets when `available` units are shared
   /// under `rule`; every request gets everything when there is enough.
-  public static func allocation(of available: Int, to requests: [Request], rule: AllocationRule) -> [Int] {
+  static func allocation(of available: Int, to requests: [Request], rule: AllocationRule) -> [Int] {
     let asked = requests.map(\.units)
     let total = asked.reduce(0, +)
     if available >= total { return asked }
@@ -143,7 +123,7 @@ public enum NetworkSimulator {
 
   /// Simulates all SKUs of `network` at all nodes (one chunk) for the whole horizon.
   static func simulateChunk<P: ReplenishmentPolicy>(_ network: SupplyNetwork, policies: inout [P], echelonStock: Bool, options: SimulationOptions) -> ChunkResult {
-    let topology = network.topology!
+    let topology = network.topology
     let nodes = topology.nodes
     let m = network.skus.count
     let order = topology.downstreamFirst
@@ -154,6 +134,7 @@ public enum NetworkSimulator {
     let leafPoints = leafNodes.count * m
     let horizon = network.horizonDays, warmUp = network.warmUpDays
     let replication = options.replication
+    let recordsFlow = nodes.count > 1
 
     // Internal points: p = rank(node) × m + sku, so customer-facing points come first.
     var parentPoint = Array(repeating: -1, count: pointCount)
@@ -177,7 +158,7 @@ public enum NetworkSimulator {
         laneOf[p] = topology.sourceLane[node][k] ?? -1
         priorityOf[p] = Int32(clamping: nodes[node].priority)
         initialOnHand[p] = network.initialStock[node][k]
-        leadStreams.append(Xoshiro256(seed: network.seed, entity: StreamKey.entity(sku.id, namespace: nodes[node].id), purpose: .leadTime, replication: replication))
+        leadStreams.append(Xoshiro256(seed: network.seed, entity: StreamKey.entity(sku.id, namespace: nodes[node].streamNamespace), purpose: .leadTime, replication: replication))
         let lead = network.leadTime(ofNode: node, sku: k)
         leadSamplers.append(lead.makeSampler())
         longestLead = max(longestLead, lead.typicalMaximum + 1)
@@ -194,7 +175,7 @@ public enum NetworkSimulator {
       network.skus.map { sku in
         CustomerDemandPhase.Source(
           model: sku.demand, scale: nodes[node].demandFactor,
-          rng: Xoshiro256(seed: network.seed, entity: StreamKey.entity(sku.id, namespace: nodes[node].id), purpose: .demand, replication: replication),
+          rng: Xoshiro256(seed: network.seed, entity: StreamKey.entity(sku.id, namespace: nodes[node].streamNamespace), purpose: .demand, replication: replication),
           unmetDemand: sku.unmetDemand)
       }
     })
@@ -204,7 +185,7 @@ public enum NetworkSimulator {
     if yieldRate.contains(where: { $0 < 1 }) {
       for node in order {
         for sku in network.skus {
-          yieldRNG.append(Xoshiro256(seed: network.seed, entity: StreamKey.entity(sku.id, namespace: nodes[node].id), purpose: .yield, replication: replication))
+          yieldRNG.append(Xoshiro256(seed: network.seed, entity: StreamKey.entity(sku.id, namespace: nodes[node].streamNamespace), purpose: .yield, replication: replication))
         }
       }
     }
@@ -260,6 +241,7 @@ public enum NetworkSimulator {
     }
     if warmUp == 0 { recordOpeningPositions() }
 
+    for node in policies.indices { policies[node].start(replication: options.replication) }
     for day in 0..<horizon {
       let measured = day >= warmUp
       for p in leafPoints..<pointCount { demandToday[p] = 0; filledToday[p] = 0 }
@@ -371,11 +353,11 @@ public enum NetworkSimulator {
           let q = orders[k]
           orders[k] = 0
           let p = base + k
-          precondition(q > 0, "policy \(policies[node].name) at node \(nodes[node].id) ordered \(q) units of SKU \(network.skus[k].id) on day \(day)")
-          onOrder[p] += q
+          precondition(q > 0, DayPhases.negativeOrder(policy: policies[node].name, node: nodes[node], sku: network.skus[k].id, units: q, day: day,
+                                                      nodeCount: nodes.count))
+          DayPhases.bookOrder(q, onOrder: &onOrder[p], statistics: &stats[p], measured: measured)
           echelonPosition[p] += q
           orderedToday[p] += q
-          if measured { stats[p].orders += 1; stats[p].unitsOrdered += q }
           let parent = parentPoint[p]
           if parent >= 0 {
             requests[parent].append(Request(child: Int32(p), units: q, day: Int32(day), priority: priorityOf[p]))
@@ -398,12 +380,10 @@ public enum NetworkSimulator {
       // Accrual.
       if measured {
         measuredDays += 1
-        for p in 0..<pointCount {
-          onHandSum[p] &+= onHand[p]
-          onOrderSum[p] &+= onOrder[p]
-          owedSum[p] &+= owed[p]
-          flow[p].add(demand: demandToday[p], orders: orderedToday[p])
-        }
+        DayPhases.accumulate(UnsafeBufferPointer(onHand.values), into: onHandSum.values)
+        DayPhases.accumulate(UnsafeBufferPointer(onOrder.values), into: onOrderSum.values)
+        DayPhases.accumulate(UnsafeBufferPointer(owed.values), into: owedSum.values)
+        if recordsFlow { for p in 0..<pointCount { flow[p].add(demand: demandToday[p], orders: orderedToday[p]) } }
       }
       if day + 1 == warmUp { recordOpeningPositions() }
       if tracing {
@@ -436,7 +416,11 @@ public enum NetworkSimulator {
       closing.onOrder[slot] = onOrder[p]
       closing.backordered[slot] = owed[p]
     }
+    for node in policies.indices { policies[node].finish() }
     let errors: [ForecastErrorTotals?] = nodes.indices.map { policies[$0].forecastErrors }
-    return ChunkResult(policyName: policies.first?.name ?? "", statistics: outStats, flow: outFlow, closing: closing, trace: trace, forecastErrors: errors)
+    // The earliest failure by day (before day 0 first), then by node.
+    let failure = policies.lazy.compactMap(\.failure).min { ($0.day ?? -1) < ($1.day ?? -1) }
+    return ChunkResult(policyName: policies.first?.name ?? "", statistics: outStats, flow: recordsFlow ? outFlow : [], closing: closing, trace: trace,
+                       forecastErrors: errors, failure: failure)
   }
 }

@@ -19,13 +19,14 @@ let package = Package(
     .target(name: "Forecasting", dependencies: ["LinearAlgebra", "Stochastics", "Parallelism"]),
     .target(name: "NeuralForecasting", dependencies: ["Forecasting", "LinearAlgebra", "Stochastics", "Parallelism"]),
     .target(name: "LinearProgramming", dependencies: ["Parallelism"]),
-    .target(name: "Replenishment", dependencies: ["SupplyModel", "Stochastics", "Forecasting", "LinearProgramming"]),
+    .target(name: "InventoryOptimization", dependencies: ["Stochastics"]),
+    .target(name: "Replenishment", dependencies: ["SupplyModel", "Stochastics", "Forecasting", "LinearProgramming", "InventoryOptimization"]),
     .target(name: "Scenarios", dependencies: ["SupplyModel", "Replenishment", "Forecasting", "NeuralForecasting", "Stochastics"]),
     .target(name: "Experiments", dependencies: ["Scenarios", "SupplyModel", "Replenishment", "Forecasting", "Parallelism", "Stochastics"]),
     .target(name: "Reports", dependencies: ["Experiments", "Scenarios", "SupplyModel", "Forecasting"]),
     .target(name: "SupplySim", dependencies: [
       "Parallelism", "Stochastics", "SupplyModel", "LinearAlgebra", "Forecasting", "NeuralForecasting",
-      "LinearProgramming", "Replenishment", "Scenarios", "Experiments", "Reports",
+      "LinearProgramming", "InventoryOptimization", "Replenishment", "Scenarios", "Experiments", "Reports",
     ]),
     .target(name: "SupplySimCLI", dependencies: [
       "Scenarios", "Experiments", "Reports", "SupplyModel", "Replenishment", "Forecasting",
@@ -35,6 +36,7 @@ let package = Package(
     .target(name: "_TestSupport", path: "Sources/_TestSupport"),
 
     .testTarget(name: "ParallelismTests", dependencies: ["Parallelism"]),
+    .testTarget(name: "InventoryOptimizationTests", dependencies: ["InventoryOptimization", "Stochastics"]),
     .testTarget(name: "StochasticsTests", dependencies: ["Stochastics", "_TestSupport"]),
     .testTarget(name: "SupplyModelTests", dependencies: ["SupplyModel", "Stochastics", "Replenishment", "_TestSupport"]),
     .testTarget(name: "LinearAlgebraTests", dependencies: ["LinearAlgebra", "_TestSupport"]),
@@ -44,7 +46,7 @@ let package = Package(
     .testTarget(name: "LinearProgrammingTests", dependencies: ["LinearProgramming", "_TestSupport"]),
     .testTarget(name: "ReplenishmentTests", dependencies: ["Replenishment", "SupplyModel", "Stochastics", "_TestSupport"]),
     .testTarget(name: "ScenariosTests", dependencies: ["Scenarios", "SupplyModel", "_TestSupport"]),
-    .testTarget(name: "ExperimentsTests", dependencies: ["Experiments", "Scenarios", "_TestSupport"]),
+    .testTarget(name: "ExperimentsTests", dependencies: ["Experiments", "Scenarios", "SupplyModel", "Replenishment", "InventoryOptimization", "_TestSupport"]),
     .testTarget(name: "ReportsTests", dependencies: ["Reports", "Experiments", "Scenarios", "_TestSupport"]),
     // Compiled as a user's package would be: `import SupplySim`, no @testable.
     .testTarget(name: "PublicAPITests", dependencies: ["SupplySim"]),

@@ -20,6 +20,9 @@ public struct Experiment: Sendable {
   /// Keep the daily trace of replication 0 for every policy (and compute the forecast showcase
   /// from it).
   public var recordTrace: Bool
+  /// The random streams of replication r are those of replication `firstReplication + r`
+  /// (default 0), so an optimiser can confirm on replications it did not search on.
+  public var firstReplication: Int = 0
 
   /// Creates an experiment.
   public init(scenario: Scenario, replications: Int = 1, threads: Int = Parallel.defaultThreadCount, recordTrace: Bool = false) {
@@ -57,7 +60,7 @@ public struct Experiment: Sendable {
         return nil
       }
       let policyIndex = t / replications, replication = t % replications
-      let options = SimulationOptions(recordTrace: recordTrace && replication == 0, threads: innerThreads, replication: UInt64(replication))
+      let options = SimulationOptions(recordTrace: recordTrace && replication == 0, threads: innerThreads, replication: UInt64(firstReplication + replication))
       let plans = nodePlans[policyIndex]
       let result = Simulation.run(network, options: options, separable: plans.allSatisfy(\.isSeparable),
                                   echelonStock: scenario.policies[policyIndex].echelonStock) { node, range in

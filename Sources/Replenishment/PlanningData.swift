@@ -17,9 +17,21 @@ public struct PlanningData: Sendable, Equatable {
   public var costs: CostRates
   /// Backorders or lost sales.
   public var unmetDemand: UnmetDemandRule
+  /// The family of one day's demand when its mean is the same every day (a stationary profile,
+  /// mean `meanPerDay`); nil when it changes over time. Exact methods need it.
+  public var stationaryDemand: DemandFamily?
+  /// The lead time in days when it is fixed; nil when it is random.
+  public var fixedLeadDays: Int?
+  /// True when every order arrives whole after the lead time: the supplier has no capacity
+  /// limit, no disruptions and no yield loss.
+  public var reliableSupply: Bool
 
   /// Creates planning data.
-  public init(meanPerDay: Double, variancePerDay: Double, leadTimeMean: Double, leadTimeVariance: Double, exactPoisson: Bool, costs: CostRates, unmetDemand: UnmetDemandRule) {
+  public init(meanPerDay: Double, variancePerDay: Double, leadTimeMean: Double, leadTimeVariance: Double, exactPoisson: Bool, costs: CostRates, unmetDemand: UnmetDemandRule,
+              stationaryDemand: DemandFamily? = nil, fixedLeadDays: Int? = nil, reliableSupply: Bool = true) {
+    self.stationaryDemand = stationaryDemand
+    self.fixedLeadDays = fixedLeadDays
+    self.reliableSupply = reliableSupply
     self.meanPerDay = meanPerDay
     self.variancePerDay = variancePerDay
     self.leadTimeMean = leadTimeMean
@@ -38,13 +50,17 @@ public struct PlanningData: Sendable, Equatable {
       let sku = network.skus[k]
       let mean = sku.demand.profile.averageMean(over: network.measuredDays, calendar: network.calendar)
       let lead = network.leadTime(ofNode: 0, sku: k)
-      var deterministicLead = false
-      if case .deterministic = lead { deterministicLead = true }
+      var fixedLead: Int?
+      if case let .deterministic(days) = lead { fixedLead = max(1, days) }
+      let supplier = network.suppliers[sku.supplierIndex]
+      let stationary = sku.demand.profile.isStationary && network.randomShocks == nil
       return PlanningData(
         meanPerDay: mean, variancePerDay: sku.demand.variance(atMean: mean),
         leadTimeMean: lead.mean, leadTimeVariance: max(0, lead.variance),
-        exactPoisson: sku.demand.family.isPoisson && sku.demand.profile.isStationary && deterministicLead,
-        costs: sku.costs, unmetDemand: sku.unmetDemand)
+        exactPoisson: sku.demand.family.isPoisson && sku.demand.profile.isStationary && fixedLead != nil,
+        costs: sku.costs, unmetDemand: sku.unmetDemand,
+        stationaryDemand: stationary ? sku.demand.family : nil, fixedLeadDays: fixedLead,
+        reliableSupply: supplier.capacityPerDay == nil && supplier.disruptions.isEmpty && supplier.yieldRate >= 1)
     }
   }
 

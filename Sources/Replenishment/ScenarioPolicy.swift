@@ -52,6 +52,9 @@ public struct ScenarioPolicy: ReplenishmentPolicy {
   /// The wrapped policy's failure.
   public var failure: PolicyFailure? { base.failure }
 
+  /// Whether the wrapped policy reads the pipeline.
+  public var observesPipeline: Bool { base.observesPipeline }
+
   /// The same policy for the SKUs in `range` only.
   ///
   /// - Precondition: `isSeparable`, or `range` covers every SKU.

@@ -217,6 +217,7 @@ public struct RunReport: Sendable {
       md += "Lowest total cost: **\(best.name)** (\(NumberFormat.grouped(best.summary(of: "totalCost").mean, 0))) at a fill rate of \(NumberFormat.percent(best.summary(of: "fillRate").mean, 2)).\n\n"
     }
     md += pairedSection()
+    md += optimalityGapSection()
     md += forecastSection()
     md += networkSection()
     md += "## Policies\n\n"
@@ -287,6 +288,21 @@ public struct RunReport: Sendable {
     md += table.markdown() + "\n"
     md += "Each replication runs every policy on the same demand, so the differences are paired; an interval that excludes 0 is a significant difference at the 5% level.\n\n"
     return md
+  }
+
+  /// Each policy's distance to the optimum, when a policy of the run knows it (see `OptimalityGap`).
+  func optimalityGapSection() -> String {
+    guard let gap = OptimalityGap.of(result) else { return "" }
+    let days = Double(gap.days)
+    var md = "## Distance to the optimum\n\n"
+    md += "The optimum is the exact optimal cost per day of every SKU as computed by **\(gap.reference)** (\(NumberFormat.grouped(gap.optimum / days, 2)) per day over all SKUs). Gap = a policy's total cost per day − the optimum, mean over replications with its 95% interval; the reference policy's own gap is its simulation error.\n\n"
+    var table = TextTable(header: ["Policy", "Cost per day", "Gap per day", "95% CI", "Gap"], rightAligned: [false, true, true, true, true])
+    for (policy, summary) in gap.gaps {
+      let interval = summary.interval.map { "[\(NumberFormat.fixed($0.lower / days, 2)), \(NumberFormat.fixed($0.upper / days, 2))]" } ?? "needs ≥ 2 replications"
+      table.rows.append([policy, NumberFormat.grouped((summary.mean + gap.optimum) / days, 2), NumberFormat.fixed(summary.mean / days, 2), interval,
+                         NumberFormat.percent(summary.mean / gap.optimum, 2)])
+    }
+    return md + table.markdown() + "\n"
   }
 
   /// What a policy does, for reports: its model's summary, and in a network its stock basis

@@ -87,6 +87,17 @@ public struct CalendarQueue<Event>: Sendable where Event: Sendable {
     return buckets[day & mask]
   }
 
+  /// Calls `body(day, event)` for every event waiting after `day`, by day, then in scheduled
+  /// order, without removing any.
+  ///
+  /// - Complexity: O(span + events waiting).
+  public func forEachWaiting(after day: Int, _ body: (_ day: Int, _ event: Event) -> Void) {
+    let first = max(day + 1, _currentDay)
+    for d in first..<(_currentDay + mask + 1) {
+      for event in buckets[d & mask] { body(d, event) }
+    }
+  }
+
   @usableFromInline
   mutating func grow(toSpan span: Int) {
     var size = buckets.count

@@ -8,6 +8,11 @@ public struct InventoryState: Sendable, Equatable {
   public var onOrder: [Int]
   /// Units of demand owed to customers (always 0 under lost sales).
   public var backordered: [Int]
+  /// Shipments on their way, per SKU, by arrival day (earliest first): filled only for a
+  /// policy whose `observesPipeline` is true, empty otherwise. Units ordered but not yet
+  /// shipped (waiting at a supplier's or a lane's queue) are in `onOrder` but not here, as
+  /// their arrival day is not known yet.
+  public var inTransit: [[ScheduledReceipt]] = []
 
   /// Creates an empty state for `skuCount` SKUs.
   public init(skuCount: Int) {
@@ -31,4 +36,18 @@ public struct InventoryState: Sendable, Equatable {
   /// Inventory position of a SKU: on hand + on order - backordered.
   @inlinable
   public func position(_ sku: Int) -> Int { onHand[sku] + onOrder[sku] - backordered[sku] }
+}
+
+/// Units that will arrive on a known day.
+public struct ScheduledReceipt: Sendable, Equatable {
+  /// The day they are received (before that day's demand).
+  public var day: Int
+  /// Units.
+  public var units: Int
+
+  /// Creates a receipt.
+  public init(day: Int, units: Int) {
+    self.day = day
+    self.units = units
+  }
 }

@@ -242,6 +242,7 @@ enum NetworkEngine {
     if warmUp == 0 { recordOpeningPositions() }
 
     for node in policies.indices { policies[node].start(replication: options.replication) }
+    let observesPipeline = policies.map(\.observesPipeline)
     for day in 0..<horizon {
       let measured = day >= warmUp
       for p in leafPoints..<pointCount { demandToday[p] = 0; filledToday[p] = 0 }
@@ -348,6 +349,7 @@ enum NetworkEngine {
           }
           state.onOrder[k] = onOrder[p]
         }
+        if observesPipeline[node] { DayPhases.pipeline(of: receipts, after: day, slots: base..<(base + m), into: &state.inTransit) }
         policies[node].decide(state, day: day, orders: &orders)
         for k in 0..<m where orders[k] != 0 {
           let q = orders[k]

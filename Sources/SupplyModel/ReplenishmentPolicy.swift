@@ -31,6 +31,10 @@ public protocol ReplenishmentPolicy: Sendable {
   /// Why the policy stopped deciding, once it has (it then orders nothing); nil while it works,
   /// the default. The simulator records it in `SimulationResult.failure`.
   var failure: PolicyFailure? { get }
+  /// True when `decide` reads `InventoryState.inTransit` (shipments by arrival day); the
+  /// simulators then fill it before each review, which costs a pass over what is in transit.
+  /// Default false.
+  var observesPipeline: Bool { get }
 }
 
 /// A policy whose SKUs decide independently of each other, so the simulator may split the SKUs
@@ -54,4 +58,6 @@ extension ReplenishmentPolicy {
   public mutating func finish() {}
   /// Never fails.
   public var failure: PolicyFailure? { nil }
+  /// Reads no pipeline.
+  public var observesPipeline: Bool { false }
 }

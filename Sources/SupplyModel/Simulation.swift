@@ -115,6 +115,23 @@ struct NeverOrder: ReplenishmentPolicy {
 
 /// Pieces of the day's phases that both engines run (see `Simulation`).
 enum DayPhases {
+  /// The shipments in `receipts` that arrive after `day` for the points in `slots`, per point by
+  /// arrival day (same-day shipments summed), into `inTransit` (index = slot − slots.lowerBound).
+  static func pipeline(of receipts: CalendarQueue<Shipment>, after day: Int, slots: Range<Int>, into inTransit: inout [[ScheduledReceipt]]) {
+    if inTransit.count != slots.count { inTransit = Array(repeating: [], count: slots.count) }
+    for i in inTransit.indices { inTransit[i].removeAll(keepingCapacity: true) }
+    receipts.forEachWaiting(after: day) { arrival, shipment in
+      let p = Int(shipment.slot)
+      guard slots.contains(p), shipment.units > 0 else { return }
+      let i = p - slots.lowerBound
+      if let last = inTransit[i].last, last.day == arrival {
+        inTransit[i][inTransit[i].count - 1].units += shipment.units
+      } else {
+        inTransit[i].append(ScheduledReceipt(day: arrival, units: shipment.units))
+      }
+    }
+  }
+
   /// Books an order of `units` placed at the review: on order grows, and a measured day counts
   /// the order in the point's statistics.
   @inline(__always)

@@ -102,6 +102,7 @@ enum SingleNodeKernel {
     if warmUp == 0 { recordOpeningPositions() }
 
     policy.start(replication: options.replication)
+    let observesPipeline = policy.observesPipeline
     for day in 0..<horizon {
       let measured = day >= warmUp
       if tracing {
@@ -144,6 +145,7 @@ enum SingleNodeKernel {
       // Review and ordering.
       policy.observe(demand: demandToday, day: day)
       swap(&state.onHand, &onHandUnits); swap(&state.onOrder, &onOrderUnits); swap(&state.backordered, &backorderedUnits)
+      if observesPipeline { DayPhases.pipeline(of: receipts, after: day, slots: 0..<n, into: &state.inTransit) }
       policy.decide(state, day: day, orders: &orders)
       swap(&state.onHand, &onHandUnits); swap(&state.onOrder, &onOrderUnits); swap(&state.backordered, &backorderedUnits)
       for k in 0..<n where orders[k] != 0 {

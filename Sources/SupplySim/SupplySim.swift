@@ -15,6 +15,7 @@
 @_exported import Forecasting
 @_exported import NeuralForecasting
 @_exported import LinearProgramming
+@_exported import InventoryOptimization
 @_exported import Replenishment
 @_exported import Scenarios
 @_exported import Experiments

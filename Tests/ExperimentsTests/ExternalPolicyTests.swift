@@ -94,6 +94,13 @@ func externalScenarioJSON(policies: String, horizon: Int = 120, network: Bool = 
           if [r[-1] for r in m["recentDemand"]] != m["demand"]: bad("demand %d" % d)
           if len(m["forecast"]) != 3 or len(m["forecast"][0]) != 5: bad("forecast %d" % d)
           if len(m["onHand"]) != 3 or len(m["onOrder"]) != 3 or len(m["backordered"]) != 3: bad("state %d" % d)
+          if len(m["inTransit"]) != 3: bad("in transit %d" % d)
+          for k, pipe in enumerate(m["inTransit"]):
+              days = [r[0] for r in pipe]
+              if days != sorted(set(days)) or any(a <= d for a in days): bad("arrival days %d" % d)
+              # Shipments that would arrive after the horizon stay on order but are not scheduled.
+              total = sum(r[1] for r in pipe)
+              if total > m["onOrder"][k] or (d < 20 and total != m["onOrder"][k]): bad("in transit %d: %s against %s" % (d, pipe, m["onOrder"][k]))
           print(json.dumps({"day": d, "orders": {"A": 1} if d % 5 == 0 else {}}), flush=True)
       """])
     defer { try? FileManager.default.removeItem(atPath: dir) }

@@ -34,3 +34,21 @@ struct CalendarQueueProbe {
     for day in 0...40 { queue.drain(day: day) { log.append($0) } }
   }
 }
+
+/// `forEachWaiting(after:)` lists what is still scheduled after a day, by day then in order,
+/// including events beyond the ring's first span, and removes nothing.
+@Test func calendarQueueListsWhatIsWaiting() {
+  var queue = CalendarQueue<String>(span: 4)
+  queue.schedule("a", on: 2)
+  queue.schedule("far", on: 40)
+  queue.schedule("b", on: 2)
+  queue.schedule("c", on: 3)
+  queue.drain(day: 0) { _ in }
+  var seen: [String] = []
+  queue.forEachWaiting(after: 0) { day, event in seen.append("\(event)@\(day)") }
+  #expect(seen == ["a@2", "b@2", "c@3", "far@40"])
+  seen = []
+  queue.forEachWaiting(after: 2) { day, event in seen.append("\(event)@\(day)") }
+  #expect(seen == ["c@3", "far@40"])
+  #expect(queue.count == 4)
+}

@@ -122,6 +122,23 @@ extension HTMLReport {
     return h
   }
 
+  /// Each policy's gap to the optimum with its interval, when a policy of the run knows the optimum.
+  func optimalityGapSection() -> String {
+    guard let gap = OptimalityGap.of(result) else { return "" }
+    let days = Double(gap.days)
+    var h = "<section id=\"optimum\">\n<h2>Distance to the optimum</h2>\n"
+    h += "<p>The optimum is the exact optimal long-run cost per day of every SKU, computed by <strong>\(esc(gap.reference))</strong>: \(esc(NumberFormat.grouped(gap.optimum / days, 2))) per day over all SKUs. "
+    h += "Each policy's gap is its total cost per day minus the optimum, with a 95% interval across replications; the reference policy's own gap is its simulation error and its interval should contain zero.</p>\n"
+    h += "<div class=\"table-wrap\">\n<table class=\"gap\">\n<thead><tr><th scope=\"col\">Policy</th><th scope=\"col\">Cost per day</th><th scope=\"col\">Gap per day</th><th scope=\"col\">95% CI</th><th scope=\"col\">Gap</th></tr></thead>\n<tbody>\n"
+    for (policy, summary) in gap.gaps {
+      let interval = summary.interval.map { "\(NumberFormat.fixed($0.lower / days, 2)) to \(NumberFormat.fixed($0.upper / days, 2))" } ?? "needs ≥ 2 replications"
+      h += "<tr><th scope=\"row\">\(esc(policy))</th><td>\(esc(NumberFormat.grouped((summary.mean + gap.optimum) / days, 2)))</td><td>\(esc(NumberFormat.fixed(summary.mean / days, 2)))</td>"
+      h += "<td>\(esc(interval))</td><td>\(esc(NumberFormat.percent(summary.mean / gap.optimum, 2)))</td></tr>\n"
+    }
+    h += "</tbody>\n</table>\n</div>\n</section>\n"
+    return h
+  }
+
   func perSKUSection() -> String {
     let skus = result.scenario.network.skus
     let points = StockingPoints(network: result.scenario.network)

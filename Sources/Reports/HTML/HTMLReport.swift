@@ -44,6 +44,7 @@ public struct HTMLReport: Sendable {
     html += scenarioSection()
     html += comparisonSection()
     html += pairedSection()
+    html += optimalityGapSection()
     html += networkSection()
     html += costChartsSection()
     html += costServiceSection()
@@ -73,6 +74,7 @@ public struct HTMLReport: Sendable {
     if let d = s.spec.description { h += "<p class=\"lede\">\(esc(d))</p>\n" }
     h += "<nav class=\"toc\">"
     var links = [("scenario", "Scenario"), ("comparison", "KPI comparison"), ("paired", "Paired comparisons")]
+    if OptimalityGap.of(result) != nil { links.append(("optimum", "Distance to the optimum")) }
     if s.network.hasSeveralNodes { links.append(("network", "Network")) }
     links += [("costs", "Cost breakdown"), ("cost-service", "Cost vs fill rate"), ("trajectories", "Trajectories"),
               ("stockouts", "Stockout durations")]

@@ -69,6 +69,23 @@ enum ExternalMessages {
     append(state.onOrder, to: &out)
     out += #","backordered":"#.utf8
     append(state.backordered, to: &out)
+    out += #","inTransit":["#.utf8
+    for k in 0..<demand.count {
+      if k > 0 { out.append(44) }
+      out.append(91)
+      if k < state.inTransit.count {
+        for (i, receipt) in state.inTransit[k].enumerated() {
+          if i > 0 { out.append(44) }
+          out.append(91)
+          append(receipt.day, to: &out)
+          out.append(44)
+          append(receipt.units, to: &out)
+          out.append(93)
+        }
+      }
+      out.append(93)
+    }
+    out.append(93)
     out += #","demand":"#.utf8
     append(demand, to: &out)
     if recentDays > 0 {

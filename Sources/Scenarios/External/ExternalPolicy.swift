@@ -80,6 +80,9 @@ struct ExternalPolicy: ReplenishmentPolicy {
     for k in demand.indices { recent[k * width + slot] = demand[k] }
   }
 
+  /// The program is sent the shipments in transit by arrival day.
+  var observesPipeline: Bool { true }
+
   mutating func decide(_ state: InventoryState, day: Int, orders: inout [Int]) {
     guard failure == nil, let process else { return }
     var forecast: [ArraySlice<Double>]?

@@ -13,6 +13,9 @@ extension PolicyRegistry {
     builtInEntry(.baseStock, summary: "base stock: order up to S every day"),
     builtInEntry(.lp, summary: "rolling-horizon linear program over all SKUs (budget, storage, MOQ, fixed costs)"),
     external,
+    optimalEntry,
+    cappedBaseStockEntry,
+    constantOrderEntry,
   ]
 
   static let targetHelp: [(key: String, help: String)] = [

@@ -1,0 +1,154 @@
+import InventoryOptimization
+import SupplyModel
+
+/// The lost-sales heuristics researchers compare against: capped base stock (order
+/// min(cap, S − position)) and constant order (the same quantity every day).
+///
+/// Levels come from the scenario, or, when it gives none, from the exact optimum of the
+/// heuristic for each SKU (`LostSalesHeuristics`), which needs what `OptimalPolicyModel` needs:
+/// stationary whole-unit demand, a fixed lead time, reliable supply; and lost sales.
+public struct LostSalesHeuristicModel: PolicyModel {
+  /// Which heuristic, with its levels if the scenario fixed them.
+  public enum Kind: Sendable, Equatable {
+    /// Capped base stock.
+    case cappedBaseStock(orderUpTo: Int?, cap: Int?)
+    /// Constant order.
+    case constantOrder(units: Int?)
+  }
+
+  /// The heuristic.
+  public var kind: Kind
+
+  /// Creates the model.
+  public init(_ kind: Kind) { self.kind = kind }
+
+  /// True when the levels are optimised per SKU.
+  var optimises: Bool {
+    switch kind {
+    case let .cappedBaseStock(S, cap): S == nil && cap == nil
+    case let .constantOrder(units): units == nil
+    }
+  }
+
+  /// One sentence for reports.
+  public var summary: String {
+    switch kind {
+    case let .cappedBaseStock(S?, cap?): "capped base stock: order min(\(cap), S − position) daily, S = \(S)"
+    case .cappedBaseStock: "capped base stock: order min(cap, S − position) daily; S and cap optimal per SKU (exact evaluation)"
+    case let .constantOrder(units?): "constant order: \(units) units every day"
+    case .constantOrder: "constant order every day; the best quantity per SKU (exact evaluation)"
+    }
+  }
+
+  /// Errors for SKUs whose optimum cannot be computed, when the levels are to be optimised.
+  public func audit(_ data: [PlanningData]) -> [PlanningFinding] {
+    guard optimises else { return [] }
+    var findings: [PlanningFinding] = []
+    for (k, d) in data.enumerated() {
+      do throws(OptimizationError) {
+        _ = try Self.problem(d)
+      } catch {
+        findings.append(PlanningFinding(severity: .error, sku: k, subject: OptimalPolicyModel.subject(of: error), kind: "heuristicOptimum",
+                                        message: "the heuristic's levels cannot be optimised exactly: \(error); give them in the policy"))
+      }
+    }
+    return findings
+  }
+
+  /// The runnable policy with each SKU's levels.
+  public func makePolicy(named name: String, for network: SupplyNetwork) -> any ReplenishmentPolicy {
+    let data = PlanningData.fromModel(network)
+    switch kind {
+    case let .cappedBaseStock(S, cap):
+      var levels: [Int] = [], caps: [Int] = []
+      for d in data {
+        if optimises, let problem = try? Self.problem(d), let best = try? LostSalesHeuristics.bestCappedBaseStock(problem) {
+          levels.append(best.orderUpTo); caps.append(best.cap)
+        } else {
+          levels.append(S ?? 0); caps.append(cap ?? 0)
+        }
+      }
+      return CappedBaseStockPolicy(name: name, orderUpTo: levels, cap: caps)
+    case let .constantOrder(units):
+      let quantities = data.map { d -> Int in
+        guard optimises, let problem = try? Self.problem(d), let best = try? LostSalesHeuristics.bestConstantOrder(problem) else { return units ?? 0 }
+        return best.order
+      }
+      return ConstantOrderPolicy(name: name, units: quantities)
+    }
+  }
+
+  /// The exact lost-sales problem of one SKU.
+  static func problem(_ d: PlanningData) throws(OptimizationError) -> OptimalPolicyMDP {
+    guard d.unmetDemand == .lostSales else { throw .searchDiverged("the SKU backorders; the heuristics are optimised for lost sales (set unmetDemand to lostSales, or give the levels)") }
+    guard let family = d.stationaryDemand else { throw .degenerateDemand("changes over time; the heuristics are optimised for stationary demand only") }
+    guard let days = d.fixedLeadDays else { throw .searchDiverged("the lead time is random; the exact evaluation needs a fixed lead time") }
+    guard d.reliableSupply else { throw .searchDiverged("the supplier has a capacity, disruptions or yield loss; the exact evaluation needs every order delivered whole") }
+    guard let pmf = try family.exactDailyDemand(mean: d.meanPerDay) else {
+      throw .degenerateDemand("is not an independent whole-unit distribution (use poisson, negativeBinomial, empirical, or deterministic with a whole mean)")
+    }
+    let c = d.costs
+    return try OptimalPolicyMDP(dailyDemand: pmf, leadDays: days, holding: c.holdingCostPerUnitDay, shortage: .lostSales(penalty: c.lostSalePenaltyPerUnit),
+                                orderCost: c.orderCost, unitCost: c.unitCost)
+  }
+}
+
+/// Order min(cap, max(0, S − position)) every day, per SKU.
+public struct CappedBaseStockPolicy: SeparableReplenishmentPolicy {
+  /// The policy's name.
+  public var name: String
+  /// S per SKU.
+  public let orderUpTo: [Int]
+  /// The cap per SKU.
+  public let cap: [Int]
+
+  /// Creates the policy.
+  public init(name: String, orderUpTo: [Int], cap: [Int]) {
+    self.name = name
+    self.orderUpTo = orderUpTo
+    self.cap = cap
+  }
+
+  /// Orders up to S, at most the cap.
+  public mutating func decide(_ state: InventoryState, day: Int, orders: inout [Int]) {
+    for k in 0..<state.skuCount {
+      let short = orderUpTo[k] - state.position(k)
+      if short > 0 { orders[k] = min(short, cap[k]) }
+    }
+  }
+
+  /// S and the cap per SKU.
+  public var parameters: PolicyParameters {
+    PolicyParameters([.init(name: PolicyParameters.orderUpTo, units: orderUpTo), .init(name: "cap", units: cap)])
+  }
+
+  /// The SKUs in `range`.
+  public func restricted(to range: Range<Int>) -> CappedBaseStockPolicy {
+    CappedBaseStockPolicy(name: name, orderUpTo: Array(orderUpTo[range]), cap: Array(cap[range]))
+  }
+}
+
+/// The same order every day, per SKU.
+public struct ConstantOrderPolicy: SeparableReplenishmentPolicy {
+  /// The policy's name.
+  public var name: String
+  /// Units per day per SKU.
+  public let units: [Int]
+
+  /// Creates the policy.
+  public init(name: String, units: [Int]) {
+    self.name = name
+    self.units = units
+  }
+
+  /// Orders the constant quantity.
+  public mutating func decide(_ state: InventoryState, day: Int, orders: inout [Int]) {
+    for k in 0..<state.skuCount where units[k] > 0 { orders[k] = units[k] }
+  }
+
+  /// The daily quantity per SKU.
+  public var parameters: PolicyParameters { PolicyParameters([.init(name: "dailyOrder", units: units)]) }
+
+  /// The SKUs in `range`.
+  public func restricted(to range: Range<Int>) -> ConstantOrderPolicy { ConstantOrderPolicy(name: name, units: Array(units[range])) }
+}

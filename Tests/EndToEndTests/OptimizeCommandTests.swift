@@ -1,0 +1,57 @@
+import Foundation
+import Testing
+@testable import SupplySimCLI
+import Scenarios
+import Replenishment
+import _TestSupport
+
+/// `supplysim optimize`: writes a scenario whose overrides `run` reproduces, the same for any
+/// thread count, and refuses what it cannot tune with one sentence.
+@Suite(.serialized) struct OptimizeCommandTests {
+  static let lostSales = SourceTree.root() + "/scenarios/lost-sales-optimal.json"
+
+  static func small(_ dir: String) -> String {
+    let path = dir + "/small.json"
+    let json = """
+      {"name": "small", "seed": 3, "horizonDays": 1500, "warmUpDays": 50,
+       "warehouse": {"id": "dc"}, "suppliers": [{"id": "s", "leadTime": {"distribution": "deterministic", "mean": 1}}, {"id": "g", "leadTime": {"distribution": "gamma", "mean": 4, "sd": 1}}],
+       "skus": [{"id": "ZF", "supplier": "s", "demand": {"distribution": "poisson", "mean": 10}, "unitCost": 2, "holdingCostPerUnitDay": 1, "backorderCostPerUnitDay": 9, "orderCost": 64},
+                {"id": "G", "supplier": "g", "demand": {"distribution": "poisson", "mean": 4}, "unitCost": 2, "holdingCostPerUnitDay": 1, "backorderCostPerUnitDay": 9, "orderCost": 30}],
+       "policies": [{"name": "minmax", "type": "sS", "serviceLevel": 0.95}, {"name": "bs", "type": "baseStock", "target": "costOptimal"}]}
+      """
+    FileManager.default.createFile(atPath: path, contents: Data(json.utf8))
+    return path
+  }
+
+  @Test func optimizeWritesOverridesThatRunReproduces() throws {
+    let dir = temporaryDirectory("optimize")
+    let scenario = Self.small(dir)
+    let one = runCLI(["optimize", scenario, "--out", dir + "/one.json", "--threads", "1", "--replications", "4", "--selection-replications", "6", "--quiet"])
+    #expect(one.code == 0, "\(one.err)")
+    let two = runCLI(["optimize", scenario, "--out", dir + "/two.json", "--threads", "2", "--replications", "4", "--selection-replications", "6"])
+    #expect(two.code == 0, "\(two.err)")
+    #expect(read(dir + "/one.json") == read(dir + "/two.json"))
+    #expect(two.out.contains("minmax") && two.out.contains("wrote \(dir)/two.json"))
+    // Zheng and Federgruen's instance: (6, 40) is written for SKU ZF.
+    let optimised = try Scenario.load(path: dir + "/one.json")
+    let spec = try #require(optimised.policies[0].model as? PolicySpecification)
+    #expect(spec.overrides.contains(PolicyOverride(sku: 0, reorderPoint: 6, orderUpTo: 40)))
+    #expect(runCLI(["run", dir + "/one.json", "--out", dir + "/report", "--quiet"]).code == 0)
+    let kpis = String(decoding: read(dir + "/report/kpis.csv") ?? Data(), as: UTF8.self)
+    #expect(kpis.contains("minmax,ZF,6,40,"))
+  }
+
+  @Test func whatCannotBeTunedIsOneSentence() {
+    let dir = temporaryDirectory("optimize-bad")
+    let scenario = Self.small(dir)
+    let unknown = runCLI(["optimize", scenario, "--policy", "nope", "--out", dir + "/x.json"])
+    #expect(unknown.code == 1 && unknown.err.contains("has no policy \"nope\""))
+    let network = runCLI(["optimize", SourceTree.root() + "/scenarios/two-echelon.json", "--out", dir + "/y.json"])
+    #expect(network.code == 1 && network.err.contains("single-warehouse"), "\(network.err)")
+    let lostSales = runCLI(["optimize", Self.lostSales, "--out", dir + "/z.json", "--policy", "optimal"])
+    #expect(lostSales.code == 1 && lostSales.err.contains("has no levels to tune"))
+    let fill = runCLI(["optimize", scenario, "--fill-rate", "150", "--out", dir + "/w.json"])
+    #expect(fill.code == 64 && fill.err.contains("--fill-rate"))
+    #expect(!FileManager.default.fileExists(atPath: dir + "/x.json") && !FileManager.default.fileExists(atPath: dir + "/w.json"))
+  }
+}

@@ -18,12 +18,17 @@ public struct CheckResult: Sendable, Equatable {
   public var method: ChangeInterval.Method
   /// The multiple-comparison correction applied to statistical rules.
   public var multipleComparisons: RuleSet.MultipleComparisons
-  /// Statistical comparisons made (the Bonferroni divisor).
+  /// Statistical comparisons made (the family the correction is over).
   public var statisticalComparisons: Int
   /// The SupplySim version that made the baseline.
   public var baselineVersion: String
   /// One verdict per policy and KPI, in scenario and `KPIs.names` order.
   public var verdicts: [KPIVerdict]
+  /// True when the scenario file changed since its baseline was made and was compared anyway
+  /// (`supplysim check --allow-scenario-change`): the changes are then the effect of the edit.
+  public var scenarioChanged = false
+  /// The command that repeats this comparison, for failure messages; nil when unknown.
+  public var reproduceCommand: String?
 
   /// Creates a result.
   public init(scenario: String, scenarioFile: String, baselineFile: String, seed: UInt64, baselineSeed: UInt64, replications: Int, baselineReplications: Int, method: ChangeInterval.Method, multipleComparisons: RuleSet.MultipleComparisons, statisticalComparisons: Int, baselineVersion: String, verdicts: [KPIVerdict]) {
@@ -39,6 +44,20 @@ public struct CheckResult: Sendable, Equatable {
     self.statisticalComparisons = statisticalComparisons
     self.baselineVersion = baselineVersion
     self.verdicts = verdicts
+  }
+
+  /// The policies with at least one failed KPI, in scenario order.
+  public var failedPolicies: [String] {
+    var names: [String] = []
+    for v in verdicts where v.outcome == .fail && !names.contains(v.policy) { names.append(v.policy) }
+    return names
+  }
+
+  /// The tests and correction in words, from the verdicts: `sign flips, Westfall–Young over 18
+  /// statistical comparisons`, or nil when nothing was tested.
+  public var correctionDescription: String? {
+    guard let test = verdicts.lazy.compactMap(\.test).first else { return nil }
+    return test.hasSuffix(" over \(statisticalComparisons)") ? test + " statistical comparisons" : test
   }
 
   /// The failed verdicts.

@@ -3,10 +3,11 @@ import Stochastics
 /// How one KPI of one policy may move from its baseline before `supplysim check` fails.
 ///
 /// The allowed change is the practical threshold `max(absolute, relative × |baseline mean|)`
-/// (a missing tolerance counts as 0), applied in the rule's direction:
+/// (a missing tolerance counts as 0, the built-in default), applied in the rule's direction:
 /// - `tolerance`: fails when the change of the mean exceeds the threshold.
-/// - `statistical`: fails only when the confidence interval of the change excludes zero on the
-///   bad side *and* the change of the mean exceeds the threshold; noise alone rarely does both.
+/// - `statistical`: fails when the change of the mean exceeds the threshold *and* the t-test of
+///   the change in the bad direction is significant at the family-wise corrected level
+///   (`BaselineCheck`); with one replication there is no test and the threshold alone decides.
 /// - `ignore`: reported, never fails.
 public struct KPIRule: Sendable, Equatable {
   /// The kind of test.
@@ -54,36 +55,42 @@ public struct KPIRule: Sendable, Equatable {
     max(absolute ?? 0, (relative ?? 0) * abs(baselineMean))
   }
 
+  /// True when the change of the mean is beyond the threshold in the bad direction.
+  ///
+  /// - Parameters:
+  ///   - change: now − baseline, of the means.
+  ///   - baselineMean: the baseline's mean, for the relative tolerance.
+  public func exceedsThreshold(change: Double, baselineMean: Double) -> Bool {
+    let limit = threshold(baselineMean: baselineMean)
+    return switch direction {
+    case .noIncrease: change > limit
+    case .noDecrease: -change > limit
+    case .bothWays: abs(change) > limit
+    }
+  }
+
   /// Applies the rule to a change.
   ///
   /// - Parameters:
   ///   - change: now − baseline, of the means.
-  ///   - interval: the confidence interval of the change, when there is one.
+  ///   - adjustedPValue: the p-value of the change in the bad direction, adjusted for the family
+  ///     of comparisons (`BaselineCheck`), or nil when there is no test (one replication).
   ///   - baselineMean: the baseline's mean, for the relative tolerance.
-  /// - Returns: True when the change is a regression under this rule.
-  public func isRegression(change: Double, interval: ConfidenceInterval?, baselineMean: Double) -> Bool {
-    let limit = threshold(baselineMean: baselineMean)
-    let beyond: Bool
-    switch direction {
-    case .noIncrease: beyond = change > limit
-    case .noDecrease: beyond = -change > limit
-    case .bothWays: beyond = abs(change) > limit
-    }
+  /// - Returns: True when the change is a regression under this rule: beyond the threshold and,
+  ///   for a statistical rule, with an adjusted p-value of at most 1 − level.
+  public func isRegression(change: Double, adjustedPValue: Double?, baselineMean: Double) -> Bool {
     switch test {
     case .ignore: return false
-    case .tolerance: return beyond
+    case .tolerance: return exceedsThreshold(change: change, baselineMean: baselineMean)
     case .statistical:
-      guard beyond else { return false }
-      guard let interval else { return true }
-      switch direction {
-      case .noIncrease: return interval.lower > 0
-      case .noDecrease: return interval.upper < 0
-      case .bothWays: return interval.lower > 0 || interval.upper < 0
-      }
+      guard exceedsThreshold(change: change, baselineMean: baselineMean) else { return false }
+      guard let adjustedPValue else { return true }
+      return adjustedPValue <= 1 - level
     }
   }
 
-  /// A short description for tables: `rise ≤ 1% (CI)`, `fall ≤ 0.005`, `change ≤ 10% (CI)`, `ignored`.
+  /// A short description for tables: `no rise (t)`, `rise ≤ 1% (t)`, `fall ≤ 0.005`,
+  /// `change ≤ 10% (t)`, `ignored`; `(t)` marks a statistical rule.
   public var summary: String {
     if test == .ignore { return "ignored" }
     let verb = switch direction {
@@ -94,8 +101,9 @@ public struct KPIRule: Sendable, Equatable {
     var limits: [String] = []
     if let relative, relative > 0 { limits.append(Self.format(relative * 100) + "%") }
     if let absolute, absolute > 0 { limits.append(Self.format(absolute)) }
-    let limit = limits.isEmpty ? "0" : limits.joined(separator: " or ")
-    return "\(verb) ≤ \(limit)" + (test == .statistical ? " (CI)" : "")
+    let mark = test == .statistical ? " (t)" : ""
+    guard !limits.isEmpty else { return test == .statistical ? "no \(verb)\(mark)" : "\(verb) ≤ 0" }
+    return "\(verb) ≤ \(limits.joined(separator: " or "))\(mark)"
   }
 
   /// A number for messages and tables: integers as integers, others with 4 decimals, more for

@@ -28,9 +28,42 @@ public struct KPIVerdict: Sendable, Equatable {
   public var threshold: Double
   /// The verdict.
   public var outcome: Outcome
+  /// Statistical rules: the p-value of the change in the rule's bad direction (nil with one
+  /// replication, when there is no test).
+  public var pValue: Double?
+  /// Statistical rules: the p-value adjusted for the scenario's family of comparisons
+  /// (`RuleSet.MultipleComparisons`); the KPI fails when it is at most 1 − level and the change
+  /// exceeds the threshold.
+  public var adjustedPValue: Double?
+  /// Paired comparisons: in how many replications the KPI got worse, better, or stayed the same
+  /// (in the rule's direction; for `bothWays`, a rise counts as worse).
+  public var replicationCounts: ReplicationCounts?
+
+  /// Replications by the way a KPI moved.
+  public struct ReplicationCounts: Sendable, Equatable {
+    /// Replications where it moved in the bad direction.
+    public var worse: Int
+    /// Replications where it moved in the good direction.
+    public var better: Int
+    /// Replications where it did not move.
+    public var same: Int
+
+    /// Creates counts.
+    public init(worse: Int, better: Int, same: Int) {
+      self.worse = worse
+      self.better = better
+      self.same = same
+    }
+  }
+  /// Statistical rules: the test behind the p-values, e.g. `sign-flip, Westfall–Young over 18`.
+  public var test: String?
 
   /// Creates a verdict.
-  public init(policy: String, kpi: String, baselineMean: Double?, mean: Double, change: ChangeInterval?, rule: KPIRule, threshold: Double, outcome: Outcome) {
+  public init(policy: String, kpi: String, baselineMean: Double?, mean: Double, change: ChangeInterval?, rule: KPIRule, threshold: Double, outcome: Outcome,
+              pValue: Double? = nil, adjustedPValue: Double? = nil, test: String? = nil) {
+    self.pValue = pValue
+    self.adjustedPValue = adjustedPValue
+    self.test = test
     self.policy = policy
     self.kpi = kpi
     self.baselineMean = baselineMean
@@ -47,8 +80,11 @@ public struct KPIVerdict: Sendable, Equatable {
     return change.change / abs(baselineMean)
   }
 
-  /// One sentence on what happened, for failure messages:
-  /// `fillRate fell by 0.0412 (0.9989 → 0.9577), beyond the allowed 0.005; 99% CI of the change [-0.05, -0.03]`.
+  /// One sentence on what happened, for failure messages: the change, the p-value before and
+  /// after the family-wise adjustment with the test, the effect size, how the replications moved
+  /// and (for t-tests) the interval of the change:
+  /// `shortageCost rose by 10.5325 (89.528 → 100.0605, +11.8%); p = 0.016, adjusted 0.039 ≤ 0.05
+  /// (sign flips, Westfall–Young over 18); effect 0.57 sd; worse in 6 of 10 replications, better in 0`.
   public var message: String {
     guard let baselineMean, let change else {
       return "\(kpi) has no baseline value (now \(KPIRule.format(mean))); refresh the baseline to track it"
@@ -58,14 +94,48 @@ public struct KPIVerdict: Sendable, Equatable {
     var text = "\(kpi) \(verb) (\(KPIRule.format(baselineMean)) → \(KPIRule.format(mean))"
     if let r = relativeChange, d != 0 { text += ", \(r > 0 ? "+" : "")\(KPIRule.format((r * 1000).rounded() / 10))%" }
     text += ")"
+    let limit = threshold > 0 || rule.test == .tolerance ? ", \(outcome == .fail ? "beyond" : "within") the allowed \(KPIRule.format(threshold))" : ""
     switch outcome {
-    case .fail: text += ", beyond the allowed \(KPIRule.format(threshold))"
-    case .pass: text += ", within the allowed \(KPIRule.format(threshold))"
+    case .fail, .pass: text += limit
     case .ignored, .new: break
     }
-    if let ci = change.interval, rule.test == .statistical {
-      text += "; \(KPIRule.format(ci.level * 100))% CI of the change [\(KPIRule.format(ci.lower)), \(KPIRule.format(ci.upper))] (\(change.method.rawValue))"
+    guard rule.test == .statistical else { return text }
+    if let pValue, let adjustedPValue {
+      let alpha = 1 - rule.level
+      text += "; p = \(Self.significant(pValue)), adjusted \(Self.significant(adjustedPValue)) \(adjustedPValue <= alpha ? "≤" : ">") \(Self.significant(alpha))"
+      if let test { text += " (\(test))" }
+      if let effect = change.standardizedEffect {
+        text += "; effect \(Self.significant(effect)) sd"
+      } else if change.change != 0, change.method == .paired {
+        text += "; every replication changed by the same amount"
+      }
+    } else {
+      text += "; one replication: no test, the threshold alone decides"
+    }
+    if let counts = replicationCounts {
+      text += "; worse in \(counts.worse) of \(counts.worse + counts.better + counts.same) replications, better in \(counts.better)"
+    }
+    if let ci = change.interval, test?.hasPrefix("sign") != true {
+      text += "; \(KPIRule.format(ci.level * 100))% CI of the change [\(KPIRule.format(ci.lower)), \(KPIRule.format(ci.upper))]"
     }
     return text
+  }
+
+  /// Two significant digits (whole numbers from 10 up), in scientific notation below 0.001:
+  /// `0.0028`, `3.9e-06`, `9.1`, `12`, `0`.
+  public static func significant(_ x: Double) -> String {
+    guard x.isFinite, x != 0 else { return x == 0 ? "0" : "\(x)" }
+    var exponent = 0, m = abs(x)
+    while m >= 10 { m /= 10; exponent += 1 }
+    while m < 1 { m *= 10; exponent -= 1 }
+    if exponent >= -3 {
+      var scale = 1.0
+      for _ in 0..<max(0, 1 - exponent) { scale *= 10 }
+      return KPIRule.format((x * scale).rounded() / scale)
+    }
+    var mantissa = (m * 10).rounded() / 10
+    if mantissa >= 10 { mantissa /= 10; exponent += 1 }
+    let digits = String(-exponent)
+    return (x < 0 ? "-" : "") + KPIRule.format(mantissa) + "e-" + (digits.count < 2 ? "0" : "") + digits
   }
 }

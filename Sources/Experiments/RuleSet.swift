@@ -9,15 +9,21 @@ import SupplyModel
 /// The rules `supplysim check` applies: built-in defaults per KPI, optionally adjusted by a rules
 /// file (`--rules FILE`).
 ///
+/// The built-in rules gate the KPIs a bug in a policy hurts: the service KPIs (`fillRate`,
+/// `cycleServiceLevel`, `stockoutDays`, `unitsShort`, `shortageCost`) and `totalCost` of every
+/// policy are `statistical`, one-sided in their bad direction, with no threshold, at a 95%
+/// family-wise level (`MultipleComparisons.westfallYoung`); every other KPI is shown and not gated
+/// (`ignore`). Tolerances, and gating further KPIs, are a team's explicit choice in a rules file.
+///
 /// A rule for policy p and KPI k is built in layers, each setting only the fields it names:
 /// the built-in rule for k ← the file's `all` ← `kpis.k` ← `policies.p.k`.
 ///
 /// ```json
 /// {
 ///   "format": "supplysim.rules/1",
-///   "multipleComparisons": "bonferroni",
-///   "all": { "test": "statistical", "level": 0.95 },
-///   "kpis": { "totalCost": { "relative": 0.02 }, "demand": { "test": "ignore" } },
+///   "multipleComparisons": "westfallYoung",
+///   "all": { "level": 0.95 },
+///   "kpis": { "totalCost": { "relative": 0.02 }, "holdingCost": { "test": "statistical" } },
 ///   "policies": { "RS-weekly": { "stockoutDays": { "direction": "bothWays", "relative": 0.2 } } }
 /// }
 /// ```
@@ -27,7 +33,23 @@ public struct RuleSet: Sendable {
 
   /// How the confidence level of statistical rules accounts for checking many KPIs at once.
   public enum MultipleComparisons: String, Sendable, CaseIterable {
-    /// Each of the m statistical comparisons of a scenario uses level 1 − (1 − level)/m, so
+    /// The default. Paired runs with `SignFlipTest.minimumReplications` (9 at 95%) to 64
+    /// replications: exact sign-flip tests of the paired differences with Westfall and Young's
+    /// step-down minP adjustment over the scenario's family (`SignFlipTest`), which needs no
+    /// distributional assumption and gains from the KPIs' correlation. Otherwise (unpaired runs,
+    /// or too few replications for sign flips to resolve the level) Student or Welch t-tests
+    /// with Holm's correction.
+    case westfallYoung
+    /// Holm's step-down: the m p-values of a scenario's statistical comparisons,
+    /// smallest first, are compared with α/m, α/(m − 1), …, stopping at the first that is not
+    /// significant (α = 1 − level). Like Bonferroni it bounds the probability that noise fails
+    /// any KPI by α under any dependence between the KPIs, and it fails the gate exactly when
+    /// Bonferroni does; it names more of the KPIs that moved.
+    ///
+    /// - SeeAlso: S. Holm (1979), "A simple sequentially rejective multiple test procedure",
+    ///   Scand. J. Statist. 6(2), 65–70.
+    case holm
+    /// Each of the m statistical comparisons of a scenario is significant at (1 − level)/m, so
     /// noise alone makes any of them significant with probability at most 1 − level.
     case bonferroni
     /// Each comparison uses its rule's level as given.
@@ -54,7 +76,7 @@ public struct RuleSet: Sendable {
   }
 
   /// The multiple-comparison correction.
-  public var multipleComparisons: MultipleComparisons = .bonferroni
+  public var multipleComparisons: MultipleComparisons = .westfallYoung
   var all = Layer()
   var kpis: [String: Layer] = [:]
   var policies: [String: [String: Layer]] = [:]
@@ -64,31 +86,28 @@ public struct RuleSet: Sendable {
   /// The built-in defaults only.
   public init() {}
 
-  /// The built-in rule of every KPI: a statistical test at 95% with a practical threshold.
-  public static let builtIn: [String: KPIRule] = [
-    "totalCost": KPIRule(direction: .noIncrease, relative: 0.01),
-    "holdingCost": KPIRule(direction: .noIncrease, relative: 0.05),
-    "shortageCost": KPIRule(direction: .noIncrease, relative: 0.10),
-    "orderingCost": KPIRule(direction: .noIncrease, relative: 0.05),
-    "purchaseCost": KPIRule(direction: .noIncrease, relative: 0.02),
-    "transportCost": KPIRule(direction: .noIncrease, relative: 0.02),
-    "fillRate": KPIRule(direction: .noDecrease, absolute: 0.005),
-    "cycleServiceLevel": KPIRule(direction: .noDecrease, absolute: 0.01),
-    "stockoutDays": KPIRule(direction: .noIncrease, relative: 0.10),
-    "unitsShort": KPIRule(direction: .noIncrease, relative: 0.10),
-    "demand": KPIRule(direction: .bothWays, relative: 0.02),
-    "averageOnHand": KPIRule(direction: .noIncrease, relative: 0.05),
-    "averageBackorders": KPIRule(direction: .noIncrease, relative: 0.10),
-    "averageOnOrder": KPIRule(direction: .bothWays, relative: 0.10),
-    "inventoryTurnover": KPIRule(direction: .noDecrease, relative: 0.05),
-    "ordersPlaced": KPIRule(direction: .bothWays, relative: 0.10),
-    "meanOrderSize": KPIRule(direction: .bothWays, relative: 0.10),
-  ]
+  /// The KPIs the built-in rules gate: service and total cost, the ones a bug hurts.
+  public static let gatedKPIs = ["totalCost", "shortageCost", "fillRate", "cycleServiceLevel", "stockoutDays", "unitsShort"]
 
-  /// The built-in rule for a KPI without one of its own: statistical, in the KPI's better
-  /// direction (`ExperimentResult.higherIsBetter`), 5% relative.
+  /// The built-in rule of every KPI: the `gatedKPIs` statistical at 95% in their bad direction
+  /// with no threshold; the others `ignore` (shown, not gated), each with the direction a rules
+  /// file that gates it would usually keep.
+  public static let builtIn: [String: KPIRule] = {
+    var rules: [String: KPIRule] = [:]
+    for kpi in KPIs.names {
+      let direction: KPIRule.Direction = switch kpi {
+      case "demand", "averageOnOrder", "ordersPlaced", "meanOrderSize": .bothWays
+      default: ExperimentResult.higherIsBetter.contains(kpi) ? .noDecrease : .noIncrease
+      }
+      rules[kpi] = KPIRule(test: gatedKPIs.contains(kpi) ? .statistical : .ignore, direction: direction)
+    }
+    return rules
+  }()
+
+  /// The built-in rule for a KPI without one of its own: not gated, in the KPI's better
+  /// direction (`ExperimentResult.higherIsBetter`).
   public static func fallback(for kpi: String) -> KPIRule {
-    KPIRule(direction: ExperimentResult.higherIsBetter.contains(kpi) ? .noDecrease : .noIncrease, relative: 0.05)
+    KPIRule(test: .ignore, direction: ExperimentResult.higherIsBetter.contains(kpi) ? .noDecrease : .noIncrease)
   }
 
   /// The rule for one KPI of one policy.

@@ -12,6 +12,9 @@ public struct DemandForecastTracker: Sendable {
   let promotions: [[Double]?]
   /// Days excluded from the error totals.
   let warmUpDays: Int
+  /// The factor on every forecast: 1, unless the power study injects a bias
+  /// (`PlanningPerturbation.forecastBias`).
+  let bias: Double
 
   /// Observed demand per SKU, day 0 first.
   public private(set) var history: [[Double]]
@@ -28,9 +31,15 @@ public struct DemandForecastTracker: Sendable {
 
   /// Creates a tracker for `skuCount` SKUs.
   public init(settings: ForecastSettings, promotions: [[Double]?], warmUpDays: Int) {
+    self.init(settings: settings, promotions: promotions, warmUpDays: warmUpDays, bias: 1)
+  }
+
+  /// Creates a tracker whose forecasts are all multiplied by `bias`.
+  package init(settings: ForecastSettings, promotions: [[Double]?], warmUpDays: Int, bias: Double) {
     self.settings = settings
     self.promotions = promotions
     self.warmUpDays = warmUpDays
+    self.bias = bias
     let n = promotions.count
     history = Array(repeating: [], count: n)
     forecastMeans = Array(repeating: [], count: n)
@@ -41,7 +50,7 @@ public struct DemandForecastTracker: Sendable {
 
   /// The same tracker for the SKUs in `range`, with fresh state.
   public func restricted(to range: Range<Int>) -> DemandForecastTracker {
-    DemandForecastTracker(settings: settings, promotions: Array(promotions[range]), warmUpDays: warmUpDays)
+    DemandForecastTracker(settings: settings, promotions: Array(promotions[range]), warmUpDays: warmUpDays, bias: bias)
   }
 
   /// The number of SKUs.
@@ -95,6 +104,10 @@ public struct DemandForecastTracker: Sendable {
         if estimate == nil { failedFits += 1 }
       }
       var e = estimate ?? runningEstimate(sku: k, days: p, horizon: max(horizon, whole + 1))
+      if bias != 1 {
+        e.means = e.means.map { $0 * bias }
+        e.cumulative *= bias
+      }
       if realized[k].count >= 8 {
         e.variance = realized[k].reduce(0) { $0 + $1 * $1 } / Double(realized[k].count)
       }

@@ -33,7 +33,8 @@ public struct ForecastDrivenPolicy: SeparableReplenishmentPolicy {
     name = specification.name
     self.specification = specification
     self.skuData = skuData
-    tracker = DemandForecastTracker(settings: specification.forecast!, promotions: promotions, warmUpDays: warmUpDays)
+    tracker = DemandForecastTracker(settings: specification.forecast!, promotions: promotions, warmUpDays: warmUpDays,
+                                    bias: specification.perturbation?.forecastFactor ?? 1)
   }
 
   private init(specification: PolicySpecification, skuData: [PlanningData], tracker: DemandForecastTracker) {

@@ -59,14 +59,15 @@ public struct LinearProgramPolicy: ReplenishmentPolicy {
     name = specification.name
     self.specification = specification
     settings = specification.linearProgram ?? LinearProgramSettings()
-    skuData = PlanningData.fromModel(network)
+    skuData = specification.perturbation?.planningData(PlanningData.fromModel(network)) ?? PlanningData.fromModel(network)
     let days = network.horizonDays + settings.horizonDays + 1
     expectedDemand = network.skus.map { sku in (0..<days).map { sku.demand.profile.mean(onDay: $0, calendar: network.calendar) } }
     supplierOf = network.skus.map(\.supplierIndex)
     capacity = network.suppliers.map(\.capacityPerDay)
     runDays = network.horizonDays
     if settings.demandSource == .forecast, let f = specification.forecast {
-      tracker = DemandForecastTracker(settings: f, promotions: promotions, warmUpDays: network.warmUpDays)
+      tracker = DemandForecastTracker(settings: f, promotions: promotions, warmUpDays: network.warmUpDays,
+                                      bias: specification.perturbation?.forecastFactor ?? 1)
     }
     outstanding = Array(repeating: [], count: network.skus.count)
   }
@@ -85,7 +86,7 @@ public struct LinearProgramPolicy: ReplenishmentPolicy {
   /// Plans on review days and places the first day's orders.
   public mutating func decide(_ state: InventoryState, day: Int, orders: inout [Int]) {
     reconcile(state)
-    guard day % specification.effectiveReviewPeriod == 0 else { return }
+    guard day % specification.executedReviewPeriod == 0 else { return }
     let horizon = min(settings.horizonDays, runDays - 1 - day)
     guard horizon >= 1 else { return }
     let n = state.skuCount

@@ -17,20 +17,38 @@ public enum PolicyPlanner {
   /// - Returns: A ready policy covering all SKUs in `data` order.
   public static func plan(_ spec: PolicySpecification, data: [PlanningData]) -> PlannedPolicy {
     let review = spec.effectiveReviewPeriod
+    let injected = spec.perturbation.flatMap { $0.applies(to: spec) ? $0 : nil }
+    var lotScale = 1.0, safetyScale = 1.0, offset = 0
+    switch injected {
+    case let .lotSizeScale(f): lotScale = f
+    case let .safetyStockScale(f): safetyScale = f
+    case let .levelOffset(units): offset = units
+    default: break
+    }
+    /// The level in whole units, with any injected safety-stock error and offset.
+    func planned(_ d: PlanningData, reviewPeriod: Int, cycleDemand: Double) -> Int {
+      var x = level(spec.target, data: d, reviewPeriod: reviewPeriod, cycleDemand: cycleDemand)
+      if safetyScale != 1 {
+        let mean = d.protectionDemand(reviewPeriod: reviewPeriod).mean
+        x = mean + safetyScale * (x - mean)
+      }
+      let u = units(x)
+      return offset == 0 ? u : min(max(u + offset, -StockQuantity.maximum), StockQuantity.maximum)
+    }
     var s = [Int](), big = [Int](), q = [Int]()
     for d in data {
-      let lot = units(lotSize(spec.lotSizing, data: d))
+      let lot = units(lotSize(spec.lotSizing, data: d) * lotScale)
       switch spec.family {
       case .sQ:
-        s.append(units(level(spec.target, data: d, reviewPeriod: 1, cycleDemand: Double(lot))))
+        s.append(planned(d, reviewPeriod: 1, cycleDemand: Double(lot)))
         q.append(lot)
       case .sS:
-        let reorder = units(level(spec.target, data: d, reviewPeriod: review, cycleDemand: Double(lot)))
+        let reorder = planned(d, reviewPeriod: review, cycleDemand: Double(lot))
         s.append(reorder)
         big.append(min(reorder + lot, StockQuantity.maximum))
       case .RS, .baseStock, .lp:
         let cycle = d.meanPerDay * Double(review)
-        big.append(max(0, units(level(spec.target, data: d, reviewPeriod: review, cycleDemand: cycle))))
+        big.append(max(0, planned(d, reviewPeriod: review, cycleDemand: cycle)))
       }
     }
     for o in spec.overrides {
@@ -38,12 +56,13 @@ public enum PolicyPlanner {
       if let v = o.orderQuantity, o.sku < q.count { q[o.sku] = v }
       if let v = o.orderUpTo, o.sku < big.count { big[o.sku] = v }
     }
+    let executed = injected?.executedReviewPeriod(planned: review) ?? review
     switch spec.family {
     case .sQ: return .reorderPoint(ReorderPointPolicy(name: spec.name, reorderPoint: s, orderQuantity: q))
     case .sS:
       for k in big.indices where big[k] <= s[k] { big[k] = s[k] + 1 }
-      return .minMax(MinMaxPolicy(name: spec.name, minimum: s, maximum: big, reviewPeriod: review))
-    case .RS, .baseStock, .lp: return .orderUpTo(OrderUpToPolicy(name: spec.name, level: big, reviewPeriod: review))
+      return .minMax(MinMaxPolicy(name: spec.name, minimum: s, maximum: big, reviewPeriod: executed))
+    case .RS, .baseStock, .lp: return .orderUpTo(OrderUpToPolicy(name: spec.name, level: big, reviewPeriod: executed))
     }
   }
 

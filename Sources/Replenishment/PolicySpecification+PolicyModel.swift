@@ -18,7 +18,7 @@ extension PolicySpecification: PolicyModel {
     if spec.family == .lp {
       return LinearProgramPolicy(specification: spec, network: network, promotions: ForecastDrivenPolicy.promotionColumns(network))
     }
-    let data = PlanningData.fromModel(network)
+    let data = spec.perturbation?.planningData(PlanningData.fromModel(network)) ?? PlanningData.fromModel(network)
     guard spec.forecast != nil else { return PolicyPlanner.plan(spec, data: data) }
     return ForecastDrivenPolicy(specification: spec, skuData: data, promotions: ForecastDrivenPolicy.promotionColumns(network),
                                 warmUpDays: network.warmUpDays)

@@ -74,6 +74,9 @@ public struct PolicySpecification: Sendable, Equatable {
   public var forecast: ForecastSettings?
   /// The LP policy's settings (family `.lp` only).
   public var linearProgram: LinearProgramSettings?
+  /// A planning error injected on purpose by the power study of the CI gate; nil (the only value
+  /// a scenario can give) plans correctly.
+  package var perturbation: PlanningPerturbation?
   /// Creates a specification.
   public init(name: String, family: PolicyFamily, target: StockTarget, lotSizing: LotSizing = .eoq, reviewPeriod: Int = 1, overrides: [PolicyOverride] = [], forecast: ForecastSettings? = nil, linearProgram: LinearProgramSettings? = nil) {
     self.forecast = forecast

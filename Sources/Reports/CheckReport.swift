@@ -36,8 +36,8 @@ public struct CheckReport: Sendable {
 
   /// The table of every KPI: scenario, policy, KPI, baseline, now, change, rule, verdict.
   public func table() -> TextTable {
-    var table = TextTable(header: ["Scenario", "Policy", "KPI", "Baseline", "Now", "Change", "Rule", "Verdict"],
-                          rightAligned: [false, false, false, true, true, true, false, false])
+    var table = TextTable(header: ["Scenario", "Policy", "KPI", "Baseline", "Now", "Change", "Rule", "p", "Verdict"],
+                          rightAligned: [false, false, false, true, true, true, false, true, false])
     for (scenario, v) in orderedVerdicts {
       var change = "—"
       if let c = v.change {
@@ -52,21 +52,23 @@ public struct CheckReport: Sendable {
       case .ignored: "ignored"
       case .new: "new"
       }
-      table.rows.append([scenario, v.policy, v.kpi, v.baselineMean.map(Self.cell) ?? "—", Self.cell(v.mean), change, v.rule.summary, verdict])
+      let p = v.adjustedPValue.map { KPIVerdict.significant($0) } ?? "—"
+      table.rows.append([scenario, v.policy, v.kpi, v.baselineMean.map(Self.cell) ?? "—", Self.cell(v.mean), change, v.rule.summary, p, verdict])
     }
     return table
   }
 
-  /// The full text for standard output: per scenario how it was compared, the table, and one
-  /// line per failure.
+  /// The full text for standard output: per scenario how it was compared, the table, one line
+  /// per failure, and per failing scenario which policies failed and the command that repeats it.
   public func text() -> String {
     var out = ""
     for r in results {
       out += "\(r.scenario): \(r.scenarioFile) against \(r.baselineFile), \(r.methodDescription)"
-      if r.multipleComparisons == .bonferroni, r.statisticalComparisons > 1 {
-        out += "; Bonferroni over \(r.statisticalComparisons) statistical comparisons"
-      }
+      if let correction = r.correctionDescription { out += "; \(correction)" }
       out += "\n"
+      if r.scenarioChanged {
+        out += "  note: the scenario changed since its baseline (compared anyway, --allow-scenario-change): changes show the effect of the edit\n"
+      }
       if r.baselineVersion != version {
         out += "  note: the baseline was made by SupplySim \(r.baselineVersion.isEmpty ? "(unknown)" : r.baselineVersion), this is \(version)\n"
       }
@@ -76,6 +78,11 @@ public struct CheckReport: Sendable {
     out += "\n"
     for (scenario, v) in orderedVerdicts where v.outcome == .fail {
       out += "FAIL \(scenario) \(v.policy) \(v.kpi): \(v.message)\n"
+    }
+    for r in results where !r.passed {
+      let policies = r.failedPolicies.map { p in "\(p) (\(r.failures.filter { $0.policy == p }.map(\.kpi).joined(separator: ", ")))" }
+      out += "\(r.scenario): regressed: \(policies.joined(separator: "; "))\n"
+      if let command = r.reproduceCommand { out += "  reproduce: \(command)\n" }
     }
     let new = orderedVerdicts.filter { $0.verdict.outcome == .new }.count
     if new > 0 { out += "\(new) KPI\(new == 1 ? " has" : "s have") no baseline value; refresh the baselines to track them\n" }
@@ -128,6 +135,9 @@ public struct CheckReport: Sendable {
             ("upper", JSONWriter.number(ci.upper)),
           ]) } ?? .null),
           ("threshold", JSONWriter.number(v.threshold)),
+          ("pValue", v.pValue.map(JSONWriter.number) ?? .null),
+          ("adjustedPValue", v.adjustedPValue.map(JSONWriter.number) ?? .null),
+          ("test", v.test.map { .string($0) } ?? .null),
           ("rule", .object(rule)),
           ("message", .string(v.message)),
         ]))
@@ -144,6 +154,8 @@ public struct CheckReport: Sendable {
         ("multipleComparisons", .string(r.multipleComparisons.rawValue)),
         ("passed", .bool(r.passed)),
         ("failures", JSONWriter.number(r.failures.count)),
+        ("scenarioChanged", .bool(r.scenarioChanged)),
+        ("reproduce", r.reproduceCommand.map { .string($0) } ?? .null),
         ("kpis", .array(verdicts)),
       ]))
     }

@@ -23,7 +23,17 @@ struct CheckCommand: CLICommand {
     (built-in defaults, adjusted by --rules FILE; see the README). With the baseline's seed and
     replication count (the default) runs are paired replication by replication, so unchanged
     code reproduces the baseline exactly; with another seed or count, Welch intervals are used.
-    Prints a table of every KPI, failures first.
+    Prints a table of every KPI, failures first. By default the service KPIs and total cost of
+    every policy are gated: a worsening significant under Holm's correction fails, however
+    small; tolerances are a choice in a rules file.
+
+    --allow-scenario-change compares a scenario edited since its baseline instead of refusing
+    (exit 2), so the KPI effect of an edit shows before the baseline is refreshed.
+
+    --power measures the gate instead of applying it: for each scenario, over --seeds seeds, it
+    injects planning bugs (s/S −1 unit, safety stock −10%, lead time planned a day short,
+    forecast bias +5%, review period +1 day, lot size +10%) into the planners of its policies
+    and reports how often the check fails, next to how often it fails without a regression.
 
     Exit codes: 0 every KPI held; 1 a KPI regressed; 2 the check could not run (unreadable or
     malformed scenario, rules or baseline, a scenario changed since its baseline: refresh
@@ -38,6 +48,10 @@ struct CheckCommand: CLICommand {
     .value("seed", "N", "run with this seed instead of the baseline's (unpaired comparison)"),
     .value("replications", "N", "replications per policy (default: the baseline's)"),
     .value("threads", "N", "worker threads (default: all cores); results do not depend on it"),
+    .flag("allow-scenario-change", "compare a scenario that changed since its baseline instead of exiting 2"),
+    .flag("power", "measure the gate's detection and false-alarm rates on injected regressions"),
+    .value("seeds", "N", "--power: seeds per scenario (default 20)"),
+    .value("first-seed", "N", "--power: the first seed (default 1)"),
   ]
 
   /// Exit code when the check could not run.
@@ -54,6 +68,13 @@ struct CheckCommand: CLICommand {
     }
     let replications: Int? = args.value("replications") == nil ? nil : try args.integer("replications", default: 1, range: 1...100_000, command: name)
     let threads = try args.integer("threads", default: Parallel.defaultThreadCount, range: 1...1024, command: name)
+    let allowChange = args.flag("allow-scenario-change")
+    for option in ["seeds", "first-seed"] where args.value(option) != nil && !args.flag("power") {
+      throw UsageError("check: --\(option) applies only with --power")
+    }
+    for option in ["seed", "junit", "json"] where args.value(option) != nil && args.flag("power") {
+      throw UsageError("check: --\(option) does not apply with --power (it runs its own seeds and writes no report file)")
+    }
     if args.positionals.contains(where: InputFile.isStandardInput) {
       throw UsageError("check: the scenario must be the file its baseline was made from, so '-' (standard input) cannot be used; name the file")
     }
@@ -93,10 +114,10 @@ struct CheckCommand: CLICommand {
         }
       }
     }
-    var plans: [(scenario: Scenario, baseline: Baseline, baselineFile: String)] = []
+    var plans: [(scenario: Scenario, baseline: Baseline, baselineFile: String, changed: Bool)] = []
     for path in scenarioFiles {
       do {
-        plans.append(try prepare(path, directory: directory))
+        plans.append(try prepare(path, directory: directory, allowChange: allowChange || args.flag("power")))
       } catch let error as ScenarioErrors {
         problems.append(error.description)
       } catch {
@@ -107,6 +128,9 @@ struct CheckCommand: CLICommand {
       problems.append("scenarios \(other.0) and \(other.1) share the name '\(other.2)' and so one baseline file; rename one")
     }
     guard problems.isEmpty else { return cannotRun(problems, args: args, console: console) }
+    if args.flag("power") {
+      return try power(plans.map { ($0.scenario, replications ?? $0.baseline.replications) }, rules: rules, threads: threads, args: args, console: console)
+    }
 
     var results: [CheckResult] = []
     for var plan in plans {
@@ -126,7 +150,10 @@ struct CheckCommand: CLICommand {
         return cannotRun([ErrorText.line(for: error)], args: args, console: console)
       }
       do {
-        results.append(try BaselineCheck.compare(result, with: plan.baseline, baselineFile: plan.baselineFile, rules: rules))
+        var checked = try BaselineCheck.compare(result, with: plan.baseline, baselineFile: plan.baselineFile, rules: rules)
+        checked.scenarioChanged = plan.changed
+        checked.reproduceCommand = reproduceCommand(plan.scenario.file, directory: directory, args: args)
+        results.append(checked)
       } catch {
         return cannotRun([error.description], args: args, console: console)
       }
@@ -157,8 +184,19 @@ struct CheckCommand: CLICommand {
     return couldNotRun
   }
 
-  /// Loads a scenario and its baseline and checks that the scenario is the one the baseline was made from.
-  static func prepare(_ path: String, directory: String) throws -> (scenario: Scenario, baseline: Baseline, baselineFile: String) {
+  /// The command that checks `scenarioFile` alone with the options of this run.
+  static func reproduceCommand(_ scenarioFile: String, directory: String, args: ParsedArguments) -> String {
+    var words = ["supplysim", "check", scenarioFile, "--baseline", directory]
+    for option in ["rules", "seed", "replications"] {
+      if let v = args.value(option) { words += ["--\(option)", v] }
+    }
+    if args.flag("allow-scenario-change") { words.append("--allow-scenario-change") }
+    return words.map(shellWord).joined(separator: " ")
+  }
+
+  /// Loads a scenario and its baseline and checks that the scenario is the one the baseline was
+  /// made from; with `allowChange`, an edited scenario is accepted and reported as changed.
+  static func prepare(_ path: String, directory: String, allowChange: Bool = false) throws -> (scenario: Scenario, baseline: Baseline, baselineFile: String, changed: Bool) {
     let scenario = try Scenario.load(path: path)
     let hash = try BaselineCommand.fingerprint(path)
     let dir = directory.hasSuffix("/") ? String(directory.dropLast()) : directory
@@ -183,13 +221,21 @@ struct CheckCommand: CLICommand {
     guard baseline.scenarioName == scenario.spec.name else {
       throw CheckInputError(file: baselineFile, path: "scenario.name", problem: "is '\(baseline.scenarioName)', not '\(scenario.spec.name)'; regenerate it with: \(refresh)")
     }
-    guard baseline.scenarioHash == hash else {
-      throw CheckInputError(file: path, path: "", problem: "the scenario changed since its baseline \(baselineFile) was made (hash \(short(hash)), baseline \(short(baseline.scenarioHash))); if the change is intended, refresh the baseline with: \(refresh)")
+    let changed = baseline.scenarioHash != hash
+    guard !changed || allowChange else {
+      throw CheckInputError(file: path, path: "", problem: "the scenario changed since its baseline \(baselineFile) was made (hash \(short(hash)), baseline \(short(baseline.scenarioHash))); to see the effect of the edit, compare it with --allow-scenario-change; if the change is intended, refresh the baseline with: \(refresh)")
     }
     for outcome in scenario.policies where baseline.policy(named: outcome.name) == nil {
       throw CheckInputError(file: baselineFile, path: "policies", problem: "has no policy '\(outcome.name)'; regenerate it with: \(refresh)")
     }
-    return (scenario, baseline, baselineFile)
+    return (scenario, baseline, baselineFile, changed)
+  }
+
+  /// A word as a POSIX shell reads it back: as is when it holds only safe characters, else in
+  /// single quotes.
+  static func shellWord(_ word: String) -> String {
+    let safe = word.unicodeScalars.allSatisfy { $0.isASCII && ($0.properties.isAlphabetic || $0.properties.numericType != nil || "-_./=:,+@%".unicodeScalars.contains($0)) }
+    return safe && !word.isEmpty ? word : "'" + word.split(separator: "'", omittingEmptySubsequences: false).joined(separator: "'\\''") + "'"
   }
 
   static func short(_ hash: String) -> String { String(hash.prefix(ScenarioFingerprint.prefix.count + 12)) + "…" }

@@ -102,10 +102,12 @@ final class XMLElements: NSObject, XMLParserDelegate {
     #expect(r.out.hasSuffix("check passed: 34 KPIs held in 1 scenario\n"))
     let object = try JSONSerialization.jsonObject(with: read(g.dir + "/r.json")!) as! [String: Any]
     let kpis = (object["scenarios"] as! [[String: Any]])[0]["kpis"] as! [[String: Any]]
-    #expect(kpis.count == 34 && kpis.allSatisfy { $0["change"] as? Double == 0 && $0["verdict"] as? String == "pass" })
-    // Bonferroni over the 34 statistical comparisons.
-    let off = kpis.filter { abs((($0["interval"] as? [String: Any])?["level"] as? Double ?? 0) - (1 - 0.05 / 34)) > 1e-12 }
-    #expect(off.isEmpty, "\(off)")
+    #expect(kpis.count == 34 && kpis.allSatisfy { $0["change"] as? Double == 0 })
+    // Six service and cost KPIs per policy are gated; six replications are too few for sign
+    // flips at 5%, so paired t-tests with Holm's correction over the 12; the rest are shown.
+    let gated = kpis.filter { $0["verdict"] as? String == "pass" }
+    #expect(gated.count == 12 && kpis.filter { $0["verdict"] as? String == "ignored" }.count == 22)
+    #expect(gated.allSatisfy { $0["adjustedPValue"] as? Double == 1 && $0["test"] as? String == "paired t, Holm over 12" })
     let xml = try #require(XMLElements.parse(g.dir + "/r.xml"))
     #expect(xml.all.first?.attributes["tests"] == "34" && xml.all.first?.attributes["failures"] == "0")
     #expect(!xml.all.contains { $0.name == "failure" })
@@ -129,6 +131,9 @@ final class XMLElements: NSObject, XMLParserDelegate {
     #expect(r.code == 1, "\(r.out)\(r.err)")
     #expect(r.out.contains("FAIL gate sQ fillRate: fillRate fell by"))
     #expect(r.out.contains("check FAILED"))
+    // Which policy, by how much, and how to repeat the comparison.
+    #expect(r.out.contains("gate: regressed: sQ (") && r.out.contains("worse in 6 of 6 replications"))
+    #expect(r.out.contains("  reproduce: supplysim check \(worse) --baseline \(g.baselines)\n"))
     // Failures come first in the table; the unchanged policy holds on every KPI.
     let rows = r.out.split(separator: "\n").filter { $0.hasPrefix("gate ") }
     let firstPass = try #require(rows.firstIndex { !$0.contains("FAIL") })
@@ -153,13 +158,45 @@ final class XMLElements: NSObject, XMLParserDelegate {
     #expect(failedCases.allSatisfy { $0.hasPrefix("gate.sQ/") })
   }
 
-  @Test func twentyOtherSeedsDoNotFlapUnderTheStatisticalRules() {
+  @Test func twentyOtherSeedsRarelyFailUnderWelchTests() {
     let g = preparedGate("seeds")
-    for seed in 1001...1020 {
+    var failures: [UInt64] = []
+    for seed: UInt64 in 1001...1020 {
       let r = runCLI(["check", g.scenario, "--baseline", g.baselines, "--seed", String(seed)])
-      #expect(r.code == 0, "seed \(seed):\n\(r.out.split(separator: "\n").filter { $0.hasPrefix("FAIL") }.joined(separator: "\n"))")
+      #expect(r.code == 0 || r.code == 1)
+      if r.code == 1 { failures.append(seed) }
       #expect(r.out.contains("unpaired Welch intervals: seed \(seed) differs from the baseline's 11"))
     }
+    // Noise alone fails the gate with probability at most 5% (Holm); 4 of 20 would be a 0.3% event.
+    #expect(failures.count <= 3, "failed seeds: \(failures)")
+  }
+
+  @Test func allowScenarioChangeComparesAnEditedScenarioPairedWithItsBaseline() throws {
+    let g = preparedGate("edited")
+    write(gateScenario(serviceLevel: 0.5), g.dir, "gate.json")
+    #expect(runCLI(["check", g.scenario, "--baseline", g.baselines]).code == 2)
+    let r = runCLI(["check", g.scenario, "--baseline", g.baselines, "--allow-scenario-change", "--json", g.dir + "/r.json"])
+    #expect(r.code == 1, "\(r.out)\(r.err)")
+    #expect(r.out.contains("paired by replication (seed 11, 6 replications)"))
+    #expect(r.out.contains("note: the scenario changed since its baseline (compared anyway, --allow-scenario-change)"))
+    #expect(r.out.contains("FAIL gate sQ fillRate:") && !r.out.contains("FAIL gate RS"))
+    #expect(r.out.contains("reproduce: supplysim check \(g.scenario) --baseline \(g.baselines) --allow-scenario-change"))
+    let object = try JSONSerialization.jsonObject(with: read(g.dir + "/r.json")!) as! [String: Any]
+    #expect((object["scenarios"] as! [[String: Any]])[0]["scenarioChanged"] as? Bool == true)
+  }
+
+  @Test func powerReportsDetectionAndFalseAlarmRatesPerInjectedRegression() {
+    let g = preparedGate("power")
+    let r = runCLI(["check", g.scenario, "--baseline", g.baselines, "--power", "--seeds", "2", "--first-seed", "7"])
+    #expect(r.code == 0, "\(r.err)")
+    #expect(r.out.hasPrefix("power of the gate over seeds 7…8 (rules: built-in defaults)"))
+    let rows = r.out.split(separator: "\n").filter { $0.hasPrefix("gate ") }
+    #expect(rows.count == 9)
+    #expect(rows.contains { $0.contains("s/S −1 unit") && $0.contains("2 of 2") })
+    #expect(rows.contains { $0.contains("forecast bias +5%") && $0.contains("n/a") })
+    #expect(rows.contains { $0.contains("no regression: unchanged code") && $0.contains("0% (0/2)") })
+    #expect(runCLI(["check", g.scenario, "--baseline", g.baselines, "--seeds", "2"]).code == 64)
+    #expect(runCLI(["check", g.scenario, "--baseline", g.baselines, "--power", "--seed", "2"]).code == 64)
   }
 
   @Test func reformattingTheScenarioKeepsItsBaseline() {

@@ -86,6 +86,12 @@ struct DocumentedCommand: CustomTestStringConvertible, Sendable {
     (["check", "--baseline", "reports/baselines"], false,
      "re-runs every reference scenario (20 s in a release build, minutes in debug: forecast-lp's LP policies); .ci/run runs it after swift test"),
     (["baseline", "--refresh"], false, "rebuilds every committed baseline: as long as the full check, and it rewrites reports/baselines"),
+    (["check", "--baseline", "reports/baselines", "--power"], true,
+     "the power study over every reference scenario: about nine checks per seed, hours for forecast-lp's LP policies"),
+    (["check", "scenarios/forecast-lp.json", "--baseline", "reports/baselines", "--power"], true,
+     "forecast-lp's power study: about eight CPU-minutes a seed in a release build (forecasting and LP policies)"),
+    (["check", "scenarios/quickstart.json", "--baseline", "reports/baselines", "--power"], true,
+     "the quickstart's power study over 300 seeds: 40 s in a release build, minutes in debug; PowerStudyTests holds its rates over 20 seeds"),
     (["bench"], true, "measures speed: seconds to minutes of work, and it prints timings"),
   ]
 

@@ -4,17 +4,19 @@ import SupplyModel
 import _TestSupport
 
 @Suite struct RuleSetTests {
-  @Test func everyKPIHasABuiltInRuleInItsBetterDirection() {
+  @Test func builtInRulesGateServiceAndTotalCostWithoutTolerancesAndShowTheRest() {
     let rules = RuleSet()
     for kpi in KPIs.names {
       #expect(RuleSet.builtIn[kpi] != nil, "\(kpi) has no built-in rule")
       let rule = rules.rule(policy: "p", kpi: kpi)
-      #expect(rule.test == .statistical)
+      #expect(rule.test == (RuleSet.gatedKPIs.contains(kpi) ? .statistical : .ignore), "\(kpi)")
+      #expect(rule.threshold(baselineMean: 1000) == 0, "\(kpi): tolerances are not a default")
       if ExperimentResult.higherIsBetter.contains(kpi) { #expect(rule.direction == .noDecrease, "\(kpi)") }
     }
+    #expect(Set(RuleSet.gatedKPIs) == ["totalCost", "shortageCost", "fillRate", "cycleServiceLevel", "stockoutDays", "unitsShort"])
     #expect(rules.rule(policy: "p", kpi: "totalCost").direction == .noIncrease)
     #expect(rules.rule(policy: "p", kpi: "demand").direction == .bothWays)
-    #expect(rules.multipleComparisons == .bonferroni)
+    #expect(rules.multipleComparisons == .westfallYoung)
   }
 
   @Test func layersApplyInOrderAllThenKPIThenPolicy() throws {
@@ -28,7 +30,7 @@ import _TestSupport
       }
       """, file: "r.json")
     #expect(rules.multipleComparisons == .none)
-    #expect(rules.rule(policy: "fast", kpi: "fillRate") == KPIRule(direction: .noDecrease, absolute: 0.005, level: 0.9))
+    #expect(rules.rule(policy: "fast", kpi: "fillRate") == KPIRule(direction: .noDecrease, level: 0.9))
     #expect(rules.rule(policy: "fast", kpi: "totalCost") == KPIRule(test: .tolerance, direction: .noIncrease, relative: 0.03, level: 0.9))
     #expect(rules.rule(policy: "slow", kpi: "totalCost") == KPIRule(test: .tolerance, direction: .noIncrease, absolute: 100, relative: 0, level: 0.9))
     #expect(rules.rule(policy: "slow", kpi: "demand").test == .ignore)
@@ -60,8 +62,6 @@ import _TestSupport
 }
 
 @Suite struct KPIRuleTests {
-  let ci = { (lo: Double, hi: Double) in ConfidenceInterval(estimate: (lo + hi) / 2, lower: lo, upper: hi, level: 0.95) }
-
   @Test func thresholdIsTheLargerOfAbsoluteAndRelative() {
     #expect(KPIRule(direction: .noIncrease, absolute: 3, relative: 0.01).threshold(baselineMean: 100) == 3)
     #expect(KPIRule(direction: .noIncrease, absolute: 3, relative: 0.01).threshold(baselineMean: -1000) == 10)
@@ -70,33 +70,36 @@ import _TestSupport
 
   @Test func toleranceRulesFailOnlyBeyondTheThresholdInTheBadDirection() {
     let rise = KPIRule(test: .tolerance, direction: .noIncrease, relative: 0.1)
-    #expect(rise.isRegression(change: 11, interval: nil, baselineMean: 100))
-    #expect(!rise.isRegression(change: 10, interval: nil, baselineMean: 100))
-    #expect(!rise.isRegression(change: -50, interval: nil, baselineMean: 100))
+    #expect(rise.isRegression(change: 11, adjustedPValue: nil, baselineMean: 100))
+    #expect(!rise.isRegression(change: 10, adjustedPValue: nil, baselineMean: 100))
+    #expect(!rise.isRegression(change: -50, adjustedPValue: nil, baselineMean: 100))
     let fall = KPIRule(test: .tolerance, direction: .noDecrease, absolute: 0.005)
-    #expect(fall.isRegression(change: -0.006, interval: nil, baselineMean: 0.98))
-    #expect(!fall.isRegression(change: 0.5, interval: nil, baselineMean: 0.98))
+    #expect(fall.isRegression(change: -0.006, adjustedPValue: nil, baselineMean: 0.98))
+    #expect(!fall.isRegression(change: 0.5, adjustedPValue: nil, baselineMean: 0.98))
     let both = KPIRule(test: .tolerance, direction: .bothWays, absolute: 1)
-    #expect(both.isRegression(change: -1.5, interval: nil, baselineMean: 0))
-    #expect(both.isRegression(change: 1.5, interval: nil, baselineMean: 0))
-    #expect(!KPIRule(test: .ignore, direction: .bothWays).isRegression(change: 1e9, interval: nil, baselineMean: 0))
+    #expect(both.isRegression(change: -1.5, adjustedPValue: nil, baselineMean: 0))
+    #expect(both.isRegression(change: 1.5, adjustedPValue: nil, baselineMean: 0))
+    #expect(!KPIRule(test: .ignore, direction: .bothWays).isRegression(change: 1e9, adjustedPValue: 0, baselineMean: 0))
   }
 
-  @Test func statisticalRulesNeedASignificantAndLargeChange() {
+  @Test func statisticalRulesNeedASignificantChangeBeyondTheThreshold() {
     let rule = KPIRule(direction: .noIncrease, relative: 0.01)
-    #expect(rule.isRegression(change: 5, interval: ci(2, 8), baselineMean: 100))      // significant, large
-    #expect(!rule.isRegression(change: 5, interval: ci(-1, 11), baselineMean: 100))   // large, not significant
-    #expect(!rule.isRegression(change: 0.5, interval: ci(0.2, 0.8), baselineMean: 100)) // significant, small
-    #expect(!rule.isRegression(change: 0, interval: ci(0, 0), baselineMean: 100))     // identical runs
-    #expect(rule.isRegression(change: 5, interval: nil, baselineMean: 100))           // one replication: threshold alone
-    let both = KPIRule(direction: .bothWays, relative: 0.01)
-    #expect(both.isRegression(change: -5, interval: ci(-8, -2), baselineMean: 100))
+    #expect(rule.isRegression(change: 5, adjustedPValue: 0.01, baselineMean: 100))     // significant, large
+    #expect(!rule.isRegression(change: 5, adjustedPValue: 0.2, baselineMean: 100))     // large, not significant
+    #expect(!rule.isRegression(change: 0.5, adjustedPValue: 0.001, baselineMean: 100)) // significant, small
+    #expect(!rule.isRegression(change: 0, adjustedPValue: 1, baselineMean: 100))       // identical runs
+    #expect(rule.isRegression(change: 5, adjustedPValue: nil, baselineMean: 100))      // one replication: threshold alone
+    let strict = KPIRule(direction: .noIncrease)
+    #expect(strict.isRegression(change: 0.001, adjustedPValue: 0.05, baselineMean: 100)) // no threshold: any significant rise
+    #expect(!strict.isRegression(change: -3, adjustedPValue: 0, baselineMean: 100))      // a fall is never a rise
   }
 
   @Test func summariesReadAsRules() {
-    #expect(KPIRule(direction: .noIncrease, relative: 0.01).summary == "rise ≤ 1% (CI)")
+    #expect(KPIRule(direction: .noIncrease).summary == "no rise (t)")
+    #expect(KPIRule(direction: .noIncrease, relative: 0.01).summary == "rise ≤ 1% (t)")
     #expect(KPIRule(test: .tolerance, direction: .noDecrease, absolute: 0.005).summary == "fall ≤ 0.005")
-    #expect(KPIRule(direction: .bothWays, absolute: 2, relative: 0.1).summary == "change ≤ 10% or 2 (CI)")
+    #expect(KPIRule(direction: .bothWays, absolute: 2, relative: 0.1).summary == "change ≤ 10% or 2 (t)")
+    #expect(KPIRule(test: .tolerance, direction: .bothWays).summary == "change ≤ 0")
     #expect(KPIRule(test: .ignore, direction: .bothWays).summary == "ignored")
   }
 
@@ -111,7 +114,11 @@ import _TestSupport
 @Suite struct ExampleRulesFileTests {
   @Test func theExampleRulesFileInScenariosReads() throws {
     let rules = try RuleSet.load(path: SourceTree.root() + "/scenarios/rules/example.rules.json")
-    #expect(rules.rule(policy: "sQ-csl95", kpi: "fillRate") == KPIRule(direction: .noDecrease, absolute: 0.002))
+    #expect(rules.multipleComparisons == .westfallYoung)
+    #expect(rules.rule(policy: "sQ-csl95", kpi: "fillRate") == KPIRule(direction: .noDecrease))
+    #expect(rules.rule(policy: "sQ-csl95", kpi: "totalCost") == KPIRule(direction: .noIncrease, relative: 0.002))
+    #expect(rules.rule(policy: "sQ-csl95", kpi: "holdingCost") == KPIRule(direction: .noIncrease, relative: 0.05))
+    #expect(rules.rule(policy: "sQ-csl95", kpi: "stockoutDays") == KPIRule(direction: .noIncrease, absolute: 2))
     #expect(rules.rule(policy: "RS-weekly", kpi: "orderingCost") == KPIRule(test: .tolerance, direction: .bothWays, relative: 0))
     #expect(rules.rule(policy: "sQ-csl95", kpi: "meanOrderSize").test == .ignore)
   }

@@ -9,16 +9,16 @@ import Experiments
 /// Builds a check result from (policy, KPI, baseline values, new values) without simulating.
 func syntheticResult(scenario: String = "tiny", _ rows: [(String, String, [Double], [Double])], rules: RuleSet = RuleSet()) -> CheckResult {
   var verdicts: [KPIVerdict] = []
+  var statistical = 0
   for (policy, kpi, before, now) in rows {
-    let rule = rules.rule(policy: policy, kpi: kpi)
-    let change = ChangeInterval(baseline: before, now: now, paired: true, level: rule.level)
-    let mean = before.reduce(0, +) / Double(before.count)
-    let bad = rule.isRegression(change: change.change, interval: change.interval, baselineMean: mean)
-    verdicts.append(KPIVerdict(policy: policy, kpi: kpi, baselineMean: mean, mean: now.reduce(0, +) / Double(now.count),
-                               change: change, rule: rule, threshold: rule.threshold(baselineMean: mean), outcome: rule.test == .ignore ? .ignored : bad ? .fail : .pass))
+    let baseline = Baseline(supplysimVersion: "0.1.0", scenarioName: scenario, scenarioFile: "\(scenario).json", scenarioHash: "", seed: 1, replications: before.count,
+                            policies: [BaselinePolicy(name: policy, kpis: [(kpi, before)])])
+    let judged = BaselineCheck.judge([BaselinePolicy(name: policy, kpis: [(kpi, now)])], against: baseline, paired: true, rules: rules)
+    verdicts += judged.verdicts.filter { $0.kpi == kpi }
+    statistical += judged.statistical
   }
   return CheckResult(scenario: scenario, scenarioFile: "\(scenario).json", baselineFile: "b/\(scenario).baseline.json", seed: 1, baselineSeed: 1,
-                     replications: 3, baselineReplications: 3, method: .paired, multipleComparisons: .none, statisticalComparisons: rows.count,
+                     replications: 3, baselineReplications: 3, method: .paired, multipleComparisons: .none, statisticalComparisons: statistical,
                      baselineVersion: "0.1.0", verdicts: verdicts)
 }
 
@@ -65,7 +65,7 @@ final class XMLCollector: NSObject, XMLParserDelegate {
     #expect(cases.map { $0.attributes["name"]! } == ["totalCost", "fillRate", "fillRate", "totalCost"])
     let failures = e.filter { $0.name == "failure" }
     #expect(failures.count == 1 && failures[0].depth == 3)
-    #expect(failures[0].attributes["message"]?.hasPrefix("fillRate fell by 0.07667 (0.9867 → 0.91, -7.8%), beyond the allowed 0.005; 95% CI of the change [") == true, "\(failures[0].attributes)")
+    #expect(failures[0].attributes["message"]?.hasPrefix("fillRate fell by 0.07667 (0.9867 → 0.91, -7.8%); p = 0.0037, adjusted 0.0037 ≤ 0.05 (paired t); effect -6.6 sd; worse in 3 of 3 replications, better in 0; 95% CI of the change [") == true, "\(failures[0].attributes)")
     // The failure sits inside the third test case.
     let failureIndex = e.firstIndex { $0.name == "failure" }!
     #expect(e[..<failureIndex].last { $0.name == "testcase" }?.attributes["classname"] == "tiny.bad <&\"> one")
@@ -74,8 +74,8 @@ final class XMLCollector: NSObject, XMLParserDelegate {
   @Test func tableListsFailuresFirstAndTheTextEndsWithTheVerdict() {
     let rows = report.table().rows
     #expect(rows.count == 4)
-    #expect(rows[0][1] == "bad <&\"> one" && rows[0][7] == "FAIL")
-    #expect(rows.dropFirst().allSatisfy { $0[7] == "ok" })
+    #expect(rows[0][1] == "bad <&\"> one" && rows[0][8] == "FAIL")
+    #expect(rows.dropFirst().allSatisfy { $0[8] == "ok" })
     let text = report.text()
     #expect(text.contains("FAIL tiny bad <&\"> one fillRate: fillRate fell by"))
     #expect(text.hasSuffix("check FAILED: 1 of 4 KPIs regressed\n"))

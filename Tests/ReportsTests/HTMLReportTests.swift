@@ -52,10 +52,30 @@ import Experiments
     #expect(rows.allSatisfy { $0.text.components(separatedBy: "± ").count - 1 == HTMLReport.kpiColumns.count })
   }
 
-  @Test func bestValuePerColumnIsHighlighted() throws {
+  /// A ★ marks a column's value only where a paired interval shows it beats every other
+  /// policy's: exactly the columns `significantlyBest` names, none for ties, none without replications.
+  @Test func onlySignificantlyBestValuesAreMarked() throws {
+    let result = ReportFixture.fiveReplications
     let outline = try #require(XMLOutline.parse(Self.page))
-    let best = outline.elements("td", class: "best").filter { cell in cell.ancestors.contains { $0.className == "kpi-comparison" } }
-    #expect(best.count >= HTMLReport.kpiColumns.count)
+    // Cells in document order: row by row, column by column.
+    let cells = outline.elements("td").filter { cell in cell.ancestors.contains { $0.className == "kpi-comparison" } }
+    let columns = HTMLReport.kpiColumns.count
+    #expect(cells.count == columns * result.outcomes.count)
+    var marked = 0
+    for (c, column) in HTMLReport.kpiColumns.enumerated() {
+      let winner = result.significantlyBest(of: column.key)
+      for p in result.outcomes.indices {
+        let isMarked = cells[p * columns + c].attributes["class"] == "best"
+        #expect(isMarked == (winner == p), "\(column.key), row \(p)")
+        if isMarked { marked += 1 }
+      }
+      // Equal values in every replication (a tie) are never significantly better.
+      let values = result.outcomes.map { $0.totals.map { $0.value(named: column.key)! } }
+      if values.dropFirst().allSatisfy({ $0 == values[0] }) { #expect(winner == nil, "\(column.key) is a tie") }
+    }
+    #expect(marked > 0)
+    let single = HTMLReport(result: ReportFixture.oneReplication, version: "t").render()
+    #expect(!single.contains("class=\"best\""))
   }
 
   @Test func namesWithMarkupAreEscaped() throws {

@@ -38,25 +38,22 @@ extension HTMLReport {
     var h = "<section id=\"comparison\">\n<h2>KPI comparison</h2>\n"
     h += result.replications > 1
       ? "<p>Means over \(result.replications) replications; the smaller line is the half-width of the 95% confidence interval."
-      : "<p>Values of the single replication; — marks the missing 95% confidence interval, which needs at least 2 replications."
-    h += " The best value in each column is highlighted (★): highest for fill rate, CSL and turns, lowest otherwise.</p>\n"
+      : "<p>Values of the single replication (confidence intervals need at least 2 replications)."
+    h += result.replications > 1
+      ? " ★ marks the value that beats every other policy's, each pair by a paired 95% interval of the difference that excludes zero (the policies saw the same demand); ties and leads within noise get no mark.</p>\n"
+      : " ★ marks need a paired test, so at least 2 replications.</p>\n"
     h += "<div class=\"table-wrap\">\n<table class=\"kpi-comparison\">\n<thead><tr><th scope=\"col\">Policy</th>"
     for c in columns { h += "<th scope=\"col\">\(esc(c.title))</th>" }
     h += "</tr></thead>\n<tbody>\n"
     let summaries = outcomes.map { o in columns.map { o.summary(of: $0.key) } }
-    var best: [Double] = []
-    for (c, column) in columns.enumerated() {
-      let means = summaries.map { $0[c].mean }
-      let higher = ExperimentResult.higherIsBetter.contains(column.key)
-      best.append((higher ? means.max() : means.min()) ?? .nan)
-    }
+    let best = columns.map { result.significantlyBest(of: $0.key) }
     for (p, outcome) in outcomes.enumerated() {
       h += "<tr><th scope=\"row\">\(esc(outcome.name))</th>"
       for (c, column) in columns.enumerated() {
         let s = summaries[p][c]
-        let isBest = outcomes.count > 1 && s.mean == best[c]
-        let half = s.interval.map { "± " + column.format($0.halfWidth) } ?? "—"
-        h += "<td\(isBest ? " class=\"best\"" : "")>\(isBest ? "<span class=\"star\" title=\"best in column\">★</span> " : "")\(esc(column.format(s.mean)))<span class=\"ci\">\(esc(half))</span></td>"
+        let isBest = best[c] == p
+        let half = s.interval.map { "± " + column.format($0.halfWidth) } ?? ""
+        h += "<td\(isBest ? " class=\"best\"" : "")>\(isBest ? "<span class=\"star\" title=\"significantly best in column\">★</span> " : "")\(esc(column.format(s.mean)))\(half.isEmpty ? "" : "<span class=\"ci\">\(esc(half))</span>")</td>"
       }
       h += "</tr>\n"
     }

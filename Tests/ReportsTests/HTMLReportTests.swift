@@ -2,6 +2,7 @@ import Testing
 import Foundation
 @testable import Reports
 import Experiments
+import Scenarios
 
 @Suite struct HTMLReportTests {
   static let page = HTMLReport(result: ReportFixture.fiveReplications, version: "1.0-test").render()
@@ -155,4 +156,21 @@ import Experiments
     #expect(XMLOutline.parse(text) != nil)
     try? FileManager.default.removeItem(atPath: dir)
   }
+}
+
+/// Sentences about the figures say what the figures show: purchase cost is called most of the
+/// total only when it is.
+@Test func purchaseCostIsDescribedByItsShare() throws {
+  func page(unitCost: Double) throws -> String {
+    let scenario = try Scenario.load(json: """
+      {"name": "p", "seed": 1, "horizonDays": 200, "warmUpDays": 10, "warehouse": {"id": "dc"},
+       "suppliers": [{"id": "s", "leadTime": {"distribution": "deterministic", "mean": 2}}],
+       "skus": [{"id": "A", "supplier": "s", "demand": {"distribution": "poisson", "mean": 5}, "unitCost": \(unitCost), "holdingCostPerUnitDay": 1, "backorderCostPerUnitDay": 9}],
+       "policies": [{"name": "bs", "type": "baseStock"}]}
+      """, file: "p.json")
+    return HTMLReport(result: try Experiment(scenario: scenario, replications: 2, threads: 1).run(), version: "t").render()
+  }
+  let free = try page(unitCost: 0), dear = try page(unitCost: 100)
+  #expect(!free.contains("Purchase cost is most of the total") && free.contains("(0% of the total here)"))
+  #expect(dear.contains("Purchase cost is most of the total ("))
 }

@@ -23,14 +23,21 @@ extension HTMLReport {
       description: "Stacked horizontal bars of \(operatingText) cost per policy, without purchase cost. " + barText(operatingSegments, names),
       categories: names, segments: operatingSegments,
       valueAxis: Axis(title: "Cost over \(measuredDays) measured days (currency units)"), width: 760, className: "chart-cost")
+    // The sentences about purchase cost say what the figures show: its share of the total.
+    let purchaseTotal = purchase.values.reduce(0, +)
+    let allTotal = purchaseTotal + operatingSegments.reduce(0) { $0 + $1.values.reduce(0, +) }
+    let purchaseShare = allTotal > 0 ? purchaseTotal / allTotal : 0
     let total = StackedBarChart(
       id: "chart-cost-total", title: "Total cost per policy, with purchase",
-      subtitle: "Purchase dominates; the operating part is on the left",
+      subtitle: purchaseShare > 0.5 ? "Purchase dominates; the operating part is on the left"
+        : "Purchase is \(NumberFormat.percent(purchaseShare, 0)) of the total; the operating part is on the left",
       description: "Stacked horizontal bars of all \(network ? "five" : "four") cost components per policy. " + barText(operatingSegments + [purchase], names),
       categories: names, segments: operatingSegments + [purchase],
       valueAxis: Axis(title: "Cost over \(measuredDays) measured days (currency units)"), width: 760, className: "chart-cost")
     var h = "<section id=\"costs\">\n<h2>Cost breakdown</h2>\n"
-    h += "<p>Purchase cost is most of the total and hides the components a policy trades off, so the first chart leaves it out; the second shows the full total.</p>\n"
+    h += purchaseShare > 0.5
+      ? "<p>Purchase cost is most of the total (\(NumberFormat.percent(purchaseShare, 0))) and hides the components a policy trades off, so the first chart leaves it out; the second shows the full total.</p>\n"
+      : "<p>The first chart shows the operating cost a policy trades off; the second adds purchase cost (\(NumberFormat.percent(purchaseShare, 0)) of the total here).</p>\n"
     h += figure(operating.render(), caption: "\(network ? "Holding, shortage, ordering and transport" : "Holding, shortage and ordering") cost; labels inside bars where they fit, totals at the end of each bar.", className: "single")
     h += figure(total.render(), caption: "All \(network ? "five" : "four") components. Purchase cost counts the units the measured demand consumed, so under backorders it is the same for every policy; with lost sales it follows the units sold.", className: "single")
     h += "</section>\n"

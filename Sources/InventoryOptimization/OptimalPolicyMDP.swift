@@ -54,9 +54,7 @@ public struct OptimalPolicyMDP: Sendable {
     case let .lostSales(p): ("lost-sale penalty", p)
     case let .backorders(b): ("backorder cost", b)
     }
-    for (name, value) in [("holding cost", holding), penalty, ("order cost", orderCost), ("unit cost", unitCost)] where !(value.isFinite && value >= 0) {
-      throw .invalidCost(name: name, value: value)
-    }
+    try OptimizationError.checkCosts([("holding cost", holding), penalty, ("order cost", orderCost), ("unit cost", unitCost)])
     guard (1...64).contains(leadDays) else { throw .invalidPeriod(name: "lead time", value: leadDays, range: 1...64) }
     guard dailyDemand.mean > 0 else { throw .degenerateDemand("has mean 0; there is nothing to optimise") }
     self.dailyDemand = dailyDemand

@@ -31,6 +31,11 @@ public enum OptimizationError: Error, Sendable, Equatable, CustomStringConvertib
     }
   }
 
+  /// Throws `invalidCost` for the first named cost that is negative or not finite.
+  static func checkCosts(_ costs: [(name: String, value: Double)]) throws(OptimizationError) {
+    for (name, value) in costs where !(value.isFinite && value >= 0) { throw .invalidCost(name: name, value: value) }
+  }
+
   static func count(_ x: Double) -> String {
     guard x.isFinite, x < 1e15 else { return "\(x)" }
     var digits = String(Int64(x.rounded()))

@@ -20,9 +20,7 @@ public struct StationaryProblem: Sendable {
   /// - Throws: `OptimizationError` for a negative or non-finite cost, a lead time outside
   ///   `leadDayRange`, or demand with mean 0.
   public init(dailyDemand: DemandPMF, leadDays: Int, holding: Double, backorder: Double, orderCost: Double) throws(OptimizationError) {
-    for (name, value) in [("holding cost", holding), ("backorder cost", backorder), ("order cost", orderCost)] where !(value.isFinite && value >= 0) {
-      throw .invalidCost(name: name, value: value)
-    }
+    try OptimizationError.checkCosts([("holding cost", holding), ("backorder cost", backorder), ("order cost", orderCost)])
     guard Self.leadDayRange.contains(leadDays) else { throw .invalidPeriod(name: "lead time", value: leadDays, range: Self.leadDayRange) }
     guard dailyDemand.mean > 0 else { throw .degenerateDemand("has mean 0; there is nothing to optimise") }
     self.dailyDemand = dailyDemand

@@ -43,16 +43,10 @@ public struct LostSalesHeuristicModel: PolicyModel {
   /// Errors for SKUs whose optimum cannot be computed, when the levels are to be optimised.
   public func audit(_ data: [PlanningData]) -> [PlanningFinding] {
     guard optimises else { return [] }
-    var findings: [PlanningFinding] = []
-    for (k, d) in data.enumerated() {
-      do throws(OptimizationError) {
-        _ = try Self.problem(d)
-      } catch {
-        findings.append(PlanningFinding(severity: .error, sku: k, subject: OptimalPolicyModel.subject(of: error), kind: "heuristicOptimum",
-                                        message: "the heuristic's levels cannot be optimised exactly: \(error); give them in the policy"))
-      }
+    return OptimalPolicyModel.exactnessErrors(data, kind: "heuristicOptimum",
+                                              message: { "the heuristic's levels cannot be optimised exactly: \($0); give them in the policy" }) { d throws(OptimizationError) in
+      _ = try Self.problem(d)
     }
-    return findings
   }
 
   /// The runnable policy with each SKU's levels.

@@ -31,13 +31,20 @@ public struct OptimalPolicyModel: PolicyModel {
 
   /// Errors for every SKU whose optimum cannot be computed exactly, with the reason.
   public func audit(_ data: [PlanningData]) -> [PlanningFinding] {
+    Self.exactnessErrors(data, kind: "optimalPolicy", message: { "an optimal policy cannot be computed: \($0)" }) { d throws(OptimizationError) in
+      _ = try Self.problem(d)
+    }
+  }
+
+  /// One error per SKU whose exact problem cannot be set up by `problem`, naming the key to change.
+  static func exactnessErrors(_ data: [PlanningData], kind: String, message: (OptimizationError) -> String,
+                              problem: (PlanningData) throws(OptimizationError) -> Void) -> [PlanningFinding] {
     var findings: [PlanningFinding] = []
     for (k, d) in data.enumerated() {
       do throws(OptimizationError) {
-        _ = try Self.problem(d)
+        try problem(d)
       } catch {
-        findings.append(PlanningFinding(severity: .error, sku: k, subject: Self.subject(of: error), kind: "optimalPolicy",
-                                        message: "an optimal policy cannot be computed: \(error)"))
+        findings.append(PlanningFinding(severity: .error, sku: k, subject: subject(of: error), kind: kind, message: message(error)))
       }
     }
     return findings

@@ -79,6 +79,20 @@ public struct ParsedArguments: Sendable {
     return v
   }
 
+  /// A share given as a fraction or a percentage (`0.98` or `98`), or nil when absent.
+  ///
+  /// - Parameter includesOne: Whether 1 (100%) is allowed; 0 never is.
+  /// - Throws: `UsageError` for a value that is not a finite number or is out of range.
+  public func fraction(_ name: String, includesOne: Bool, command: String) throws(UsageError) -> Double? {
+    guard let text = value(name) else { return nil }
+    guard var v = Double(text), v.isFinite else { throw UsageError("\(command): --\(name) takes a number, got '\(text)'") }
+    if v > 1 { v /= 100 }
+    guard v > 0 && (includesOne ? v <= 1 : v < 1) else {
+      throw UsageError("\(command): --\(name) must be in \(includesOne ? "(0, 1]" : "(0, 1) or a percentage below 100"), got '\(text)'")
+    }
+    return v
+  }
+
   /// A comma-separated list option (`--models a,b,c`), or nil when absent.
   ///
   /// - Throws: `UsageError` for an empty list, an empty item (`a,,b`) or an item given twice.

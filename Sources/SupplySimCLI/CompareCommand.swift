@@ -40,13 +40,7 @@ struct CompareCommand: CLICommand {
     let names = try args.list("forecasters", command: name) ?? ["model", "naive", "ses", "auto_ets"]
     let members = try args.list("members", command: name)
     try ForecasterChoice.checkMembersUsed(members, names: names, command: name)
-    var required = 0.95
-    if let text = args.value("min-fill-rate") {
-      guard var v = Double(text) else { throw UsageError("compare: --min-fill-rate takes a number, got '\(text)'") }
-      if v > 1 { v /= 100 }
-      guard v > 0 && v <= 1 else { throw UsageError("compare: --min-fill-rate must be in (0, 1], got '\(text)'") }
-      required = v
-    }
+    let required = try args.fraction("min-fill-rate", includesOne: true, command: name) ?? 0.95
     let retrain = try args.integer("retrain", default: 7, range: 1...3650, command: name)
     var scenario = try InputFile.scenario(args.positionals[0], console: console)
     let parameters = try ForecastCommand.parseModelParameters(args.values["param"] ?? [], models: names.filter { $0 != "model" }, command: name)

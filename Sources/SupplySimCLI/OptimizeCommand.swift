@@ -42,13 +42,7 @@ struct OptimizeCommand: CLICommand {
     guard !InputFile.isStandardInput(path) else {
       throw UsageError("optimize: reads the scenario from a file (it writes a modified copy), not from standard input")
     }
-    var fillRate: Double?
-    if let text = args.value("fill-rate") {
-      guard var v = Double(text), v.isFinite else { throw UsageError("optimize: --fill-rate takes a number, got '\(text)'") }
-      if v > 1 { v /= 100 }
-      guard v > 0 && v < 1 else { throw UsageError("optimize: --fill-rate must be in (0, 1) or a percentage below 100, got '\(text)'") }
-      fillRate = v
-    }
+    let fillRate = try args.fraction("fill-rate", includesOne: false, command: name)
     let replications = try args.integer("replications", default: 10, range: 2...10_000, command: name)
     let selection = try args.integer("selection-replications", default: 20, range: 2...100_000, command: name)
     let threads = try args.integer("threads", default: Parallel.defaultThreadCount, range: 1...1024, command: name)

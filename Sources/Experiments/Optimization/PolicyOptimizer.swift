@@ -150,8 +150,8 @@ public enum PolicyOptimizer {
         let sd = (days * d.variancePerDay + d.meanPerDay * d.meanPerDay * d.leadTimeVariance).squareRoot()
         return max(1, min(Int(sd.isFinite ? sd : 1), 1 << 20))
       }
-      var current = try evaluate(levels, replications: options.replications, first: 0)
-      var currentSKU = data.indices.map { perSKU(current, $0) }
+      let start = try evaluate(levels, replications: options.replications, first: 0)
+      var currentSKU = data.indices.map { perSKU(start, $0) }
       var round = 0
       while !searching.isEmpty && round < options.maximumRounds {
         round += 1
@@ -176,14 +176,12 @@ public enum PolicyOptimizer {
                 improved.insert(k)
               }
             }
-            current = outcome
           }
         }
         for k in searching where !improved.contains(k) {
           if step[k] == 1 { searching.remove(k) } else { step[k] = max(1, step[k] / 2) }
         }
       }
-      _ = current
     }
 
     // Selection on fresh replications: planned and tuned together, paired by replication.

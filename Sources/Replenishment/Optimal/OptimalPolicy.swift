@@ -25,6 +25,8 @@ public struct OptimalPolicy: SeparableReplenishmentPolicy {
   /// Orders placed on each of the last L − 1 days, per SKU, as a ring (oldest at `ringStart`).
   var recent: [[Int]]
   var ringStart: [Int]
+  /// One SKU's orders in transit, oldest first: scratch reused every day.
+  var inTransit: [Int] = []
 
   /// A policy over `plans`, one per SKU.
   public init(name: String, plans: [Plan]) {
@@ -47,8 +49,7 @@ public struct OptimalPolicy: SeparableReplenishmentPolicy {
         if position <= s { orders[k] = S - position }
       case let .table(table):
         let n = recent[k].count
-        var inTransit: [Int] = []
-        inTransit.reserveCapacity(n)
+        inTransit.removeAll(keepingCapacity: true)
         // The oldest recorded order arrives tomorrow.
         for i in 0..<n { inTransit.append(recent[k][(ringStart[k] + i) % n]) }
         let q = table.order(onHand: state.onHand[k] - state.backordered[k], inTransit: inTransit)

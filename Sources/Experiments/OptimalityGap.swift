@@ -1,3 +1,4 @@
+import Replenishment
 import SupplyModel
 
 /// Every policy's distance to the optimum, when one policy of a single-warehouse run knows the
@@ -19,7 +20,7 @@ public struct OptimalityGap: Sendable {
   public var gaps: [(policy: String, gap: KPISummary)]
 
   /// The name of the parameter that holds a SKU's optimal cost per day.
-  public static let parameter = "optimalCostPerDay"
+  public static let parameter = OptimalPolicy.optimalCost
 
   /// The gaps of `result`, or nil when no policy recorded an optimum for every SKU (or the run is
   /// a multi-echelon network).

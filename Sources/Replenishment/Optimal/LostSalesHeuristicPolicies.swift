@@ -75,12 +75,7 @@ public struct LostSalesHeuristicModel: PolicyModel {
   /// The exact lost-sales problem of one SKU.
   static func problem(_ d: PlanningData) throws(OptimizationError) -> OptimalPolicyMDP {
     guard d.unmetDemand == .lostSales else { throw .searchDiverged("the SKU backorders; the heuristics are optimised for lost sales (set unmetDemand to lostSales, or give the levels)") }
-    guard let family = d.stationaryDemand else { throw .degenerateDemand("changes over time; the heuristics are optimised for stationary demand only") }
-    guard let days = d.fixedLeadDays else { throw .searchDiverged("the lead time is random; the exact evaluation needs a fixed lead time") }
-    guard d.reliableSupply else { throw .searchDiverged("the supplier has a capacity, disruptions or yield loss; the exact evaluation needs every order delivered whole") }
-    guard let pmf = try family.exactDailyDemand(mean: d.meanPerDay) else {
-      throw .degenerateDemand("is not an independent whole-unit distribution (use poisson, negativeBinomial, empirical, or deterministic with a whole mean)")
-    }
+    let (pmf, days) = try d.exactInputs()
     let c = d.costs
     return try OptimalPolicyMDP(dailyDemand: pmf, leadDays: days, holding: c.holdingCostPerUnitDay, shortage: .lostSales(penalty: c.lostSalePenaltyPerUnit),
                                 orderCost: c.orderCost, unitCost: c.unitCost)

@@ -76,16 +76,7 @@ public struct OptimalPolicyModel: PolicyModel {
 
   /// The exact problem of one SKU, or the reason there is none.
   static func problem(_ d: PlanningData) throws(OptimizationError) -> Problem {
-    guard let family = d.stationaryDemand else {
-      throw .degenerateDemand("changes over time (trend, seasonality, promotions or shocks); the optimum is computed for stationary demand only")
-    }
-    guard let days = d.fixedLeadDays else { throw .searchDiverged("the lead time is random; the optimal policy needs a fixed lead time") }
-    guard d.reliableSupply else {
-      throw .searchDiverged("the supplier has a capacity, disruptions or yield loss; the optimal policy needs every order delivered whole after the lead time")
-    }
-    guard let pmf = try family.exactDailyDemand(mean: d.meanPerDay) else {
-      throw .degenerateDemand("is not an independent whole-unit distribution (use poisson, negativeBinomial, empirical, or deterministic with a whole mean)")
-    }
+    let (pmf, days) = try d.exactInputs()
     let c = d.costs
     switch d.unmetDemand {
     case .backorder:
@@ -109,5 +100,25 @@ public struct OptimalPolicyModel: PolicyModel {
     case .searchDiverged: .sku(key: "leadTime")
     default: .sku(key: "demand")
     }
+  }
+}
+
+extension PlanningData {
+  /// One day's demand as a table and the fixed lead time, when an exact method applies:
+  /// stationary whole-unit demand, a fixed lead time and a supplier that ships every order whole.
+  ///
+  /// - Throws: `OptimizationError` naming what is missing.
+  func exactInputs() throws(OptimizationError) -> (demand: DemandPMF, leadDays: Int) {
+    guard let family = stationaryDemand else {
+      throw .degenerateDemand("changes over time (trend, seasonality, promotions or shocks); exact optima are computed for stationary demand only")
+    }
+    guard let days = fixedLeadDays else { throw .searchDiverged("the lead time is random; exact methods need a fixed lead time") }
+    guard reliableSupply else {
+      throw .searchDiverged("the supplier has a capacity, disruptions or yield loss; exact methods need every order delivered whole after the lead time")
+    }
+    guard let pmf = try family.exactDailyDemand(mean: meanPerDay) else {
+      throw .degenerateDemand("is not an independent whole-unit distribution (use poisson, negativeBinomial, empirical, or deterministic with a whole mean)")
+    }
+    return (pmf, days)
   }
 }

@@ -36,9 +36,7 @@ extension PolicySpecification {
   /// newsvendor level) and (R,S) (the periodic order-up-to level). Nil otherwise: the optimiser
   /// then searches by simulation.
   public func exactOptimum(sku: Int, _ d: PlanningData) -> TunedLevels? {
-    guard !tunableLevels.isEmpty, d.unmetDemand == .backorder, d.reliableSupply,
-          let days = d.fixedLeadDays, let family = d.stationaryDemand,
-          let pmf = try? family.exactDailyDemand(mean: d.meanPerDay) else { return nil }
+    guard !tunableLevels.isEmpty, d.unmetDemand == .backorder, let (pmf, days) = try? d.exactInputs() else { return nil }
     let c = d.costs
     guard let problem = try? StationaryProblem(dailyDemand: pmf, leadDays: days, holding: c.holdingCostPerUnitDay,
                                                backorder: c.backorderCostPerUnitDay, orderCost: c.orderCost) else { return nil }

@@ -60,9 +60,15 @@ struct OptimizeCommand: CLICommand {
       }
       names = chosen
     } else {
-      names = scenario.policies.filter { ($0.model as? PolicySpecification).map { !$0.tunableLevels.isEmpty } ?? false }.map(\.name)
+      let network = scenario.network.hasSeveralNodes
+      names = scenario.policies.filter { definition in
+        guard let spec = definition.model as? PolicySpecification, !spec.tunableLevels.isEmpty else { return false }
+        return !network || (definition.echelonStock && spec.family == .baseStock && spec.effectiveReviewPeriod == 1)
+      }.map(\.name)
       guard !names.isEmpty else {
-        throw CLIError(subject: path, problem: "has no policy with levels to tune; optimize tunes sQ, sS, RS and baseStock policies without a forecast section")
+        throw CLIError(subject: path, problem: network
+          ? "has no policy optimize can tune in a network; it computes the optimal levels of baseStock policies reviewed daily with \"stock\": \"echelon\" in serial chains"
+          : "has no policy with levels to tune; optimize tunes sQ, sS, RS and baseStock policies without a forecast section")
       }
     }
     let options = PolicyOptimizer.Options(replications: replications, selectionReplications: selection, threads: threads, fillRate: fillRate)
@@ -80,7 +86,8 @@ struct OptimizeCommand: CLICommand {
 
     let document: JSONValue
     do { document = try JSONParser.parse(text) } catch { throw CLIError(subject: path, problem: "malformed JSON at \(error)") }
-    let written = JSONWriter.render(Self.withOverrides(document, results: results.filter(\.adopted), skus: scenario.network.skus.map(\.id)))
+    let written = JSONWriter.render(Self.withOverrides(document, results: results.filter(\.adopted), skus: scenario.network.skus.map(\.id),
+                                                       nodes: scenario.network.topology.nodes.map(\.id)))
     try AtomicFile.write(written + "\n", to: out)
 
     if !args.flag("quiet") {
@@ -101,22 +108,40 @@ struct OptimizeCommand: CLICommand {
     return 0
   }
 
-  /// `document` with the adopted levels of each optimised policy as its `overrides`.
-  static func withOverrides(_ document: JSONValue, results: [PolicyOptimizer.Result], skus: [String]) -> JSONValue {
+  /// `document` with the adopted levels of each optimised policy as its `overrides` (in a
+  /// network, as the `overrides` of each node under the policy's `nodes`).
+  static func withOverrides(_ document: JSONValue, results: [PolicyOptimizer.Result], skus: [String], nodes: [String]) -> JSONValue {
     guard case var .object(members) = document, let p = members.firstIndex(where: { $0.key == "policies" }),
           case var .array(policies) = members[p].value else { return document }
-    for i in policies.indices {
-      guard case var .object(fields) = policies[i], let name = fields.first(where: { $0.key == "name" })?.value.label,
-            let result = results.first(where: { $0.policy == name }) else { continue }
-      let overrides: [JSONValue] = result.levels.map { tuned in
+    func overrides(_ levels: [TunedLevels]) -> JSONValue {
+      .array(levels.map { tuned in
         var entry: [(key: String, value: JSONValue)] = [("sku", .string(skus[tuned.levels.sku]))]
         if let s = tuned.levels.reorderPoint { entry.append(("s", JSONWriter.number(s))) }
         if let S = tuned.levels.orderUpTo { entry.append(("S", JSONWriter.number(S))) }
         if let q = tuned.levels.orderQuantity { entry.append(("Q", JSONWriter.number(q))) }
         return .object(entry)
+      })
+    }
+    func replacing(_ key: String, with value: JSONValue, in fields: inout [(key: String, value: JSONValue)]) {
+      if let i = fields.firstIndex(where: { $0.key == key }) { fields[i].value = value } else { fields.append((key, value)) }
+    }
+    for i in policies.indices {
+      guard case var .object(fields) = policies[i], let name = fields.first(where: { $0.key == "name" })?.value.label,
+            let result = results.first(where: { $0.policy == name }) else { continue }
+      if result.nodeLevels.isEmpty {
+        fields.removeAll { $0.key == "overrides" }
+        fields.append(("overrides", overrides(result.levels)))
+      } else {
+        var byNode: [(key: String, value: JSONValue)] = []
+        if case let .object(existing)? = fields.first(where: { $0.key == "nodes" })?.value { byNode = existing }
+        for node in result.nodeLevels.keys.sorted() {
+          var nodeFields: [(key: String, value: JSONValue)] = []
+          if case let .object(existing)? = byNode.first(where: { $0.key == nodes[node] })?.value { nodeFields = existing }
+          replacing("overrides", with: overrides(result.nodeLevels[node]!), in: &nodeFields)
+          replacing(nodes[node], with: .object(nodeFields), in: &byNode)
+        }
+        replacing("nodes", with: .object(byNode), in: &fields)
       }
-      fields.removeAll { $0.key == "overrides" }
-      fields.append(("overrides", .array(overrides)))
       policies[i] = .object(fields)
     }
     members[p].value = .array(policies)

@@ -83,17 +83,18 @@ public enum PolicyOptimizer {
     public var fillRateChange: ChangeInterval
     /// True when the tuned levels are adopted (see the type's notes).
     public var adopted: Bool
+    /// In a network, the levels found at each node (index in the topology), one per SKU the
+    /// node stocks on its chain; empty for a single warehouse, whose levels are `levels`.
+    public var nodeLevels: [Int: [TunedLevels]] = [:]
   }
 
   /// Optimises the policy named `name` of `scenario`.
   ///
-  /// - Throws: `Refusal` for a network scenario, an unknown policy, or a policy with no
-  ///   tunable levels (LP, forecast-driven, or not of the reorder-point family).
+  /// - Throws: `Refusal` for an unknown policy, a policy with no tunable levels (LP,
+  ///   forecast-driven, or not of the reorder-point family), or a network policy other than
+  ///   echelon base stock in a serial chain (see `optimizeSerial`).
   public static func optimize(_ scenario: Scenario, policy name: String, options: Options,
                               progress: (@Sendable (_ runs: Int) -> Void)? = nil) throws(Refusal) -> Result {
-    guard !scenario.network.hasSeveralNodes else {
-      throw Refusal(policy: name, reason: "is in a multi-echelon network; optimize tunes single-warehouse scenarios (use sweep for networks)")
-    }
     guard let index = scenario.policies.firstIndex(where: { $0.name == name }) else {
       throw Refusal(policy: name, reason: "is not in the scenario (it has \(scenario.policies.map(\.name).joined(separator: ", ")))")
     }
@@ -101,6 +102,7 @@ public enum PolicyOptimizer {
     guard let spec = definition.model as? PolicySpecification, !spec.tunableLevels.isEmpty else {
       throw Refusal(policy: name, reason: "(type \(definition.type)) has no levels to tune: optimize tunes sQ, sS, RS and baseStock policies without a forecast section")
     }
+    if scenario.network.hasSeveralNodes { return try optimizeSerial(scenario, definition: definition, spec: spec, options: options) }
     let network = scenario.network
     let data = PlanningData.fromModel(network)
     let tunable = spec.tunableLevels
@@ -187,15 +189,30 @@ public enum PolicyOptimizer {
     // Selection on fresh replications: planned and tuned together, paired by replication.
     var pinned = spec
     pinned.overrides = levels
+    let selection = try confirm(scenario, planned: definition, tuned: PolicyDefinition(name: name + " (optimised)", type: definition.type, model: pinned), options: options)
+    let tuned = data.indices.map { TunedLevels(levels: levels[$0], exactCostPerDay: exact[$0]) }
+    let exactCount = data.indices.filter { exact[$0] != nil }.count
+    return Result(policy: name, levels: tuned, exactSKUs: options.fillRate == nil ? exactCount : 0,
+                  searchedSKUs: data.count - (options.fillRate == nil ? exactCount : 0), searchRuns: runs,
+                  before: selection.before, after: selection.after, costChange: selection.costChange,
+                  fillRateChange: selection.fillRateChange, adopted: selection.adopted)
+  }
+
+  /// The planned and the tuned policy run together on `selectionReplications` fresh
+  /// replications, paired by replication; the tuned one is adopted when its mean cost is lower
+  /// (and the fill-rate constraint, if any, holds on average).
+  static func confirm(_ scenario: Scenario, planned: PolicyDefinition, tuned: PolicyDefinition, options: Options)
+    throws(Refusal) -> (before: (cost: KPISummary, fillRate: KPISummary), after: (cost: KPISummary, fillRate: KPISummary),
+                        costChange: ChangeInterval, fillRateChange: ChangeInterval, adopted: Bool) {
     var both = scenario
-    both.policies = [definition, PolicyDefinition(name: name + " (optimised)", type: definition.type, model: pinned)]
+    both.policies = [planned, tuned]
     var confirm = Experiment(scenario: both, replications: options.selectionReplications, threads: options.threads)
     confirm.firstReplication = 1_000_000
     let outcomes: [PolicyOutcome]
     do throws(PolicyFailure) {
       outcomes = try confirm.run().outcomes
     } catch {
-      throw Refusal(policy: name, reason: "failed in the final comparison: \(error)")
+      throw Refusal(policy: planned.name, reason: "failed in the final comparison: \(error)")
     }
     let level = options.confidence
     let before = (outcomes[0].summary(of: "totalCost", level: level), outcomes[0].summary(of: "fillRate", level: level))
@@ -203,12 +220,7 @@ public enum PolicyOptimizer {
     let costChange = ChangeInterval(baseline: outcomes[0].totals.map(\.totalCost), now: outcomes[1].totals.map(\.totalCost), paired: true, level: level)
     let fillChange = ChangeInterval(baseline: outcomes[0].totals.map(\.fillRate), now: outcomes[1].totals.map(\.fillRate), paired: true, level: level)
     let meetsService = options.fillRate.map { after.1.mean >= $0 } ?? true
-    let adopted = costChange.change < 0 && meetsService
-    let tuned = data.indices.map { TunedLevels(levels: levels[$0], exactCostPerDay: exact[$0]) }
-    let exactCount = data.indices.filter { exact[$0] != nil }.count
-    return Result(policy: name, levels: tuned, exactSKUs: options.fillRate == nil ? exactCount : 0,
-                  searchedSKUs: data.count - (options.fillRate == nil ? exactCount : 0), searchRuns: runs,
-                  before: before, after: after, costChange: costChange, fillRateChange: fillChange, adopted: adopted)
+    return (before, after, costChange, fillChange, costChange.change < 0 && meetsService)
   }
 
   /// `levels` with one tunable level moved by `delta`, or nil when the move leaves the valid

@@ -1,0 +1,55 @@
+import Experiments
+import Scenarios
+import SupplyModel
+import Testing
+
+/// `optimize` in a serial network: the exact echelon levels, simulated by the network engine,
+/// cost what Clark and Scarf's model says they cost; what the model does not cover is refused.
+@Suite struct SerialOptimizerTests {
+  /// A three-stage chain (warehouse → DC → store) with fixed lead times, node holding-cost
+  /// factors and two SKUs.
+  static func scenario(stores: Int = 1, lanes: String? = nil, policy: String = #"{"name": "echelon", "type": "baseStock", "serviceLevel": 0.9, "stock": "echelon"}"#) throws -> Scenario {
+    let storeNodes = (1...stores).map { #"{"id": "store-\#($0)", "kind": "store"}"# }.joined(separator: ", ")
+    let storeLanes = (1...stores).map { #"{"from": "dc", "to": "store-\#($0)", "leadTime": {"distribution": "deterministic", "mean": 1}}"# }.joined(separator: ", ")
+    return try Scenario.load(json: """
+      {"name": "serial", "seed": 11, "horizonDays": 4000, "warmUpDays": 200, "replications": 2,
+       "suppliers": [{"id": "plant", "leadTime": {"distribution": "deterministic", "mean": 4}}],
+       "nodes": [{"id": "wh", "kind": "warehouse", "holdingCostFactor": 0.4}, {"id": "dc", "kind": "distributionCenter", "holdingCostFactor": 0.7}, \(storeNodes)],
+       "lanes": [{"from": "plant", "to": "wh"}, {"from": "wh", "to": "dc", "leadTime": {"distribution": "deterministic", "mean": 2}\(lanes ?? "")}, \(storeLanes)],
+       "skus": [
+         {"id": "A", "supplier": "plant", "demand": {"distribution": "poisson", "mean": 4}, "unitCost": 0, "holdingCostPerUnitDay": 1, "backorderCostPerUnitDay": 19, "orderCost": 0.5},
+         {"id": "B", "supplier": "plant", "demand": {"distribution": "negativeBinomial", "mean": 2, "dispersion": 3}, "unitCost": 0, "holdingCostPerUnitDay": 0.5, "backorderCostPerUnitDay": 4}],
+       "policies": [\(policy)]}
+      """, file: "serial.json")
+  }
+
+  @Test func theEngineChargesWhatTheModelPredicts() throws {
+    let scenario = try Self.scenario()
+    let result = try PolicyOptimizer.optimize(scenario, policy: "echelon", options: .init(selectionReplications: 6, threads: 2))
+    #expect(result.exactSKUs == 2 && result.nodeLevels.count == 3)
+    // The store's entries carry each SKU's chain cost per day.
+    let store = scenario.network.topology.nodes.firstIndex { $0.id == "store-1" }!
+    let predicted = result.nodeLevels[store]!.compactMap(\.exactCostPerDay).reduce(0, +)
+    let simulated = result.after.cost.mean / Double(scenario.network.measuredDays.count)
+    #expect(abs(simulated - predicted) < 0.015 * predicted, "simulated \(simulated) per day, Clark–Scarf \(predicted)")
+    // Echelon levels grow upstream, and the heuristic plan costs more.
+    for k in 0..<2 {
+      let levels = [store, 1, 0].map { result.nodeLevels[$0]![k].levels.orderUpTo! }
+      #expect(levels == levels.sorted(), "SKU \(k): \(levels)")
+    }
+    #expect(result.costChange.change < 0 && result.adopted)
+  }
+
+  @Test func whatTheModelDoesNotCoverIsRefused() throws {
+    // Two stores: not a chain.
+    #expect(throws: PolicyOptimizer.Refusal.self) { try PolicyOptimizer.optimize(try Self.scenario(stores: 2), policy: "echelon", options: .init(selectionReplications: 2)) }
+    // A lane with a capacity.
+    #expect(throws: PolicyOptimizer.Refusal.self) {
+      try PolicyOptimizer.optimize(try Self.scenario(lanes: #", "capacityPerDay": 50"#), policy: "echelon", options: .init(selectionReplications: 2))
+    }
+    // Installation stock.
+    #expect(throws: PolicyOptimizer.Refusal.self) {
+      try PolicyOptimizer.optimize(try Self.scenario(policy: #"{"name": "echelon", "type": "baseStock", "serviceLevel": 0.9}"#), policy: "echelon", options: .init(selectionReplications: 2))
+    }
+  }
+}

@@ -45,11 +45,21 @@ public struct Sweep: Sendable {
   /// - Throws: `ScenarioErrors` as `scenarios()` does, before anything runs; `PolicyFailure`
   ///   when a policy stopped deciding in some run.
   public func run(progress: (@Sendable (Int, Int) -> Void)? = nil) throws -> SweepResult {
-    let scenarios = try scenarios()
-    let totals = try ExperimentBatch(scenarios: scenarios, replications: replications, threads: threads).run(progress: progress)
-    return SweepResult(scenario: template.base, grid: grid, replications: replications,
-                       policies: template.base.policies.map(\.name), points: totals,
-                       reference: grid.referenceIndices(in: template.document),
-                       scenarioValues: grid.axes.map { ScenarioVariation.value(at: $0.path, in: template.document) })
+    result(try batch().run(progress: progress))
+  }
+
+  /// Every point's scenario as a batch (one unit per point and replication), checked.
+  ///
+  /// - Throws: `ScenarioErrors` as `scenarios()` does.
+  public func batch() throws(ScenarioErrors) -> ExperimentBatch {
+    ExperimentBatch(scenarios: try scenarios(), replications: replications, threads: threads)
+  }
+
+  /// The sweep's result from every point's totals (`batch().run()`, or merged shards).
+  public func result(_ totals: [[PolicyTotals]]) -> SweepResult {
+    SweepResult(scenario: template.base, grid: grid, replications: replications,
+                policies: template.base.policies.map(\.name), points: totals,
+                reference: grid.referenceIndices(in: template.document),
+                scenarioValues: grid.axes.map { ScenarioVariation.value(at: $0.path, in: template.document) })
   }
 }

@@ -29,6 +29,9 @@ public enum ShardMerge {
         ScenarioError(file: part.file, path: path, problem: "\(what) \(mine) differs from \(theirs) in \(first.file); every shard must run the same command on the same scenario")
       }
       if r.command != first.result.command { throw differ("the command", "command", "'\(r.command)'", "'\(first.result.command)'") }
+      if r.shard.count != first.result.shard.count {
+        throw ScenarioError(file: part.file, path: "shard.count", problem: "is shard \(r.shard) but \(first.file) is shard \(first.result.shard); merge the shards of one split (same N)")
+      }
       if r.fingerprint != first.result.fingerprint || r.scenarioText != first.result.scenarioText {
         throw differ("the scenario", "scenario.fingerprint", r.fingerprint, first.result.fingerprint)
       }
@@ -36,9 +39,6 @@ public enum ShardMerge {
         throw differ("the arguments", "arguments", "'\(r.arguments.joined(separator: " "))'", "'\(first.result.arguments.joined(separator: " "))'")
       }
       if r.scenarioFile != first.result.scenarioFile { throw differ("the scenario file name", "scenario.file", r.scenarioFile, first.result.scenarioFile) }
-      if r.shard.count != first.result.shard.count {
-        throw ScenarioError(file: part.file, path: "shard.count", problem: "is shard \(r.shard) but \(first.file) is shard \(first.result.shard); merge the shards of one split (same N)")
-      }
       if r.totalUnits != first.result.totalUnits || r.policies != first.result.policies {
         throw differ("the work", "units.total", "(\(r.totalUnits) units)", "(\(first.result.totalUnits) units)")
       }

@@ -3,6 +3,7 @@ import Testing
 @testable import Experiments
 @testable import SupplySimCLI
 import SupplyModel
+import _TestSupport
 
 /// `--shard K/N` and `supplysim merge`: merged shards give the unsharded outputs byte for byte,
 /// whatever N (dividing the work or not, larger than it, or 1); the merge refuses incomplete or
@@ -216,5 +217,99 @@ import SupplyModel
     let data = pipe.fileHandleForReading.readDataToEndOfFile()
     process.waitUntilExit()
     return (process.terminationStatus, String(decoding: data, as: UTF8.self))
+  }
+}
+
+/// Shards and merge as separate processes of the built `supplysim` (as a cluster runs them), and
+/// the emitted Slurm script on a real Slurm where one answers.
+@Suite(.serialized) struct ShardProcessTests {
+  /// The built `supplysim` beside the test bundle, or in the package's `.build/debug`.
+  static var binary: String? {
+    var candidates: [String] = []
+    if let exe = try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe") {
+      var dir = URL(fileURLWithPath: exe).deletingLastPathComponent()
+      // Inside an .xctest bundle on some platforms: walk up to the build folder.
+      for _ in 0..<4 {
+        candidates.append(dir.appendingPathComponent("supplysim").path)
+        dir = dir.deletingLastPathComponent()
+      }
+    }
+    candidates.append(SourceTree.root() + "/.build/debug/supplysim")
+    return candidates.first { FileManager.default.isExecutableFile(atPath: $0) }
+  }
+
+  /// A sweep of the tiny fixture: 3 points × 2 replications = 6 units.
+  static func sweepArguments(_ file: String) -> [String] {
+    ["sweep", file, "--vary", "policies[0].fillRate=0.8..0.95:3", "--replications", "2"]
+  }
+
+  @Test func shardsAndMergeAsSeparateProcessesGiveTheUnshardedBytes() throws {
+    guard let binary = Self.binary else {
+      Issue.record("the supplysim executable was not found beside the tests or in .build/debug; build it with 'swift build'")
+      return
+    }
+    let file = SweepCLIFixture.file()
+    let root = temporaryDirectory("processes")
+    let whole = try ShardMergeTests.shell([binary] + Self.sweepArguments(file) + ["--out", root + "/whole", "--quiet"])
+    #expect(whole.status == 0, "\(whole.output)")
+    for k in 1...4 {
+      let r = try ShardMergeTests.shell([binary] + Self.sweepArguments(file) + ["--shard", "\(k)/4", "--out", "\(root)/shard-\(k)", "--progress", "json"])
+      #expect(r.status == 0, "\(r.output)")
+      #expect(r.output.contains("{\"command\": \"sweep\", \"shard\": \"\(k)/4\""), "no JSON progress line: \(r.output)")
+    }
+    let merge = try ShardMergeTests.shell([binary, "merge"] + (1...4).map { "\(root)/shard-\($0)" } + ["--out", root + "/merged", "--quiet"])
+    #expect(merge.status == 0, "\(merge.output)")
+    for name in ShardMergeTests.outputs("sweep") {
+      #expect(read("\(root)/whole/\(name)") != nil)
+      #expect(read("\(root)/whole/\(name)") == read("\(root)/merged/\(name)"), "\(name) differs")
+    }
+  }
+
+  /// Whether `sbatch` exists and a Slurm controller answers with a node that can take jobs.
+  static func slurmAnswers() -> String? {
+    guard let which = try? ShardMergeTests.shell(["which", "sbatch"]), which.status == 0 else {
+      return "sbatch is not installed (Debian: apt-get install slurm-wlm, then start munged, slurmctld and slurmd)"
+    }
+    guard let info = try? ShardMergeTests.shell(["timeout", "10", "sinfo", "-h", "-o", "%t"]), info.status == 0 else {
+      return "no Slurm controller answers (sinfo failed); start slurmctld and slurmd"
+    }
+    let states = info.output.split(separator: "\n").map(String.init)
+    guard states.contains(where: { ["idle", "mix", "alloc"].contains($0) }) else {
+      return "no Slurm node takes jobs (sinfo says \(states.joined(separator: ", ")))"
+    }
+    return nil
+  }
+
+  @Test(.enabled(if: ShardProcessTests.slurmAnswers() == nil,
+                  "skipped: needs sbatch and a Slurm controller that answers (Debian's slurm-wlm with munged, slurmctld and slurmd running)"))
+  func emittedSlurmArrayAndMergeGiveTheUnshardedBytesOnARealSlurm() throws {
+    guard let binary = Self.binary else {
+      Issue.record("the supplysim executable was not found; build it with 'swift build'")
+      return
+    }
+    let root = temporaryDirectory("slurm-run")
+    let file = SweepCLIFixture.file()
+    let whole = try ShardMergeTests.shell([binary] + Self.sweepArguments(file) + ["--out", root + "/whole", "--quiet"])
+    #expect(whole.status == 0, "\(whole.output)")
+    let emitted = try ShardMergeTests.shell([binary] + Self.sweepArguments(file) + [
+      "--emit", "slurm", "--shards", "3", "--out", "cluster", "--executable", binary, "--cpus", "1", "--memory", "500M", "--time", "00:05:00"],
+      directory: root)
+    #expect(emitted.status == 0, "\(emitted.output)")
+    FileManager.default.createFile(atPath: root + "/job.sh", contents: Data(emitted.output.utf8))
+    let submitted = try ShardMergeTests.shell(["bash", root + "/job.sh"], directory: root)
+    #expect(submitted.status == 0, "sbatch failed: \(submitted.output)")
+    guard submitted.status == 0 else { return }
+    let jobs = try String(contentsOfFile: root + "/cluster/logs/jobs", encoding: .utf8).split(separator: " ").map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }
+    let deadline = Date().addingTimeInterval(240)
+    while Date() < deadline {
+      let queue = try ShardMergeTests.shell(["squeue", "-h", "-j", jobs.joined(separator: ",")])
+      if queue.output.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty { break }
+      Thread.sleep(forTimeInterval: 0.5)
+    }
+    for name in ShardMergeTests.outputs("sweep") {
+      #expect(read("\(root)/whole/\(name)") != nil)
+      #expect(read("\(root)/whole/\(name)") == read("\(root)/cluster/\(name)"),
+              "\(name) differs or is missing after the Slurm merge (logs in \(root)/cluster/logs)")
+    }
   }
 }

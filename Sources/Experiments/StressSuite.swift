@@ -39,8 +39,21 @@ public struct StressSuite: Sendable {
   ///
   /// - Throws: `ScenarioErrors` naming the test, the JSON path and the problem.
   public func batch() throws(ScenarioErrors) -> ExperimentBatch {
-    var scenarios = [template.base]
-    for test in tests { scenarios.append(try template.variant(test.variations, context: test.context)) }
+    try batch(scenarios: 0..<(tests.count + 1))
+  }
+
+  /// Some of the suite's scenarios as a batch (0 is the base scenario, i the i-th test; scenario
+  /// j of the batch is `range.lowerBound + j`).
+  ///
+  /// - Throws: `ScenarioErrors` naming the test, the JSON path and the problem.
+  public func batch(scenarios range: Range<Int>) throws(ScenarioErrors) -> ExperimentBatch {
+    var scenarios: [Scenario] = []
+    for i in range {
+      if i == 0 { scenarios.append(template.base) } else {
+        let test = tests[i - 1]
+        scenarios.append(try template.variant(test.variations, context: test.context))
+      }
+    }
     return ExperimentBatch(scenarios: scenarios, replications: replications, threads: threads)
   }
 

@@ -54,7 +54,9 @@ struct StressCommand: ShardedCommand {
     return Plan(template: template, tests: tests, replications: replications, suite: suite)
   }
 
-  static func batch(_ plan: Plan) throws -> ExperimentBatch { try plan.suite.batch() }
+  static func batch(_ plan: Plan, scenarios: Range<Int>) throws -> ExperimentBatch { try plan.suite.batch(scenarios: scenarios) }
+
+  static func shape(_ plan: Plan) -> (scenarios: Int, replications: Int) { (plan.tests.count + 1, plan.replications) }
 
   static func defaultDirectory(_ plan: Plan) -> String { "reports/\(plan.template.base.spec.name)-stress" }
 

@@ -70,9 +70,11 @@ struct SweepCommand: ShardedCommand {
     return Plan(template: template, grid: grid, replications: replications, sweep: sweep)
   }
 
-  static func batch(_ plan: Plan) throws -> ExperimentBatch {
-    try plan.sweep.batch()
+  static func batch(_ plan: Plan, scenarios: Range<Int>) throws -> ExperimentBatch {
+    try plan.sweep.batch(points: scenarios)
   }
+
+  static func shape(_ plan: Plan) -> (scenarios: Int, replications: Int) { (plan.grid.count, plan.replications) }
 
   static func defaultDirectory(_ plan: Plan) -> String { "reports/\(plan.template.base.spec.name)-sweep" }
 

@@ -242,6 +242,9 @@ struct DocumentedRun {
     for (index, word) in arguments.enumerated() {
       if index > 0, Self.outputOptions.contains(arguments[index - 1]) {
         mapped.append(workspace + (word.hasPrefix("/") ? "" : "/") + word)
+      } else if arguments.first == "merge", index > 0, !word.hasPrefix("-") {
+        // merge reads the shards' folders, which earlier commands wrote into the workspace.
+        mapped.append(workspace + (word.hasPrefix("/") ? "" : "/") + word)
       } else if !word.hasPrefix("-"), !word.hasPrefix("/"), word.contains("/"),
                 FileManager.default.fileExists(atPath: root + "/" + word) {
         mapped.append(root + "/" + word)

@@ -200,23 +200,27 @@ import _TestSupport
     assert merge["metadata"]["labels"]["supplysim-stage"] == "merge"
     """
 
-  /// Runs a program, returning its status and combined output.
+  /// Runs a program, returning its status and combined output (through files, not pipes, so no
+  /// read is interrupted by a signal).
   @discardableResult
   static func shell(_ arguments: [String], input: String? = nil, directory: String? = nil) throws -> (status: Int32, output: String) {
+    let scratch = temporaryDirectory("shell")
+    let outPath = scratch + "/out", inPath = scratch + "/in"
+    FileManager.default.createFile(atPath: outPath, contents: nil)
+    FileManager.default.createFile(atPath: inPath, contents: Data((input ?? "").utf8))
     let process = Process()
     process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
     process.arguments = arguments
     if let directory { process.currentDirectoryURL = URL(fileURLWithPath: directory) }
-    let pipe = Pipe(), stdin = Pipe()
-    process.standardOutput = pipe
-    process.standardError = pipe
+    let out = FileHandle(forWritingAtPath: outPath)!, stdin = FileHandle(forReadingAtPath: inPath)!
+    process.standardOutput = out
+    process.standardError = out
     process.standardInput = stdin
     try process.run()
-    if let input { stdin.fileHandleForWriting.write(Data(input.utf8)) }
-    try stdin.fileHandleForWriting.close()
-    let data = pipe.fileHandleForReading.readDataToEndOfFile()
     process.waitUntilExit()
-    return (process.terminationStatus, String(decoding: data, as: UTF8.self))
+    try? out.close()
+    try? stdin.close()
+    return (process.terminationStatus, String(decoding: FileManager.default.contents(atPath: outPath) ?? Data(), as: UTF8.self))
   }
 }
 

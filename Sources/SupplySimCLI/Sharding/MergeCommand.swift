@@ -65,13 +65,13 @@ extension ShardedCommand {
     }
     let template = try ScenarioTemplate.load(json: reference.scenarioText, file: reference.scenarioFile)
     let plan = try Self.plan(recorded, template: template)
-    let batch = try Self.batch(plan)
-    guard batch.unitCount == reference.totalUnits else {
-      throw ScenarioError(file: "partial.json", path: "units.total", problem: "says \(reference.totalUnits) units, but the recorded command has \(batch.unitCount); the shards were not written by this version's '\(Self.name)'")
+    let shape = Self.shape(plan)
+    guard shape.scenarios * shape.replications == reference.totalUnits else {
+      throw ScenarioError(file: "partial.json", path: "units.total", problem: "says \(reference.totalUnits) units, but the recorded command has \(shape.scenarios * shape.replications); the shards were not written by this version's '\(Self.name)'")
     }
     let directory = args.value("out") ?? Self.defaultDirectory(plan)
     try OutputPath.check(directory, option: "out", kind: .folder, command: MergeCommand.name)
-    let totals = UnitTotals.assemble(units, scenarios: batch.scenarios.count, replications: batch.replications,
+    let totals = UnitTotals.assemble(units, scenarios: shape.scenarios, replications: shape.replications,
                                      names: template.base.policies.map(\.name))
     try Self.finish(plan, totals: totals, directory: directory, quiet: args.flag("quiet"), console: console)
     return 0

@@ -19,8 +19,12 @@ protocol ShardedCommand: CLICommand {
   associatedtype Plan
   /// Checks the arguments and the scenario; runs nothing.
   static func plan(_ args: ParsedArguments, template: ScenarioTemplate) throws -> Plan
-  /// The batch of scenarios and replications to run.
-  static func batch(_ plan: Plan) throws -> ExperimentBatch
+  /// The number of scenarios (grid points, base + tests) and replications of each: one unit per
+  /// scenario and replication. Needs no scenario built.
+  static func shape(_ plan: Plan) -> (scenarios: Int, replications: Int)
+  /// Some scenarios (a shard's, or all) built and checked as a batch; scenario i of the batch is
+  /// `scenarios.lowerBound + i`.
+  static func batch(_ plan: Plan, scenarios: Range<Int>) throws -> ExperimentBatch
   /// Where the outputs go without `--out`.
   static func defaultDirectory(_ plan: Plan) -> String
   /// The progress bar's label.
@@ -77,7 +81,8 @@ enum Sharding {
       template = try InputFile.template(path, console: console)
     }
     let plan = try C.plan(args, template: template)
-    let batch = try C.batch(plan)
+    let shape = C.shape(plan)
+    let unitCount = shape.scenarios * shape.replications
     let quiet = args.flag("quiet")
     let mode: ProgressBar.Mode = switch progress {
     case "json": .json(command: C.name, shard: shard?.description)
@@ -90,7 +95,9 @@ enum Sharding {
         throw UsageError("\(C.name): --emit needs the scenario as a file the cluster's nodes can read, not standard input")
       }
       let directory = args.value("out") ?? C.defaultDirectory(plan)
-      let job = try ClusterJob(args, command: C.name, arguments: recorded, directory: directory, units: batch.unitCount)
+      // Every scenario is built and checked here, before anything is submitted.
+      _ = try C.batch(plan, scenarios: 0..<shape.scenarios)
+      let job = try ClusterJob(args, command: C.name, arguments: recorded, directory: directory, units: unitCount)
       console.out(emit == "slurm" ? job.slurm() : job.kubernetes())
       return 0
     }
@@ -98,23 +105,31 @@ enum Sharding {
       let directory = args.value("out") ?? "\(C.defaultDirectory(plan))/shard-\(shard.index)"
       try OutputPath.check(directory, option: "out", kind: .folder, command: C.name)
       let scenarioText = try text ?? InputFile.text(path, console: console)
-      let units = shard.units(of: batch.unitCount)
+      let units = shard.units(of: unitCount)
+      // Only this shard's scenarios are built: unit u is scenario u / replications.
+      let r = shape.replications
+      let first = units.isEmpty ? 0 : units.lowerBound / r, end = units.isEmpty ? 0 : (units.upperBound - 1) / r + 1
+      let batch = try C.batch(plan, scenarios: first..<end)
+      let offset = first * r
       let bar = ProgressBar(console: console, label: "\(C.progressLabel) (shard \(shard))", mode: mode)
-      let results = try bar.showing { try batch.run(units: units, progress: bar.update) }
+      let mine = units.isEmpty ? 0..<0 : (units.lowerBound - offset)..<(units.upperBound - offset)
+      let local = try bar.showing { try batch.run(units: mine, progress: bar.update) }
+      let results = local.map { UnitTotals(unit: $0.unit + offset, policies: $0.policies) }
       let partial = PartialResult(
         version: SupplySimCommand.version, command: C.name, arguments: recorded, scenarioFile: template.file, scenarioText: scenarioText,
         fingerprint: ScenarioFingerprint.prefix + SHA256.hex(ScenarioFingerprint.canonicalText(template.document)),
-        shard: shard, totalUnits: batch.unitCount, policies: template.base.policies.map(\.name), results: results)
+        shard: shard, totalUnits: unitCount, policies: template.base.policies.map(\.name), results: results)
       let file = directory + "/" + PartialResult.fileName
       try OutputPath.write(partial.render(), to: file, option: "out")
       if !quiet {
-        console.out("\(template.base.spec.name): shard \(shard): units \(units.lowerBound)..<\(units.upperBound) of \(batch.unitCount) (one unit = one \(C.unitName) in one replication)\nwrote \(file)\n")
+        console.out("\(template.base.spec.name): shard \(shard): units \(units.lowerBound)..<\(units.upperBound) of \(unitCount) (one unit = one \(C.unitName) in one replication)\nwrote \(file)\n")
       }
       return 0
     }
     let directory = args.value("out") ?? C.defaultDirectory(plan)
     try OutputPath.check(directory, option: "out", kind: .folder, command: C.name)
     let bar = ProgressBar(console: console, label: C.progressLabel, mode: mode)
+    let batch = try C.batch(plan, scenarios: 0..<shape.scenarios)
     let totals = try bar.showing { try batch.run(progress: bar.update) }
     try C.finish(plan, totals: totals, directory: directory, quiet: quiet, console: console)
     return 0

@@ -120,6 +120,15 @@ import _TestSupport
     refuses([three[0], three[1], edited], "malformed JSON")
     write(text.replacingOccurrences(of: "\"results\": [\n{", with: "\"results\": [\n{\"unit\": 99, \"values\": []},\n{"))
     refuses([three[0], three[1], edited], "results")
+    // Policies renamed consistently in every shard: the replayed scenario's policies disagree.
+    var renamed: [String] = []
+    for folder in three {
+      let copy = temporaryDirectory("renamed")
+      let t = try String(contentsOfFile: folder + "/partial.json", encoding: .utf8)
+      FileManager.default.createFile(atPath: copy + "/partial.json", contents: Data(t.replacingOccurrences(of: "\"policies\": [\"sS\", \"bs\"]", with: "\"policies\": [\"sS\", \"xx\"]").utf8))
+      renamed.append(copy)
+    }
+    refuses(renamed, "the recorded scenario's policies are sS, bs")
   }
 
   @Test func partialResultsRoundTripEveryDoubleExactly() throws {

@@ -45,7 +45,7 @@ struct MergeCommand: CLICommand {
     guard let command = Sharding.commands.first(where: { $0.name == reference.command }) else {
       throw ScenarioError(file: parts[0].file, path: "command", problem: "names '\(reference.command)', which cannot be merged; shards come from \(Sharding.commands.map { $0.name }.joined(separator: " or "))")
     }
-    return try command.replay(reference: reference, units: units, args: args, console: console)
+    return try command.replay(reference: reference, file: parts[0].file, units: units, args: args, console: console)
   }
 
   /// The first folder named twice (same text after trailing slashes), as argument indices.
@@ -58,16 +58,19 @@ struct MergeCommand: CLICommand {
 
 extension ShardedCommand {
   /// `supplysim merge`: finishes the command as recorded in the shards, from the merged units.
-  static func replay(reference: PartialResult, units: [UnitTotals], args: ParsedArguments, console: Console) throws -> Int32 {
+  static func replay(reference: PartialResult, file: String, units: [UnitTotals], args: ParsedArguments, console: Console) throws -> Int32 {
     let recorded: ParsedArguments
     do { recorded = try ArgumentParser.parse(reference.arguments, options: Self.options, command: Self.name) } catch {
-      throw ScenarioError(file: "partial.json", path: "arguments", problem: "cannot be read as '\(Self.name)' arguments: \(error.message)")
+      throw ScenarioError(file: file, path: "arguments", problem: "cannot be read as '\(Self.name)' arguments: \(error.message)")
     }
     let template = try ScenarioTemplate.load(json: reference.scenarioText, file: reference.scenarioFile)
     let plan = try Self.plan(recorded, template: template)
     let shape = Self.shape(plan)
     guard shape.scenarios * shape.replications == reference.totalUnits else {
-      throw ScenarioError(file: "partial.json", path: "units.total", problem: "says \(reference.totalUnits) units, but the recorded command has \(shape.scenarios * shape.replications); the shards were not written by this version's '\(Self.name)'")
+      throw ScenarioError(file: file, path: "units.total", problem: "says \(reference.totalUnits) units, but the recorded command has \(shape.scenarios * shape.replications); the shards were not written by this version's '\(Self.name)'")
+    }
+    guard reference.policies == template.base.policies.map(\.name) else {
+      throw ScenarioError(file: file, path: "policies", problem: "lists \(reference.policies.joined(separator: ", ")), but the recorded scenario's policies are \(template.base.policies.map(\.name).joined(separator: ", ")); the shard files were edited, run the shards again")
     }
     let directory = args.value("out") ?? Self.defaultDirectory(plan)
     try OutputPath.check(directory, option: "out", kind: .folder, command: MergeCommand.name)

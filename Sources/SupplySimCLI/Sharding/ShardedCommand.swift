@@ -34,7 +34,7 @@ protocol ShardedCommand: CLICommand {
   /// Writes every output from the assembled results and prints the summary (unless `quiet`).
   static func finish(_ plan: Plan, totals: [[PolicyTotals]], directory: String, quiet: Bool, console: Console) throws
   /// Finishes the command from merged shards (see `MergeCommand`).
-  static func replay(reference: PartialResult, units: [UnitTotals], args: ParsedArguments, console: Console) throws -> Int32
+  static func replay(reference: PartialResult, file: String, units: [UnitTotals], args: ParsedArguments, console: Console) throws -> Int32
 }
 
 /// The options every sharded command takes, and the driver that runs one.

@@ -20,6 +20,10 @@ struct StressCommand: ShardedCommand {
     and per test "keeps service best: POLICY (fill rate X, cost Y)": the highest mean fill rate,
     ties to the lower cost. Writes stress.csv, stress.json, stress.md and stress.html into DIR
     (default: reports/<scenario name>-stress/), each atomically.
+
+    On a cluster: --shard K/N runs slice K of N (one unit = one scenario (the base or a test) in one
+    replication) and writes DIR/partial.json; 'supplysim merge' combines the N folders into the
+    files above, byte-identical. --emit slurm or --emit kubernetes prints a job that does both.
     """
   static let options: [OptionSpec] = [
     .value("replications", "N", "replications per test and policy (default: the scenario's, else 1)"),

@@ -20,6 +20,10 @@ struct SweepCommand: ShardedCommand {
     sweep.html (heatmaps for two parameters, tornado charts) into DIR (default:
     reports/<scenario name>-sweep/), each atomically. Replications: --replications, else the
     sweep section's, else the scenario's, else 1.
+
+    On a cluster: --shard K/N runs slice K of N (one unit = one grid point in one
+    replication) and writes DIR/partial.json; 'supplysim merge' combines the N folders into the
+    files above, byte-identical. --emit slurm or --emit kubernetes prints a job that does both.
     """
   static let options: [OptionSpec] = [
     .repeatable("vary", "PATH=VALUES", "a parameter and its values: PATH=FROM..TO:COUNT or PATH=V1,V2,..."),

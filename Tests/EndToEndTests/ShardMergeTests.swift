@@ -287,7 +287,7 @@ import _TestSupport
       return "no Slurm controller answers (sinfo failed); start slurmctld and slurmd"
     }
     let states = info.output.split(separator: "\n").map(String.init)
-    guard states.contains(where: { ["idle", "mix", "alloc"].contains($0) }) else {
+    guard states.contains(where: { ["idle", "mix", "alloc", "plnd"].contains($0) }) else {
       return "no Slurm node takes jobs (sinfo says \(states.joined(separator: ", ")))"
     }
     return nil

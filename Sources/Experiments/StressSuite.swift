@@ -31,10 +31,35 @@ public struct StressSuite: Sendable {
   /// - Throws: `ScenarioErrors` naming the test, the JSON path and the problem, before anything
   ///   runs; `PolicyFailure` when a policy stopped deciding in some run.
   public func run(progress: (@Sendable (Int, Int) -> Void)? = nil) throws -> StressResult {
-    var scenarios = [template.base]
-    for test in tests { scenarios.append(try template.variant(test.variations, context: test.context)) }
-    let totals = try ExperimentBatch(scenarios: scenarios, replications: replications, threads: threads).run(progress: progress)
-    return StressResult(scenario: template.base, tests: tests, replications: replications,
-                        policies: template.base.policies.map(\.name), base: totals[0], outcomes: Array(totals.dropFirst()))
+    result(try batch().run(progress: progress))
+  }
+
+  /// The base scenario (scenario 0) and every test's scenario as a batch, one unit per scenario
+  /// and replication.
+  ///
+  /// - Throws: `ScenarioErrors` naming the test, the JSON path and the problem.
+  public func batch() throws(ScenarioErrors) -> ExperimentBatch {
+    try batch(scenarios: 0..<(tests.count + 1))
+  }
+
+  /// Some of the suite's scenarios as a batch (0 is the base scenario, i the i-th test; scenario
+  /// j of the batch is `range.lowerBound + j`).
+  ///
+  /// - Throws: `ScenarioErrors` naming the test, the JSON path and the problem.
+  public func batch(scenarios range: Range<Int>) throws(ScenarioErrors) -> ExperimentBatch {
+    var scenarios: [Scenario] = []
+    for i in range {
+      if i == 0 { scenarios.append(template.base) } else {
+        let test = tests[i - 1]
+        scenarios.append(try template.variant(test.variations, context: test.context))
+      }
+    }
+    return ExperimentBatch(scenarios: scenarios, replications: replications, threads: threads)
+  }
+
+  /// The suite's result from every scenario's totals (`batch().run()`, or merged shards).
+  public func result(_ totals: [[PolicyTotals]]) -> StressResult {
+    StressResult(scenario: template.base, tests: tests, replications: replications,
+                 policies: template.base.policies.map(\.name), base: totals[0], outcomes: Array(totals.dropFirst()))
   }
 }

@@ -31,9 +31,16 @@ public struct Sweep: Sendable {
   ///   (`grid point 3 of 12: path=value, ...`), the JSON path and the problem (a point must also
   ///   keep the scenario's policies: a sweep compares the same policies throughout).
   public func scenarios() throws(ScenarioErrors) -> [Scenario] {
+    try scenarios(points: 0..<grid.count)
+  }
+
+  /// The scenarios of some grid points (a shard's), in point order, each checked like a scenario file.
+  ///
+  /// - Throws: `ScenarioErrors` as `scenarios()` does, for the first of these points that fails.
+  public func scenarios(points: Range<Int>) throws(ScenarioErrors) -> [Scenario] {
     var out: [Scenario] = []
-    out.reserveCapacity(grid.count)
-    for p in 0..<grid.count {
+    out.reserveCapacity(points.count)
+    for p in points {
       out.append(try template.variant(grid.variations(of: p), context: grid.context(of: p)))
     }
     return out
@@ -45,11 +52,28 @@ public struct Sweep: Sendable {
   /// - Throws: `ScenarioErrors` as `scenarios()` does, before anything runs; `PolicyFailure`
   ///   when a policy stopped deciding in some run.
   public func run(progress: (@Sendable (Int, Int) -> Void)? = nil) throws -> SweepResult {
-    let scenarios = try scenarios()
-    let totals = try ExperimentBatch(scenarios: scenarios, replications: replications, threads: threads).run(progress: progress)
-    return SweepResult(scenario: template.base, grid: grid, replications: replications,
-                       policies: template.base.policies.map(\.name), points: totals,
-                       reference: grid.referenceIndices(in: template.document),
-                       scenarioValues: grid.axes.map { ScenarioVariation.value(at: $0.path, in: template.document) })
+    result(try batch().run(progress: progress))
+  }
+
+  /// Every point's scenario as a batch (one unit per point and replication), checked.
+  ///
+  /// - Throws: `ScenarioErrors` as `scenarios()` does.
+  public func batch() throws(ScenarioErrors) -> ExperimentBatch {
+    try batch(points: 0..<grid.count)
+  }
+
+  /// Some points' scenarios as a batch (scenario i of the batch is point `points.lowerBound + i`).
+  ///
+  /// - Throws: `ScenarioErrors` as `scenarios(points:)` does.
+  public func batch(points: Range<Int>) throws(ScenarioErrors) -> ExperimentBatch {
+    ExperimentBatch(scenarios: try scenarios(points: points), replications: replications, threads: threads)
+  }
+
+  /// The sweep's result from every point's totals (`batch().run()`, or merged shards).
+  public func result(_ totals: [[PolicyTotals]]) -> SweepResult {
+    SweepResult(scenario: template.base, grid: grid, replications: replications,
+                policies: template.base.policies.map(\.name), points: totals,
+                reference: grid.referenceIndices(in: template.document),
+                scenarioValues: grid.axes.map { ScenarioVariation.value(at: $0.path, in: template.document) })
   }
 }

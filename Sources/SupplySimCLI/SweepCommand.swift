@@ -4,7 +4,7 @@ import Reports
 import Scenarios
 
 /// `supplysim sweep`: run a scenario over a grid of parameter values and report KPIs per point.
-struct SweepCommand: CLICommand {
+struct SweepCommand: ShardedCommand {
   static let name = "sweep"
   static let summary = "Run a scenario over a grid of parameter values (set by JSON path) and report KPIs per grid point."
   static let operands = "SCENARIO"
@@ -20,6 +20,10 @@ struct SweepCommand: CLICommand {
     sweep.html (heatmaps for two parameters, tornado charts) into DIR (default:
     reports/<scenario name>-sweep/), each atomically. Replications: --replications, else the
     sweep section's, else the scenario's, else 1.
+
+    On a cluster: --shard K/N runs slice K of N (one unit = one grid point in one
+    replication) and writes DIR/partial.json; 'supplysim merge' combines the N folders into the
+    files above, byte-identical. --emit slurm or --emit kubernetes prints a job that does both.
     """
   static let options: [OptionSpec] = [
     .repeatable("vary", "PATH=VALUES", "a parameter and its values: PATH=FROM..TO:COUNT or PATH=V1,V2,..."),
@@ -27,12 +31,24 @@ struct SweepCommand: CLICommand {
     .value("threads", "N", "worker threads (default: all cores); results do not depend on it"),
     .value("out", "DIR", "where to write the report (default reports/<scenario name>-sweep/)"),
     .flag("quiet", "print nothing but errors"),
-  ]
+  ] + Sharding.options
+
+  /// The checked sweep.
+  struct Plan {
+    var template: ScenarioTemplate
+    var grid: SweepGrid
+    var replications: Int
+    var sweep: Sweep
+  }
+
+  static let progressLabel = "sweeping"
+  static let unitName = "grid point"
 
   static func run(_ args: ParsedArguments, console: Console) throws -> Int32 {
-    guard args.positionals.count == 1 else {
-      throw UsageError("sweep: expected one scenario file, got \(args.positionals.count) (usage: \(usageLine))")
-    }
+    try Sharding.run(Self.self, args, console: console)
+  }
+
+  static func plan(_ args: ParsedArguments, template: ScenarioTemplate) throws -> Plan {
     var cliAxes: [SweepAxis] = []
     for text in args.values["vary"] ?? [] {
       let axis: SweepAxis
@@ -44,8 +60,6 @@ struct SweepCommand: CLICommand {
     }
     let threads = try args.integer("threads", default: Parallel.defaultThreadCount, range: 1...1024, command: name)
     let replicationsOption = args.value("replications") == nil ? nil : try args.integer("replications", default: 1, range: 1...100_000, command: name)
-
-    let template = try InputFile.template(args.positionals[0], console: console)
     let spec = template.base.spec
     let axes = cliAxes.isEmpty ? try template.sweepAxes() : cliAxes
     guard !axes.isEmpty else {
@@ -56,19 +70,28 @@ struct SweepCommand: CLICommand {
       throw UsageError("sweep: the grid has \(grid.count) points, more than \(SweepGrid.maximumPoints); vary fewer values")
     }
     let replications = replicationsOption ?? spec.sweep?.replications ?? spec.replications ?? 1
-    let directory = args.value("out") ?? "reports/\(spec.name)-sweep"
-    try OutputPath.check(directory, option: "out", kind: .folder, command: name)
     let sweep = Sweep(template: template, grid: grid, replications: replications, threads: threads)
-    let bar = ProgressBar(console: console, label: "sweeping", enabled: !args.flag("quiet"))
-    let result = try bar.showing { try sweep.run(progress: bar.update) }
+    return Plan(template: template, grid: grid, replications: replications, sweep: sweep)
+  }
+
+  static func batch(_ plan: Plan, scenarios: Range<Int>) throws -> ExperimentBatch {
+    try plan.sweep.batch(points: scenarios)
+  }
+
+  static func shape(_ plan: Plan) -> (scenarios: Int, replications: Int) { (plan.grid.count, plan.replications) }
+
+  static func defaultDirectory(_ plan: Plan) -> String { "reports/\(plan.template.base.spec.name)-sweep" }
+
+  static func finish(_ plan: Plan, totals: [[PolicyTotals]], directory: String, quiet: Bool, console: Console) throws {
+    let result = plan.sweep.result(totals)
     let report = SweepReport(result: result, version: SupplySimCommand.version)
     let written = try report.write(to: directory)
-    if !args.flag("quiet") {
-      let n = template.base.network
-      console.out("\(spec.name): \(grid.count) grid point\(grid.count == 1 ? "" : "s") x \(result.policies.count) policies x \(replications) replication\(replications == 1 ? "" : "s"), seed \(n.seed) at every point (common random numbers)\n\n")
+    if !quiet {
+      let n = plan.template.base.network
+      let grid = plan.grid, replications = plan.replications
+      console.out("\(plan.template.base.spec.name): \(grid.count) grid point\(grid.count == 1 ? "" : "s") x \(result.policies.count) policies x \(replications) replication\(replications == 1 ? "" : "s"), seed \(n.seed) at every point (common random numbers)\n\n")
       console.out(report.table().plain())
       console.out("\nwrote \(written.joined(separator: ", "))\n")
     }
-    return 0
   }
 }

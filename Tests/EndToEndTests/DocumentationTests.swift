@@ -75,6 +75,9 @@ struct DocumentedCommand: CustomTestStringConvertible, Sendable {
   var expectedStatus: Int32
   /// The documented output (console transcripts), or nil when output is not compared (sh blocks).
   var expectedOutput: [String]?
+  /// The words of the commands before this one in its console block: a `merge` first runs the
+  /// `--shard` commands among them, in its own workspace, to have the shards it names.
+  var earlier: [[String]] = []
 
   var testDescription: String { "\(file):\(line): \(text)" }
 
@@ -167,7 +170,8 @@ struct DocumentedCommand: CustomTestStringConvertible, Sendable {
       }
       commands.append(DocumentedCommand(
         file: block.file, line: block.line + 1 + start, text: ShellWords.withoutComment(typed), words: arguments,
-        standardInput: input, expectedStatus: exitStatus(comment), expectedOutput: output))
+        standardInput: input, expectedStatus: exitStatus(comment), expectedOutput: output,
+        earlier: commands.map(\.words)))
     }
     return commands
   }
@@ -241,6 +245,9 @@ struct DocumentedRun {
     var mapped: [String] = []
     for (index, word) in arguments.enumerated() {
       if index > 0, Self.outputOptions.contains(arguments[index - 1]) {
+        mapped.append(workspace + (word.hasPrefix("/") ? "" : "/") + word)
+      } else if arguments.first == "merge", index > 0, !word.hasPrefix("-") {
+        // merge reads the shards' folders, which earlier commands wrote into the workspace.
         mapped.append(workspace + (word.hasPrefix("/") ? "" : "/") + word)
       } else if !word.hasPrefix("-"), !word.hasPrefix("/"), word.contains("/"),
                 FileManager.default.fileExists(atPath: root + "/" + word) {
@@ -355,7 +362,15 @@ enum JSONExcerpt {
       Issue.record("\(location): '\(command.text)' is neither a supplysim command nor in DocumentedCommand.notRun")
       return
     }
-    let (status, output) = DocumentedRun().run(arguments, input: command.standardInput)
+    let run = DocumentedRun()
+    if arguments.first == "merge" {
+      for words in command.earlier {
+        var shard = command
+        shard.words = words
+        if let a = shard.arguments, a.contains("--shard") { _ = run.run(a, input: nil) }
+      }
+    }
+    let (status, output) = run.run(arguments, input: command.standardInput)
     #expect(status == command.expectedStatus,
             "\(location): '\(command.text)' exited \(status), the docs say \(command.expectedStatus); it printed:\n\(output)")
     guard let expected = command.expectedOutput else { return }

@@ -190,6 +190,41 @@ public struct RunReport: Sendable {
     return out
   }
 
+  /// Writes `dailyCSV()` to `path` row by row through a bounded buffer (`AtomicFile.stream`), so
+  /// the text is never held whole in memory; the bytes are the same.
+  ///
+  /// - Returns: False (writing nothing) when no trace was kept.
+  public func streamDailyCSV(to path: String) throws -> Bool {
+    guard result.outcomes.allSatisfy({ $0.trace != nil }) else { return false }
+    let network = result.scenario.network
+    let skus = network.skus
+    let nodes = network.hasSeveralNodes ? network.topology.nodes.map { CSVWriter.escape($0.id) + "," } : [""]
+    // Per slot, the bytes "node,sku," (or "sku,").
+    var slotPrefix: [[UInt8]] = []
+    for node in nodes { for sku in skus { slotPrefix.append(Array((node + CSVWriter.escape(sku.id) + ",").utf8)) } }
+    try AtomicFile.stream(to: path) { out in
+      out.append("policy,day,\(network.hasSeveralNodes ? "node," : "")sku,demand,shipped,onHand,onOrder,backordered,ordered,received\n")
+      for outcome in result.outcomes {
+        let t = outcome.trace!
+        precondition(t.skuCount == slotPrefix.count, "trace of \(outcome.name) has \(t.skuCount) slots for \(nodes.count) nodes × \(skus.count) SKUs")
+        let policy = Array((CSVWriter.escape(outcome.name) + ",").utf8)
+        let comma = UInt8(ascii: ","), newline = UInt8(ascii: "\n")
+        for day in 0..<t.dayCount {
+          for slot in 0..<t.skuCount {
+            let i = t.index(day: day, sku: slot)
+            out.append(bytes: policy); out.append(decimal: day); out.append(byte: comma); out.append(bytes: slotPrefix[slot])
+            out.append(decimal: t.demand[i]); out.append(byte: comma); out.append(decimal: t.shipped[i]); out.append(byte: comma)
+            out.append(decimal: t.onHand[i]); out.append(byte: comma); out.append(decimal: t.onOrder[i]); out.append(byte: comma)
+            out.append(decimal: t.backordered[i]); out.append(byte: comma); out.append(decimal: t.ordered[i]); out.append(byte: comma)
+            out.append(decimal: t.received[i]); out.append(byte: newline)
+          }
+          try out.flushIfFull()
+        }
+      }
+    }
+    return true
+  }
+
   /// `report.md`.
   public func markdown() -> String {
     let s = result.scenario
@@ -224,22 +259,27 @@ public struct RunReport: Sendable {
     for outcome in result.outcomes {
       md += "- **\(outcome.name)**: \(describe(outcome.definition))\n"
     }
-    md += "\n## Per SKU (mean over replications)\n\n"
-    let points = StockingPoints(network: n)
-    if let node = points.featuredNode {
-      md += "Each SKU over the whole network: demand, fill rate and stockout days at the customer-facing nodes, costs and stock at every node. s, S and Q are the levels at \(points.nodeIDs[node]) (the first customer-facing node); every node's figures are in the Network section and `nodes.csv`.\n\n"
-    }
-    for outcome in result.outcomes {
-      md += "### \(outcome.name)\n\n"
-      var table = TextTable(header: ["SKU", "s", "S", "Q", "Demand", "Fill rate", "Stockout days", "Avg on hand", "Total cost"])
-      for (k, sku) in n.skus.enumerated() {
-        let m = outcome.meanKPIs(ofSKU: k)
-        let levels = points.featuredParameters(of: outcome)
-        table.rows.append([sku.id] + PolicyParameters.levelNames.map { levels.text($0, ofSKU: k) ?? "–" } + [
-                           NumberFormat.grouped(m.demand, 0), NumberFormat.percent(m.fillRate, 2), NumberFormat.fixed(m.stockoutDays, 1),
-                           NumberFormat.grouped(m.averageOnHand, 1), NumberFormat.grouped(m.totalCost, 0)])
+    if result.scenario.network.skus.count > CatalogueSummary.perSKUTableLimit {
+      md += "\n## Catalogue summary\n\n" + CatalogueTables.lede(skus: n.skus.count) + "\n\n"
+      md += CatalogueTables(result: result, summary: CatalogueSummary(result: result)).markdown()
+    } else {
+      md += "\n## Per SKU (mean over replications)\n\n"
+      let points = StockingPoints(network: n)
+      if let node = points.featuredNode {
+        md += "Each SKU over the whole network: demand, fill rate and stockout days at the customer-facing nodes, costs and stock at every node. s, S and Q are the levels at \(points.nodeIDs[node]) (the first customer-facing node); every node's figures are in the Network section and `nodes.csv`.\n\n"
       }
-      md += table.markdown() + "\n"
+      for outcome in result.outcomes {
+        md += "### \(outcome.name)\n\n"
+        var table = TextTable(header: ["SKU", "s", "S", "Q", "Demand", "Fill rate", "Stockout days", "Avg on hand", "Total cost"])
+        for (k, sku) in n.skus.enumerated() {
+          let m = outcome.meanKPIs(ofSKU: k)
+          let levels = points.featuredParameters(of: outcome)
+          table.rows.append([sku.id] + PolicyParameters.levelNames.map { levels.text($0, ofSKU: k) ?? "–" } + [
+                             NumberFormat.grouped(m.demand, 0), NumberFormat.percent(m.fillRate, 2), NumberFormat.fixed(m.stockoutDays, 1),
+                             NumberFormat.grouped(m.averageOnHand, 1), NumberFormat.grouped(m.totalCost, 0)])
+        }
+        md += table.markdown() + "\n"
+      }
     }
     md += "## Definitions\n\n"
     md += "All figures cover the days after warm-up. Fill rate: demand met from stock on the day it arrived. CSL (cycle service level): share of replenishment cycles (receipt to receipt) without a stockout. Stockout days: days with demand not met from stock, summed over SKUs. Turns/yr: units shipped per 365 days / average on-hand. Costs: holding on closing stock, backorders per unit-day or lost-sale penalties, fixed cost per order, and purchase cost of the units the measured demand consumed (units ordered less the growth of the inventory position, so stock carried across the start or end of the measured days neither charges nor credits a policy)\(!n.hasSeveralNodes ? "" : ", plus transport: units received × the inbound lane's rate per unit").\n"
@@ -329,13 +369,16 @@ public struct RunReport: Sendable {
   public func write(to directory: String) throws -> [String] {
     try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
     var files: [(String, String)] = [("summary.json", summaryJSON()), ("kpis.csv", kpisCSV()), ("report.md", markdown()), ("report.html", HTMLReport(result: result, version: version).render())]
-    if let daily = dailyCSV() { files.append(("daily.csv", daily)) }
     if let nodes = nodesCSV() { files.append(("nodes.csv", nodes)) }
     func path(_ name: String) -> String { directory.hasSuffix("/") ? directory + name : directory + "/" + name }
     var written: [String] = []
     for (name, contents) in files {
       try AtomicFile.write(contents, to: path(name))
       written.append(path(name))
+    }
+    if try streamDailyCSV(to: path("daily.csv")) {
+      files.append(("daily.csv", ""))
+      written.insert(path("daily.csv"), at: 4)
     }
     for name in ["daily.csv", "nodes.csv"] where !files.contains(where: { $0.0 == name }) && FileManager.default.fileExists(atPath: path(name)) {
       try FileManager.default.removeItem(atPath: path(name))

@@ -147,24 +147,6 @@ public struct RunReport: Sendable {
     return out
   }
 
-  /// `kpis.csv`.
-  public func kpisCSV() -> String {
-    // The three levels always, then every other parameter any policy names, in order of appearance.
-    var names = PolicyParameters.levelNames
-    for outcome in result.outcomes { for c in outcome.parameters.columns where !names.contains(c.name) { names.append(c.name) } }
-    var csv = CSVWriter(header: ["policy", "sku"] + names + KPIs.names)
-    let network = result.scenario.network
-    for outcome in result.outcomes {
-      for (k, sku) in network.skus.enumerated() {
-        let cells = names.map { outcome.parameters.text($0, ofSKU: k) ?? "" }
-        csv.appendRow([outcome.name, sku.id] + cells + outcome.meanKPIs(ofSKU: k).values.map(NumberFormat.shortest))
-      }
-      let totals = KPIs.names.map { outcome.summary(of: $0).mean }
-      csv.appendRow([outcome.name, "TOTAL"] + names.map { _ in "" } + totals.map(NumberFormat.shortest))
-    }
-    return csv.text
-  }
-
   /// `daily.csv`, or nil when no trace was kept. A network of several nodes gets a `node` column
   /// after `day` and one row per stocking point (nodes in scenario order, then SKUs).
   public func dailyCSV() -> String? {
@@ -188,6 +170,16 @@ public struct RunReport: Sendable {
       }
     }
     return out
+  }
+
+  /// Most rows of a daily.csv that `run` writes without `--daily all`.
+  public static let dailyRowLimit = 2_000_000
+
+  /// The rows of `scenario`'s daily.csv: policies × days × stocking points (as a Double, which
+  /// cannot overflow).
+  public static func dailyRows(of scenario: Scenario) -> Double {
+    let n = scenario.network
+    return Double(scenario.policies.count) * Double(n.horizonDays) * Double(n.topology.nodes.count) * Double(n.skus.count)
   }
 
   /// Writes `dailyCSV()` to `path` row by row through a bounded buffer (`AtomicFile.stream`), so
@@ -226,7 +218,10 @@ public struct RunReport: Sendable {
   }
 
   /// `report.md`.
-  public func markdown() -> String {
+  public func markdown() -> String { markdown(catalogue: nil) }
+
+  /// `report.md`, with the catalogue summary when already computed.
+  func markdown(catalogue: CatalogueSummary?) -> String {
     let s = result.scenario
     let n = s.network
     var md = "# SupplySim report: \(s.spec.name)\n\n"
@@ -261,7 +256,7 @@ public struct RunReport: Sendable {
     }
     if result.scenario.network.skus.count > CatalogueSummary.perSKUTableLimit {
       md += "\n## Catalogue summary\n\n" + CatalogueTables.lede(skus: n.skus.count) + "\n\n"
-      md += CatalogueTables(result: result, summary: CatalogueSummary(result: result)).markdown()
+      md += CatalogueTables(result: result, summary: catalogue ?? CatalogueSummary(result: result)).markdown()
     } else {
       md += "\n## Per SKU (mean over replications)\n\n"
       let points = StockingPoints(network: n)
@@ -362,20 +357,25 @@ public struct RunReport: Sendable {
   /// Writes every file into `directory` (created if needed). Each file is written to a
   /// temporary name and renamed into place, so a reader never sees half a report file. A
   /// `daily.csv` or `nodes.csv` left by an earlier run that this run does not write (a run with
-  /// `--no-daily`, or of a single warehouse) is removed, so the folder never mixes two runs.
+  /// `--daily none`, or of a single warehouse) is removed, so the folder never mixes two runs.
   ///
   /// - Returns: The paths written.
   @discardableResult
   public func write(to directory: String) throws -> [String] {
     try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-    var files: [(String, String)] = [("summary.json", summaryJSON()), ("kpis.csv", kpisCSV()), ("report.md", markdown()), ("report.html", HTMLReport(result: result, version: version).render())]
-    if let nodes = nodesCSV() { files.append(("nodes.csv", nodes)) }
     func path(_ name: String) -> String { directory.hasSuffix("/") ? directory + name : directory + "/" + name }
+    try streamKPIsCSV(to: path("kpis.csv"))
+    let catalogue = result.scenario.network.skus.count > CatalogueSummary.perSKUTableLimit ? CatalogueSummary(result: result) : nil
+    var html = HTMLReport(result: result, version: version)
+    html.catalogue = catalogue
+    var files: [(String, String)] = [("summary.json", summaryJSON()), ("report.md", markdown(catalogue: catalogue)), ("report.html", html.render())]
+    if let nodes = nodesCSV() { files.append(("nodes.csv", nodes)) }
     var written: [String] = []
     for (name, contents) in files {
       try AtomicFile.write(contents, to: path(name))
       written.append(path(name))
     }
+    written.insert(path("kpis.csv"), at: 1)
     if try streamDailyCSV(to: path("daily.csv")) {
       files.append(("daily.csv", ""))
       written.insert(path("daily.csv"), at: 4)

@@ -49,6 +49,7 @@ extension BenchCommand {
       let experiment = Experiment(scenario: scenario, replications: 1, threads: threads)
       let plans = experiment.plan()
       _ = PhaseClock.resetPeakMemory()
+      let cpuBefore = processCPUSeconds()
       let start = ContinuousClock.now
       var checksum = 0
       for policies in plans.nodePlans {
@@ -58,18 +59,20 @@ extension BenchCommand {
         checksum = result.statistics.reduce(checksum) { $0 &+ $1.demand &+ $1.onHandSum }
       }
       let engine = ProgressBar.seconds(ContinuousClock.now - start)
+      let engineCPU = processCPUSeconds().flatMap { after in cpuBefore.map { after - $0 } }
       let engineMemory = peakMemoryMiB()
       let policies = plans.nodePlans.count
       func mib(_ v: Double?) -> String { v.map { NumberFormat.fixed($0, 0) + " MiB" } ?? "unknown" }
       console.out("\n\(skus) SKUs x \(days) days x \(policies) policies (\(NumberFormat.fixed(Double(skus * days * policies) / 1e6, 0)) million SKU-days)\n")
-      var table = TextTable(header: ["Phase", "Seconds", "Share", "Peak memory"])
+      func cpu(_ v: Double?) -> String { v.map { NumberFormat.fixed($0, 2) } ?? "–" }
+      var table = TextTable(header: ["Phase", "Seconds", "Share", "CPU s", "Peak memory"])
       for lap in clock.laps {
-        table.rows.append([lap.name, NumberFormat.fixed(lap.seconds, 2), NumberFormat.percent(lap.seconds / max(clock.total, 1e-9), 0), mib(lap.peakMiB)])
+        table.rows.append([lap.name, NumberFormat.fixed(lap.seconds, 2), NumberFormat.percent(lap.seconds / max(clock.total, 1e-9), 0), cpu(lap.cpuSeconds), mib(lap.peakMiB)])
       }
-      table.rows.append(["run (total)", NumberFormat.fixed(clock.total, 2), "", mib(clock.peakMiB)])
-      table.rows.append(["engine alone", NumberFormat.fixed(engine, 2), "", mib(engineMemory)])
+      table.rows.append(["run (total)", NumberFormat.fixed(clock.total, 2), "", cpu(clock.cpuTotal), mib(clock.peakMiB)])
+      table.rows.append(["engine alone", NumberFormat.fixed(engine, 2), "", cpu(engineCPU), mib(engineMemory)])
       console.out(table.plain())
-      console.out("  run / engine: \(NumberFormat.fixed(clock.total / engine, 2))x; \(NumberFormat.fixed(Double(skus * days * policies) / clock.total / 1e6, 1)) million SKU-days/s end to end (checksum \(checksum))\n")
+      console.out("  run / engine: \(NumberFormat.fixed(clock.total / engine, 2))x wall time\(clock.cpuTotal.flatMap { c in engineCPU.map { ", \(NumberFormat.fixed(c / $0, 2))x CPU time" } } ?? ""); \(NumberFormat.fixed(Double(skus * days * policies) / clock.total / 1e6, 1)) million SKU-days/s end to end (checksum \(checksum))\n")
       if !clock.resets { console.out("  (the peak-memory mark could not be reset: peaks are the process's so far)\n") }
     }
     return 0

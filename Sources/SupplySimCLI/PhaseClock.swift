@@ -21,6 +21,8 @@ final class PhaseClock {
     var name: String
     /// Wall time in seconds.
     var seconds: Double
+    /// CPU time over all threads in seconds, when /proc tells.
+    var cpuSeconds: Double?
     /// Peak resident memory during the phase in MiB, when /proc tells.
     var peakMiB: Double?
   }
@@ -30,24 +32,32 @@ final class PhaseClock {
   /// True when every reset of the high-water mark succeeded.
   private(set) var resets = true
   private var start = ContinuousClock.now
+  private var cpuStart: Double?
 
   /// Starts the clock (and the first phase).
   init() { restart() }
 
   /// Ends the running phase as `name` and starts the next one.
   func lap(_ name: String) {
-    laps.append(Lap(name: name, seconds: ProgressBar.seconds(ContinuousClock.now - start), peakMiB: BenchCommand.peakMemoryMiB()))
+    let cpu = BenchCommand.processCPUSeconds().flatMap { now in cpuStart.map { now - $0 } }
+    laps.append(Lap(name: name, seconds: ProgressBar.seconds(ContinuousClock.now - start), cpuSeconds: cpu, peakMiB: BenchCommand.peakMemoryMiB()))
     restart()
   }
 
   /// The sum of the laps' times.
   var total: Double { laps.reduce(0) { $0 + $1.seconds } }
 
+  /// The sum of the laps' CPU times, when every lap has one.
+  var cpuTotal: Double? {
+    laps.allSatisfy { $0.cpuSeconds != nil } ? laps.reduce(0) { $0 + $1.cpuSeconds! } : nil
+  }
+
   /// The highest peak of any lap.
   var peakMiB: Double? { laps.compactMap(\.peakMiB).max() }
 
   private func restart() {
     if !Self.resetPeakMemory() { resets = false }
+    cpuStart = BenchCommand.processCPUSeconds()
     start = ContinuousClock.now
   }
 

@@ -50,8 +50,7 @@ struct RunCommand: CLICommand {
     let threads = try args.integer("threads", default: Parallel.defaultThreadCount, range: 1...1024, command: name)
     let directory = args.value("out") ?? "reports/\(scenario.spec.name)"
     try OutputPath.check(directory, option: "out", kind: .folder, command: name)
-    let n = scenario.network
-    let daily = try dailyChoice(args, rows: Double(scenario.policies.count) * Double(n.horizonDays) * Double(n.topology.nodes.count) * Double(n.skus.count))
+    let daily = try dailyChoice(args, rows: RunReport.dailyRows(of: scenario))
     clock?.lap("load")
     let experiment = Experiment(scenario: scenario, replications: replications, threads: threads, recordTrace: daily.write)
     let bar = ProgressBar(console: console, label: "simulating", enabled: !args.flag("quiet"))
@@ -65,6 +64,7 @@ struct RunCommand: CLICommand {
     let written = try report.write(to: directory)
     clock?.lap("write")
     if !args.flag("quiet") {
+      let n = scenario.network
       console.out("\(scenario.spec.name): \(n.skus.count) SKUs, \(n.horizonDays) days (\(n.warmUpDays) warm-up), seed \(n.seed), \(replications) replication\(replications == 1 ? "" : "s")\n\n")
       console.out(report.comparisonTable().plain())
       console.out("\nwrote \(written.joined(separator: ", "))\n")
@@ -73,17 +73,14 @@ struct RunCommand: CLICommand {
     return 0
   }
 
-  /// Most rows of a daily.csv written without `--daily all`.
-  static let dailyRowLimit = 2_000_000
-
   /// Whether to write daily.csv (`--daily`, `--no-daily`, else by its size: `rows` rows), and
   /// the line that says why it was left out when the size decided.
   static func dailyChoice(_ args: ParsedArguments, rows: Double) throws(UsageError) -> (write: Bool, note: String?) {
     switch args.value("daily") {
     case nil:
       if args.flag("no-daily") { return (false, nil) }
-      if rows <= Double(dailyRowLimit) { return (true, nil) }
-      return (false, "daily.csv not written: it would have \(NumberFormat.grouped(rows, 0)) rows, more than \(NumberFormat.grouped(Double(dailyRowLimit), 0)) (--daily all writes it)")
+      if rows <= Double(RunReport.dailyRowLimit) { return (true, nil) }
+      return (false, "daily.csv not written: it would have \(NumberFormat.grouped(rows, 0)) rows, more than \(NumberFormat.grouped(Double(RunReport.dailyRowLimit), 0)) (--daily all writes it)")
     case "all"?:
       if args.flag("no-daily") { throw UsageError("run: --daily all and --no-daily contradict each other; give one") }
       return (true, nil)

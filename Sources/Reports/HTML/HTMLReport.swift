@@ -16,6 +16,8 @@ public struct HTMLReport: Sendable {
   public var version: String
   /// Forecasts to chart against actual demand; the forecast section appears only when non-empty.
   public var forecasts: [SeriesForecast]
+  /// The catalogue summary, when already computed (else computed for a large catalogue).
+  var catalogue: CatalogueSummary?
 
   /// Creates a report.
   ///
@@ -65,7 +67,7 @@ public struct HTMLReport: Sendable {
 
   /// The catalogue summary that replaces the per-SKU tables of a large catalogue.
   func catalogueSection() -> String {
-    let tables = CatalogueTables(result: result, summary: CatalogueSummary(result: result))
+    let tables = CatalogueTables(result: result, summary: catalogue ?? CatalogueSummary(result: result))
     return "<section id=\"catalogue\">\n<h2>Catalogue summary</h2>\n<p>\(esc(CatalogueTables.lede(skus: result.scenario.network.skus.count)))</p>\n"
       + tables.html() + "</section>\n"
   }

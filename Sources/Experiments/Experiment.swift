@@ -44,7 +44,7 @@ public struct Experiment: Sendable {
   public func run(progress: (@Sendable (Int, Int) -> Void)? = nil) throws(PolicyFailure) -> ExperimentResult {
     let plans = plan()
     let runs = try simulate(plans, progress: progress)
-    return aggregate(plans, runs: runs)
+    return aggregate(plans, runs: consume runs)
   }
 
   /// The planned policies of an experiment: every policy at every node.
@@ -104,11 +104,18 @@ public struct Experiment: Sendable {
 
   /// Gathers the runs of `simulate(_:progress:)` into per-policy outcomes (KPIs per replication,
   /// per SKU and per node; the trace of replication 0) and, with a trace, the forecast showcase.
-  public func aggregate(_ plans: Plans, runs completed: [SimulationResult]) -> ExperimentResult {
+  ///
+  /// Each policy's runs are released once its outcome is built, so a large catalogue does not
+  /// hold every run's statistics and every outcome's KPIs at once (pass the runs without keeping
+  /// a copy to benefit).
+  public func aggregate(_ plans: Plans, runs: consuming [SimulationResult]) -> ExperimentResult {
     let network = scenario.network
+    var completed = runs
     var outcomes: [PolicyOutcome] = []
     for (p, spec) in scenario.policies.enumerated() {
-      let mine = completed[(p * replications)..<((p + 1) * replications)]
+      let range = (p * replications)..<((p + 1) * replications)
+      let mine = Array(completed[range])
+      for i in range { completed[i] = SimulationResult(policyName: "", statistics: [], trace: nil) }
       outcomes.append(PolicyOutcome(
         name: spec.name, definition: spec, parameters: plans.featured[p].parameters,
         totals: mine.map { $0.totalKPIs(in: network) },

@@ -100,7 +100,10 @@ struct CatalogueTables: Sendable {
     for part in parts {
       h += "<h3>\(XMLEscape.escape(part.title))</h3>\n<p>\(XMLEscape.escape(part.note))</p>\n"
       h += "<div class=\"table-wrap\">\n<table class=\"catalogue\">\n<thead><tr>"
-      for title in part.table.header { h += "<th scope=\"col\">\(XMLEscape.escape(title))</th>" }
+      for (c, title) in part.table.header.enumerated() {
+        h += c == 0 || part.table.rightAligned[c] ? "<th scope=\"col\">" : "<th scope=\"col\" style=\"text-align: left\">"
+        h += XMLEscape.escape(title) + "</th>"
+      }
       h += "</tr></thead>\n<tbody>\n"
       for row in part.table.rows {
         h += "<tr><th scope=\"row\">\(XMLEscape.escape(row[0]))</th>"

@@ -51,6 +51,8 @@ struct RunCommand: CLICommand {
     let directory = args.value("out") ?? "reports/\(scenario.spec.name)"
     try OutputPath.check(directory, option: "out", kind: .folder, command: name)
     let daily = try dailyChoice(args, rows: RunReport.dailyRows(of: scenario))
+    // Parsing a large scenario leaves its document tree's memory free but mapped.
+    Memory.returnFreedPages()
     clock?.lap("load")
     let experiment = Experiment(scenario: scenario, replications: replications, threads: threads, recordTrace: daily.write)
     let bar = ProgressBar(console: console, label: "simulating", enabled: !args.flag("quiet"))
@@ -58,7 +60,8 @@ struct RunCommand: CLICommand {
     clock?.lap("plan")
     let runs = try bar.showing { try experiment.simulate(plans, progress: bar.update) }
     clock?.lap("simulate")
-    let result = experiment.aggregate(plans, runs: runs)
+    let result = experiment.aggregate(plans, runs: consume runs)
+    Memory.returnFreedPages()
     clock?.lap("aggregate")
     let report = RunReport(result: result, version: SupplySimCommand.version)
     let written = try report.write(to: directory)

@@ -58,7 +58,7 @@ public struct CatalogueSummary: Sendable {
   /// Per policy, up to `worstCount` SKU indices by stockout days, most first (ties by index);
   /// SKUs without stockouts are left out.
   public var worstByStockouts: [[Int]]
-  /// Per policy and SKU, the mean KPIs over replications.
+  /// Per policy and SKU, the mean KPIs over replications (with one replication, its KPIs).
   public var means: [[KPIs]]
   /// The ABC class of each SKU (0 = A, 1 = B, 2 = C).
   public var abcClass: [UInt8]
@@ -72,7 +72,9 @@ public struct CatalogueSummary: Sendable {
     let network = result.scenario.network
     let m = network.skus.count
     skuCount = m
-    let means = result.outcomes.map { $0.meanKPIsPerSKU() }
+    // One replication's KPIs are their own means (up to the sign of a zero, which neither
+    // sorting nor formatting sees), so they are shared rather than copied.
+    let means = result.outcomes.map { $0.perSKU.count == 1 ? $0.perSKU[0] : $0.meanKPIsPerSKU() }
     self.means = means
     // The columns of `distributionKPIs`, in its order.
     quantiles = means.map { perSKU in

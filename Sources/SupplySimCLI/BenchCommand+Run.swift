@@ -32,7 +32,7 @@ extension BenchCommand {
     guard case let .object(members) = document, case let .array(base)? = document["skus"], !base.isEmpty else {
       throw CLIError(subject: file, problem: "has no skus to cycle")
     }
-    let folder = FileManager.default.temporaryDirectory.path + "/supplysim-bench-run-\(ProcessInfo.processInfo.processIdentifier)"
+    let folder = FileManager.default.temporaryDirectory.path + "/supplysim-bench-run-\(UUID().uuidString)"
     try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
     defer { try? FileManager.default.removeItem(atPath: folder) }
     console.out("bench run: \(file) with its SKUs cycled, \(days) days, no daily trace, \(threads) thread\(threads == 1 ? "" : "s")\n")

@@ -30,7 +30,7 @@ import _TestSupport
   }
 
   @Test func benchRunPrintsEveryPhaseAndTheEngine() {
-    let r = runCLI(["bench", "run", "--skus", "40,60", "--days", "60", "--threads", "2"])
+    let r = runCLI(["bench", "run", "--skus", "40,60", "--days", "60", "--threads", "2", "--scenario", quickstart])
     #expect(r.code == 0, "\(r.err)")
     for phase in ["load", "plan", "simulate", "aggregate", "write", "run (total)", "engine alone", "run / engine:"] {
       #expect(r.out.contains(phase), "\(phase) missing")

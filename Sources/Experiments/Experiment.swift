@@ -33,7 +33,8 @@ public struct Experiment: Sendable {
     self.recordTrace = recordTrace
   }
 
-  /// Plans every policy and simulates all (policy, replication) pairs.
+  /// Plans every policy and simulates all (policy, replication) pairs: `plan()`, then
+  /// `simulate(_:progress:)`, then `aggregate(_:runs:)`.
   ///
   /// - Parameter progress: Called after each finished run with (done, total); may be called
   ///   from several threads.
@@ -41,46 +42,86 @@ public struct Experiment: Sendable {
   ///   process gave a bad reply, timed out or exited): the first in (policy, replication) order.
   ///   Nothing of the experiment is returned then, so no report can show void figures.
   public func run(progress: (@Sendable (Int, Int) -> Void)? = nil) throws(PolicyFailure) -> ExperimentResult {
+    let plans = plan()
+    let runs = try simulate(plans, progress: progress)
+    return aggregate(plans, runs: consume runs)
+  }
+
+  /// The planned policies of an experiment: every policy at every node.
+  public struct Plans: Sendable {
+    /// `nodePlans[policy][node]`.
+    public var nodePlans: [[ScenarioPolicy]]
+    /// Per policy, the plan of the first customer-facing node (the one reports show).
+    public var featured: [ScenarioPolicy]
+  }
+
+  /// Plans every policy: every node plans its own policy on its own view of the network (a
+  /// single warehouse's one node plans on the network itself).
+  public func plan() -> Plans {
     let network = scenario.network
-    // Every node plans its own policy on its own view of the network (a single warehouse's one
-    // node plans on the network itself); the outcome's `policy` is the first customer-facing node's.
     let nodePlans: [[ScenarioPolicy]] = scenario.policies.map { definition in
       network.topology.nodes.indices.map { definition.makePolicy(for: network, node: $0) }
     }
-    let planned = scenario.policies.indices.map { nodePlans[$0][network.topology.downstreamFirst[0]] }
-    let tasks = planned.count * replications
-    let innerThreads = tasks >= threads ? 1 : threads
+    return Plans(nodePlans: nodePlans, featured: scenario.policies.indices.map { nodePlans[$0][network.topology.downstreamFirst[0]] })
+  }
+
+  /// Simulates every (policy, replication) pair of `plans`.
+  ///
+  /// - Returns: The runs in (policy, replication) order, `runs[policy × replications + replication]`.
+  /// - Throws: `PolicyFailure`, as `run(progress:)`.
+  public func simulate(_ plans: Plans, progress: (@Sendable (Int, Int) -> Void)? = nil) throws(PolicyFailure) -> [SimulationResult] {
+    let network = scenario.network
+    let tasks = plans.featured.count * replications
+    // A large catalogue of independent SKUs splits each run into many chunks: runs go one after
+    // another, each on every thread, so no thread idles while the last runs finish.
+    let chunked = network.skus.count >= 16 * Simulation.chunkSize * threads && network.skusAreIndependent
+      && plans.nodePlans.allSatisfy { $0.allSatisfy(\.isSeparable) }
+    let innerThreads = tasks >= threads && !chunked ? 1 : threads
+    let outerThreads = chunked ? 1 : min(threads, tasks)
     let counter = ProgressCounter(total: tasks, report: progress)
     // Once run t has failed, runs after t are skipped (the failure reported is the first in
     // task order, whatever the thread count); runs before t still run, as one of them may fail too.
     let firstFailed = FirstFailedRun()
-    let runs = Parallel.map(tasks, threads: min(threads, tasks)) { t -> SimulationResult? in
+    let runs = Parallel.map(tasks, threads: outerThreads) { t -> SimulationResult? in
       guard t < firstFailed.index else {
         counter.step()
         return nil
       }
       let policyIndex = t / replications, replication = t % replications
       let options = SimulationOptions(recordTrace: recordTrace && replication == 0, threads: innerThreads, replication: UInt64(firstReplication + replication))
-      let plans = nodePlans[policyIndex]
-      let result = Simulation.run(network, options: options, separable: plans.allSatisfy(\.isSeparable),
+      let policies = plans.nodePlans[policyIndex]
+      let result = Simulation.run(network, options: options, separable: policies.allSatisfy(\.isSeparable),
                                   echelonStock: scenario.policies[policyIndex].echelonStock) { node, range in
-        range == 0..<network.skus.count ? plans[node] : plans[node].restricted(to: range)
+        range == 0..<network.skus.count ? policies[node] : policies[node].restricted(to: range)
       }
       if result.failure != nil { firstFailed.record(t) }
       counter.step()
       return result
     }
     if let failure = runs.lazy.compactMap({ $0?.failure }).first { throw failure }
-    let completed = runs.map { $0! }
+    return runs.map { $0! }
+  }
+
+  /// Gathers the runs of `simulate(_:progress:)` into per-policy outcomes (KPIs per replication,
+  /// per SKU and per node; the trace of replication 0) and, with a trace, the forecast showcase.
+  ///
+  /// Each policy's runs are released once its outcome is built, so a large catalogue does not
+  /// hold every run's statistics and every outcome's KPIs at once (pass the runs without keeping
+  /// a copy to benefit).
+  public func aggregate(_ plans: Plans, runs: consuming [SimulationResult]) -> ExperimentResult {
+    let network = scenario.network
+    var completed = runs
     var outcomes: [PolicyOutcome] = []
     for (p, spec) in scenario.policies.enumerated() {
-      let mine = Array(completed[(p * replications)..<((p + 1) * replications)])
+      let range = (p * replications)..<((p + 1) * replications)
+      let mine = Array(completed[range])
+      for i in range { completed[i] = SimulationResult(policyName: "", statistics: [], trace: nil) }
       outcomes.append(PolicyOutcome(
-        name: spec.name, definition: spec, parameters: planned[p].parameters,
+        name: spec.name, definition: spec, parameters: plans.featured[p].parameters,
         totals: mine.map { $0.totalKPIs(in: network) },
         perSKU: mine.map { $0.skuKPIs(in: network) },
         trace: mine.first?.trace,
-        nodeParameters: nodePlans[p].map(\.parameters),
+        nodeParameters: plans.nodePlans[p].map(\.parameters),
         perNode: mine.map { $0.nodeKPIs(in: network) },
         nodeBullwhip: mine.map { $0.nodeBullwhip(in: network) },
         echelonBullwhip: mine.map { $0.echelonBullwhip(in: network) },

@@ -88,11 +88,40 @@ public struct PolicyOutcome: Sendable {
     return values.isEmpty ? .nan : values.reduce(0, +) / Double(values.count)
   }
 
-  /// Mean KPIs of SKU `k` across replications.
+  /// Mean KPIs of SKU `k` across replications: each KPI summed from 0 in replication order and
+  /// divided by the number of replications, without allocating (reports call it per SKU).
   public func meanKPIs(ofSKU k: Int) -> KPIs {
     let n = Double(perSKU.count)
-    var sums = Array(repeating: 0.0, count: KPIs.names.count)
-    for replication in perSKU { for (i, v) in replication[k].values.enumerated() { sums[i] += v } }
-    return KPIs(values: sums.map { $0 / n })
+    var m = KPIs.zero
+    for replication in perSKU { m.add(replication[k]) }
+    m.divide(by: n)
+    return m
+  }
+
+  /// `meanKPIs(ofSKU:)` of every SKU, in network order.
+  public func meanKPIsPerSKU() -> [KPIs] {
+    guard let first = perSKU.first else { return [] }
+    return first.indices.map(meanKPIs(ofSKU:))
+  }
+}
+
+extension KPIs {
+  /// Every KPI 0.
+  static let zero = KPIs(values: Array(repeating: 0, count: KPIs.names.count))
+
+  /// Adds `o` KPI by KPI.
+  mutating func add(_ o: KPIs) {
+    totalCost += o.totalCost; holdingCost += o.holdingCost; shortageCost += o.shortageCost; orderingCost += o.orderingCost
+    purchaseCost += o.purchaseCost; transportCost += o.transportCost; fillRate += o.fillRate; cycleServiceLevel += o.cycleServiceLevel
+    stockoutDays += o.stockoutDays; unitsShort += o.unitsShort; demand += o.demand; averageOnHand += o.averageOnHand
+    averageBackorders += o.averageBackorders; averageOnOrder += o.averageOnOrder; inventoryTurnover += o.inventoryTurnover
+    ordersPlaced += o.ordersPlaced; meanOrderSize += o.meanOrderSize
+  }
+
+  /// Divides every KPI by `n`.
+  mutating func divide(by n: Double) {
+    totalCost /= n; holdingCost /= n; shortageCost /= n; orderingCost /= n; purchaseCost /= n; transportCost /= n
+    fillRate /= n; cycleServiceLevel /= n; stockoutDays /= n; unitsShort /= n; demand /= n; averageOnHand /= n
+    averageBackorders /= n; averageOnOrder /= n; inventoryTurnover /= n; ordersPlaced /= n; meanOrderSize /= n
   }
 }

@@ -14,7 +14,7 @@ public struct CSVWriter {
 
   /// Quotes a field when needed.
   public static func escape(_ field: String) -> String {
-    guard field.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return field }
+    guard field.utf8.contains(where: { $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\n") || $0 == UInt8(ascii: "\r") }) else { return field }
     return "\"" + field.replacingAll("\"", with: "\"\"") + "\""
   }
 }

@@ -147,24 +147,6 @@ public struct RunReport: Sendable {
     return out
   }
 
-  /// `kpis.csv`.
-  public func kpisCSV() -> String {
-    // The three levels always, then every other parameter any policy names, in order of appearance.
-    var names = PolicyParameters.levelNames
-    for outcome in result.outcomes { for c in outcome.parameters.columns where !names.contains(c.name) { names.append(c.name) } }
-    var csv = CSVWriter(header: ["policy", "sku"] + names + KPIs.names)
-    let network = result.scenario.network
-    for outcome in result.outcomes {
-      for (k, sku) in network.skus.enumerated() {
-        let cells = names.map { outcome.parameters.text($0, ofSKU: k) ?? "" }
-        csv.appendRow([outcome.name, sku.id] + cells + outcome.meanKPIs(ofSKU: k).values.map(NumberFormat.shortest))
-      }
-      let totals = KPIs.names.map { outcome.summary(of: $0).mean }
-      csv.appendRow([outcome.name, "TOTAL"] + names.map { _ in "" } + totals.map(NumberFormat.shortest))
-    }
-    return csv.text
-  }
-
   /// `daily.csv`, or nil when no trace was kept. A network of several nodes gets a `node` column
   /// after `day` and one row per stocking point (nodes in scenario order, then SKUs).
   public func dailyCSV() -> String? {
@@ -190,8 +172,56 @@ public struct RunReport: Sendable {
     return out
   }
 
+  /// Most rows of a daily.csv that `run` writes without `--daily all`.
+  public static let dailyRowLimit = 2_000_000
+
+  /// The rows of `scenario`'s daily.csv: policies × days × stocking points (as a Double, which
+  /// cannot overflow).
+  public static func dailyRows(of scenario: Scenario) -> Double {
+    let n = scenario.network
+    return Double(scenario.policies.count) * Double(n.horizonDays) * Double(n.topology.nodes.count) * Double(n.skus.count)
+  }
+
+  /// Writes `dailyCSV()` to `path` row by row through a bounded buffer (`AtomicFile.stream`), so
+  /// the text is never held whole in memory; the bytes are the same.
+  ///
+  /// - Returns: False (writing nothing) when no trace was kept.
+  public func streamDailyCSV(to path: String) throws -> Bool {
+    guard result.outcomes.allSatisfy({ $0.trace != nil }) else { return false }
+    let network = result.scenario.network
+    let skus = network.skus
+    let nodes = network.hasSeveralNodes ? network.topology.nodes.map { CSVWriter.escape($0.id) + "," } : [""]
+    // Per slot, the bytes "node,sku," (or "sku,").
+    var slotPrefix: [[UInt8]] = []
+    for node in nodes { for sku in skus { slotPrefix.append(Array((node + CSVWriter.escape(sku.id) + ",").utf8)) } }
+    try AtomicFile.stream(to: path) { out in
+      out.append("policy,day,\(network.hasSeveralNodes ? "node," : "")sku,demand,shipped,onHand,onOrder,backordered,ordered,received\n")
+      for outcome in result.outcomes {
+        let t = outcome.trace!
+        precondition(t.skuCount == slotPrefix.count, "trace of \(outcome.name) has \(t.skuCount) slots for \(nodes.count) nodes × \(skus.count) SKUs")
+        let policy = Array((CSVWriter.escape(outcome.name) + ",").utf8)
+        let comma = UInt8(ascii: ","), newline = UInt8(ascii: "\n")
+        for day in 0..<t.dayCount {
+          for slot in 0..<t.skuCount {
+            let i = t.index(day: day, sku: slot)
+            out.append(bytes: policy); out.append(decimal: day); out.append(byte: comma); out.append(bytes: slotPrefix[slot])
+            out.append(decimal: t.demand[i]); out.append(byte: comma); out.append(decimal: t.shipped[i]); out.append(byte: comma)
+            out.append(decimal: t.onHand[i]); out.append(byte: comma); out.append(decimal: t.onOrder[i]); out.append(byte: comma)
+            out.append(decimal: t.backordered[i]); out.append(byte: comma); out.append(decimal: t.ordered[i]); out.append(byte: comma)
+            out.append(decimal: t.received[i]); out.append(byte: newline)
+          }
+          try out.flushIfFull()
+        }
+      }
+    }
+    return true
+  }
+
   /// `report.md`.
-  public func markdown() -> String {
+  public func markdown() -> String { markdown(catalogue: nil) }
+
+  /// `report.md`, with the catalogue summary when already computed.
+  func markdown(catalogue: CatalogueSummary?) -> String {
     let s = result.scenario
     let n = s.network
     var md = "# SupplySim report: \(s.spec.name)\n\n"
@@ -224,22 +254,27 @@ public struct RunReport: Sendable {
     for outcome in result.outcomes {
       md += "- **\(outcome.name)**: \(describe(outcome.definition))\n"
     }
-    md += "\n## Per SKU (mean over replications)\n\n"
-    let points = StockingPoints(network: n)
-    if let node = points.featuredNode {
-      md += "Each SKU over the whole network: demand, fill rate and stockout days at the customer-facing nodes, costs and stock at every node. s, S and Q are the levels at \(points.nodeIDs[node]) (the first customer-facing node); every node's figures are in the Network section and `nodes.csv`.\n\n"
-    }
-    for outcome in result.outcomes {
-      md += "### \(outcome.name)\n\n"
-      var table = TextTable(header: ["SKU", "s", "S", "Q", "Demand", "Fill rate", "Stockout days", "Avg on hand", "Total cost"])
-      for (k, sku) in n.skus.enumerated() {
-        let m = outcome.meanKPIs(ofSKU: k)
-        let levels = points.featuredParameters(of: outcome)
-        table.rows.append([sku.id] + PolicyParameters.levelNames.map { levels.text($0, ofSKU: k) ?? "–" } + [
-                           NumberFormat.grouped(m.demand, 0), NumberFormat.percent(m.fillRate, 2), NumberFormat.fixed(m.stockoutDays, 1),
-                           NumberFormat.grouped(m.averageOnHand, 1), NumberFormat.grouped(m.totalCost, 0)])
+    if result.scenario.network.skus.count > CatalogueSummary.perSKUTableLimit {
+      md += "\n## Catalogue summary\n\n" + CatalogueTables.lede(skus: n.skus.count) + "\n\n"
+      md += CatalogueTables(result: result, summary: catalogue ?? CatalogueSummary(result: result)).markdown()
+    } else {
+      md += "\n## Per SKU (mean over replications)\n\n"
+      let points = StockingPoints(network: n)
+      if let node = points.featuredNode {
+        md += "Each SKU over the whole network: demand, fill rate and stockout days at the customer-facing nodes, costs and stock at every node. s, S and Q are the levels at \(points.nodeIDs[node]) (the first customer-facing node); every node's figures are in the Network section and `nodes.csv`.\n\n"
       }
-      md += table.markdown() + "\n"
+      for outcome in result.outcomes {
+        md += "### \(outcome.name)\n\n"
+        var table = TextTable(header: ["SKU", "s", "S", "Q", "Demand", "Fill rate", "Stockout days", "Avg on hand", "Total cost"])
+        for (k, sku) in n.skus.enumerated() {
+          let m = outcome.meanKPIs(ofSKU: k)
+          let levels = points.featuredParameters(of: outcome)
+          table.rows.append([sku.id] + PolicyParameters.levelNames.map { levels.text($0, ofSKU: k) ?? "–" } + [
+                             NumberFormat.grouped(m.demand, 0), NumberFormat.percent(m.fillRate, 2), NumberFormat.fixed(m.stockoutDays, 1),
+                             NumberFormat.grouped(m.averageOnHand, 1), NumberFormat.grouped(m.totalCost, 0)])
+        }
+        md += table.markdown() + "\n"
+      }
     }
     md += "## Definitions\n\n"
     md += "All figures cover the days after warm-up. Fill rate: demand met from stock on the day it arrived. CSL (cycle service level): share of replenishment cycles (receipt to receipt) without a stockout. Stockout days: days with demand not met from stock, summed over SKUs. Turns/yr: units shipped per 365 days / average on-hand. Costs: holding on closing stock, backorders per unit-day or lost-sale penalties, fixed cost per order, and purchase cost of the units the measured demand consumed (units ordered less the growth of the inventory position, so stock carried across the start or end of the measured days neither charges nor credits a policy)\(!n.hasSeveralNodes ? "" : ", plus transport: units received × the inbound lane's rate per unit").\n"
@@ -322,20 +357,28 @@ public struct RunReport: Sendable {
   /// Writes every file into `directory` (created if needed). Each file is written to a
   /// temporary name and renamed into place, so a reader never sees half a report file. A
   /// `daily.csv` or `nodes.csv` left by an earlier run that this run does not write (a run with
-  /// `--no-daily`, or of a single warehouse) is removed, so the folder never mixes two runs.
+  /// `--daily none`, or of a single warehouse) is removed, so the folder never mixes two runs.
   ///
   /// - Returns: The paths written.
   @discardableResult
   public func write(to directory: String) throws -> [String] {
     try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-    var files: [(String, String)] = [("summary.json", summaryJSON()), ("kpis.csv", kpisCSV()), ("report.md", markdown()), ("report.html", HTMLReport(result: result, version: version).render())]
-    if let daily = dailyCSV() { files.append(("daily.csv", daily)) }
-    if let nodes = nodesCSV() { files.append(("nodes.csv", nodes)) }
     func path(_ name: String) -> String { directory.hasSuffix("/") ? directory + name : directory + "/" + name }
+    try streamKPIsCSV(to: path("kpis.csv"))
+    let catalogue = result.scenario.network.skus.count > CatalogueSummary.perSKUTableLimit ? CatalogueSummary(result: result) : nil
+    var html = HTMLReport(result: result, version: version)
+    html.catalogue = catalogue
+    var files: [(String, String)] = [("summary.json", summaryJSON()), ("report.md", markdown(catalogue: catalogue)), ("report.html", html.render())]
+    if let nodes = nodesCSV() { files.append(("nodes.csv", nodes)) }
     var written: [String] = []
     for (name, contents) in files {
       try AtomicFile.write(contents, to: path(name))
       written.append(path(name))
+    }
+    written.insert(path("kpis.csv"), at: 1)
+    if try streamDailyCSV(to: path("daily.csv")) {
+      files.append(("daily.csv", ""))
+      written.insert(path("daily.csv"), at: 4)
     }
     for name in ["daily.csv", "nodes.csv"] where !files.contains(where: { $0.0 == name }) && FileManager.default.fileExists(atPath: path(name)) {
       try FileManager.default.removeItem(atPath: path(name))

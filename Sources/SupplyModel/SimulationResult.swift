@@ -34,6 +34,14 @@ public struct SimulationResult: Sendable, Equatable {
   public func skuKPIs(in network: SupplyNetwork) -> [KPIs] {
     let topology = network.topology
     let m = network.skus.count
+    if topology.nodes.count == 1 {
+      // One node: the same figures without building the node lists per SKU.
+      let customerFacing = topology.isCustomerFacing(0)
+      return (0..<m).map { k in
+        let all = [(statistics[k], network.costs(ofNode: 0, sku: k))]
+        return KPIs(customerFacing: customerFacing ? all : [], all: all)
+      }
+    }
     return (0..<m).map { k in
       let all = topology.nodes.indices.map { (statistics[$0 * m + k], network.costs(ofNode: $0, sku: k)) }
       let customers = topology.nodes.indices.filter(topology.isCustomerFacing).map { all[$0] }

@@ -21,7 +21,7 @@ import SupplyModel
 struct BenchCommand: CLICommand {
   static let name = "bench"
   static let summary = "Measure simulation speed on fixed synthetic workloads (use a release build)."
-  static let operands = "sim|network|experiment|external|forecast|nn|lp|validate"
+  static let operands = "sim|network|experiment|external|forecast|nn|lp|validate|run"
   static let details = """
     sim: a single warehouse, Poisson demand (means log-uniform in 0.5..50 units/day), fixed lead
     times of 1..10 days, an (s,S) policy at a 95% cycle service level with EOQ lot sizes, full KPI
@@ -57,9 +57,16 @@ struct BenchCommand: CLICommand {
     validate: the quickstart's SKUs (or --scenario's) cycled to --skus SKUs (default 1000000) in
     one JSON document, loaded as validate and run load it (parse, check every rule and derived
     quantity, build, audit the plans). Prints SKUs per second and peak resident memory.
+
+    run: the quickstart's SKUs (or --scenario's) cycled to each size in --skus (a comma-separated
+    list, default 10000,100000,1000000) over --days days (default 365), written to a scenario
+    file and run by the run command's own code with --no-daily (its three policies, one
+    replication); then the engine alone simulates the same policies. Prints each phase's time
+    (load, plan, simulate, aggregate, write) and peak resident memory, the run's and the engine's
+    totals and their ratio.
     """
   static let options: [OptionSpec] = [
-    .value("skus", "N", "SKUs (default 10000)"),
+    .value("skus", "N", "SKUs (default 10000; run: a comma-separated list of sizes)"),
     .value("days", "N", "days (default 365)"),
     .value("threads", "N", "threads (default: all cores)"),
     .value("repeat", "N", "timed runs; the best is reported (default 5)"),
@@ -71,12 +78,12 @@ struct BenchCommand: CLICommand {
     .value("replications", "N", "experiment: replications (default 30)"),
     .value("program", "FILE", "external: the policy program, run with python3 (default scenarios/external/base_stock.py)"),
     .flag("stages", "validate: also time parsing and decoding on their own"),
-    .value("scenario", "FILE", "experiment, network, validate: the scenario (default scenarios/quickstart.json, scenarios/three-echelon.json)"),
+    .value("scenario", "FILE", "experiment, network, validate, run: the scenario (default scenarios/quickstart.json, scenarios/three-echelon.json)"),
   ]
 
   static func run(_ args: ParsedArguments, console: Console) throws -> Int32 {
     guard let subject = args.positionals.first, args.positionals.count == 1 else {
-      throw UsageError("bench: name one workload: sim, network, experiment, external, forecast, nn, lp or validate (usage: \(usageLine))")
+      throw UsageError("bench: name one workload: sim, network, experiment, external, forecast, nn, lp, validate or run (usage: \(usageLine))")
     }
     switch subject {
     case "sim": return try benchSimulation(args, console: console)
@@ -87,7 +94,8 @@ struct BenchCommand: CLICommand {
     case "nn": return try benchNeural(args, console: console)
     case "lp": return try benchLP(args, console: console)
     case "validate": return try benchValidate(args, console: console)
-    default: throw UsageError("bench: unknown workload '\(subject)'; workloads are: sim, network, experiment, external, forecast, nn, lp, validate")
+    case "run": return try benchRun(args, console: console)
+    default: throw UsageError("bench: unknown workload '\(subject)'; workloads are: sim, network, experiment, external, forecast, nn, lp, validate, run")
     }
   }
 

@@ -74,10 +74,18 @@ extension HTMLReport {
     return h
   }
 
+  /// Why a run has no trace, as markup: `--no-daily` for a run whose daily.csv would be small,
+  /// else its size.
+  var noTraceReason: String {
+    let rows = RunReport.dailyRows(of: result.scenario)
+    guard rows > Double(RunReport.dailyRowLimit) else { return "the run used <code>--no-daily</code>" }
+    return "daily.csv would have \(esc(NumberFormat.grouped(rows, 0))) rows, more than \(esc(NumberFormat.grouped(Double(RunReport.dailyRowLimit), 0))); <code>--daily all</code> writes it"
+  }
+
   func trajectorySection() -> String {
     var h = "<section id=\"trajectories\">\n<h2>Inventory and order trajectories</h2>\n"
     guard result.outcomes.allSatisfy({ $0.trace != nil }), let first = result.outcomes.first?.trace else {
-      return h + "<p>No daily trace was recorded (the run used <code>--no-daily</code>), so there are no trajectories.</p>\n</section>\n"
+      return h + "<p>No daily trace was recorded (\(noTraceReason)), so there are no trajectories.</p>\n</section>\n"
     }
     let network = result.scenario.network
     let featured = FeaturedSKU.select(from: result)
@@ -145,7 +153,7 @@ extension HTMLReport {
     h += "<p>A <em>stockout day</em> is a day on which some of a SKU's demand was not met from stock; a <em>stockout episode</em> is a run of consecutive stockout days of one SKU, and its length is the duration. "
     h += "Computed from the daily trace of replication 0 over the measured days: units shipped from stock = shipped − backorders served from that day's receipts; the day is a stockout day when that is below demand.</p>\n"
     guard result.outcomes.allSatisfy({ $0.trace != nil }) else {
-      return h + "<p>No daily trace was recorded (the run used <code>--no-daily</code>), so durations cannot be computed.</p>\n</section>\n"
+      return h + "<p>No daily trace was recorded (\(noTraceReason)), so durations cannot be computed.</p>\n</section>\n"
     }
     let measured = result.scenario.network.measuredDays
     // In a network only customer-facing points serve demand the way the trace rule reads it.

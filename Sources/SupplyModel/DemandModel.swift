@@ -40,6 +40,10 @@ public enum DemandFamily: Sendable, Equatable {
   case empirical(values: [Double], probabilities: [Double])
   /// Exactly the mean each day, with carried rounding so cumulative demand is `floor(Σ mean)`.
   case deterministic
+  /// Zero-inflated counts: 0 with probability `zeroProbability` π, else a Poisson (dispersion
+  /// nil) or negative binomial count with mean `mean / (1 - π)`, so the profile's mean stays the
+  /// overall mean. Variance = mean + mean²·π/(1 - π) + mean²/((1 - π)·dispersion).
+  case zeroInflated(zeroProbability: Double, dispersion: Double?)
 
   /// The variance of one day's demand at a given mean (before integer rounding).
   public func variance(atMean m: Double) -> Double {
@@ -54,6 +58,9 @@ public enum DemandFamily: Sendable, Equatable {
       let second = zip(values, p).reduce(0) { $0 + $1.0 * $1.0 * $1.1 }
       return (second - mu * mu) * (m / mu) * (m / mu)
     case .deterministic: return 0
+    case let .zeroInflated(pi, r):
+      let extra = r.map { m * m / ((1 - pi) * $0) } ?? 0
+      return m + m * m * pi / (1 - pi) + extra
     }
   }
 
@@ -72,6 +79,7 @@ public struct DemandSampler: Sendable {
     case uniform(Double)
     case empirical(EmpiricalDiscrete, [Double], Double)
     case deterministic
+    case zeroInflated(Double, Double?)
   }
   @usableFromInline let kind: Kind
   /// The fractional demand carried to the next day (deterministic family only).
@@ -90,6 +98,7 @@ public struct DemandSampler: Sendable {
       let mu = zip(values, p).reduce(0) { $0 + $1.0 * $1.1 }
       kind = .empirical(EmpiricalDiscrete(values: Array(values.indices), probabilities: p), values, mu)
     case .deterministic: kind = .deterministic
+    case let .zeroInflated(pi, r): kind = .zeroInflated(pi, r)
     }
   }
 
@@ -125,6 +134,12 @@ public struct DemandSampler: Sendable {
       let units = carry.rounded(.down)
       carry -= units
       return Int(units)
+    case let .zeroInflated(pi, r):
+      // One uniform decides the structural zero, then the count is drawn at the inflated mean.
+      guard mean > 0, rng.nextUnit() >= pi else { return 0 }
+      let inner = mean / (1 - pi)
+      if let r { return NegativeBinomial(mean: inner, dispersion: r).sample(using: &rng) }
+      return Poisson.sample(mean: inner, using: &rng)
     }
   }
 

@@ -30,7 +30,7 @@ let package = Package(
       "LinearProgramming", "InventoryOptimization", "Replenishment", "Scenarios", "Experiments", "Reports",
     ]),
     .target(name: "SupplySimCLI", dependencies: [
-      "Scenarios", "Experiments", "Reports", "SupplyModel", "Replenishment", "Forecasting",
+      "Scenarios", "DemandFitting", "Experiments", "Reports", "SupplyModel", "Replenishment", "Forecasting",
       "NeuralForecasting", "LinearProgramming", "Stochastics", "Parallelism", "LinearAlgebra",
     ]),
     .executableTarget(name: "supplysim", dependencies: ["SupplySimCLI"]),

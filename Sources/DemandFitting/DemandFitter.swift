@@ -89,25 +89,20 @@ public struct DemandFitter: Sendable {
       regression = MeanRegression(history: history, terms: terms, referencePrice: referencePrice)
       theta = regression.fit(from: [start[0]], model: .poisson)?.theta ?? [start[0]]
     }
-    var means = regression.means(theta) ?? [Double](repeating: sales / Double(used.count), count: n)
-    var choice = selectFamily(history: history, means: means, pattern: pattern, meanParameters: terms.count)
-
-    if censored > 0 && choice.model != .poisson,
-       let refit = regression.fit(from: theta, model: choice.model), let m = regression.means(refit.theta) {
-      theta = refit.theta
-      means = m
-      choice = selectFamily(history: history, means: means, pattern: pattern, meanParameters: terms.count)
+    // Wald tests of the trend and the yearly wave, with a robust (sandwich) covariance that
+    // holds whatever the count family: the meat weighs each day by (y − μ)², censored days by μ.
+    let robust = sandwich(regression, theta) { t, m in
+      guard history.isAvailable(t) else { return m }
+      let d = Double(history.quantities[t]) - m
+      return d * d
     }
-
-    // Wald tests of the trend and the yearly wave.
-    var covariance = sandwich(regression, theta, choice.model)
     let weekdayEffects = terms.weekly ? [0] + Array(theta[1...6]) : [Double](repeating: 0, count: 7)
     let weekdayMean = weekdayEffects.reduce(0) { $0 + exp($1) } / 7
     let centreLevel = exp(theta[0]) * weekdayMean
     var dropTrend = false, dropYearly = false
     if terms.trend {
       let i = terms.trendIndex
-      let se = covariance.map { $0[i * terms.count + i].squareRoot() }
+      let se = robust.map { $0[i * terms.count + i].squareRoot() }
       let p = se.map { 2 * SpecialFunctions.normalSurvival(abs(theta[i]) / $0) } ?? 1
       dropTrend = !(p < significance)
       fit.trendTest = TrendTest(perDay: Estimate(centreLevel * theta[i], standardError: se.map { centreLevel * $0 }),
@@ -117,7 +112,7 @@ public struct DemandFitter: Sendable {
       let k = terms.yearlyStart, p = terms.count
       var block = [Double](repeating: 0, count: 16)
       var statistic = 0.0
-      if let v = covariance {
+      if let v = robust {
         for i in 0..<4 { for j in 0..<4 { block[i * 4 + j] = v[(k + i) * p + k + j] } }
         let a = Array(theta[k..<(k + 4)])
         if let x = SymmetricSolver.solve(block, a, size: 4) { statistic = zip(a, x).reduce(0) { $0 + $1.0 * $1.1 } }
@@ -134,15 +129,23 @@ public struct DemandFitter: Sendable {
       if reduced.trend { next.append(theta[terms.trendIndex]) }
       if reduced.yearly { next += theta[terms.yearlyStart..<(terms.yearlyStart + 4)] }
       let smaller = MeanRegression(history: history, terms: reduced, referencePrice: referencePrice)
-      if let refit = smaller.fit(from: next, model: choice.model), let m = smaller.means(refit.theta) {
+      if let refit = smaller.fit(from: next, model: .poisson) {
         terms = reduced
         regression = smaller
         theta = refit.theta
-        means = m
-        choice = selectFamily(history: history, means: means, pattern: pattern, meanParameters: terms.count)
-        covariance = sandwich(regression, theta, choice.model)
       }
     }
+
+    var means = regression.means(theta) ?? [Double](repeating: sales / Double(used.count), count: n)
+    var choice = selectFamily(history: history, means: means, pattern: pattern, meanParameters: terms.count)
+    if censored > 0 && choice.model != .poisson,
+       let refit = regression.fit(from: theta, model: choice.model), let m = regression.means(refit.theta) {
+      theta = refit.theta
+      means = m
+      choice = selectFamily(history: history, means: means, pattern: pattern, meanParameters: terms.count)
+    }
+    let model = choice.model
+    let covariance = sandwich(regression, theta) { _, m in model.variance(atMean: m) }
 
     // The fitted profile.
     let p = terms.count
@@ -218,13 +221,18 @@ public struct DemandFitter: Sendable {
     if pattern.demandClass.isSporadic {
       // Zero inflation: start from the excess of observed over expected zeros.
       var zeros = 0.0, expectedZeros = 0.0
-      for t in likelihood.exact {
-        if likelihood.y[t] == 0 { zeros += 1 }
-        expectedZeros += exp(-r * log1p(means[t] / r))
+      for g in likelihood.groupMean.indices {
+        zeros += likelihood.groupZeros[g]
+        expectedZeros += likelihood.groupDays[g] * exp(-r * log1p(likelihood.groupMean[g] / r))
       }
+      var poissonZeros = 0.0
+      for g in likelihood.groupMean.indices { poissonZeros += likelihood.groupDays[g] * exp(-likelihood.groupMean[g]) }
       let count = Double(max(likelihood.exact.count, 1))
       let pi0 = min(max((zeros - expectedZeros) / max(count - expectedZeros, 1), 0.02), 0.9)
       let logit = (lower: -12.0, upper: 6.0)
+      // A zero-inflated model can beat its base only with more zeros than the base expects:
+      // without such an excess its π sits at 0 and it costs a parameter, so it is not fitted.
+      if zeros > poissonZeros {
       let zip = BoxNewton.maximize([log(pi0 / (1 - pi0))], lower: [logit.lower], upper: [logit.upper]) {
         likelihood.logLikelihood(.zeroInflated(zeroProbability: Self.logistic($0[0]), dispersion: nil))
       }
@@ -232,6 +240,8 @@ public struct DemandFitter: Sendable {
       let piSE = Self.standardErrors(zip.hessian, size: 1, atBound: zip.atBound).map { pi * (1 - pi) * $0[0] }
       options.append((.zeroInflated(zeroProbability: pi, dispersion: nil),
                       .zeroInflatedPoisson(zeroProbability: Estimate(pi, standardError: piSE)), 1, zip.value))
+      }
+      if zeros > expectedZeros {
       let zinb = BoxNewton.maximize([log(pi0 / (1 - pi0)), nb.x[0]], lower: [logit.lower, logR.lower], upper: [logit.upper, logR.upper]) {
         likelihood.logLikelihood(.zeroInflated(zeroProbability: Self.logistic($0[0]), dispersion: exp($0[1])))
       }
@@ -241,6 +251,7 @@ public struct DemandFitter: Sendable {
                       .zeroInflatedNegativeBinomial(zeroProbability: Estimate(pi2, standardError: ses.map { pi2 * (1 - pi2) * $0[0] }),
                                                     dispersion: Estimate(r2, standardError: ses.map { r2 * $0[1] })),
                       2, zinb.value))
+      }
     }
     let candidates = options.map {
       FamilyCandidate(name: $0.family.name, logLikelihood: $0.logLikelihood, aic: -2 * $0.logLikelihood + 2 * Double(k + $0.parameters))
@@ -265,14 +276,13 @@ public struct DemandFitter: Sendable {
   /// 1 / (1 + e^{−x}).
   static func logistic(_ x: Double) -> Double { 1 / (1 + exp(-x)) }
 
-  /// A⁻¹·B·A⁻¹ with A = Σ μ z z' and B = Σ Var(D_t) z z': the covariance of the mean
-  /// coefficients when the variance is the family's rather than Poisson's.
-  func sandwich(_ regression: MeanRegression, _ theta: [Double], _ model: CountModel) -> [Double]? {
+  /// A⁻¹·B·A⁻¹ with A = Σ μ z z' and B = Σ w_t z z': the covariance of the mean coefficients
+  /// when day t's variance is `variance(t, μ_t)` rather than Poisson's μ_t.
+  func sandwich(_ regression: MeanRegression, _ theta: [Double], variance: (Int, Double) -> Double) -> [Double]? {
     let p = regression.terms.count
     let a = regression.crossProduct(theta) { _, m in m }
     guard let inverse = SymmetricSolver.inverse(a, size: p) else { return nil }
-    if model == .poisson { return inverse }
-    let b = regression.crossProduct(theta) { _, m in model.variance(atMean: m) }
+    let b = regression.crossProduct(theta, weight: variance)
     var ab = [Double](repeating: 0, count: p * p), result = ab
     for i in 0..<p { for j in 0..<p { ab[i * p + j] = (0..<p).reduce(0) { $0 + inverse[i * p + $1] * b[$1 * p + j] } } }
     for i in 0..<p { for j in 0..<p { result[i * p + j] = (0..<p).reduce(0) { $0 + ab[i * p + $1] * inverse[$1 * p + j] } } }

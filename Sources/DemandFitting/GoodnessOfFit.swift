@@ -50,14 +50,15 @@ public struct GoodnessOfFit: Sendable, Equatable {
     guard !cuts.isEmpty else { return nil }
     var expected = [Double](repeating: 0, count: cuts.count + 1)
     var cdf = [Double](repeating: 0, count: cuts.count)
-    for t in likelihood.exact {
-      model.cdf(at: cuts, mean: likelihood.m[t], into: &cdf)
+    for g in likelihood.groupMean.indices {
+      model.cdf(at: cuts, mean: likelihood.groupMean[g], into: &cdf)
+      let days = likelihood.groupDays[g]
       var below = 0.0
       for i in cuts.indices {
-        expected[i] += cdf[i] - below
+        expected[i] += days * (cdf[i] - below)
         below = cdf[i]
       }
-      expected[cuts.count] += 1 - below
+      expected[cuts.count] += days * (1 - below)
     }
     var observed = [Int](repeating: 0, count: cuts.count + 1)
     for t in likelihood.exact {

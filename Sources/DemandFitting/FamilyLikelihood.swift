@@ -59,10 +59,11 @@ struct FamilyLikelihood {
       tail[j] = above
     }
     // Group by mean, in a fixed order (sorted by mean, then day) so sums are reproducible.
-    let order = exact.sorted { (means[$0], $0) < (means[$1], $1) }
+    var keyed = exact.map { (mean: means[$0], day: $0) }
+    keyed.sort { $0.mean < $1.mean || $0.mean == $1.mean && $0.day < $1.day }
     var gm: [Double] = [], gn: [Double] = [], gz: [Double] = [], gy: [Double] = []
-    for t in order {
-      if gm.last != means[t] { gm.append(means[t]); gn.append(0); gz.append(0); gy.append(0) }
+    for (mean, t) in keyed {
+      if gm.last != mean { gm.append(mean); gn.append(0); gz.append(0); gy.append(0) }
       gn[gn.count - 1] += 1
       if y[t] == 0 { gz[gz.count - 1] += 1 }
       gy[gy.count - 1] += Double(y[t])

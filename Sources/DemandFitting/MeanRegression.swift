@@ -54,73 +54,117 @@ struct MeanRegression {
     used = history.quantities.indices.map { history.isAvailable($0) || history.quantities[$0] > 0 }
   }
 
-  /// Fills `z` with ∂log μ_t/∂θ and returns μ_t; nil when a multiplicative factor is <= 0.
+  /// Writes the non-zero entries of ∂log μ_t/∂θ as (`index[k]`, `value[k]`) and returns μ_t
+  /// and their count; μ_t is nil when a multiplicative factor is <= 0.
   @inline(__always)
-  func row(_ t: Int, _ theta: [Double], _ z: inout [Double]) -> Double? {
+  func row(_ t: Int, _ theta: UnsafePointer<Double>, _ index: UnsafeMutablePointer<Int>, _ value: UnsafeMutablePointer<Double>) -> (mean: Double?, count: Int) {
     let c = history.calendar
     var eta = theta[0]
-    z[0] = 1
+    index[0] = 0; value[0] = 1
+    var n = 1
     if terms.weekly {
       let wd = c.weekday(ofDay: t)
-      for j in 0..<6 { z[1 + j] = 0 }
-      if wd > 0 { z[wd] = 1; eta += theta[wd] }
+      if wd > 0 { index[n] = wd; value[n] = 1; n += 1; eta += theta[wd] }
     }
-    if terms.promotion {
-      let p = history.promotion[t] ? 1.0 : 0.0
-      z[terms.promotionIndex] = p
-      eta += p * theta[terms.promotionIndex]
+    if terms.promotion && history.promotion[t] {
+      let k = terms.promotionIndex
+      index[n] = k; value[n] = 1; n += 1
+      eta += theta[k]
     }
     if terms.price {
-      let x = logRelativePrice[t]
-      z[terms.priceIndex] = x
-      eta += x * theta[terms.priceIndex]
+      let x = logRelativePrice[t], k = terms.priceIndex
+      if x != 0 { index[n] = k; value[n] = x; n += 1; eta += x * theta[k] }
     }
     var factor = 1.0
     if terms.trend {
-      let s = Double(t) - trendCentre
-      let f = 1 + theta[terms.trendIndex] * s
-      guard f > 0 else { return nil }
-      z[terms.trendIndex] = s / f
+      let s = Double(t) - trendCentre, k = terms.trendIndex
+      let f = 1 + theta[k] * s
+      guard f > 0 else { return (nil, n) }
+      index[n] = k; value[n] = s / f; n += 1
       factor *= f
     }
     if terms.yearly {
       let h = Self.harmonics[c.dayOfYear(ofDay: t)]
       let k = terms.yearlyStart
       let f = 1 + theta[k] * h.0 + theta[k + 1] * h.1 + theta[k + 2] * h.2 + theta[k + 3] * h.3
-      guard f > 0 else { return nil }
-      z[k] = h.0 / f; z[k + 1] = h.1 / f; z[k + 2] = h.2 / f; z[k + 3] = h.3 / f
+      guard f > 0 else { return (nil, n) }
+      index[n] = k; value[n] = h.0 / f
+      index[n + 1] = k + 1; value[n + 1] = h.1 / f
+      index[n + 2] = k + 2; value[n + 2] = h.2 / f
+      index[n + 3] = k + 3; value[n + 3] = h.3 / f
+      n += 4
       factor *= f
     }
-    return exp(min(eta, 700)) * factor
+    return (exp(min(eta, 700)) * factor, n)
+  }
+
+  /// Calls `body(t, μ_t, indices, values, count)` for every day (or every used day), with the
+  /// row's non-zero derivative entries; stops and returns false when a factor is <= 0.
+  @inline(__always)
+  func forEachRow(_ theta: [Double], usedOnly: Bool,
+                  _ body: (Int, Double, UnsafeMutablePointer<Int>, UnsafeMutablePointer<Double>, Int) -> Void) -> Bool {
+    var index = [Int](repeating: 0, count: 16), value = [Double](repeating: 0, count: 16)
+    return theta.withUnsafeBufferPointer { th in
+      index.withUnsafeMutableBufferPointer { ix in
+        value.withUnsafeMutableBufferPointer { vx in
+          for t in 0..<history.count where !usedOnly || used[t] {
+            let r = row(t, th.baseAddress!, ix.baseAddress!, vx.baseAddress!)
+            guard let m = r.mean, m.isFinite else { return false }
+            body(t, m, ix.baseAddress!, vx.baseAddress!, r.count)
+          }
+          return true
+        }
+      }
+    }
+  }
+
+  /// True when the trend factor (linear: checked at both ends) and the yearly factor (checked
+  /// on every day of the year) stay positive.
+  func factorsPositive(_ theta: [Double]) -> Bool {
+    if terms.trend {
+      let g = theta[terms.trendIndex]
+      guard 1 + g * (0 - trendCentre) > 0, 1 + g * (Double(history.count - 1) - trendCentre) > 0 else { return false }
+    }
+    if terms.yearly {
+      let k = terms.yearlyStart
+      for h in Self.harmonics where 1 + theta[k] * h.0 + theta[k + 1] * h.1 + theta[k + 2] * h.2 + theta[k + 3] * h.3 <= 0 { return false }
+    }
+    return true
   }
 
   /// The means of every day at `theta`, or nil when a factor is <= 0 on some day.
   func means(_ theta: [Double]) -> [Double]? {
-    var z = [Double](repeating: 0, count: terms.count)
     var mu = [Double](repeating: 0, count: history.count)
-    for t in 0..<history.count {
-      guard let m = row(t, theta, &z), m.isFinite else { return nil }
-      mu[t] = m
+    let ok = mu.withUnsafeMutableBufferPointer { out in
+      forEachRow(theta, usedOnly: false) { t, m, _, _, _ in out[t] = m }
     }
-    return mu
+    return ok ? mu : nil
   }
 
   /// Σ w_t z z' over the used days, the weight given per day (the information or the meat of a
   /// sandwich).
   func crossProduct(_ theta: [Double], weight: (Int, Double) -> Double) -> [Double] {
     let p = terms.count
-    var z = [Double](repeating: 0, count: p)
     var a = [Double](repeating: 0, count: p * p)
-    for t in 0..<history.count where used[t] {
-      guard let m = row(t, theta, &z) else { continue }
-      let w = weight(t, m)
-      for i in 0..<p where z[i] != 0 {
-        let wz = w * z[i]
-        for j in i..<p { a[i * p + j] += wz * z[j] }
+    a.withUnsafeMutableBufferPointer { A in
+      _ = forEachRow(theta, usedOnly: true) { t, m, index, value, n in
+        let w = weight(t, m)
+        Self.accumulate(A.baseAddress!, p, w, index, value, n)
       }
     }
     for i in 0..<p { for j in 0..<i { a[i * p + j] = a[j * p + i] } }
     return a
+  }
+
+  /// Adds w·z z' to the upper triangle of `a` (indices ascending).
+  @inline(__always)
+  static func accumulate(_ a: UnsafeMutablePointer<Double>, _ p: Int, _ w: Double, _ index: UnsafeMutablePointer<Int>,
+                         _ value: UnsafeMutablePointer<Double>, _ n: Int) {
+    for u in 0..<n {
+      let i = index[u], wz = w * value[u]
+      let rowStart = a + i * p
+      for v in u..<n { rowStart[index[v]] += wz * value[v] }
+    }
   }
 
   /// Fits θ from `start`, imputing censored days under `model`.
@@ -129,7 +173,6 @@ struct MeanRegression {
   func fit(from start: [Double], model: CountModel, maxIterations: Int = 60) -> (theta: [Double], iterations: Int)? {
     let p = terms.count
     var theta = start
-    var z = [Double](repeating: 0, count: p)
     var a = [Double](repeating: 0, count: p * p)
     var g = [Double](repeating: 0, count: p)
     let censored = (0..<history.count).contains { used[$0] && !history.isAvailable($0) }
@@ -139,18 +182,19 @@ struct MeanRegression {
       for i in 0..<(p * p) { a[i] = 0 }
       for i in 0..<p { g[i] = 0 }
       var objective = 0.0
-      for t in 0..<history.count where used[t] {
-        guard let m = row(t, theta, &z) else { return nil }
-        let q = history.quantities[t]
-        let y = history.isAvailable(t) ? Double(q) : model.conditionalMean(atLeast: q, mean: m)
-        if m > 0 { objective += (y > 0 ? y * log(m) : 0) - m }
-        let r = y - m
-        for i in 0..<p where z[i] != 0 {
-          g[i] += r * z[i]
-          let mz = m * z[i]
-          for j in i..<p { a[i * p + j] += mz * z[j] }
+      let valid = a.withUnsafeMutableBufferPointer { A in
+        g.withUnsafeMutableBufferPointer { G in
+          forEachRow(theta, usedOnly: true) { t, m, index, value, n in
+            let q = history.quantities[t]
+            let y = history.isAvailable(t) ? Double(q) : model.conditionalMean(atLeast: q, mean: m)
+            if m > 0 { objective += (y > 0 ? y * log(m) : 0) - m }
+            let r = y - m
+            for u in 0..<n { G[index[u]] += r * value[u] }
+            Self.accumulate(A.baseAddress!, p, m, index, value, n)
+          }
         }
       }
+      guard valid else { return nil }
       for i in 0..<p { for j in 0..<i { a[i * p + j] = a[j * p + i] } }
       guard var step = SymmetricSolver.solve(a, g, size: p) else { return nil }
       // A weekday or promotion without sales drives its effect to -infinity one unit at a time;
@@ -162,13 +206,13 @@ struct MeanRegression {
       for _ in 0..<30 {
         for i in 0..<p { next[i] = theta[i] + step[i] }
         for i in 0..<terms.trendIndex { next[i] = max(next[i], -40) }
-        if means(next) != nil { accepted = true; break }
+        if factorsPositive(next) { accepted = true; break }
         for i in 0..<p { step[i] *= 0.5 }
       }
       guard accepted else { return (theta, iteration) }
       theta = next
       let change = step.map(abs).max() ?? 0
-      if change < 1e-8 || abs(objective - previous) <= 1e-12 * abs(objective) && !censored { return (theta, iteration) }
+      if change < 1e-7 || abs(objective - previous) <= 1e-11 * abs(objective) && !censored { return (theta, iteration) }
       previous = objective
     }
     return (theta, limit)

@@ -58,7 +58,7 @@ public struct Scenario: Sendable {
     builder.file = file
     let built = builder.build()
     if !builder.validator.errors.isEmpty {
-      throw ScenarioErrors(errors: builder.validator.errors.map { ScenarioError(file: file, path: $0.path, problem: $0.problem) })
+      throw ScenarioErrors(errors: builder.validator.scenarioErrors(file: file))
     }
     try ScenarioTemplate.checkSuites(spec: spec, json: json, file: file)
     let audit = auditPlans(network: built!.network, policies: built!.policies, file: file)

@@ -35,7 +35,7 @@ extension DemandFamily {
         p[i + 1] += w * (x - whole)
       }
       return try DemandPMF(probabilities: p)
-    case .normal, .gamma, .lognormal, .uniform:
+    case .normal, .gamma, .lognormal, .uniform, .recorded:
       return nil
     }
   }

@@ -53,12 +53,12 @@ public struct Scenario: Sendable {
   ///   - file: The name to put in error messages.
   /// - Throws: `ScenarioErrors` listing every problem with its JSON path.
   public static func load(json: String, file: String) throws(ScenarioErrors) -> Scenario {
-    let spec = try decode(json: json, file: file)
+    let (spec, tables) = try decodeLocated(json: json, file: file)
     var builder = ScenarioBuilder(spec: spec)
     builder.file = file
     let built = builder.build()
     if !builder.validator.errors.isEmpty {
-      throw ScenarioErrors(errors: builder.validator.scenarioErrors(file: file))
+      throw ScenarioErrors(errors: builder.validator.scenarioErrors(file: file).map { locate($0, in: tables) })
     }
     try ScenarioTemplate.checkSuites(spec: spec, json: json, file: file)
     let audit = auditPlans(network: built!.network, policies: built!.policies, file: file)
@@ -67,7 +67,32 @@ public struct Scenario: Sendable {
   }
 
   /// Parses JSON text into the file's structure without checking its values.
+  /// Arrays given as CSV tables (`"skus": {"file": …}`, see `CatalogueTable`) are read from
+  /// their files, relative to `file`'s folder.
   public static func decode(json: String, file: String) throws(ScenarioErrors) -> ScenarioSpec {
-    try JSONDocument.decode(ScenarioSpec.self, json: json, file: file)
+    try decodeLocated(json: json, file: file).spec
+  }
+
+  /// Decodes, with the origins of arrays read from CSV tables.
+  static func decodeLocated(json: String, file: String) throws(ScenarioErrors) -> (spec: ScenarioSpec, tables: [TableOrigin]) {
+    let value: JSONValue
+    do {
+      value = try JSONParser.parse(json)
+    } catch {
+      throw ScenarioErrors(errors: [ScenarioError(file: file, path: "", problem: "malformed JSON at \(error.description)")])
+    }
+    let (expanded, tables) = try CatalogueTable.expand(value, scenarioFile: file)
+    do {
+      return (try JSONDocument.decode(ScenarioSpec.self, value: expanded, file: file), tables)
+    } catch {
+      throw ScenarioErrors(errors: error.errors.map { locate($0, in: tables) })
+    }
+  }
+
+  /// An error inside a CSV table, at its row and column; others as they are.
+  static func locate(_ e: ScenarioError, in tables: [TableOrigin]) -> ScenarioError {
+    guard !tables.isEmpty else { return e }
+    for t in tables { if let located = t.locate(e) { return located } }
+    return e
   }
 }

@@ -118,6 +118,21 @@ struct CSVTokenizer {
   /// when it is not one: `nan`, `inf`, `+1`, `0x10`, `1,5` and the empty field are not numbers.
   func numberLiteral(_ f: Field) -> Double? {
     let (s, e) = trimmed(f)
+    guard let whole = scanNumber(s, e) else { return nil }
+    if whole >= 0 { return bytes[s] == 0x2D ? -Double(whole) : Double(whole) }
+    return Double(String(decoding: UnsafeBufferPointer(rebasing: bytes[s..<e]), as: UTF8.self))
+  }
+
+  /// True when the trimmed field is a JSON number literal.
+  func isNumberLiteral(_ f: Field) -> Bool {
+    let (s, e) = trimmed(f)
+    return scanNumber(s, e) != nil
+  }
+
+  /// Checks the JSON number syntax of `bytes[s..<e]`: nil when it is not a number; its magnitude
+  /// when it is an integer of at most 15 digits (exact in a Double); −1 for any other number.
+  @inline(__always)
+  private func scanNumber(_ s: Int, _ e: Int) -> Int? {
     guard s < e else { return nil }
     var i = s
     if bytes[i] == 0x2D { i += 1 }
@@ -129,7 +144,7 @@ struct CSVTokenizer {
       i += 1
     }
     guard digits > 0 else { return nil }
-    if i == e, digits <= 15 { return bytes[s] == 0x2D ? -Double(whole) : Double(whole) }
+    if i == e, digits <= 15 { return whole }
     if i < e, bytes[i] == 0x2E {
       i += 1
       let before = i
@@ -144,6 +159,6 @@ struct CSVTokenizer {
       guard i > before else { return nil }
     }
     guard i == e else { return nil }
-    return Double(String(decoding: UnsafeBufferPointer(rebasing: bytes[s..<e]), as: UTF8.self))
+    return -1
   }
 }

@@ -49,6 +49,15 @@ extension ScenarioBuilder {
     }
   }
 
+  /// The SKU's recorded demand before day 0 (over all its nodes), for forecasters to start
+  /// from; empty when it has no rows or the history starts on or after day 0.
+  func pastDemand(of sku: String) -> [Double] {
+    guard let history, let startDate, let positions = historyPositions[sku] else { return [] }
+    let days = startDate.daysSinceEpoch - history.firstDate.daysSinceEpoch
+    guard days > 0, days <= SalesHistory.maximumSpanDays else { return [] }
+    return history.totals(ofSeries: positions, from: history.firstDate, count: days).quantity
+  }
+
   /// Demand taken from the sales history (`demand.source`).
   mutating func recordedDemand(_ s: DemandSpec, path: String, sku: String) -> DemandModel? {
     let before = validator.errors.count

@@ -97,7 +97,8 @@ struct ScenarioBuilder {
         validator.fail("\(path).supplier", "no supplier has id \"\(s.supplier)\"; \(suggestion(for: s.supplier, among: supplierIDs))")
       }
       let override = s.leadTime.flatMap { leadTime($0, path: "\(path).leadTime") }
-      let demand = demandModel(s.demand, path: "\(path).demand", sku: s.id)
+      var demand = demandModel(s.demand, path: "\(path).demand", sku: s.id)
+      if demand != nil, demand!.past.isEmpty, history != nil { demand!.past = pastDemand(of: s.id) }
       let costLimit = Self.maximumCostRate
       validator.number(s.unitCost, "\(path).unitCost", min: 0, max: costLimit)
       validator.number(s.holdingCostPerUnitDay, "\(path).holdingCostPerUnitDay", min: 0, max: costLimit)

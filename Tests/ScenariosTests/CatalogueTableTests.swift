@@ -73,3 +73,41 @@ import Testing
     }
   }
 }
+
+/// Nodes and lanes of a network from tables: the shipped two-echelon scenario, rewritten.
+@Suite struct NetworkTableTests {
+  @Test func twoEchelonNodesAndLanesFromTables() throws {
+    let folder = ScratchFolder("network")
+    defer { folder.remove() }
+    folder.write("nodes.csv", """
+    id,kind,allocation,holdingCostFactor,demandFactor
+    DC,distributionCenter,fairShare,0.6,
+    store-1,store,,,1.4
+    store-2,store,,,1.2
+    store-3,store,,,1.0
+    store-4,store,,,0.8
+    store-5,store,,,0.6
+    """)
+    folder.write("lanes.csv", """
+    from,to,transportCostPerUnit,leadTime.distribution,leadTime.mean,leadTime.min,leadTime.max
+    maker,DC,0.2,,,,
+    DC,store-1,0.1,deterministic,1,,
+    DC,store-2,0.1,deterministic,1,,
+    DC,store-3,0.12,uniform,,1,2
+    DC,store-4,0.15,uniform,,1,3
+    DC,store-5,0.15,deterministic,2,,
+    """)
+    let path = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../../scenarios/two-echelon.json").path
+    let original = try String(contentsOfFile: path, encoding: .utf8)
+    guard case var .object(members) = try JSONParser.parse(original) else { Issue.record("not an object"); return }
+    for i in members.indices where members[i].key == "nodes" || members[i].key == "lanes" {
+      members[i].value = .object([("file", .string("\(members[i].key).csv"))])
+    }
+    let text = JSONValue.object(members).jsonText
+    let fromTables = try Scenario.load(json: text, file: folder.path + "two.json")
+    let fromArrays = try Scenario.load(json: original, file: path)
+    #expect(fromTables.spec.nodes == fromArrays.spec.nodes)
+    #expect(fromTables.spec.lanes == fromArrays.spec.lanes)
+    #expect(fromTables.network == fromArrays.network)
+  }
+}

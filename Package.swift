@@ -22,11 +22,11 @@ let package = Package(
     .target(name: "InventoryOptimization", dependencies: ["Stochastics"]),
     .target(name: "DemandFitting", dependencies: ["SupplyModel", "Stochastics", "Parallelism"]),
     .target(name: "Replenishment", dependencies: ["SupplyModel", "Stochastics", "Forecasting", "LinearProgramming", "InventoryOptimization"]),
-    .target(name: "Scenarios", dependencies: ["SupplyModel", "Replenishment", "Forecasting", "NeuralForecasting", "Stochastics", "Parallelism"]),
+    .target(name: "Scenarios", dependencies: ["DemandFitting", "SupplyModel", "Replenishment", "Forecasting", "NeuralForecasting", "Stochastics", "Parallelism"]),
     .target(name: "Experiments", dependencies: ["Scenarios", "SupplyModel", "Replenishment", "Forecasting", "Parallelism", "Stochastics"]),
-    .target(name: "Reports", dependencies: ["Experiments", "Scenarios", "SupplyModel", "Forecasting"]),
+    .target(name: "Reports", dependencies: ["DemandFitting", "Experiments", "Scenarios", "SupplyModel", "Forecasting"]),
     .target(name: "SupplySim", dependencies: [
-      "Parallelism", "Stochastics", "SupplyModel", "LinearAlgebra", "Forecasting", "NeuralForecasting",
+      "Parallelism", "Stochastics", "SupplyModel", "DemandFitting", "LinearAlgebra", "Forecasting", "NeuralForecasting",
       "LinearProgramming", "InventoryOptimization", "Replenishment", "Scenarios", "Experiments", "Reports",
     ]),
     .target(name: "SupplySimCLI", dependencies: [

@@ -30,6 +30,9 @@ public struct DemandFitter: Sendable {
   /// Below this goodness-of-fit p-value the family becomes empirical.
   public var empiricalBelow: Double
 
+  /// The fewest days a scenario fits (four weeks: one weekly cycle per weekday factor is too few).
+  public static let minimumDays = 28
+
   /// Creates a fitter.
   public init(significance: Double = 0.01, empiricalBelow: Double = 0.001) {
     self.significance = significance

@@ -42,7 +42,7 @@ extension DemandFamily {
       var p = base.probabilities.map { $0 * (1 - pi) }
       p[0] += pi
       return try DemandPMF(probabilities: p)
-    case .normal, .gamma, .lognormal, .uniform:
+    case .normal, .gamma, .lognormal, .uniform, .recorded:
       return nil
     }
   }

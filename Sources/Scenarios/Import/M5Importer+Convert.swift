@@ -33,7 +33,8 @@ extension M5Importer {
     var series = 0, rows = 0, skipped = 0
     var dateLine: [[UInt8]] = []
     try history.append("date,sku,quantity,node,price,promotion,available\n")
-    try skus.append("id,node,price,unitCost\n")
+    try skus.append("id,unitCost,holdingCostPerUnitDay\n")
+    var itemOrder: [String] = [], itemPrices: [String: (sum: Double, weeks: Int)] = [:]
     var quantities: [Int] = []
     try ByteLines.forEach(path: path, name: name) { (line, number) throws(ImportError) in
       ByteLines.split(line, into: &fields)
@@ -117,9 +118,16 @@ extension M5Importer {
         rows += 1
       }
       middle.removeLast()
-      let meanPrice = priceWeeks > 0 ? Double(priceSum) / Double(priceWeeks) / 10_000 : 0
-      try skus.append("\(item),\(store),\(Self.decimal(meanPrice)),\(Self.decimal(meanPrice * Self.costRatio))\n")
+      if itemPrices[item] == nil { itemOrder.append(item) }
+      let sofar = itemPrices[item] ?? (0, 0)
+      itemPrices[item] = (sofar.sum + Double(priceSum) / 10_000, sofar.weeks + priceWeeks)
       return true
+    }
+    for item in itemOrder {
+      let p = itemPrices[item]!
+      let meanPrice = p.weeks > 0 ? p.sum / Double(p.weeks) : 0
+      let unitCost = meanPrice * Self.costRatio
+      try skus.append("\(item),\(Self.decimal(unitCost)),\(Self.decimal(unitCost * Self.holdingRatePerYear / 365, digits: 8))\n")
     }
     guard !dayNumbers.isEmpty else { throw ImportError(file: name, line: nil, problem: "is empty; it needs the header id,item_id,…,d_1,…") }
     if let missing = stores?.first(where: { !seenStores.contains($0) }) {
@@ -135,12 +143,18 @@ extension M5Importer {
                    startDate: startDate ?? next ?? Self.dayAfter(last), skipped: skipped)
   }
 
-  /// A price with up to 4 decimals, trailing zeros trimmed.
-  static func decimal(_ x: Double) -> String {
-    let units = Int((x * 10_000).rounded())
-    var w = DecimalText()
-    w.append(units)
-    return w.text
+  /// `x` with up to `digits` decimals, trailing zeros trimmed.
+  static func decimal(_ x: Double, digits: Int = 4) -> String {
+    var scale = 1
+    for _ in 0..<digits { scale *= 10 }
+    let units = Int((x * Double(scale)).rounded())
+    var text = String(units / scale)
+    var fraction = units % scale, width = digits
+    guard fraction > 0 else { return text }
+    while fraction % 10 == 0 { fraction /= 10; width -= 1 }
+    let f = String(fraction)
+    text += "." + String(repeating: "0", count: width - f.count) + f
+    return text
   }
 
   /// The ISO date after `date` (yyyy-mm-dd, already validated).
@@ -177,11 +191,14 @@ extension M5Importer {
         "defaults": {
           "supplier": "supplier",
           "demand": {"source": "fitted"},
-          "holdingCostPerUnitDay": 0.0007,
-          "lostSaleCostPerUnit": 1.0,
+          "lostSalePenaltyPerUnit": 1.0,
           "orderCost": 10.0
         }
-      }
+      },
+      "policies": [
+        {"name": "sS-fill98", "type": "sS", "fillRate": 0.98},
+        {"name": "RS-weekly", "type": "RS", "reviewPeriod": 7, "serviceLevel": 0.95}
+      ]
     }
 
     """
@@ -191,16 +208,3 @@ extension M5Importer {
   }
 }
 
-/// Formats a count of 1e-4 units as a short decimal.
-struct DecimalText {
-  var text = ""
-  mutating func append(_ units: Int) {
-    text += String(units / 10_000)
-    var fraction = units % 10_000
-    guard fraction > 0 else { return }
-    var digits = 4
-    while fraction % 10 == 0 { fraction /= 10; digits -= 1 }
-    let s = String(fraction)
-    text += "." + String(repeating: "0", count: digits - s.count) + s
-  }
-}

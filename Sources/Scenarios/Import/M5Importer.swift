@@ -5,8 +5,9 @@ import Foundation
 #endif
 
 /// Converts the M5 competition layout (Walmart unit sales, wide) into SupplySim's own data files:
-/// `history.csv` (long: date,sku,quantity,node,price,promotion,available), `skus.csv`
-/// (id,node,price,unitCost) and a starter `scenario.json`.
+/// `history.csv` (long: date,sku,quantity,node,price,promotion,available), `skus.csv` (a
+/// catalogue table: id,unitCost,holdingCostPerUnitDay, one row per item) and a starter
+/// `scenario.json`.
 ///
 /// Inputs in `directory`: `sales_train_evaluation.csv` (or, when absent,
 /// `sales_train_validation.csv`): id,item_id,dept_id,cat_id,store_id,state_id,d_1…d_N;
@@ -18,8 +19,9 @@ import Foundation
 /// has none); promotion = 1 on event days and on SNAP days of the store's state; a series
 /// starts on its first day with a price or a sale (days before, when the item was not yet on
 /// sale, are left out); later days without a price and without a sale are written with
-/// available = 0 (not on sale: censored, no information). unitCost = 0.7 × the mean of the
-/// series' weekly prices (an assumed 30% gross margin). Every file is streamed line by line;
+/// available = 0 (not on sale: censored, no information). unitCost = 0.7 × the mean weekly
+/// price over the item's stores (an assumed 30% gross margin), holding cost 25% of it a year.
+/// Every file is streamed line by line;
 /// memory holds the calendar and the selected series' weekly prices only.
 public struct M5Importer: Sendable {
   /// The folder with the M5 files.
@@ -32,6 +34,8 @@ public struct M5Importer: Sendable {
   public var startDate: String?
   /// unitCost = this × mean price.
   public static let costRatio = 0.7
+  /// holdingCostPerUnitDay = unitCost × this / 365.
+  public static let holdingRatePerYear = 0.25
 
   /// Creates an importer.
   public init(directory: String, stores: [String]? = nil, items: [String]? = nil, startDate: String? = nil) {

@@ -47,7 +47,7 @@ let package = Package(
     .testTarget(name: "LinearProgrammingTests", dependencies: ["LinearProgramming", "_TestSupport"]),
     .testTarget(name: "ReplenishmentTests", dependencies: ["Replenishment", "SupplyModel", "Stochastics", "_TestSupport"]),
     .testTarget(name: "DemandFittingTests", dependencies: ["DemandFitting", "SupplyModel", "Stochastics", "_TestSupport"]),
-    .testTarget(name: "ScenariosTests", dependencies: ["Scenarios", "SupplyModel", "_TestSupport"]),
+    .testTarget(name: "ScenariosTests", dependencies: ["Scenarios", "DemandFitting", "SupplyModel", "Stochastics", "_TestSupport"]),
     .testTarget(name: "ExperimentsTests", dependencies: ["Experiments", "Scenarios", "SupplyModel", "Replenishment", "InventoryOptimization", "_TestSupport"]),
     .testTarget(name: "ReportsTests", dependencies: ["Reports", "Experiments", "Scenarios", "_TestSupport"]),
     // Compiled as a user's package would be: `import SupplySim`, no @testable.

@@ -3,8 +3,10 @@ import Stochastics
 /// A chi-square goodness-of-fit test of the fitted count distribution on pooled count classes.
 ///
 /// Classes are cut at the observed deciles (so a slow mover gets {0}, {1}, {2}, {≥3} and a fast
-/// one ten intervals); each class's expected count is Σ_t P(class | mean_t) over the uncensored
-/// days, and neighbouring classes are pooled until each expects at least 5. The degrees of
+/// one ten intervals); each class's expected count is Σ_t P(class | mean_t), and neighbouring
+/// classes are pooled until each expects at least 5. Censored days (demand >= sales s) count in
+/// the open last class, which then starts at or below the smallest such s, so every day's class
+/// is known and the test is not biased by which days ran out of stock. The degrees of
 /// freedom are classes − 1 − (family parameters + 1 for the level): approximate, since the
 /// mean model's other coefficients are estimated too.
 public struct GoodnessOfFit: Sendable, Equatable {
@@ -47,6 +49,11 @@ public struct GoodnessOfFit: Sendable, Equatable {
       if cuts.last != value { cuts.append(value) }
     }
     if cuts.last == histogram.count - 1 { cuts.removeLast() }
+    // A censored day with sales s has demand >= s: its class is known once every class from s
+    // on is pooled into the open last class, so such days are counted there, and expected over
+    // every day.
+    let lowestCensored = likelihood.censored.map { likelihood.y[$0] }.min() ?? Int.max
+    while let last = cuts.last, last >= lowestCensored { cuts.removeLast() }
     guard !cuts.isEmpty else { return nil }
     var expected = [Double](repeating: 0, count: cuts.count + 1)
     var cdf = [Double](repeating: 0, count: cuts.count)
@@ -60,7 +67,17 @@ public struct GoodnessOfFit: Sendable, Equatable {
       }
       expected[cuts.count] += days * (1 - below)
     }
+    for t in likelihood.censored {
+      model.cdf(at: cuts, mean: likelihood.m[t], into: &cdf)
+      var below = 0.0
+      for i in cuts.indices {
+        expected[i] += cdf[i] - below
+        below = cdf[i]
+      }
+      expected[cuts.count] += 1 - below
+    }
     var observed = [Int](repeating: 0, count: cuts.count + 1)
+    observed[cuts.count] = likelihood.censored.count
     for t in likelihood.exact {
       let y = likelihood.y[t]
       observed[cuts.firstIndex { y <= $0 } ?? cuts.count] += 1

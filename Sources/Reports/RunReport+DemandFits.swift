@@ -10,7 +10,8 @@ extension RunReport {
     func estimate(_ e: Estimate) -> JSONValue {
       .object([("value", JSONWriter.number(e.value)), ("standardError", e.standardError.map { JSONWriter.number($0) } ?? .null)])
     }
-    return .array(scenario.demandFits.map { sku, f in
+    return .array(scenario.demandFits.map { entry in
+      let sku = entry.sku, f = entry.fit
       var m: [(key: String, value: JSONValue)] = [
         ("sku", .string(sku)),
         ("days", JSONWriter.number(f.days)),

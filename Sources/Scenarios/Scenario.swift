@@ -22,10 +22,12 @@ public struct Scenario: Sendable {
   public var warnings: [ScenarioError] = []
   /// The demand models fitted to the sales history (`"demand": {"source": "fitted"}`), by SKU
   /// id in SKU order: what reports show of each fit (class, family, parameters, goodness of fit).
-  public var demandFits: [(sku: String, fit: DemandFit)] = []
+  public var demandFits: [SKUDemandFit]
 
   /// Creates a scenario from checked parts (`load` is the usual way).
-  public init(file: String, spec: ScenarioSpec, network: SupplyNetwork, policies: [PolicyDefinition], warnings: [ScenarioError] = []) {
+  public init(file: String, spec: ScenarioSpec, network: SupplyNetwork, policies: [PolicyDefinition], warnings: [ScenarioError] = [],
+              demandFits: [SKUDemandFit] = []) {
+    self.demandFits = demandFits
     self.file = file
     self.spec = spec
     self.network = network
@@ -67,9 +69,8 @@ public struct Scenario: Sendable {
     try ScenarioTemplate.checkSuites(spec: spec, json: json, file: file)
     let audit = auditPlans(network: built!.network, policies: built!.policies, file: file)
     if !audit.errors.isEmpty { throw ScenarioErrors(errors: audit.errors) }
-    var scenario = Scenario(file: file, spec: spec, network: built!.network, policies: built!.policies, warnings: audit.warnings)
-    scenario.demandFits = builder.demandFits
-    return scenario
+    return Scenario(file: file, spec: spec, network: built!.network, policies: built!.policies, warnings: audit.warnings,
+                    demandFits: builder.demandFits)
   }
 
   /// Parses JSON text into the file's structure without checking its values.

@@ -42,10 +42,24 @@ extension ScenarioBuilder {
     let input = DemandHistory(quantities: quantity.map { Int(min($0, SalesHistory.maximumQuantity).rounded()) }, available: available,
                               price: price, promotion: promotion.contains(true) ? promotion : [], calendar: calendar)
     let fit = DemandFitter().fit(input)
-    demandFits.append((sku, fit))
+    demandFits.append(SKUDemandFit(sku: sku, fit: fit))
     var model = fit.demandModel(fromDay: days)
     model.profile.windows = windows
     model.past = past
     return model
+  }
+}
+
+/// One SKU's fitted demand, as `Scenario.demandFits` lists it.
+public struct SKUDemandFit: Sendable {
+  /// The SKU id.
+  public var sku: String
+  /// The fit.
+  public var fit: DemandFit
+
+  /// Creates an entry.
+  public init(sku: String, fit: DemandFit) {
+    self.sku = sku
+    self.fit = fit
   }
 }

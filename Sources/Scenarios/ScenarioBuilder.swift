@@ -28,7 +28,7 @@ struct ScenarioBuilder {
   var historyPositions: [String: [Int]] = [:]
   var startDate: CalendarDate?
   /// Fits made for `"source": "fitted"` SKUs, in SKU order.
-  var demandFits: [(sku: String, fit: DemandFit)] = []
+  var demandFits: [SKUDemandFit] = []
   var calendar = SimulationCalendar()
 
   init(spec: ScenarioSpec) {

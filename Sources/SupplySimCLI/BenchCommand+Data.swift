@@ -80,7 +80,9 @@ extension BenchCommand {
     try M5Sample.write(to: root + "/m5", series: count, days: days, seed: 1)
     let generated = ProgressBar.seconds(ContinuousClock.now - made)
     func size(_ path: String) -> Double {
-      ((try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0).map { Double($0) / 1_048_576 } ?? 0
+      let attributes = try? FileManager.default.attributesOfItem(atPath: path)
+      let bytes = (attributes?[.size] as? Int) ?? (attributes?[.size] as? UInt64).map { Int($0) } ?? (attributes?[.size] as? Int64).map { Int($0) } ?? 0
+      return Double(bytes) / 1_048_576
     }
     let inputMiB = ["sales_train_validation.csv", "calendar.csv", "sell_prices.csv"].reduce(0) { $0 + size(root + "/m5/" + $1) }
     let start = ContinuousClock.now

@@ -71,9 +71,10 @@ private func replace(_ path: String, line: Int, with text: String) {
     let skus = lines(root + "/out/skus.csv")
     #expect(skus[0] == ["id", "unitCost", "holdingCostPerUnitDay"])
     #expect(skus.map { $0[0] } == ["id", "FOODS_1_000", "HOUSEHOLD_2_001", "HOBBIES_1_002", "FOODS_2_003"])
-    // FOODS_1_000 costs 1.00 (0.80 in every 13th week) in every store: unitCost = 0.7 × mean price.
-    let weeks = (0..<33).map { $0 % 13 == 0 ? 0.8 : 1.0 }
-    #expect(abs(Double(skus[1][1])! - 0.7 * weeks.reduce(0, +) / 33) < 1e-4)
+    // FOODS_1_000 costs 1.00 (0.80 in every 13th week) in every store; the 200 days span weeks
+    // 0…28: unitCost = 0.7 × the mean weekly price.
+    let weeks = (0..<29).map { $0 % 13 == 0 ? 0.8 : 1.0 }
+    #expect(abs(Double(skus[1][1])! - 0.7 * weeks.reduce(0, +) / 29) < 1e-4)
     #expect(abs(Double(skus[1][2])! - Double(skus[1][1])! * 0.25 / 365) < 1e-8)
     let scenario = try String(contentsOfFile: root + "/out/scenario.json", encoding: .utf8)
     #expect(scenario.contains("\"startDate\": \"2011-08-17\"") && scenario.contains("\"source\": \"fitted\""))

@@ -124,7 +124,7 @@ import Testing
 
   @Test("rejects what cannot be built, with a sentence", arguments: [
     (#""source": "replay""#, 400, "replay needs the history up to 2026-02-04 (startDate + horizonDays − 1), but it ends on 2025-12-31; set horizonDays to at most 365 or extend the history"),
-    (#""source": "fitted""#, 30, "\"fitted\" is not available yet"),
+    (#""source": "fitted", "blockDays": 7"#, 30, "skus[0].demand.blockDays: does not apply to fitted demand"),
     (#""source": "replya""#, 30, "unknown demand source \"replya\"; did you mean 'replay'?"),
     (#""source": "replay", "mean": 3"#, 30, "skus[0].demand.mean: does not apply to demand from the history"),
     (#""source": "bootstrap", "blockDays": 0"#, 30, "skus[0].demand.blockDays: must be >= 1, got 0"),

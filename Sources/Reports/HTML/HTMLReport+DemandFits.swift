@@ -17,7 +17,8 @@ extension HTMLReport {
       h += "<th scope=\"col\">\(esc(title))</th>"
     }
     h += "</tr></thead>\n<tbody>\n"
-    for (sku, f) in fits {
+    for entry in fits {
+      let sku = entry.sku, f = entry.fit
       let parameters: String
       switch f.family {
       case .poisson: parameters = "–"

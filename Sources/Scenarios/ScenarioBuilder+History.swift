@@ -102,6 +102,8 @@ extension ScenarioBuilder {
     }
     let past = history.totals(ofSeries: positions, from: history.firstDate, count: max(0, pastDays))
     let horizon = spec.horizonDays
+    // An out-of-range horizon is reported by `build`; nothing here may compute with it.
+    guard horizon >= 1, horizon <= 36_500 else { return nil }
     var values: [Double], censored: Int, mode: RecordedDemand.Mode
     if source == "replay" {
       let lastNeeded = startDate.adding(days: horizon - 1)

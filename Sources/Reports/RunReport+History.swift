@@ -20,7 +20,6 @@ extension RunReport {
     let skus = recordedSKUs(scenario.network)
     guard !skus.isEmpty || scenario.spec.history != nil else { return nil }
     var members: [(key: String, value: JSONValue)] = []
-    if let d = scenario.spec.startDate { members.append(("startDate", .string(d))) }
     if let f = scenario.spec.history?.file { members.append(("file", .string(f))) }
     members.append(("censoredDays", JSONWriter.number(skus.reduce(0) { $0 + $1.censoredDays })))
     members.append(("skus", .array(skus.map { s in

@@ -104,6 +104,8 @@ extension ScenarioBuilder {
       return fittedDemand(sku: sku, path: path, positions: positions, history: history, startDate: startDate, windows: windows, past: past.quantity)
     }
     let horizon = spec.horizonDays
+    // An out-of-range horizon is reported by `build`; nothing here may compute with it.
+    guard horizon >= 1, horizon <= 36_500 else { return nil }
     var values: [Double], censored: Int, mode: RecordedDemand.Mode
     if source == "replay" {
       let lastNeeded = startDate.adding(days: horizon - 1)

@@ -124,6 +124,7 @@ import Testing
 
   @Test("rejects what cannot be built, with a sentence", arguments: [
     (#""source": "replay""#, 400, "replay needs the history up to 2026-02-04 (startDate + horizonDays − 1), but it ends on 2025-12-31; set horizonDays to at most 365 or extend the history"),
+    (#""source": "replay""#, 4_000_000_000_000_000_000, "horizonDays: must be <= 36500"),  // a horizon past any date: a sentence, not a trap
     (#""source": "fitted", "blockDays": 7"#, 30, "skus[0].demand.blockDays: does not apply to fitted demand"),
     (#""source": "replya""#, 30, "unknown demand source \"replya\"; did you mean 'replay'?"),
     (#""source": "replay", "mean": 3"#, 30, "skus[0].demand.mean: does not apply to demand from the history"),

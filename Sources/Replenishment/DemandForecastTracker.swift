@@ -16,7 +16,9 @@ public struct DemandForecastTracker: Sendable {
   /// (`PlanningPerturbation.forecastBias`).
   let bias: Double
 
-  /// Observed demand per SKU, day 0 first.
+  /// Demand per SKU before day 0 (a sales history), oldest first; empty without one.
+  let past: [[Double]]
+  /// Observed demand per SKU: `past`, then day 0, day 1, …
   public private(set) var history: [[Double]]
   /// The day of the last refit, −1 before the first.
   public private(set) var forecastDay = -1
@@ -30,18 +32,23 @@ public struct DemandForecastTracker: Sendable {
   public private(set) var failedFits = 0
 
   /// Creates a tracker for `skuCount` SKUs.
-  public init(settings: ForecastSettings, promotions: [[Double]?], warmUpDays: Int) {
-    self.init(settings: settings, promotions: promotions, warmUpDays: warmUpDays, bias: 1)
+  ///
+  /// - Parameter past: Per SKU, demand observed before day 0 (oldest first), which the
+  ///   forecasters fit on from the first refit (a warm start); nil or empty arrays: none.
+  public init(settings: ForecastSettings, promotions: [[Double]?], warmUpDays: Int, past: [[Double]]? = nil) {
+    self.init(settings: settings, promotions: promotions, warmUpDays: warmUpDays, bias: 1, past: past)
   }
 
   /// Creates a tracker whose forecasts are all multiplied by `bias`.
-  package init(settings: ForecastSettings, promotions: [[Double]?], warmUpDays: Int, bias: Double) {
+  package init(settings: ForecastSettings, promotions: [[Double]?], warmUpDays: Int, bias: Double, past: [[Double]]? = nil) {
     self.settings = settings
     self.promotions = promotions
     self.warmUpDays = warmUpDays
     self.bias = bias
     let n = promotions.count
-    history = Array(repeating: [], count: n)
+    precondition(past == nil || past!.count == n, "one past series (possibly empty) per SKU")
+    self.past = past ?? Array(repeating: [], count: n)
+    history = self.past
     forecastMeans = Array(repeating: [], count: n)
     pending = Array(repeating: [], count: n)
     realized = Array(repeating: [], count: n)
@@ -50,7 +57,7 @@ public struct DemandForecastTracker: Sendable {
 
   /// The same tracker for the SKUs in `range`, with fresh state.
   public func restricted(to range: Range<Int>) -> DemandForecastTracker {
-    DemandForecastTracker(settings: settings, promotions: Array(promotions[range]), warmUpDays: warmUpDays, bias: bias)
+    DemandForecastTracker(settings: settings, promotions: Array(promotions[range]), warmUpDays: warmUpDays, bias: bias, past: Array(past[range]))
   }
 
   /// The number of SKUs.
@@ -68,7 +75,7 @@ public struct DemandForecastTracker: Sendable {
       while let first = pending[k].first, first.due <= day {
         pending[k].removeFirst()
         var total = 0.0
-        for d in first.start...first.due { total += history[k][d] }
+        for d in first.start...first.due { total += history[k][past[k].count + d] }
         realized[k].append(total - first.forecast)
         if realized[k].count > 26 { realized[k].removeFirst() }
       }
@@ -123,12 +130,13 @@ public struct DemandForecastTracker: Sendable {
 
   func forecast(sku k: Int, horizon: Int, whole: Int, fraction: Double) -> Estimate? {
     let values = Array(history[k].suffix(settings.historyDays))
-    let start = history[k].count - values.count
+    // Days of the fitted values and the forecast horizon (negative: before day 0, no known promotions).
+    let start = history[k].count - values.count - past[k].count
     var covariates: Covariates?
     if settings.usePromotionCovariate, let promo = promotions[k] {
-      let end = history[k].count + horizon
-      if end <= promo.count, promo[start..<end].contains(where: { $0 != 0 }) {
-        covariates = Covariates(names: ["promotion"], columns: [Array(promo[start..<end])])
+      let end = history[k].count - past[k].count + horizon
+      if end <= promo.count, promo[max(0, start)..<end].contains(where: { $0 != 0 }) {
+        covariates = Covariates(names: ["promotion"], columns: [(start..<end).map { $0 >= 0 ? promo[$0] : 0 }])
       }
     }
     let input = ForecastInput(values: values, seasonalPeriod: settings.seasonalPeriod, covariates: covariates)

@@ -27,14 +27,15 @@ public struct ForecastDrivenPolicy: SeparableReplenishmentPolicy {
   ///   - skuData: Per SKU lead-time moments and costs (the demand fields are ignored).
   ///   - promotions: Per SKU known promotion uplifts − 1 by day, or nil.
   ///   - warmUpDays: Days excluded from the error totals.
-  public init(specification: PolicySpecification, skuData: [PlanningData], promotions: [[Double]?], warmUpDays: Int) {
+  ///   - past: Per SKU demand before day 0 (a sales history) the forecasters start from; nil: none.
+  public init(specification: PolicySpecification, skuData: [PlanningData], promotions: [[Double]?], warmUpDays: Int, past: [[Double]]? = nil) {
     precondition(specification.forecast != nil, "a forecast-driven policy needs forecast settings")
     precondition(promotions.count == skuData.count, "one promotion column (or nil) per SKU")
     name = specification.name
     self.specification = specification
     self.skuData = skuData
     tracker = DemandForecastTracker(settings: specification.forecast!, promotions: promotions, warmUpDays: warmUpDays,
-                                    bias: specification.perturbation?.forecastFactor ?? 1)
+                                    bias: specification.perturbation?.forecastFactor ?? 1, past: past)
   }
 
   private init(specification: PolicySpecification, skuData: [PlanningData], tracker: DemandForecastTracker) {
@@ -79,6 +80,12 @@ public struct ForecastDrivenPolicy: SeparableReplenishmentPolicy {
 }
 
 extension ForecastDrivenPolicy {
+  /// Per SKU the demand recorded before day 0 (`DemandModel.past`, from a sales history); nil
+  /// when no SKU has any, so trackers start cold as without a history.
+  public static func pastDemand(_ network: SupplyNetwork) -> [[Double]]? {
+    network.skus.contains { !$0.demand.past.isEmpty } ? network.skus.map(\.demand.past) : nil
+  }
+
   /// Known promotion uplift − 1 per SKU and day (horizon plus a margin for forecasts), nil for
   /// SKUs without promotions.
   public static func promotionColumns(_ network: SupplyNetwork) -> [[Double]?] {

@@ -21,7 +21,7 @@ extension PolicySpecification: PolicyModel {
     let data = spec.perturbation?.planningData(PlanningData.fromModel(network)) ?? PlanningData.fromModel(network)
     guard spec.forecast != nil else { return PolicyPlanner.plan(spec, data: data) }
     return ForecastDrivenPolicy(specification: spec, skuData: data, promotions: ForecastDrivenPolicy.promotionColumns(network),
-                                warmUpDays: network.warmUpDays)
+                                warmUpDays: network.warmUpDays, past: ForecastDrivenPolicy.pastDemand(network))
   }
 
   /// The same family with `forecast`; an LP policy then plans on the forecasts.

@@ -106,22 +106,28 @@ public struct RunReport: Sendable {
       }
       policies.append(.object(members))
     }
-    let doc: JSONValue = .object([
+    var scenario: [(key: String, value: JSONValue)] = [
+      ("name", .string(s.spec.name)),
+      ("file", .string(s.file)),
+      ("seed", .number(String(s.network.seed))),
+      ("horizonDays", JSONWriter.number(s.network.horizonDays)),
+      ("warmUpDays", JSONWriter.number(s.network.warmUpDays)),
+      ("skus", JSONWriter.number(s.network.skus.count)),
+      ("replications", JSONWriter.number(result.replications)),
+    ]
+    if let date = s.spec.startDate { scenario.append(("startDate", .string(date))) }
+    var members: [(key: String, value: JSONValue)] = [
       ("format", .string("supplysim.summary/1")),
       ("supplysimVersion", .string(version)),
-      ("scenario", .object([
-        ("name", .string(s.spec.name)),
-        ("file", .string(s.file)),
-        ("seed", .number(String(s.network.seed))),
-        ("horizonDays", JSONWriter.number(s.network.horizonDays)),
-        ("warmUpDays", JSONWriter.number(s.network.warmUpDays)),
-        ("skus", JSONWriter.number(s.network.skus.count)),
-        ("replications", JSONWriter.number(result.replications)),
-      ])),
+      ("scenario", .object(scenario)),
       ("policies", .array(policies)),
       ("pairedComparisons", .array(pairedJSON())),
-    ] + (networkJSON().map { [("network", $0)] } ?? [])
-      + (s.warnings.isEmpty ? [] : [("warnings", .array(s.warnings.map { .string($0.description) }))]))
+    ]
+    if let history = Self.historyJSON(s) { members.append(("history", history)) }
+    if let fits = Self.demandFitsJSON(s) { members.append(("demandFits", fits)) }
+    if let network = networkJSON() { members.append(("network", network)) }
+    if !s.warnings.isEmpty { members.append(("warnings", .array(s.warnings.map { .string($0.description) }))) }
+    let doc: JSONValue = .object(members)
     return JSONWriter.render(doc)
   }
 
@@ -234,6 +240,8 @@ public struct RunReport: Sendable {
       md += "- \(n.skus.count) SKUs at `\(n.warehouse)`, \(n.suppliers.count) supplier\(n.suppliers.count == 1 ? "" : "s")\n"
     }
     md += "- \(result.replications) replication\(result.replications == 1 ? "" : "s"); every policy sees the same demand (common random numbers)\n"
+    if let date = s.spec.startDate { md += "- Day 0 is \(date)\n" }
+    if let history = Self.historySentence(s) { md += "- \(history)\n" }
     md += "- SupplySim \(version)\n\n"
     if !s.warnings.isEmpty {
       md += "## Warnings\n\n"

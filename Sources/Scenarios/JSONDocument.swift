@@ -15,6 +15,11 @@ public enum JSONDocument {
     } catch {
       throw ScenarioErrors(errors: [ScenarioError(file: file, path: "", problem: "malformed JSON at \(error.description)")])
     }
+    return try decode(type, value: value, file: file)
+  }
+
+  /// Decodes `type` from a parsed document (see `decode(_:json:file:)`).
+  public static func decode<T: Decodable>(_ type: T.Type, value: JSONValue, file: String) throws(ScenarioErrors) -> T {
     let issues = IssueLog()
     func collected() -> ScenarioErrors {
       ScenarioErrors(errors: issues.issues.map { ScenarioError(file: file, path: $0.path, problem: $0.problem) })

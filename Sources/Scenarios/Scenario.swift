@@ -3,6 +3,7 @@ import FoundationEssentials
 #else
 import Foundation
 #endif
+import DemandFitting
 import Replenishment
 import SupplyModel
 
@@ -19,9 +20,14 @@ public struct Scenario: Sendable {
   /// Degenerate plans that run but cannot serve demand well (for example a cost-optimal target
   /// without a shortage cost): the CLI prints them and reports show them.
   public var warnings: [ScenarioError] = []
+  /// The demand models fitted to the sales history (`"demand": {"source": "fitted"}`), by SKU
+  /// id in SKU order: what reports show of each fit (class, family, parameters, goodness of fit).
+  public var demandFits: [SKUDemandFit]
 
   /// Creates a scenario from checked parts (`load` is the usual way).
-  public init(file: String, spec: ScenarioSpec, network: SupplyNetwork, policies: [PolicyDefinition], warnings: [ScenarioError] = []) {
+  public init(file: String, spec: ScenarioSpec, network: SupplyNetwork, policies: [PolicyDefinition], warnings: [ScenarioError] = [],
+              demandFits: [SKUDemandFit] = []) {
+    self.demandFits = demandFits
     self.file = file
     self.spec = spec
     self.network = network
@@ -53,21 +59,47 @@ public struct Scenario: Sendable {
   ///   - file: The name to put in error messages.
   /// - Throws: `ScenarioErrors` listing every problem with its JSON path.
   public static func load(json: String, file: String) throws(ScenarioErrors) -> Scenario {
-    let spec = try decode(json: json, file: file)
+    let (spec, tables) = try decodeLocated(json: json, file: file)
     var builder = ScenarioBuilder(spec: spec)
     builder.file = file
     let built = builder.build()
     if !builder.validator.errors.isEmpty {
-      throw ScenarioErrors(errors: builder.validator.errors.map { ScenarioError(file: file, path: $0.path, problem: $0.problem) })
+      throw ScenarioErrors(errors: builder.validator.scenarioErrors(file: file).map { locate($0, in: tables) })
     }
     try ScenarioTemplate.checkSuites(spec: spec, json: json, file: file)
     let audit = auditPlans(network: built!.network, policies: built!.policies, file: file)
     if !audit.errors.isEmpty { throw ScenarioErrors(errors: audit.errors) }
-    return Scenario(file: file, spec: spec, network: built!.network, policies: built!.policies, warnings: audit.warnings)
+    return Scenario(file: file, spec: spec, network: built!.network, policies: built!.policies, warnings: audit.warnings,
+                    demandFits: builder.demandFits)
   }
 
   /// Parses JSON text into the file's structure without checking its values.
+  /// Arrays given as CSV tables (`"skus": {"file": …}`, see `CatalogueTable`) are read from
+  /// their files, relative to `file`'s folder.
   public static func decode(json: String, file: String) throws(ScenarioErrors) -> ScenarioSpec {
-    try JSONDocument.decode(ScenarioSpec.self, json: json, file: file)
+    try decodeLocated(json: json, file: file).spec
+  }
+
+  /// Decodes, with the origins of arrays read from CSV tables.
+  static func decodeLocated(json: String, file: String) throws(ScenarioErrors) -> (spec: ScenarioSpec, tables: [TableOrigin]) {
+    let value: JSONValue
+    do {
+      value = try JSONParser.parse(json)
+    } catch {
+      throw ScenarioErrors(errors: [ScenarioError(file: file, path: "", problem: "malformed JSON at \(error.description)")])
+    }
+    let (expanded, tables) = try CatalogueTable.expand(value, scenarioFile: file)
+    do {
+      return (try JSONDocument.decode(ScenarioSpec.self, value: expanded, file: file), tables)
+    } catch {
+      throw ScenarioErrors(errors: error.errors.map { locate($0, in: tables) })
+    }
+  }
+
+  /// An error inside a CSV table, at its row and column; others as they are.
+  static func locate(_ e: ScenarioError, in tables: [TableOrigin]) -> ScenarioError {
+    guard !tables.isEmpty else { return e }
+    for t in tables { if let located = t.locate(e) { return located } }
+    return e
   }
 }

@@ -1,5 +1,6 @@
 import Forecasting
 import Replenishment
+import DemandFitting
 import SupplyModel
 
 /// Checks a decoded scenario against the model's rules and builds the network and policies.
@@ -22,6 +23,13 @@ struct ScenarioBuilder {
 
   /// The first position of each SKU id, for linear-time lookups.
   let skuPosition: [String: Int]
+  /// The sales history and the date of day 0, when the scenario has them.
+  var history: SalesHistory?
+  var historyPositions: [String: [Int]] = [:]
+  var startDate: CalendarDate?
+  /// Fits made for `"source": "fitted"` SKUs, in SKU order.
+  var demandFits: [SKUDemandFit] = []
+  var calendar = SimulationCalendar()
 
   init(spec: ScenarioSpec) {
     self.spec = spec
@@ -42,7 +50,6 @@ struct ScenarioBuilder {
       validator.require(warmUp < v.horizonDays, "warmUpDays", "must be less than horizonDays (\(v.horizonDays)), got \(warmUp)")
     }
     if let r = v.replications { validator.number(Double(r), "replications", min: 1, max: 100_000) }
-    var calendar = SimulationCalendar()
     if let c = v.calendar {
       if let w = c.startWeekday {
         if let i = Self.weekdays.firstIndex(of: w.lowercased()) { calendar.startWeekday = i }
@@ -53,6 +60,7 @@ struct ScenarioBuilder {
         calendar.startDayOfYear = d
       }
     }
+    readDateAndHistory()
     let defaultRule = unmetRule(v.unmetDemand, path: "unmetDemand") ?? .backorder
 
     // Suppliers.
@@ -92,7 +100,8 @@ struct ScenarioBuilder {
         validator.fail("\(path).supplier", "no supplier has id \"\(s.supplier)\"; \(suggestion(for: s.supplier, among: supplierIDs))")
       }
       let override = s.leadTime.flatMap { leadTime($0, path: "\(path).leadTime") }
-      let demand = demandModel(s.demand, path: "\(path).demand")
+      var demand = demandModel(s.demand, path: "\(path).demand", sku: s.id)
+      if demand != nil, demand!.past.isEmpty, history != nil { demand!.past = pastDemand(of: s.id) }
       let costLimit = Self.maximumCostRate
       validator.number(s.unitCost, "\(path).unitCost", min: 0, max: costLimit)
       validator.number(s.holdingCostPerUnitDay, "\(path).holdingCostPerUnitDay", min: 0, max: costLimit)
@@ -322,17 +331,19 @@ struct ScenarioBuilder {
     validator.require(abs(total - 1) < 1e-6, "\(path).probabilities", "must sum to 1, got \(total)")
   }
 
-  mutating func demandModel(_ s: DemandSpec, path: String) -> DemandModel? {
+  mutating func demandModel(_ s: DemandSpec, path: String, sku: String) -> DemandModel? {
+    if s.source != nil || s.distribution == nil { return recordedDemand(s, path: path, sku: sku) }
+    let distribution = s.distribution!
     let before = validator.errors.count
     let familyFields: [(String, Bool)] = [("dispersion", s.dispersion != nil), ("cv", s.cv != nil), ("spread", s.spread != nil),
                                           ("values", s.values != nil), ("probabilities", s.probabilities != nil)]
     func only(_ allowed: [String]) -> [(String, Bool)] { familyFields.filter { $0.1 && !allowed.contains($0.0) } }
-    let because = { "to \(s.distribution) demand" }
+    let because = { "to \(distribution) demand" }
     var family: DemandFamily?
-    switch s.distribution {
+    switch distribution {
     case "poisson", "deterministic":
       validator.absent(only([]), base: path, because: because())
-      family = s.distribution == "poisson" ? .poisson : .deterministic
+      family = distribution == "poisson" ? .poisson : .deterministic
     case "negativeBinomial":
       validator.absent(only(["dispersion"]), base: path, because: because())
       validator.number(s.dispersion, "\(path).dispersion", min: 1e-6)
@@ -341,7 +352,7 @@ struct ScenarioBuilder {
       validator.absent(only(["cv"]), base: path, because: because())
       validator.number(s.cv, "\(path).cv", min: 0, max: 10)
       if let cv = s.cv {
-        family = s.distribution == "normal" ? .normal(cv: cv) : s.distribution == "gamma" ? .gamma(cv: cv) : .lognormal(cv: cv)
+        family = distribution == "normal" ? .normal(cv: cv) : distribution == "gamma" ? .gamma(cv: cv) : .lognormal(cv: cv)
       }
     case "uniform":
       validator.absent(only(["spread"]), base: path, because: because())
@@ -354,10 +365,10 @@ struct ScenarioBuilder {
       checkEmpirical(s.values ?? [], s.probabilities ?? [], path: path, maxValue: 1e9)
       family = .empirical(values: s.values ?? [], probabilities: s.probabilities ?? [])
     default:
-      validator.fail("\(path).distribution", "unknown demand distribution \"\(s.distribution)\"; \(suggestion(for: s.distribution, among: Self.demandFamilies))")
+      validator.fail("\(path).distribution", "unknown demand distribution \"\(distribution)\"; \(suggestion(for: distribution, among: Self.demandFamilies))")
     }
     var base = s.mean
-    if s.distribution == "empirical", base == nil, let values = s.values, let p = s.probabilities, values.count == p.count {
+    if distribution == "empirical", base == nil, let values = s.values, let p = s.probabilities, values.count == p.count {
       base = zip(values, p).reduce(0) { $0 + $1.0 * $1.1 }
     }
     validator.number(base, "\(path).mean", min: 0, max: 1e9)
@@ -388,8 +399,16 @@ struct ScenarioBuilder {
         if let a = y.amplitude, let d = y.peakDay { yearly = .sinusoid(amplitude: a, peakDay: d) }
       }
     }
+    let windows = promotionWindows(s.promotions, path: path)
+    guard validator.errors.count == before, let family, let base else { return nil }
+    let weekly = s.weekly ?? []
+    return DemandModel(family: family, profile: DemandProfile(base: base, trendPerDay: s.trendPerDay ?? 0, weekly: weekly, yearly: yearly, windows: windows))
+  }
+
+  /// The demand windows of a SKU's promotions (with their dips), checked.
+  mutating func promotionWindows(_ promotions: [PromotionSpec]?, path: String) -> [DemandWindow] {
     var windows: [DemandWindow] = []
-    for (j, promo) in (s.promotions ?? []).enumerated() {
+    for (j, promo) in (promotions ?? []).enumerated() {
       let pp = "\(path).promotions[\(j)]"
       validator.number(Double(promo.start), "\(pp).start", min: 0, max: Double(Self.maximumDay))
       validator.require(promo.end >= promo.start, "\(pp).end", "must be >= start (\(promo.start)), got \(promo.end)")
@@ -406,8 +425,6 @@ struct ScenarioBuilder {
         windows.append(DemandWindow(startDay: end + 1, endDay: end + dip.days, factor: dip.factor, cause: "pull-forward dip"))
       }
     }
-    guard validator.errors.count == before, let family, let base else { return nil }
-    let weekly = s.weekly ?? []
-    return DemandModel(family: family, profile: DemandProfile(base: base, trendPerDay: s.trendPerDay ?? 0, weekly: weekly, yearly: yearly, windows: windows))
+    return windows
   }
 }

@@ -26,11 +26,13 @@ extension SKUSpec: StrictFastDecodable {
 
 extension DemandSpec: StrictFastDecodable {
   enum CodingKeys: String, CodingKey {
-    case distribution, mean, trendPerDay, weekly, yearly, promotions, dispersion, cv, spread, values, probabilities
+    case distribution, source, blockDays, mean, trendPerDay, weekly, yearly, promotions, dispersion, cv, spread, values, probabilities
   }
 
   init(strict c: StrictKeyedContainer<CodingKeys>) throws {
-    distribution = try c.decode(String.self, forKey: .distribution)
+    distribution = try c.decodeIfPresent(String.self, forKey: .distribution)
+    source = try c.decodeIfPresent(String.self, forKey: .source)
+    blockDays = try c.decodeIfPresent(Int.self, forKey: .blockDays)
     mean = try c.decodeIfPresent(Double.self, forKey: .mean)
     trendPerDay = try c.decodeIfPresent(Double.self, forKey: .trendPerDay)
     weekly = try c.decodeIfPresent([Double].self, forKey: .weekly)

@@ -15,6 +15,11 @@ public struct ScenarioSpec: Decodable, Sendable, Equatable {
   public var replications: Int?
   /// Where day 0 falls in the week and year.
   public var calendar: CalendarSpec?
+  /// The calendar date of day 0, `yyyy-mm-dd` (weekday and day of the year follow; excludes `calendar`).
+  public var startDate: String?
+  /// A daily sales history (`SalesHistory`): rows before `startDate` are the past, rows from it on
+  /// what happened during the horizon (demand sources `replay` and `bootstrap` read it).
+  public var history: HistorySpec?
   /// Holidays: every SKU's demand × factor on these days (0 = closed).
   public var holidays: [CalendarWindowSpec]?
   /// Demand shocks: every SKU's demand × factor on these days.
@@ -47,6 +52,12 @@ public struct CalendarSpec: Decodable, Sendable, Equatable {
   public var startWeekday: String?
   /// 0 = 1 January (default 0).
   public var startDayOfYear: Int?
+}
+
+/// `history`: `{"file": "sales.csv"}`, a path relative to the scenario file.
+public struct HistorySpec: Decodable, Sendable, Equatable {
+  /// The CSV file.
+  public var file: String
 }
 
 /// `warehouse`: the stocking node of a single-echelon scenario.
@@ -175,10 +186,16 @@ public struct SKUSpec: Decodable, Sendable, Equatable {
 /// `skus[i].demand`: a family and a mean profile.
 ///
 /// Families: `poisson`; `negativeBinomial` (dispersion); `normal`, `gamma`, `lognormal` (cv);
-/// `uniform` (spread); `empirical` (values, probabilities); `deterministic`.
+/// `uniform` (spread); `empirical` (values, probabilities); `deterministic`. Or, instead of a
+/// family, a `source` in the scenario's sales history: `replay` or `bootstrap` (blockDays).
 public struct DemandSpec: Decodable, Sendable, Equatable {
-  /// The family name.
-  public var distribution: String
+  /// The family name (absent when `source` is given).
+  public var distribution: String?
+  /// Demand from the sales history: "replay" (the recorded days from startDate on), "bootstrap"
+  /// (moving blocks of the days before startDate), or "fitted" (reserved for fitted models).
+  public var source: String?
+  /// Block length of the bootstrap in days (default 28).
+  public var blockDays: Int?
   /// Mean units per day at day 0 before seasonality (empirical: default the values' mean).
   public var mean: Double?
   /// Units per day added each day.

@@ -5,8 +5,21 @@
 /// mean -2 is "must be >= 0", not also "must be > 0 when sd > 0").
 struct Validator {
   var errors: [(path: String, problem: String)] = []
+  /// Errors located in another file (a CSV table), by their position in `errors`.
+  var located: [Int: ScenarioError] = [:]
   /// Paths with a recorded problem.
   private var failed: Set<String> = []
+
+  /// Records a problem found in another file, already located there.
+  mutating func fail(located error: ScenarioError) {
+    located[errors.count] = error
+    errors.append(("", error.description))
+  }
+
+  /// The errors as the user sees them: in `file` at their path, or where they were located.
+  func scenarioErrors(file: String) -> [ScenarioError] {
+    errors.enumerated().map { i, e in located[i] ?? ScenarioError(file: file, path: e.path, problem: e.problem) }
+  }
 
   mutating func fail(_ path: String, _ problem: String) {
     failed.insert(path)

@@ -87,7 +87,7 @@ struct CustomerDemandPhase {
           d = reader.sample(offset: slot[k].tableOffset, length: slot[k].tableLength, using: &slot[k].rng)
         } else {
           let mean = slot[k].constantMean.isNaN ? profiles[k].mean(onDay: day, calendar: calendar) * slot[k].scale : slot[k].constantMean
-          d = slot[k].sampler.sample(mean: mean, using: &slot[k].rng)
+          d = slot[k].sampler.sample(mean: mean, day: day, using: &slot[k].rng)
         }
         demand[k] = d
         let available = onHand[k]

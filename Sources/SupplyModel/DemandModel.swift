@@ -6,11 +6,15 @@ public struct DemandModel: Sendable, Equatable {
   public var family: DemandFamily
   /// The mean over time.
   public var profile: DemandProfile
+  /// Demand observed before day 0, oldest first (a sales history; empty without one): forecasters
+  /// of forecast-driven policies start from it instead of from nothing.
+  public var past: [Double]
 
   /// Creates a demand model.
-  public init(family: DemandFamily, profile: DemandProfile) {
+  public init(family: DemandFamily, profile: DemandProfile, past: [Double] = []) {
     self.family = family
     self.profile = profile
+    self.past = past
   }
 
   /// The variance of one day's demand when its mean is `mean`.
@@ -40,6 +44,12 @@ public enum DemandFamily: Sendable, Equatable {
   case empirical(values: [Double], probabilities: [Double])
   /// Exactly the mean each day, with carried rounding so cumulative demand is `floor(Σ mean)`.
   case deterministic
+  /// Zero-inflated counts: 0 with probability `zeroProbability` π, else a Poisson (dispersion
+  /// nil) or negative binomial count with mean `mean / (1 - π)`, so the profile's mean stays the
+  /// overall mean. Variance = mean + mean²·π/(1 - π) + mean²/((1 - π)·dispersion).
+  case zeroInflated(zeroProbability: Double, dispersion: Double?)
+  /// Days of a sales history, replayed or block-bootstrapped (`RecordedDemand`).
+  case recorded(RecordedDemand)
 
   /// The variance of one day's demand at a given mean (before integer rounding).
   public func variance(atMean m: Double) -> Double {
@@ -54,6 +64,12 @@ public enum DemandFamily: Sendable, Equatable {
       let second = zip(values, p).reduce(0) { $0 + $1.0 * $1.0 * $1.1 }
       return (second - mu * mu) * (m / mu) * (m / mu)
     case .deterministic: return 0
+    case let .zeroInflated(pi, r):
+      let extra = r.map { m * m / ((1 - pi) * $0) } ?? 0
+      return m + m * m * pi / (1 - pi) + extra
+    case let .recorded(r):
+      guard r.reference > 0 else { return 0 }
+      return r.dailyVariance * (m / r.reference) * (m / r.reference)
     }
   }
 
@@ -72,10 +88,15 @@ public struct DemandSampler: Sendable {
     case uniform(Double)
     case empirical(EmpiricalDiscrete, [Double], Double)
     case deterministic
+    case zeroInflated(Double, Double?)
+    case recorded(RecordedDemand)
   }
   @usableFromInline let kind: Kind
   /// The fractional demand carried to the next day (deterministic family only).
   @usableFromInline var carry: Double = 0
+  /// Bootstrap: the simulated block being filled (−1 before the first) and where it starts in the history.
+  @usableFromInline var block = -1
+  @usableFromInline var blockStart = 0
 
   /// Prepares a sampler for `family`.
   public init(_ family: DemandFamily) {
@@ -90,12 +111,21 @@ public struct DemandSampler: Sendable {
       let mu = zip(values, p).reduce(0) { $0 + $1.0 * $1.1 }
       kind = .empirical(EmpiricalDiscrete(values: Array(values.indices), probabilities: p), values, mu)
     case .deterministic: kind = .deterministic
+    case let .zeroInflated(pi, r): kind = .zeroInflated(pi, r)
+    case let .recorded(r): kind = .recorded(r)
     }
   }
 
-  /// Draws one day's demand in units for mean `mean`.
+  /// Draws one day's demand in units for mean `mean` (recorded demand needs `sample(mean:day:using:)`).
   @inlinable
   public mutating func sample<G: RandomSource>(mean: Double, using rng: inout G) -> Int {
+    sample(mean: mean, day: 0, using: &rng)
+  }
+
+  /// Draws simulated day `day`'s demand in units for mean `mean`. Recorded demand must be drawn
+  /// day after day from day 0 (a bootstrap block is chosen on its first day).
+  @inlinable
+  public mutating func sample<G: RandomSource>(mean: Double, day: Int, using rng: inout G) -> Int {
     switch kind {
     case .poisson:
       return Poisson.sample(mean: mean, using: &rng)
@@ -125,6 +155,31 @@ public struct DemandSampler: Sendable {
       let units = carry.rounded(.down)
       carry -= units
       return Int(units)
+    case let .zeroInflated(pi, r):
+      // One uniform decides the structural zero, then the count is drawn at the inflated mean.
+      guard mean > 0, rng.nextUnit() >= pi else { return 0 }
+      let inner = mean / (1 - pi)
+      if let r { return NegativeBinomial(mean: inner, dispersion: r).sample(using: &rng) }
+      return Poisson.sample(mean: inner, using: &rng)
+    case let .recorded(r):
+      let value: Double
+      switch r.mode {
+      case .replay:
+        value = day < r.values.count ? r.values[day] : 0
+      case let .bootstrap(length):
+        let b = day / length
+        if b != block {
+          block = b
+          let weekday = (r.dayZeroWeekday + day) % 7
+          let (first, count) = r.blockStarts(onWeekday: weekday, blockDays: length)
+          blockStart = count > 0 ? first + 7 * rng.nextInt(below: count) : 0
+        }
+        let i = blockStart + day - b * length
+        value = i < r.values.count ? r.values[i] : 0
+      }
+      let factor = r.reference > 0 ? mean / r.reference : 1
+      if factor == 1, value == value.rounded(.down), value < 9e18 { return Int(value) }
+      return Self.roundStochastically(value * factor, using: &rng)
     }
   }
 

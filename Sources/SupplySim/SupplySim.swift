@@ -11,6 +11,7 @@
 @_exported import Parallelism
 @_exported import Stochastics
 @_exported import SupplyModel
+@_exported import DemandFitting
 @_exported import LinearAlgebra
 @_exported import Forecasting
 @_exported import NeuralForecasting

@@ -21,7 +21,7 @@ import SupplyModel
 struct BenchCommand: CLICommand {
   static let name = "bench"
   static let summary = "Measure simulation speed on fixed synthetic workloads (use a release build)."
-  static let operands = "sim|network|experiment|external|forecast|nn|lp|validate|run"
+  static let operands = "sim|network|experiment|external|forecast|nn|lp|validate|run|fit|import"
   static let details = """
     sim: a single warehouse, Poisson demand (means log-uniform in 0.5..50 units/day), fixed lead
     times of 1..10 days, an (s,S) policy at a 95% cycle service level with EOQ lot sizes, full KPI
@@ -64,13 +64,20 @@ struct BenchCommand: CLICommand {
     replication); then the engine alone simulates the same policies. Prints each phase's time
     (load, plan, simulate, aggregate, write) and peak resident memory, the run's and the engine's
     totals and their ratio.
+
+    fit: demand fitting (class, family, weekly profile, trend, promotion uplift, censoring) of
+    --series synthetic daily histories (default 30000) of --days days (default 1900), a mix of
+    the four demand classes, on --threads threads. Prints series per second.
+
+    import: a synthetic folder in the M5 layout of --series series (default 30490) x --days days
+    (default 1941) in a temporary folder, converted by 'supplysim import m5'. Prints the time.
     """
   static let options: [OptionSpec] = [
     .value("skus", "N", "SKUs (default 10000; run: a comma-separated list of sizes)"),
-    .value("days", "N", "days (default 365)"),
+    .value("days", "N", "days (default 365; fit 1900, import 1941)"),
     .value("threads", "N", "threads (default: all cores)"),
     .value("repeat", "N", "timed runs; the best is reported (default 5)"),
-    .value("series", "N", "forecast: series to fit (default 200)"),
+    .value("series", "N", "forecast, fit, import: series (defaults 200, 30000, 30490)"),
     .value("length", "N", "forecast: points per series (default 150)"),
     .value("windows", "N", "nn: training windows (default 10000)"),
     .value("epochs", "N", "nn: epochs (default 3)"),
@@ -83,7 +90,7 @@ struct BenchCommand: CLICommand {
 
   static func run(_ args: ParsedArguments, console: Console) throws -> Int32 {
     guard let subject = args.positionals.first, args.positionals.count == 1 else {
-      throw UsageError("bench: name one workload: sim, network, experiment, external, forecast, nn, lp, validate or run (usage: \(usageLine))")
+      throw UsageError("bench: name one workload: sim, network, experiment, external, forecast, nn, lp, validate, run, fit or import (usage: \(usageLine))")
     }
     switch subject {
     case "sim": return try benchSimulation(args, console: console)
@@ -95,7 +102,9 @@ struct BenchCommand: CLICommand {
     case "lp": return try benchLP(args, console: console)
     case "validate": return try benchValidate(args, console: console)
     case "run": return try benchRun(args, console: console)
-    default: throw UsageError("bench: unknown workload '\(subject)'; workloads are: sim, network, experiment, external, forecast, nn, lp, validate, run")
+    case "fit": return try benchFit(args, console: console)
+    case "import": return try benchImport(args, console: console)
+    default: throw UsageError("bench: unknown workload '\(subject)'; workloads are: sim, network, experiment, external, forecast, nn, lp, validate, run, fit, import")
     }
   }
 

@@ -4,7 +4,7 @@ import SupplyModel
 
 extension DemandFamily {
   /// One day's demand as an exact table when this family at mean `mean` draws independent whole
-  /// units: Poisson, negative binomial, empirical (each value scaled to the mean and rounded
+  /// units: Poisson, negative binomial, zero-inflated Poisson or negative binomial, empirical (each value scaled to the mean and rounded
   /// stochastically, as the simulator draws it), and deterministic demand with a whole-unit
   /// mean. Nil for the continuous families (normal, gamma, lognormal, uniform) and for
   /// deterministic demand with a fractional mean (the simulator spreads it evenly over days,
@@ -35,7 +35,14 @@ extension DemandFamily {
         p[i + 1] += w * (x - whole)
       }
       return try DemandPMF(probabilities: p)
-    case .normal, .gamma, .lognormal, .uniform:
+    case let .zeroInflated(pi, r):
+      let inner = mean / (1 - pi)
+      let base: DemandPMF
+      if let r { base = try DemandPMF(NegativeBinomial(mean: inner, dispersion: r)) } else { base = try DemandPMF(Poisson(mean: inner)) }
+      var p = base.probabilities.map { $0 * (1 - pi) }
+      p[0] += pi
+      return try DemandPMF(probabilities: p)
+    case .normal, .gamma, .lognormal, .uniform, .recorded:
       return nil
     }
   }

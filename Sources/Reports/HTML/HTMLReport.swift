@@ -44,6 +44,7 @@ public struct HTMLReport: Sendable {
     html += "<style>\n\(HTMLStyle.css)\n</style>\n</head>\n<body>\n<main>\n"
     html += header()
     html += scenarioSection()
+    html += demandFitSection()
     html += comparisonSection()
     html += pairedSection()
     html += optimalityGapSection()
@@ -124,6 +125,7 @@ public struct HTMLReport: Sendable {
       h += "<li><strong>\(esc(outcome.name))</strong>: \(esc(describer.describe(outcome.definition)))</li>\n"
     }
     h += "</ul>\n"
+    if let history = RunReport.historySentence(s) { h += "<p class=\"note\">\(esc(String(history.filter { $0 != "`" })))</p>\n" }
     if !s.warnings.isEmpty {
       h += "<div class=\"warnings\" role=\"note\"><strong>Warnings</strong><ul>\n"
       for w in s.warnings { h += "<li><code>\(esc(w.path))</code>: \(esc(w.problem))</li>\n" }

@@ -44,7 +44,8 @@ struct ExternalPolicy: ReplenishmentPolicy {
     demandToday = Array(repeating: 0, count: skuIDs.count)
     leadTimeMeans = settings.forecast == nil ? [] : PlanningData.fromModel(network).map(\.leadTimeMean)
     tracker = settings.forecast.map {
-      DemandForecastTracker(settings: $0, promotions: ForecastDrivenPolicy.promotionColumns(network), warmUpDays: network.warmUpDays)
+      DemandForecastTracker(settings: $0, promotions: ForecastDrivenPolicy.promotionColumns(network), warmUpDays: network.warmUpDays,
+                            past: ForecastDrivenPolicy.pastDemand(network))
     }
   }
 

@@ -50,6 +50,10 @@ struct FuzzSeeds {
       let tree = FuzzSeeds.shrinkScenario(try FuzzJSON.parse(try read(path)))
       add(Seed(name: (path as NSString).lastPathComponent, kind: .scenario, text: tree.text(), json: tree))
     }
+    // The CSV tables and sales histories shipped scenarios name, at the same relative paths.
+    for folder in list("scenarios/data", "") {
+      for path in list(folder, ".csv") { fixtures[String(path.dropFirst("scenarios/".count))] = try read(path) }
+    }
     for path in list("scenarios", ".csv") {
       add(Seed(name: (path as NSString).lastPathComponent, kind: .series, text: try read(path)))
     }

@@ -106,16 +106,7 @@ public struct RunReport: Sendable {
       }
       policies.append(.object(members))
     }
-    var scenario: [(key: String, value: JSONValue)] = [
-      ("name", .string(s.spec.name)),
-      ("file", .string(s.file)),
-      ("seed", .number(String(s.network.seed))),
-      ("horizonDays", JSONWriter.number(s.network.horizonDays)),
-      ("warmUpDays", JSONWriter.number(s.network.warmUpDays)),
-      ("skus", JSONWriter.number(s.network.skus.count)),
-      ("replications", JSONWriter.number(result.replications)),
-    ]
-    if let date = s.spec.startDate { scenario.append(("startDate", .string(date))) }
+    let scenario = SweepReport.scenarioFields(s, replications: result.replications)
     var members: [(key: String, value: JSONValue)] = [
       ("format", .string("supplysim.summary/1")),
       ("supplysimVersion", .string(version)),

@@ -141,7 +141,13 @@ public struct SweepReport: Sendable {
 
   /// The scenario's identity, as in `summary.json`.
   static func scenarioJSON(_ s: Scenario, replications: Int) -> JSONValue {
-    .object([
+    .object(scenarioFields(s, replications: replications))
+  }
+
+  /// The scenario's identity as members: name, file, seed, horizon, warm-up, SKUs,
+  /// replications, and the start date when the scenario sets one.
+  static func scenarioFields(_ s: Scenario, replications: Int) -> [(key: String, value: JSONValue)] {
+    var fields: [(key: String, value: JSONValue)] = [
       ("name", .string(s.spec.name)),
       ("file", .string(s.file)),
       ("seed", .number(String(s.network.seed))),
@@ -149,7 +155,9 @@ public struct SweepReport: Sendable {
       ("warmUpDays", JSONWriter.number(s.network.warmUpDays)),
       ("skus", JSONWriter.number(s.network.skus.count)),
       ("replications", JSONWriter.number(replications)),
-    ])
+    ]
+    if let date = s.spec.startDate { fields.append(("startDate", .string(date))) }
+    return fields
   }
 
   /// How the reference values of the tornado charts are chosen, in one paragraph.

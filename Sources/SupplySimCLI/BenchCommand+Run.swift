@@ -81,15 +81,7 @@ extension BenchCommand {
   /// Writes the scenario `members` with its SKUs `base` cycled to `skus` (ids suffixed `-k`) and
   /// its horizon set to `days`, to `path`.
   static func writeCycled(members: [(key: String, value: JSONValue)], base: [JSONValue], skus: Int, days: Int, file: String, to path: String) throws {
-    var cycled: [JSONValue] = []
-    cycled.reserveCapacity(skus)
-    for k in 0..<skus {
-      guard case var .object(fields) = base[k % base.count] else { throw CLIError(subject: file, problem: "skus[\(k % base.count)] is not an object") }
-      for i in fields.indices where fields[i].key == "id" {
-        fields[i].value = .string("\(fields[i].value.label)-\(k)")
-      }
-      cycled.append(.object(fields))
-    }
+    let cycled = try cycledSKUs(base, count: skus, file: file)
     var out = members.map { member -> (key: String, value: JSONValue) in
       switch member.key {
       case "skus": return (member.key, .array(cycled))
@@ -99,5 +91,19 @@ extension BenchCommand {
     }
     if !out.contains(where: { $0.key == "horizonDays" }) { out.append(("horizonDays", .number(String(days)))) }
     try AtomicFile.write(JSONValue.object(out).jsonText, to: path)
+  }
+
+  /// The SKU objects `base` cycled to `count` SKUs, each id suffixed `-k` so ids stay unique.
+  static func cycledSKUs(_ base: [JSONValue], count: Int, file: String) throws -> [JSONValue] {
+    var cycled: [JSONValue] = []
+    cycled.reserveCapacity(count)
+    for k in 0..<count {
+      guard case var .object(fields) = base[k % base.count] else { throw CLIError(subject: file, problem: "skus[\(k % base.count)] is not an object") }
+      for i in fields.indices where fields[i].key == "id" {
+        fields[i].value = .string("\(fields[i].value.label)-\(k)")
+      }
+      cycled.append(.object(fields))
+    }
+    return cycled
   }
 }

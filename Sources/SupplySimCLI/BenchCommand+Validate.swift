@@ -16,15 +16,7 @@ extension BenchCommand {
     guard case let .object(members) = document, case let .array(base)? = document["skus"], !base.isEmpty else {
       throw CLIError(subject: file, problem: "has no skus to cycle")
     }
-    var cycled: [JSONValue] = []
-    cycled.reserveCapacity(skus)
-    for k in 0..<skus {
-      guard case var .object(fields) = base[k % base.count] else { throw CLIError(subject: file, problem: "skus[\(k % base.count)] is not an object") }
-      for i in fields.indices where fields[i].key == "id" {
-        fields[i].value = .string("\(fields[i].value.label)-\(k)")
-      }
-      cycled.append(.object(fields))
-    }
+    let cycled = try cycledSKUs(base, count: skus, file: file)
     let json = JSONValue.object(members.map { $0.key == "skus" ? ($0.key, .array(cycled)) : $0 }).jsonText
     cycled = []
     if args.flag("stages") {

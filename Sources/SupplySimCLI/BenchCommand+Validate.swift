@@ -16,7 +16,7 @@ extension BenchCommand {
     guard case let .object(members) = document, case let .array(base)? = document["skus"], !base.isEmpty else {
       throw CLIError(subject: file, problem: "has no skus to cycle")
     }
-    let cycled = try cycledSKUs(base, count: skus, file: file)
+    var cycled = try cycledSKUs(base, count: skus, file: file)
     let json = JSONValue.object(members.map { $0.key == "skus" ? ($0.key, .array(cycled)) : $0 }).jsonText
     cycled = []
     if args.flag("stages") {

@@ -41,13 +41,30 @@ import _TestSupport
     #expect(kpis.contains("minmax,ZF,6,40,"))
   }
 
+  /// In a serial chain the levels go to every node's `overrides`, and the written file runs.
+  @Test func serialChainLevelsAreWrittenPerNodeAndRun() {
+    let dir = temporaryDirectory("optimize-serial")
+    let out = dir + "/serial.json"
+    let optimized = runCLI(["optimize", SourceTree.root() + "/scenarios/serial-echelon.json", "--out", out, "--quiet", "--selection-replications", "4", "--threads", "2"])
+    #expect(optimized.code == 0, "\(optimized.err)")
+    let text = String(decoding: read(out) ?? Data(), as: UTF8.self)
+    #expect(text.contains("\"regional-dc\"") && text.contains("\"plant-warehouse\"") && text.contains("\"overrides\""))
+    let run = runCLI(["run", out, "--out", dir + "/report", "--no-daily", "--quiet", "--replications", "2"])
+    #expect(run.code == 0, "\(run.err)")
+  }
+
   @Test func whatCannotBeTunedIsOneSentence() {
     let dir = temporaryDirectory("optimize-bad")
     let scenario = Self.small(dir)
     let unknown = runCLI(["optimize", scenario, "--policy", "nope", "--out", dir + "/x.json"])
     #expect(unknown.code == 1 && unknown.err.contains("has no policy \"nope\""))
     let network = runCLI(["optimize", SourceTree.root() + "/scenarios/two-echelon.json", "--out", dir + "/y.json"])
-    #expect(network.code == 1 && network.err.contains("single-warehouse"), "\(network.err)")
+    #expect(network.code == 1 && network.err.contains("serial chain"), "\(network.err)")
+    // Installation-stock policies in a network: nothing optimize can tune there.
+    let installation = dir + "/installation.json"
+    try? Data(#"{"name": "n", "seed": 1, "horizonDays": 60, "suppliers": [{"id": "s", "leadTime": {"distribution": "deterministic", "mean": 2}}], "nodes": [{"id": "dc", "kind": "distributionCenter"}, {"id": "st", "kind": "store"}], "lanes": [{"from": "dc", "to": "st", "leadTime": {"distribution": "deterministic", "mean": 1}}], "skus": [{"id": "A", "supplier": "s", "demand": {"distribution": "poisson", "mean": 2}, "unitCost": 1, "holdingCostPerUnitDay": 0.01, "backorderCostPerUnitDay": 1}], "policies": [{"name": "b", "type": "baseStock", "serviceLevel": 0.9}]}"#.utf8).write(to: URL(fileURLWithPath: installation))
+    let none = runCLI(["optimize", installation, "--out", dir + "/v.json"])
+    #expect(none.code == 1 && none.err.contains("\"stock\": \"echelon\""), "\(none.err)")
     let lostSales = runCLI(["optimize", Self.lostSales, "--out", dir + "/z.json", "--policy", "optimal"])
     #expect(lostSales.code == 1 && lostSales.err.contains("has no levels to tune"))
     let fill = runCLI(["optimize", scenario, "--fill-rate", "150", "--out", dir + "/w.json"])

@@ -81,8 +81,8 @@ extension BenchCommand {
     let generated = ProgressBar.seconds(ContinuousClock.now - made)
     func size(_ path: String) -> Double {
       let attributes = try? FileManager.default.attributesOfItem(atPath: path)
-      // Foundation on Linux reports the size as an NSNumber, which no integer cast takes.
-      let bytes = (attributes?[.size] as? NSNumber)?.doubleValue ?? 0
+      // Whatever integer type this Foundation reports the size in.
+      let bytes = (attributes?[.size] as? any BinaryInteger).map { Double($0) } ?? 0
       return bytes / 1_048_576
     }
     let inputMiB = ["sales_train_validation.csv", "calendar.csv", "sell_prices.csv"].reduce(0) { $0 + size(root + "/m5/" + $1) }

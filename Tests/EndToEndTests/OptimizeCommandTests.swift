@@ -49,8 +49,16 @@ import _TestSupport
     #expect(optimized.code == 0, "\(optimized.err)")
     let text = String(decoding: read(out) ?? Data(), as: UTF8.self)
     #expect(text.contains("\"regional-dc\"") && text.contains("\"plant-warehouse\"") && text.contains("\"overrides\""))
-    let run = runCLI(["run", out, "--out", dir + "/report", "--no-daily", "--quiet", "--replications", "2"])
+    let run = runCLI(["run", out, "--out", dir + "/report", "--no-daily", "--quiet", "--replications", "4"])
     #expect(run.code == 0, "\(run.err)")
+    // The report measures both policies from Clark and Scarf's optimum (a reference, since the
+    // chain pays for orders): the exact levels sit on it, the searched ones close above it.
+    let summary = (try? JSONSerialization.jsonObject(with: read(dir + "/report/summary.json") ?? Data())) as? [String: Any]
+    let gap = summary?["optimalityGap"] as? [String: Any]
+    #expect(gap?["basis"] as? String == "serialEchelonBaseStock")
+    let relative = (gap?["policies"] as? [[String: Any]] ?? []).compactMap { $0["relativeGap"] as? Double }
+    #expect(relative.count == 2 && relative.allSatisfy { abs($0) < 0.015 }, "\(relative)")
+    #expect(String(decoding: read(dir + "/report/report.md") ?? Data(), as: UTF8.self).contains("## Distance to the optimum"))
   }
 
   /// Installation stock in a distribution network is searched by simulation at every node,

@@ -1,4 +1,5 @@
 import Experiments
+import Replenishment
 import Scenarios
 import SupplyModel
 import Testing
@@ -8,7 +9,7 @@ import Testing
 @Suite struct SerialOptimizerTests {
   /// A three-stage chain (warehouse → DC → store) with fixed lead times, node holding-cost
   /// factors and two SKUs.
-  static func scenario(stores: Int = 1, lanes: String? = nil, horizon: Int = 4000, policy: String = #"{"name": "echelon", "type": "baseStock", "serviceLevel": 0.9, "stock": "echelon"}"#) throws -> Scenario {
+  static func scenario(stores: Int = 1, lanes: String? = nil, horizon: Int = 4000, orderCost: Double = 0.5, policy: String = #"{"name": "echelon", "type": "baseStock", "serviceLevel": 0.9, "stock": "echelon"}"#) throws -> Scenario {
     let storeNodes = (1...stores).map { #"{"id": "store-\#($0)", "kind": "store"}"# }.joined(separator: ", ")
     let storeLanes = (1...stores).map { #"{"from": "dc", "to": "store-\#($0)", "leadTime": {"distribution": "deterministic", "mean": 1}}"# }.joined(separator: ", ")
     return try Scenario.load(json: """
@@ -17,7 +18,7 @@ import Testing
        "nodes": [{"id": "wh", "kind": "warehouse", "holdingCostFactor": 0.4}, {"id": "dc", "kind": "distributionCenter", "holdingCostFactor": 0.7}, \(storeNodes)],
        "lanes": [{"from": "plant", "to": "wh"}, {"from": "wh", "to": "dc", "leadTime": {"distribution": "deterministic", "mean": 2}\(lanes ?? "")}, \(storeLanes)],
        "skus": [
-         {"id": "A", "supplier": "plant", "demand": {"distribution": "poisson", "mean": 4}, "unitCost": 0, "holdingCostPerUnitDay": 1, "backorderCostPerUnitDay": 19, "orderCost": 0.5},
+         {"id": "A", "supplier": "plant", "demand": {"distribution": "poisson", "mean": 4}, "unitCost": 0, "holdingCostPerUnitDay": 1, "backorderCostPerUnitDay": 19, "orderCost": \(orderCost)},
          {"id": "B", "supplier": "plant", "demand": {"distribution": "negativeBinomial", "mean": 2, "dispersion": 3}, "unitCost": 0, "holdingCostPerUnitDay": 0.5, "backorderCostPerUnitDay": 4}],
        "policies": [\(policy)]}
       """, file: "serial.json")
@@ -74,5 +75,25 @@ import Testing
     constrained.fillRate = 0.99
     let service = try PolicyOptimizer.optimize(try Self.scenario(stores: 2, horizon: 700), policy: "echelon", options: constrained)
     #expect(service.after.fillRate.mean >= 0.985, "fill rate \(service.after.fillRate.mean)")
+  }
+
+  /// The reports' distance to the optimum in a serial chain is measured from Clark and Scarf's
+  /// optimum: Σ over SKUs of the chain cost at the optimal levels. It is a lower bound only when
+  /// no stage has a fixed order cost, and distribution networks have none.
+  @Test func theGapInASerialChainIsMeasuredFromClarkScarf() throws {
+    let scenario = try Self.scenario(horizon: 1000)
+    let result = try Experiment(scenario: scenario, replications: 3, threads: 2).run()
+    let gap = try #require(OptimalityGap.of(result))
+    #expect(gap.basis == .serialEchelon(bound: false), "SKU A pays 0.5 an order")
+    let perDay = try (0..<2).map { try SerialEchelonOptimum(scenario.network, sku: $0).costPerDay }.reduce(0, +)
+    #expect(abs(gap.optimum - perDay * Double(scenario.network.measuredDays.count)) < 1e-9 * gap.optimum)
+    // The heuristic plan costs more than the optimum, and its gap is its cost minus the optimum.
+    let heuristic = gap.gaps[0].gap
+    #expect(heuristic.mean > 0)
+    #expect(abs(heuristic.mean + gap.optimum - result.outcomes[0].summary(of: "totalCost").mean) < 1e-6 * gap.optimum)
+    let free = try Self.scenario(horizon: 300, orderCost: 0)
+    let bound = try #require(OptimalityGap.of(try Experiment(scenario: free, replications: 2, threads: 2).run()))
+    #expect(bound.basis == .serialEchelon(bound: true) && bound.explanation.contains("no policy of any form costs less"))
+    #expect(OptimalityGap.of(try Experiment(scenario: try Self.scenario(stores: 2, horizon: 300), replications: 2, threads: 2).run()) == nil)
   }
 }

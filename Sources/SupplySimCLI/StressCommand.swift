@@ -27,6 +27,7 @@ struct StressCommand: ShardedCommand {
     """
   static let options: [OptionSpec] = [
     .value("replications", "N", "replications per test and policy (default: the scenario's, else 1)"),
+    .value("min-fill-rate", "F", "mean fill rate a policy must reach to be ranked on cost, in (0, 1] or percent (default 0.95)"),
     .value("threads", "N", "worker threads (default: all cores); results do not depend on it"),
     .value("out", "DIR", "where to write the report (default reports/<scenario name>-stress/)"),
     .flag("quiet", "print nothing but errors"),
@@ -37,6 +38,7 @@ struct StressCommand: ShardedCommand {
     var template: ScenarioTemplate
     var tests: [StressTest]
     var replications: Int
+    var requiredFillRate: Double
     var suite: StressSuite
   }
 
@@ -47,6 +49,7 @@ struct StressCommand: ShardedCommand {
   }
 
   static func plan(_ args: ParsedArguments, template: ScenarioTemplate) throws -> Plan {
+    let required = try args.fraction("min-fill-rate", includesOne: true, command: name) ?? 0.95
     let threads = try args.integer("threads", default: Parallel.defaultThreadCount, range: 1...1024, command: name)
     let replicationsOption = args.value("replications") == nil ? nil : try args.integer("replications", default: 1, range: 1...100_000, command: name)
     let tests = try template.stressTests()
@@ -55,7 +58,7 @@ struct StressCommand: ShardedCommand {
     }
     let replications = replicationsOption ?? template.base.spec.replications ?? 1
     let suite = StressSuite(template: template, tests: tests, replications: replications, threads: threads)
-    return Plan(template: template, tests: tests, replications: replications, suite: suite)
+    return Plan(template: template, tests: tests, replications: replications, requiredFillRate: required, suite: suite)
   }
 
   static func batch(_ plan: Plan, scenarios: Range<Int>) throws -> ExperimentBatch { try plan.suite.batch(scenarios: scenarios) }
@@ -65,7 +68,8 @@ struct StressCommand: ShardedCommand {
   static func defaultDirectory(_ plan: Plan) -> String { "reports/\(plan.template.base.spec.name)-stress" }
 
   static func finish(_ plan: Plan, totals: [[PolicyTotals]], directory: String, quiet: Bool, console: Console) throws {
-    let result = plan.suite.result(totals)
+    var result = plan.suite.result(totals)
+    result.requiredFillRate = plan.requiredFillRate
     let report = StressReport(result: result, version: SupplySimCommand.version)
     let written = try report.write(to: directory)
     if !quiet {

@@ -72,13 +72,69 @@ enum SweepReportFixture {
     let page = SweepHTMLReport(result: SweepReportFixture.twoAxes, version: "test").render()
     let outline = try #require(XMLOutline.parse(page))
     #expect(!page.contains("<script"))
-    #expect(outline.elements("svg", class: "chart-heatmap").count == 4)
+    // Per KPI (total cost, fill rate): the levels and the change from the reference point, one heatmap per policy each.
+    #expect(outline.elements("svg", class: "chart-heatmap").count == 8)
+    #expect(outline.elements("svg", class: "chart-color-scale").count == 4)
     #expect(outline.elements("svg", class: "chart-tornado").count == 4)
     let rows = outline.elements("tr").filter { $0.ancestors.contains { $0.className == "sweep-results" } && $0.ancestors.contains { $0.name == "tbody" } }
     #expect(rows.count == 6 * 2)
     let one = try #require(XMLOutline.parse(SweepHTMLReport(result: SweepReportFixture.oneAxis, version: "test").render()))
     #expect(one.elements("svg", class: "chart-heatmap").isEmpty)
     #expect(one.elements("svg", class: "chart-tornado").count == 4)
+  }
+
+  /// The `<svg>` element with id `id` in `page`, parsed.
+  static func svg(_ id: String, in page: String) throws -> XMLOutline {
+    let at = try #require(page.range(of: "id=\"\(id)\""))
+    let start = try #require(page[..<at.lowerBound].range(of: "<svg", options: .backwards))
+    let end = try #require(page[at.upperBound...].range(of: "</svg>"))
+    return try #require(XMLOutline.parse(String(page[start.lowerBound..<end.upperBound])))
+  }
+
+  /// The fills of a heatmap's cells, row by row.
+  static func cellFills(_ svg: XMLOutline) -> [String] {
+    svg.elements("rect").filter { $0.ancestors.contains { $0.className == "cells" } && $0.attributes["class"] == nil }.compactMap { $0.attributes["fill"] }
+  }
+
+  @Test func smallMultiplesShareOneColourScale() throws {
+    let result = SweepReportFixture.twoAxes
+    let page = SweepHTMLReport(result: result, version: "test").render()
+    let grid = result.grid
+    for (k, kpi) in SweepReport.chartedKPIs.enumerated() {
+      let means = result.policies.indices.map { q in (0..<grid.count).map { result.summary(point: $0, policy: q, kpi: kpi.key).mean } }
+      let all = means.flatMap { $0 }
+      let lo = all.min()!, hi = all.max()!
+      let ramp = ColorRamp(to: kpi.key == "fillRate" ? ChartPalette.bluishGreen : ChartPalette.blue)
+      var colourOf: [Double: String] = [:]
+      for q in result.policies.indices {
+        let fills = try Self.cellFills(Self.svg("heatmap-\(k)-\(q)", in: page))
+        #expect(fills.count == grid.count)
+        for (p, fill) in fills.enumerated() {
+          // One scale over every policy's values: the colour is fixed by the value, whichever heatmap shows it.
+          #expect(fill == ramp.color(at: (means[q][p] - lo) / (hi - lo)), "\(kpi.key) policy \(q) point \(p)")
+          if let seen = colourOf[means[q][p]] { #expect(seen == fill) }
+          colourOf[means[q][p]] = fill
+        }
+      }
+      // The darkest colour appears only where the highest value is, not once per heatmap.
+      let darkest = try result.policies.indices.map { q in try Self.cellFills(Self.svg("heatmap-\(k)-\(q)", in: page)).filter { $0 == ramp.high }.count }
+      #expect(darkest.reduce(0, +) == all.filter { $0 == hi }.count)
+      // Changes: a diverging scale centred on 0, so the reference cell (change 0) is the neutral middle in every heatmap.
+      let reference = grid.point(at: result.reference)
+      for q in result.policies.indices {
+        let fills = try Self.cellFills(Self.svg("heatmap-change-\(k)-\(q)", in: page))
+        #expect(fills[reference] == "#F2F2F2")
+      }
+    }
+  }
+
+  @Test func sweepPagePutsTheAnswerFirstAndTheLongTableLastCollapsed() throws {
+    let page = SweepHTMLReport(result: SweepReportFixture.twoAxes, version: "test").render()
+    let answer = try #require(page.range(of: "<section id=\"answer\">"))
+    let heatmaps = try #require(page.range(of: "<section id=\"heatmaps\">"))
+    let results = try #require(page.range(of: "<section id=\"results\">"))
+    #expect(answer.lowerBound < heatmaps.lowerBound && heatmaps.lowerBound < results.lowerBound)
+    #expect(page[results.lowerBound...].hasPrefix("<section id=\"results\">\n<h2>All results</h2>\n<details"))
   }
 
   @Test func sweepCSVHasOneRowPerPointAndPolicyWithMeansAndHalfWidths() throws {

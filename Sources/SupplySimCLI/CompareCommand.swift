@@ -88,7 +88,9 @@ struct CompareCommand: CLICommand {
     console.out("total cost (fill rate)\n" + matrix.plain() + "\n")
     let ranking = PairedRanking(result.outcomes.map { PolicyTotals(name: $0.name, totals: $0.totals) }, kpi: "totalCost",
                                 requirement: .init(kpi: "fillRate", minimum: required))
-    console.out(Self.rankingTable(ranking, required: required).plain())
+    // The verdict column is left-aligned and last: no padding after it.
+    let table = Self.rankingTable(ranking, required: required).plain().split(separator: "\n", omittingEmptySubsequences: false)
+    console.out(table.map { line in String(line.reversed().drop { $0 == " " }.reversed()) }.joined(separator: "\n"))
     console.out("\n" + Self.rankingStatement(ranking, required: required) + "\n")
     if let dir = args.value("out") {
       let written = try RunReport(result: result, version: SupplySimCommand.version).write(to: dir)

@@ -17,8 +17,10 @@ struct StressCommand: ShardedCommand {
     base is a paired comparison.
 
     Prints each policy's fill rate and total cost per test with 95% CIs and changes from the base,
-    and per test "keeps service best: POLICY (fill rate X, cost Y)": the highest mean fill rate,
-    ties to the lower cost. Writes stress.csv, stress.json, stress.md and stress.html into DIR
+    and per test "keeps service best: POLICY (fill rate X, cost Y)" when the highest mean fill
+    rate leads every other policy by a paired 95% interval that excludes 0 (else "highest fill
+    rate: ..., not distinguishable from ..."), then the cheapest policy at the required fill rate
+    (--min-fill-rate) in the base scenario and under the tests. Writes stress.csv, stress.json, stress.md and stress.html into DIR
     (default: reports/<scenario name>-stress/), each atomically.
 
     On a cluster: --shard K/N runs slice K of N (one unit = one scenario (the base or a test) in one
@@ -77,6 +79,7 @@ struct StressCommand: ShardedCommand {
       console.out("\(plan.template.base.spec.name): \(tests.count) stress test\(tests.count == 1 ? "" : "s") x \(result.policies.count) policies x \(replications) replication\(replications == 1 ? "" : "s"), seed \(plan.template.base.network.seed) (common random numbers; changes are paired with the base scenario)\n\n")
       console.out(report.table().plain())
       console.out("\n" + report.verdicts().joined(separator: "\n") + "\n")
+      console.out("\n" + report.answer().dropFirst().joined(separator: "\n") + "\n")
       console.out("\nwrote \(written.joined(separator: ", "))\n")
     }
   }

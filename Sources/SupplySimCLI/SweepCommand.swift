@@ -16,7 +16,8 @@ struct SweepCommand: ShardedCommand {
     "sweep" section is used. Every grid point is checked like a scenario file and keeps the
     scenario's seed, so all points and policies share common random numbers.
 
-    Prints a table per grid point and policy and writes sweep.csv, sweep.json, sweep.md and
+    Prints a table per grid point and policy, then which policy is cheapest at the required
+    fill rate (--min-fill-rate) with the paired difference to the next, and writes sweep.csv, sweep.json, sweep.md and
     sweep.html (heatmaps for two parameters, tornado charts) into DIR (default:
     reports/<scenario name>-sweep/), each atomically. Replications: --replications, else the
     sweep section's, else the scenario's, else 1.
@@ -95,6 +96,7 @@ struct SweepCommand: ShardedCommand {
       let grid = plan.grid, replications = plan.replications
       console.out("\(plan.template.base.spec.name): \(grid.count) grid point\(grid.count == 1 ? "" : "s") x \(result.policies.count) policies x \(replications) replication\(replications == 1 ? "" : "s"), seed \(n.seed) at every point (common random numbers)\n\n")
       console.out(report.table().plain())
+      console.out("\n" + report.answer().dropFirst().joined(separator: "\n") + "\n")
       console.out("\nwrote \(written.joined(separator: ", "))\n")
     }
   }

@@ -96,7 +96,8 @@ enum SweepCLIFixture {
       #expect(FileManager.default.fileExists(atPath: out + "/" + name), "\(name) missing")
     }
     for test in ["base scenario", "supplier down 10 days", "promo 3x with pull-forward"] {
-      #expect(r.out.contains("\n\(test): keeps service best: "), "\(test) has no verdict:\n\(r.out)")
+      // "keeps service best" only for a significant lead; otherwise the highest fill rate and who it cannot be told from.
+      #expect(r.out.contains("\n\(test): keeps service best: ") || r.out.contains("\n\(test): highest fill rate: "), "\(test) has no verdict:\n\(r.out)")
     }
   }
 

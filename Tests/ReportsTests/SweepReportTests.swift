@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import Experiments
 import Scenarios
+import SupplyModel
 @testable import Reports
 
 /// Small sweeps and stress suites for the report tests (a policy name with XML metacharacters).
@@ -137,6 +138,28 @@ enum SweepReportFixture {
     #expect(page[results.lowerBound...].hasPrefix("<section id=\"results\">\n<h2>All results</h2>\n<details"))
   }
 
+  @Test func aServiceLeadIsCalledBestOnlyWhenItsPairedIntervalExcludesZero() {
+    // Fill rates per replication: a leads b by 0.01 in every replication (significant); c and d swap the lead (not).
+    func policy(_ name: String, _ fills: [Double]) -> PolicyTotals {
+      PolicyTotals(name: name, totals: fills.map { f in
+        var v = Array(repeating: 0.0, count: KPIs.names.count)
+        v[KPIs.names.firstIndex(of: "fillRate")!] = f
+        v[KPIs.names.firstIndex(of: "totalCost")!] = 100
+        return KPIs(values: v)
+      })
+    }
+    let clear = StressVerdict.keepsServiceBest([policy("b", [0.90, 0.94, 0.97]), policy("a", [0.91, 0.95, 0.98])])
+    #expect(clear.name == "a" && clear.significant)
+    #expect(StressReport.verdictLine(clear, replications: 3).hasPrefix("keeps service best: a "))
+    let noisy = StressVerdict.keepsServiceBest([policy("c", [0.90, 0.96, 0.93]), policy("d", [0.92, 0.94, 0.935])])
+    #expect(!noisy.significant && noisy.name == "d" && noisy.indistinguishable == ["c"])
+    let line = StressReport.verdictLine(noisy, replications: 3)
+    #expect(line.hasPrefix("highest fill rate: ") && line.contains("not distinguishable from") && !line.contains("keeps service best"))
+    // A tie: no lead at all.
+    let tie = StressVerdict.keepsServiceBest([policy("x", [0.9, 0.95]), policy("y", [0.9, 0.95])])
+    #expect(!tie.significant && StressReport.verdictLine(tie, replications: 2).hasPrefix("highest fill rate: x"))
+  }
+
   @Test func sweepCSVHasOneRowPerPointAndPolicyWithMeansAndHalfWidths() throws {
     let report = SweepReport(result: SweepReportFixture.twoAxes, version: "test")
     let lines = report.csv().split(separator: "\n")
@@ -163,10 +186,18 @@ enum SweepReportFixture {
   @Test func stressReportsStateTheVerdictPerTest() throws {
     let report = StressReport(result: SweepReportFixture.stress, version: "test")
     #expect(report.verdicts().count == 3)
-    #expect(report.verdicts()[1].hasPrefix("late & <slow>: keeps service best: "))
+    let verdict = SweepReportFixture.stress.verdict(test: 0)
+    #expect(report.verdicts()[1].hasPrefix(verdict.significant ? "late & <slow>: keeps service best: " : "late & <slow>: highest fill rate: "))
     let page = StressHTMLReport(result: SweepReportFixture.stress, version: "test").render()
     let outline = try #require(XMLOutline.parse(page))
+    // Paired changes from the base: a dot chart and a diverging heatmap per KPI, over the tests only.
     #expect(outline.elements("svg", class: "chart-dots").count == 2)
+    #expect(outline.elements("svg", class: "chart-heatmap").count == 2)
+    #expect(outline.elements("line", class: "reference").count >= 2)
+    let answer = try #require(page.range(of: "<section id=\"answer\">"))
+    let changes = try #require(page.range(of: "<section id=\"changes\">"))
+    let tests = try #require(page.range(of: "<section id=\"tests\">"))
+    #expect(answer.lowerBound < changes.lowerBound && changes.lowerBound < tests.lowerBound)
     #expect(outline.elements("table", class: "stress-test").count == 3)
     let md = report.markdown()
     #expect(md.contains("## down") && md.contains("Sets: `suppliers[0].outages = [{\"start\":30,\"end\":40}]`"))

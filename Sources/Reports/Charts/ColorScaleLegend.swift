@@ -37,7 +37,7 @@ public struct ColorScaleLegend: Sendable, Equatable {
 
   /// The `<svg>` element.
   public func render() -> String {
-    let height = 64.0
+    let height = endLabels.low.isEmpty && endLabels.high.isEmpty ? 64.0 : 76.0
     var canvas = SVGCanvas(width: width, height: height)
     let left = 12.0, right = width - 24, top = 24.0, barHeight = 14.0
     canvas.text(title, x: left, y: 15, size: 12, weight: "600")

@@ -64,6 +64,13 @@ enum HTMLPage {
     return h + "</div>\n"
   }
 
+  /// "+100 (-660 to +861)" split into "+100" and "-660 to +861", or nil without an interval.
+  static func splitInterval(_ cell: String) -> (String, String)? {
+    guard cell.hasSuffix(")"), let open = cell.firstIndex(of: "("), open > cell.startIndex else { return nil }
+    let mean = cell[..<open].dropLast(cell[cell.index(before: open)] == " " ? 1 : 0)
+    return (String(mean), String(cell[cell.index(after: open)..<cell.index(before: cell.endIndex)]))
+  }
+
   /// Escapes text for the page.
   static func esc(_ s: String) -> String { XMLEscape.escape(s) }
 

@@ -56,7 +56,13 @@ public struct SweepHTMLReport: Sendable {
       h += "<tr>"
       for (i, cell) in row.enumerated() {
         let cls = i == axes + 1 || i == axes + 3 ? "left" : (i == axes + 5 ? (cell == "significant" ? "left significant" : "left") : nil)
-        h += "<td\(cls.map { " class=\"\($0)\"" } ?? "")>\(esc(cell))</td>"
+        let attributes = cls.map { " class=\"\($0)\"" } ?? ""
+        if i == axes + 4, let (mean, interval) = HTMLPage.splitInterval(cell) {
+          // The paired interval on its own line under the mean difference.
+          h += "<td\(attributes)>\(esc(mean))<span class=\"ci\">\(esc(interval))</span></td>"
+        } else {
+          h += "<td\(attributes)>\(esc(cell))</td>"
+        }
       }
       h += "</tr>\n"
     }

@@ -55,7 +55,7 @@ public struct SweepHTMLReport: Sendable {
     for row in table.rows {
       h += "<tr>"
       for (i, cell) in row.enumerated() {
-        let cls = i == axes + 1 || i == axes + 3 ? "left" : (i == axes + 5 ? (cell == "significant" ? "left significant" : "left") : nil)
+        let cls = i == axes + 1 || i == axes + 3 ? "left" : (i == axes + 5 ? (cell == "significant" ? "left significant" : "left wrap") : nil)
         let attributes = cls.map { " class=\"\($0)\"" } ?? ""
         if i == axes + 4, let (mean, interval) = HTMLPage.splitInterval(cell) {
           // The paired interval on its own line under the mean difference.

@@ -196,6 +196,7 @@ public struct StressReport: Sendable {
     let base: JSONValue = .object([
       ("policies", .array(result.base.map { .object([("name", .string($0.name)), ("kpis", SweepReport.kpisJSON($0))]) })),
       ("keepsServiceBest", verdictJSON(result.baseVerdict)),
+      ("costRanking", SweepReport.rankingJSON(result.costRanking(test: nil))),
     ])
     let tests: [JSONValue] = result.tests.enumerated().map { i, test in
       let policies: [JSONValue] = result.outcomes[i].enumerated().map { q, o in
@@ -216,6 +217,7 @@ public struct StressReport: Sendable {
         ("set", .object(test.variations.map { ($0.path.description, $0.value) })),
         ("policies", .array(policies)),
         ("keepsServiceBest", verdictJSON(result.verdict(test: i))),
+        ("costRanking", SweepReport.rankingJSON(result.costRanking(test: i))),
       ]
       if let d = test.description { members.append(("description", .string(d))) }
       return .object(members)

@@ -174,7 +174,8 @@ public struct SweepReport: Sendable {
       let policies: [JSONValue] = result.policies.enumerated().map { q, name in
         .object([("name", .string(name)), ("kpis", Self.kpisJSON(result.points[p][q]))])
       }
-      points.append(.object([("point", JSONWriter.number(p + 1)), ("values", .object(values)), ("policies", .array(policies))]))
+      points.append(.object([("point", JSONWriter.number(p + 1)), ("values", .object(values)), ("policies", .array(policies)),
+                             ("costRanking", Self.rankingJSON(result.ranking(point: p)))]))
     }
     var sensitivity: [JSONValue] = []
     for q in result.policies.indices {
@@ -204,6 +205,31 @@ public struct SweepReport: Sendable {
   }
 
   /// Every KPI's `{mean, sd, ci95Lower, ci95Upper}` (bounds null with one replication).
+  /// A ranking as JSON: `kpi`, `requirement` (`{kpi, minimum}` or null), `best` (a name or
+  /// null), `bestIsSignificant`, and `entries[]` in rank order, each `{name, rank, meetsRequirement,
+  /// mean, ci95Lower, ci95Upper, differenceToBest}` with `differenceToBest` =
+  /// `{meanDifference, ci95Lower, ci95Upper, significant}` (null for the best).
+  static func rankingJSON(_ r: PairedRanking) -> JSONValue {
+    func bound(_ v: Double?) -> JSONValue { v.map { JSONWriter.number($0) } ?? .null }
+    let entries: [JSONValue] = r.entries.map { e in
+      let difference: JSONValue = e.differenceToBest.map { d in
+        .object([("meanDifference", JSONWriter.number(d.mean)), ("ci95Lower", bound(d.interval?.lower)),
+                 ("ci95Upper", bound(d.interval?.upper)), ("significant", .bool(e.distinguishableFromBest))])
+      } ?? .null
+      return .object([("name", .string(e.name)), ("rank", e.rank.map { JSONWriter.number($0) } ?? .null),
+                      ("meetsRequirement", .bool(e.meetsRequirement)), ("mean", JSONWriter.number(e.summary.mean)),
+                      ("ci95Lower", bound(e.summary.interval?.lower)), ("ci95Upper", bound(e.summary.interval?.upper)),
+                      ("differenceToBest", difference)])
+    }
+    return .object([
+      ("kpi", .string(r.kpi)),
+      ("requirement", r.requirement.map { .object([("kpi", .string($0.kpi)), ("minimum", JSONWriter.number($0.minimum))]) } ?? .null),
+      ("best", r.best.map { .string($0.name) } ?? .null),
+      ("bestIsSignificant", .bool(r.bestIsSignificant)),
+      ("entries", .array(entries)),
+    ])
+  }
+
   static func kpisJSON(_ totals: PolicyTotals) -> JSONValue {
     .object(KPIs.names.map { name in
       let sum = totals.summary(of: name)

@@ -181,6 +181,13 @@ enum SweepReportFixture {
     let axes = try #require(object["axes"] as? [[String: Any]])
     #expect(axes[1]["scenarioValue"] as? Int == 3)
     #expect((object["sensitivity"] as? [Any])?.count == 2 * 2 * 2)
+    // Each point carries its cost ranking, consistent with the ranking type.
+    let ranking = try #require(points[0]["costRanking"] as? [String: Any])
+    let expected = SweepReportFixture.twoAxes.ranking(point: 0)
+    #expect(ranking["best"] as? String == expected.best?.name)
+    #expect(ranking["bestIsSignificant"] as? Bool == expected.bestIsSignificant)
+    let entries = try #require(ranking["entries"] as? [[String: Any]])
+    #expect(entries.map { $0["name"] as? String } == expected.entries.map(\.name))
   }
 
   @Test func stressReportsStateTheVerdictPerTest() throws {

@@ -105,11 +105,12 @@ public struct StressHTMLReport: Sendable {
         t.name + ": " + result.policies.enumerated().map { q, p in "\(p) \(label(values[i][q], kpi.format))" }.joined(separator: ", ")
       }.joined(separator: "; ")
       let heatmap = HeatmapChart(
-        id: "stress-change-heatmap-\(k)", title: "\(kpi.title): change from the base scenario", subtitle: "Paired mean difference test − base",
+        id: "stress-change-heatmap-\(k)", title: "\(kpi.title): change from the base scenario",
+        subtitle: "Paired mean difference test − base" + (kpi.format == .percent ? ", in percentage points" : ", in currency units"),
         description: "Heatmap of the paired change of \(kpi.title.lowercased()) from the base scenario by stress test (rows) and policy (columns). \(text).",
         columns: result.policies, rows: groups, xTitle: "Policy", yTitle: "Stress test", values: values, format: kpi.format,
         decimals: kpi.format == .percent ? 2 : 0, ramp: ColorRamp.change(higherIsWorse: kpi.key != "fillRate"),
-        legendTitle: kpi.key == "fillRate" ? "Change (pp)" : "Change", width: 820, domain: -m...m, signedLabels: true)
+        legendTitle: "Change", width: 820, domain: -m...m, signedLabels: true)
       h += HTMLPage.figure(heatmap.render(), caption: "\(kpi.title): paired change from the base scenario, per test and policy.", className: "single")
     }
     h += "</section>\n"

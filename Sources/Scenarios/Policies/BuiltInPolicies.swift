@@ -16,6 +16,7 @@ extension PolicyRegistry {
     optimalEntry,
     cappedBaseStockEntry,
     constantOrderEntry,
+    myopicEntry,
   ]
 
   static let targetHelp: [(key: String, help: String)] = [

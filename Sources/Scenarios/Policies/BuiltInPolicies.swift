@@ -17,6 +17,7 @@ extension PolicyRegistry {
     cappedBaseStockEntry,
     constantOrderEntry,
     myopicEntry,
+    learnedEntry,
   ]
 
   static let targetHelp: [(key: String, help: String)] = [

@@ -109,9 +109,9 @@ public enum PolicyIteration {
     /// States labelled per iteration.
     public var states = 2000
     /// Demand paths per candidate order.
-    public var paths = 32
+    public var paths = 128
     /// Days each rollout runs after the decision.
-    public var horizon = 40
+    public var horizon = 16
     /// Days between kept states.
     public var spacing = 3
     /// Hidden layer widths.

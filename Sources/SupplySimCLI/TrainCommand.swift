@@ -31,6 +31,8 @@ struct TrainCommand: CLICommand {
     .value("out", "FILE", "the model file to write (default: the policy's \"model\")"),
     .value("iterations", "N", "policy-improvement iterations (default 4)"),
     .value("states", "N", "states labelled per iteration (default 2000)"),
+    .value("paths", "N", "demand paths per candidate order in a rollout (default 128)"),
+    .value("horizon", "DAYS", "days a rollout runs after the decision (default 16)"),
     .value("seed", "N", "the training seed (default 1)"),
     .value("threads", "N", "worker threads (default: all cores); results do not depend on it"),
     .flag("quiet", "print nothing but errors"),
@@ -45,6 +47,8 @@ struct TrainCommand: CLICommand {
     var options = PolicyIteration.Options()
     options.iterations = try args.integer("iterations", default: 4, range: 1...1000, command: name)
     options.states = try args.integer("states", default: 2000, range: 10...10_000_000, command: name)
+    options.paths = try args.integer("paths", default: options.paths, range: 1...100_000, command: name)
+    options.horizon = try args.integer("horizon", default: options.horizon, range: 1...10_000, command: name)
     options.threads = try args.integer("threads", default: Parallel.defaultThreadCount, range: 1...1024, command: name)
     if let text = args.value("seed") {
       guard let seed = UInt64(text) else { throw UsageError("train: --seed must be a whole number >= 0, got '\(text)'") }

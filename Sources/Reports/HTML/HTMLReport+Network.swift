@@ -91,9 +91,10 @@ extension HTMLReport {
       lines: lines, markers: markers, width: 760, height: 360, className: "chart-bullwhip")
   }
 
-  /// A cell of a node table: the mean, and the CI half-width on a second line ("—" with one replication).
+  /// A cell of a node table: the mean, and the CI half-width on a second line (nothing more with
+  /// one replication).
   func nodeCell(_ mean: String, halfWidth: String?) -> String {
-    "<td>\(esc(mean))<span class=\"ci\">\(esc(halfWidth.map { "± " + $0 } ?? "—"))</span></td>"
+    "<td>\(esc(mean))\(halfWidth.map { "<span class=\"ci\">\(esc("± " + $0))</span>" } ?? "")</td>"
   }
 
   func networkSection() -> String {
@@ -115,7 +116,7 @@ extension HTMLReport {
     }
     h += "</tbody>\n</table>\n</div>\n"
 
-    h += "<h3>Per node</h3>\n<p>\(result.replications > 1 ? "Means over \(result.replications) replications; the smaller line is the half-width of the 95% confidence interval." : "Values of the single replication; — marks the missing confidence interval.") "
+    h += "<h3>Per node</h3>\n<p>\(result.replications > 1 ? "Means over \(result.replications) replications; the smaller line is the half-width of the 95% confidence interval." : "One replication: no intervals.") "
     h += "Fill rate is the share of the demand a node received (customer demand, or downstream orders) shipped from stock the same day.</p>\n"
     for outcome in result.outcomes {
       h += "<h3>\(esc(outcome.name)) <span class=\"why\">— \(outcome.definition.echelonStock ? "echelon" : "installation") stock</span></h3>\n"

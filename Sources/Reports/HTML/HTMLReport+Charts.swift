@@ -93,7 +93,7 @@ extension HTMLReport {
     let steady = TrajectoryScale.steadyStart(warmUpDays: network.warmUpDays, dayCount: first.dayCount)
     h += "<p>Replication 0, every simulated day; the shaded warm-up is excluded from the KPIs. On hand is the blue line, on order the light orange area beneath it, backorders the red area below zero. "
     h += "Dashed lines are the policy's planned levels for the SKU (s: reorder point, S: order-up-to level, s + Q: reorder point plus order quantity); they apply to the inventory position (on hand + on order − backorders), so on hand alone stays below them. "
-    h += "Ticks in the grey strip at the bottom mark the days an order was placed, taller for larger orders. Within a SKU all panels share the vertical scale, set by the days after day \(steady) so that the steady state fills the panel; values above it (the opening stock) are clipped and marked ▲.</p>\n"
+    h += "Ticks in the grey strip at the bottom mark the days an order was placed, taller for larger orders. Each panel has its own vertical scale (read the axis), set by the days from day \(steady) on (\(network.warmUpDays > 0 ? "after the warm-up" : "the first days left out")) and the planned levels, so that the steady state fills the panel; values above it, such as the opening stock, are clipped and marked ▲.</p>\n"
     if let node = points.featuredNode {
       h += "<p>In this network each SKU is shown at \(esc(points.nodeIDs[node])), the first customer-facing node, with that node's policy levels; every stocking point's days are in <code>daily.csv</code>.</p>\n"
     }
@@ -105,29 +105,25 @@ extension HTMLReport {
       LegendItem(name: "Order placed (strip at the bottom)", color: "#24292F", symbol: .line(dash: nil)),
       LegendItem(name: "Clipped above the scale", color: ChartPalette.grey, symbol: .marker(.triangle)),
     ])
-    var canvas = SVGCanvas(width: 900, height: 22)
-    key.draw(into: &canvas, x: 2, y: 2, width: 896)
+    var canvas = SVGCanvas(width: 640, height: 4 + key.height(width: 636))
+    key.draw(into: &canvas, x: 2, y: 2, width: 636)
     h += canvas.document(id: "trajectory-legend", className: "legend-key", title: "Legend", description: "Line: on hand; light areas: on order above zero and backordered below zero; dashed lines: planned levels; ticks in the bottom strip: days an order was placed; triangles at the top: values clipped above the scale.")
     let days = (0..<first.dayCount).map(Double.init)
     for (f, pick) in featured.enumerated() {
       let k = pick.index, slot = points.featuredSlot(sku: pick.index)
       let label = points.featuredLabel(sku: network.skus[k].id)
       let levelSets = result.outcomes.map { TrajectoryScale.levels(points.featuredParameters(of: $0), sku: k) }
-      var scale = TrajectoryScale(steadyStart: steady)
-      for o in result.outcomes {
-        let t = o.trace!
-        for d in 0..<t.dayCount {
-          let i = t.index(day: d, sku: slot)
-          scale.add(day: d, onHand: Int(t.onHand[i]), onOrder: Int(t.onOrder[i]), backordered: Int(t.backordered[i]))
-        }
-      }
-      for levels in levelSets { for l in levels { scale.add(level: l.value) } }
-      let domain = scale.domain
       h += "<h3>\(esc(label)) <span class=\"why\">— \(esc(pick.reason))</span></h3>\n<div class=\"grid trajectories\">\n"
       for (p, o) in result.outcomes.enumerated() {
         let t = o.trace!
         func column(_ values: [Int]) -> [Double] { (0..<t.dayCount).map { Double(values[t.index(day: $0, sku: slot)]) } }
         let onHand = column(t.onHand), onOrder = column(t.onOrder), backordered = column(t.backordered)
+        // Each panel is scaled for its own steady state: policies' levels differ by a factor of 5
+        // or more, and a shared scale would squeeze the lower ones into the bottom of the panel.
+        var scale = TrajectoryScale(steadyStart: steady)
+        for d in 0..<t.dayCount { scale.add(day: d, onHand: Int(onHand[d]), onOrder: Int(onOrder[d]), backordered: Int(backordered[d])) }
+        for l in levelSets[p] { scale.add(level: l.value) }
+        let domain = scale.domain
         var orderDays: [Double] = [], orderSizes: [Double] = [], tips: [String] = []
         for d in 0..<t.dayCount where t.ordered[t.index(day: d, sku: slot)] > 0 {
           orderDays.append(Double(d))

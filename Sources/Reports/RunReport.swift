@@ -311,7 +311,7 @@ public struct RunReport: Sendable {
     guard result.outcomes.count > 1 else { return "" }
     var md = "## Paired differences (common random numbers)\n\n"
     guard result.replications > 1 else {
-      return md + "Paired confidence intervals need at least 2 replications (`--replications N`).\n\n"
+      return md + "One replication: no intervals, so no difference between policies is shown to be significant (run with `--replications 10` or more).\n\n"
     }
     var table = TextTable(header: ["A", "B", "Total cost A − B", "95% CI", "Fill rate A − B", "95% CI", "Verdict"],
                           rightAligned: [false, false, true, true, true, true, false])

@@ -75,7 +75,7 @@ enum HTMLStyle {
   svg#trajectory-legend { max-width: 640px; }
   .table-wrap.single { width: fit-content; max-width: 100%; }
   .grid.trajectories .panel svg.chart { min-width: 640px; }
-  @media (max-width: 640px) { main { padding: 16px 12px 40px; } h1 { font-size: 1.5rem; } .grid, .grid.two { grid-template-columns: 1fr; } dl.answer div { grid-template-columns: 1fr; } }
+  @media (max-width: 640px) { main { padding: 16px 12px 40px; } h1 { font-size: 1.5rem; } .grid, .grid.two { grid-template-columns: 1fr; } dl.answer div { grid-template-columns: 1fr; } svg.chart, .panel svg.chart { min-width: 0; } .grid.trajectories .panel svg.chart { min-width: 640px; } }
   @media print {
     body { font-size: 10.5pt; }
     main { max-width: none; padding: 0; }

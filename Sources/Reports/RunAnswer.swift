@@ -42,8 +42,8 @@ public struct RunAnswer: Sendable, Equatable {
     func cost(_ x: Double) -> String { NumberFormat.grouped(x, 0) }
     func fill(_ x: Double) -> String { NumberFormat.percent(x, 2) }
     var lines = [Line(label: "Lowest cost", text: outcomes.count == 1
-      ? "\(best.name), the only policy: total cost \(cost(costs[top])) over the \(days) measured days at a fill rate of \(fill(fills[top]))."
-      : "\(best.name): total cost \(cost(costs[top])) over the \(days) measured days at a fill rate of \(fill(fills[top])). The scenario sets no common service target, so policies are ranked by total cost; each plans for its own target (see Scenario).")]
+      ? "\(best.name), the only policy: total cost \(cost(costs[top])) over the \(NumberFormat.grouped(Double(days), 0)) measured days at a fill rate of \(fill(fills[top]))."
+      : "\(best.name): total cost \(cost(costs[top])) over the \(NumberFormat.grouped(Double(days), 0)) measured days at a fill rate of \(fill(fills[top])). The scenario sets no common service target, so policies are ranked by total cost; each plans for its own target (see Scenario).")]
     guard outcomes.count > 1 else {
       self.lines = lines
       return

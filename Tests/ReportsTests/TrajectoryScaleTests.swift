@@ -41,3 +41,34 @@ import SupplyModel
     #expect(TrajectoryScale.levels(result.outcomes[1].parameters, sku: 0)[0].value == s)
   }
 }
+
+/// Order ticks: one per order when sparse; when denser than one per 3 pixels, one lighter tick
+/// per 2-pixel column, so thousands of orders never merge into a solid bar.
+@Suite struct EventRugTests {
+  func ticks(orders: Int, days: Int) throws -> [XMLOutline.Element] {
+    var chart = LineChart(id: "t", title: "T", description: "d", xAxis: Axis(title: "Day"), yAxis: Axis(title: "Units"),
+                          lines: [LineSeries(name: "on hand", color: ChartPalette.blue, x: [0, Double(days)], y: [0, 10])], width: 600, height: 200)
+    let x = (0..<orders).map { Double($0 * days / orders) }
+    chart.rug = EventRug(name: "Order placed", color: "#24292F", x: x, sizes: x.map { _ in 5 }, tooltips: x.map { "day \($0)" })
+    let outline = try #require(XMLOutline.parse(chart.render()))
+    return outline.elements("line").filter { line in line.ancestors.contains { $0.className == "rug" } }
+  }
+
+  @Test func sparseOrdersGetOneTickEach() throws {
+    let sparse = try ticks(orders: 20, days: 365)
+    #expect(sparse.count == 20)
+    #expect(sparse.allSatisfy { $0.attributes["stroke-opacity"] == nil })
+  }
+
+  @Test func denseOrdersAreBinnedPerColumn() throws {
+    let dense = try ticks(orders: 5000, days: 5000)
+    #expect(dense.count < 300 && dense.count > 100)
+    #expect(dense.allSatisfy { $0.attributes["stroke-opacity"] == "0.55" })
+  }
+
+  @Test func longRunsShowTheWarmUpAndAYear() {
+    #expect(TrajectoryScale.shownDays(warmUpDays: 28, dayCount: 365) == 365)
+    #expect(TrajectoryScale.shownDays(warmUpDays: 0, dayCount: 730) == 730)
+    #expect(TrajectoryScale.shownDays(warmUpDays: 100, dayCount: 10_000) == 465)
+  }
+}

@@ -1,3 +1,5 @@
+import SupplyModel
+
 /// A line in a `LineChart`.
 public struct LineSeries: Sendable, Equatable {
   /// How consecutive points are joined.
@@ -293,20 +295,44 @@ public struct LineChart: Sendable, Equatable {
     canvas.endGroup()
   }
 
-  /// Draws the rug: one tick per event in the strip above the x axis, 4 to 14 pixels high by
-  /// size, thinner when there are more events than 1 per 3 pixels.
+  /// Draws the rug in the strip above the x axis: one tick per event, 4 to 14 pixels high by
+  /// size; when there are more events than one per 3 pixels, one lighter tick per 2-pixel column
+  /// instead, its height growing with the sizes the column holds, so dense orders stay a readable
+  /// profile rather than a solid bar.
   func draw(_ rug: EventRug, into canvas: inout SVGCanvas, frame: ChartFrame) {
     canvas.beginGroup(class: "rug")
-    canvas.rect(x: frame.left, y: frame.bottom - EventRug.height, width: frame.right - frame.left, height: EventRug.height, fill: "#F6F8FA")
-    let largest = rug.sizes.filter(\.isFinite).max() ?? 0
-    let dense = Double(rug.x.count) * 3 > frame.right - frame.left
-    for i in rug.x.indices where rug.x[i].isFinite {
-      let px = min(max(frame.x.map(rug.x[i]), frame.left), frame.right)
-      let share = largest > 0 && rug.sizes[i].isFinite ? max(rug.sizes[i], 0) / largest : 1
+    let plotWidth = frame.right - frame.left
+    canvas.rect(x: frame.left, y: frame.bottom - EventRug.height, width: plotWidth, height: EventRug.height, fill: "#F6F8FA")
+    func tick(_ px: Double, share: Double, width: String, opacity: String, tip: String?) {
       let h = 4 + 10 * share
-      let tip = i < rug.tooltips.count ? rug.tooltips[i] : nil
-      let markup = "<line x1=\"\(SVGCanvas.number(px))\" y1=\"\(SVGCanvas.number(frame.bottom))\" x2=\"\(SVGCanvas.number(px))\" y2=\"\(SVGCanvas.number(frame.bottom - h))\" stroke=\"\(rug.color)\" stroke-width=\"\(dense ? "0.8" : "1.6")\""
+      let markup = "<line x1=\"\(SVGCanvas.number(px))\" y1=\"\(SVGCanvas.number(frame.bottom))\" x2=\"\(SVGCanvas.number(px))\" y2=\"\(SVGCanvas.number(frame.bottom - h))\" stroke=\"\(rug.color)\" stroke-width=\"\(width)\"\(opacity.isEmpty ? "" : " stroke-opacity=\"\(opacity)\"")"
       canvas.raw(tip.map { markup + "><title>\(XMLEscape.escape($0))</title></line>\n" } ?? markup + "/>\n")
+    }
+    func pixel(_ i: Int) -> Double { min(max(frame.x.map(rug.x[i]), frame.left), frame.right) }
+    func size(_ i: Int) -> Double { rug.sizes[i].isFinite ? max(rug.sizes[i], 0) : 0 }
+    let events = rug.x.indices.filter { rug.x[$0].isFinite }
+    if Double(events.count) * 3 <= plotWidth {
+      let largest = events.map(size).max() ?? 0
+      for i in events {
+        tick(pixel(i), share: largest > 0 ? size(i) / largest : 1, width: "1.6", opacity: "", tip: i < rug.tooltips.count ? rug.tooltips[i] : nil)
+      }
+    } else {
+      let columns = max(Int((plotWidth / 2).rounded(.up)), 1)
+      var sums = Array(repeating: 0.0, count: columns), counts = Array(repeating: 0, count: columns)
+      var first = Array(repeating: Double.infinity, count: columns), last = Array(repeating: -Double.infinity, count: columns)
+      for i in events {
+        let c = min(max(Int((pixel(i) - frame.left) / 2), 0), columns - 1)
+        sums[c] += size(i)
+        counts[c] += 1
+        first[c] = min(first[c], rug.x[i])
+        last[c] = max(last[c], rug.x[i])
+      }
+      let largest = sums.max() ?? 0
+      for c in 0..<columns where counts[c] > 0 {
+        let range = first[c] == last[c] ? NumberFormat.shortest(first[c]) : "\(NumberFormat.shortest(first[c]))–\(NumberFormat.shortest(last[c]))"
+        tick(frame.left + 2 * Double(c) + 1, share: largest > 0 ? sums[c] / largest : 1, width: "1.2", opacity: "0.55",
+             tip: "\(rug.name.lowercased()) at \(range): \(counts[c]), \(NumberFormat.shortest(sums[c])) units")
+      }
     }
     canvas.endGroup()
   }

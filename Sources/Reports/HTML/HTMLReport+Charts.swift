@@ -91,9 +91,13 @@ extension HTMLReport {
     let featured = FeaturedSKU.select(from: result)
     let points = StockingPoints(network: network)
     let steady = TrajectoryScale.steadyStart(warmUpDays: network.warmUpDays, dayCount: first.dayCount)
+    let shown = TrajectoryScale.shownDays(warmUpDays: network.warmUpDays, dayCount: first.dayCount)
     h += "<p>Replication 0, every simulated day; the shaded warm-up is excluded from the KPIs. On hand is the blue line, on order the light orange area beneath it, backorders the red area below zero. "
     h += "Dashed lines are the policy's planned levels for the SKU (s: reorder point, S: order-up-to level, s + Q: reorder point plus order quantity); they apply to the inventory position (on hand + on order − backorders), so on hand alone stays below them. "
     h += "Ticks in the grey strip at the bottom mark the days an order was placed, taller for larger orders. Each panel has its own vertical scale (read the axis), set by the days from day \(steady) on (\(network.warmUpDays > 0 ? "after the warm-up" : "the first days left out")) and the planned levels, so that the steady state fills the panel; values above it, such as the opening stock, are clipped and marked ▲.</p>\n"
+    if shown < first.dayCount {
+      h += "<p>The panels show days 0 to \(shown - 1) of the \(NumberFormat.grouped(Double(first.dayCount), 0)) simulated, the warm-up and the year after it, so that single days stay readable.</p>\n"
+    }
     if let node = points.featuredNode {
       h += "<p>In this network each SKU is shown at \(esc(points.nodeIDs[node])), the first customer-facing node, with that node's policy levels; every stocking point's days are in <code>daily.csv</code>.</p>\n"
     }
@@ -108,7 +112,7 @@ extension HTMLReport {
     var canvas = SVGCanvas(width: 640, height: 4 + key.height(width: 636))
     key.draw(into: &canvas, x: 2, y: 2, width: 636)
     h += canvas.document(id: "trajectory-legend", className: "legend-key", title: "Legend", description: "Line: on hand; light areas: on order above zero and backordered below zero; dashed lines: planned levels; ticks in the bottom strip: days an order was placed; triangles at the top: values clipped above the scale.")
-    let days = (0..<first.dayCount).map(Double.init)
+    let days = (0..<shown).map(Double.init)
     for (f, pick) in featured.enumerated() {
       let k = pick.index, slot = points.featuredSlot(sku: pick.index)
       let label = points.featuredLabel(sku: network.skus[k].id)
@@ -116,22 +120,22 @@ extension HTMLReport {
       h += "<h3>\(esc(label)) <span class=\"why\">— \(esc(pick.reason))</span></h3>\n<div class=\"grid trajectories\">\n"
       for (p, o) in result.outcomes.enumerated() {
         let t = o.trace!
-        func column(_ values: [Int]) -> [Double] { (0..<t.dayCount).map { Double(values[t.index(day: $0, sku: slot)]) } }
+        func column(_ values: [Int]) -> [Double] { (0..<shown).map { Double(values[t.index(day: $0, sku: slot)]) } }
         let onHand = column(t.onHand), onOrder = column(t.onOrder), backordered = column(t.backordered)
         // Each panel is scaled for its own steady state: policies' levels differ by a factor of 5
         // or more, and a shared scale would squeeze the lower ones into the bottom of the panel.
         var scale = TrajectoryScale(steadyStart: steady)
-        for d in 0..<t.dayCount { scale.add(day: d, onHand: Int(onHand[d]), onOrder: Int(onOrder[d]), backordered: Int(backordered[d])) }
+        for d in 0..<shown { scale.add(day: d, onHand: Int(onHand[d]), onOrder: Int(onOrder[d]), backordered: Int(backordered[d])) }
         for l in levelSets[p] { scale.add(level: l.value) }
         let domain = scale.domain
         var orderDays: [Double] = [], orderSizes: [Double] = [], tips: [String] = []
-        for d in 0..<t.dayCount where t.ordered[t.index(day: d, sku: slot)] > 0 {
+        for d in 0..<shown where t.ordered[t.index(day: d, sku: slot)] > 0 {
           orderDays.append(Double(d))
           orderSizes.append(Double(t.ordered[t.index(day: d, sku: slot)]))
           tips.append("day \(d): ordered \(t.ordered[t.index(day: d, sku: slot)]) units")
         }
         var clippedDays: [Double] = [], clippedTips: [String] = []
-        for d in 0..<t.dayCount where max(onHand[d], onOrder[d]) > domain.upperBound && (d == 0 || max(onHand[d - 1], onOrder[d - 1]) <= domain.upperBound) {
+        for d in 0..<shown where max(onHand[d], onOrder[d]) > domain.upperBound && (d == 0 || max(onHand[d - 1], onOrder[d - 1]) <= domain.upperBound) {
           clippedDays.append(Double(d))
           clippedTips.append("day \(d): on hand \(NumberFormat.grouped(onHand[d], 0)), on order \(NumberFormat.grouped(onOrder[d], 0)), above the scale")
         }

@@ -23,6 +23,12 @@ struct TrajectoryScale: Sendable, Equatable {
     return max(0, min(start, dayCount - 1))
   }
 
+  /// The days a trajectory panel shows: every day of a run of up to two years, else the warm-up
+  /// and the 365 days after it (a panel 1,200 pixels wide cannot show thousands of single days).
+  static func shownDays(warmUpDays: Int, dayCount: Int) -> Int {
+    dayCount <= 730 ? dayCount : min(dayCount, max(warmUpDays, 0) + 365)
+  }
+
   /// Adds one day of one policy's trace.
   mutating func add(day: Int, onHand: Int, onOrder: Int, backordered: Int) {
     guard day >= steadyStart else { return }

@@ -118,6 +118,7 @@ public struct RunReport: Sendable {
     if let history = Self.historyJSON(s) { members.append(("history", history)) }
     if let fits = Self.demandFitsJSON(s) { members.append(("demandFits", fits)) }
     if let network = networkJSON() { members.append(("network", network)) }
+    if let gap = OptimalityGap.of(result) { members.append(("optimalityGap", Self.gapJSON(gap))) }
     if !s.warnings.isEmpty { members.append(("warnings", .array(s.warnings.map { .string($0.description) }))) }
     let doc: JSONValue = .object(members)
     return JSONWriter.render(doc)
@@ -338,7 +339,9 @@ public struct RunReport: Sendable {
     guard let gap = OptimalityGap.of(result) else { return "" }
     let days = Double(gap.days)
     var md = "## Distance to the optimum\n\n"
-    md += "The optimum is the exact optimal cost per day of every SKU as computed by **\(gap.reference)** (\(NumberFormat.grouped(gap.optimum / days, 2)) per day over all SKUs). Gap = a policy's total cost per day − the optimum, mean over replications with its 95% interval; the reference policy's own gap is its simulation error.\n\n"
+    md += "\(gap.explanation) Over all SKUs it is \(NumberFormat.grouped(gap.optimum / days, 2)) per day. Gap = a policy's total cost per day − the optimum, mean over replications with its 95% interval"
+    if case .policy = gap.basis { md += "; the reference policy's own gap is its simulation error" }
+    md += ".\n\n"
     let intervals = result.replications > 1
     if !intervals { md += "One replication: no intervals.\n\n" }
     var table = TextTable(header: ["Policy", "Cost per day", "Gap per day"] + (intervals ? ["95% CI"] : []) + ["Gap"],
@@ -349,6 +352,29 @@ public struct RunReport: Sendable {
                         + [NumberFormat.percent(summary.mean / gap.optimum, 2)])
     }
     return md + table.markdown() + "\n"
+  }
+
+  /// `summary.json`'s `optimalityGap`: the optimum per day, what it is, and each policy's gap
+  /// per day with its 95% interval (null bounds with one replication).
+  static func gapJSON(_ gap: OptimalityGap) -> JSONValue {
+    let days = Double(gap.days)
+    let basis: String
+    switch gap.basis {
+    case .policy: basis = "policy"
+    case .serialEchelon(let bound): basis = bound ? "serialEchelonBound" : "serialEchelonBaseStock"
+    }
+    return .object([
+      ("basis", .string(basis)), ("reference", .string(gap.reference)), ("explanation", .string(gap.explanation)),
+      ("optimumPerDay", JSONWriter.number(gap.optimum / days)),
+      ("policies", .array(gap.gaps.map { entry in
+        .object([
+          ("name", .string(entry.policy)), ("gapPerDay", JSONWriter.number(entry.gap.mean / days)),
+          ("ci95Lower", entry.gap.interval.map { JSONWriter.number($0.lower / days) } ?? .null),
+          ("ci95Upper", entry.gap.interval.map { JSONWriter.number($0.upper / days) } ?? .null),
+          ("relativeGap", JSONWriter.number(entry.gap.mean / gap.optimum)),
+        ])
+      })),
+    ])
   }
 
   /// What a policy does, for reports: its model's summary, and in a network its stock basis

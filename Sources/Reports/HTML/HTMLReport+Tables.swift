@@ -122,8 +122,10 @@ extension HTMLReport {
     guard let gap = OptimalityGap.of(result) else { return "" }
     let days = Double(gap.days)
     var h = "<section id=\"optimum\">\n<h2>Distance to the optimum</h2>\n"
-    h += "<p>The optimum is the exact optimal long-run cost per day of every SKU, computed by <strong>\(esc(gap.reference))</strong>: \(esc(NumberFormat.grouped(gap.optimum / days, 2))) per day over all SKUs. "
-    h += "Each policy's gap is its total cost per day minus the optimum, with a 95% interval across replications; the reference policy's own gap is its simulation error and its interval should contain zero.</p>\n"
+    h += "<p>\(esc(gap.explanation)) Over all SKUs it is \(esc(NumberFormat.grouped(gap.optimum / days, 2))) per day. "
+    h += "Each policy's gap is its total cost per day minus the optimum, with a 95% interval across replications"
+    if case .policy = gap.basis { h += "; the reference policy's own gap is its simulation error and its interval should contain zero" }
+    h += ".</p>\n"
     let intervals = result.replications > 1
     if !intervals { h += "<p>One replication: no intervals.</p>\n" }
     h += "<div class=\"table-wrap\">\n<table class=\"gap\">\n<thead><tr><th scope=\"col\">Policy</th><th scope=\"col\">Cost per day</th><th scope=\"col\">Gap per day</th>\(intervals ? "<th scope=\"col\">95% CI</th>" : "")<th scope=\"col\">Gap</th></tr></thead>\n<tbody>\n"

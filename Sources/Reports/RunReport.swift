@@ -32,17 +32,17 @@ public struct RunReport: Sendable {
 
   /// The KPI columns shown in comparison tables: (key, title, formatter).
   static let tableColumns: [(String, String, @Sendable (Double) -> String)] = [
-    ("totalCost", "Total cost", { NumberFormat.grouped($0, 0) }),
-    ("holdingCost", "Holding", { NumberFormat.grouped($0, 0) }),
-    ("shortageCost", "Shortage", { NumberFormat.grouped($0, 0) }),
-    ("orderingCost", "Ordering", { NumberFormat.grouped($0, 0) }),
-    ("purchaseCost", "Purchase", { NumberFormat.grouped($0, 0) }),
-    ("fillRate", "Fill rate", { NumberFormat.percent($0, 2) }),
-    ("cycleServiceLevel", "CSL", { NumberFormat.percent($0, 1) }),
-    ("stockoutDays", "Stockout days", { NumberFormat.fixed($0, 0) }),
-    ("averageOnHand", "Avg on hand", { NumberFormat.grouped($0, 0) }),
-    ("inventoryTurnover", "Turns/yr", { NumberFormat.fixed($0, 1) }),
-    ("ordersPlaced", "Orders", { NumberFormat.fixed($0, 0) }),
+    ("totalCost", KPIDefinition.named("totalCost").column, { NumberFormat.grouped($0, 0) }),
+    ("holdingCost", KPIDefinition.named("holdingCost").column, { NumberFormat.grouped($0, 0) }),
+    ("shortageCost", KPIDefinition.named("shortageCost").column, { NumberFormat.grouped($0, 0) }),
+    ("orderingCost", KPIDefinition.named("orderingCost").column, { NumberFormat.grouped($0, 0) }),
+    ("purchaseCost", KPIDefinition.named("purchaseCost").column, { NumberFormat.grouped($0, 0) }),
+    ("fillRate", KPIDefinition.named("fillRate").column, { NumberFormat.percent($0, 2) }),
+    ("cycleServiceLevel", KPIDefinition.named("cycleServiceLevel").column, { NumberFormat.percent($0, 1) }),
+    ("stockoutDays", KPIDefinition.named("stockoutDays").column, { NumberFormat.fixed($0, 0) }),
+    ("averageOnHand", KPIDefinition.named("averageOnHand").column, { NumberFormat.grouped($0, 0) }),
+    ("inventoryTurnover", KPIDefinition.named("inventoryTurnover").column, { NumberFormat.fixed($0, 1) }),
+    ("ordersPlaced", KPIDefinition.named("ordersPlaced").column, { NumberFormat.fixed($0, 0) }),
   ]
 
   /// The columns of this report's comparison table: `tableColumns`, with transport cost after
@@ -50,7 +50,7 @@ public struct RunReport: Sendable {
   var comparisonColumns: [(String, String, @Sendable (Double) -> String)] {
     guard result.scenario.network.hasSeveralNodes else { return Self.tableColumns }
     var columns = Self.tableColumns
-    columns.insert(("transportCost", "Transport", { NumberFormat.grouped($0, 0) }), at: 5)
+    columns.insert(("transportCost", KPIDefinition.named("transportCost").column, { NumberFormat.grouped($0, 0) }), at: 5)
     return columns
   }
 
@@ -113,6 +113,7 @@ public struct RunReport: Sendable {
       ("scenario", .object(scenario)),
       ("policies", .array(policies)),
       ("pairedComparisons", .array(pairedJSON())),
+      ("definitions", Self.definitionsJSON()),
     ]
     if let history = Self.historyJSON(s) { members.append(("history", history)) }
     if let fits = Self.demandFitsJSON(s) { members.append(("demandFits", fits)) }
@@ -121,6 +122,13 @@ public struct RunReport: Sendable {
     if !s.warnings.isEmpty { members.append(("warnings", .array(s.warnings.map { .string($0.description) }))) }
     let doc: JSONValue = .object(members)
     return JSONWriter.render(doc)
+  }
+
+  /// `summary.json`'s `definitions`: per KPI key its `name`, `unit` and `definition` (see `KPIDefinition`).
+  static func definitionsJSON() -> JSONValue {
+    .object(KPIDefinition.all.map { d in
+      (d.key, .object([("definition", .string(d.definition)), ("name", .string(d.name)), ("unit", .string(d.unit))]))
+    })
   }
 
   /// Paired differences of every KPI for every pair of policies (empty with one replication).
@@ -224,6 +232,9 @@ public struct RunReport: Sendable {
     let n = s.network
     var md = "# SupplySim report: \(s.spec.name)\n\n"
     if let d = s.spec.description { md += d + "\n\n" }
+    md += "## Answer\n\n"
+    for line in RunAnswer(result: result).lines { md += "- **\(line.label)**: \(line.text)\n" }
+    md += "\n## Run\n\n"
     md += "- Scenario file: `\(s.file)`\n"
     md += "- Seed \(n.seed); \(n.horizonDays) days simulated, the first \(n.warmUpDays) excluded as warm-up\n"
     if let network = NetworkDescription(network: n) {
@@ -243,9 +254,6 @@ public struct RunReport: Sendable {
     md += "## Policy comparison\n\n"
     md += comparisonTable().markdown() + "\n"
     if result.replications > 1 { md += "Cells with ± show the half-width of the 95% confidence interval across replications.\n\n" }
-    if let best = result.outcomes.min(by: { $0.summary(of: "totalCost").mean < $1.summary(of: "totalCost").mean }) {
-      md += "Lowest total cost: **\(best.name)** (\(NumberFormat.grouped(best.summary(of: "totalCost").mean, 0))) at a fill rate of \(NumberFormat.percent(best.summary(of: "fillRate").mean, 2)).\n\n"
-    }
     md += pairedSection()
     md += optimalityGapSection()
     md += forecastSection()
@@ -277,7 +285,8 @@ public struct RunReport: Sendable {
       }
     }
     md += "## Definitions\n\n"
-    md += "All figures cover the days after warm-up. Fill rate: demand met from stock on the day it arrived. CSL (cycle service level): share of replenishment cycles (receipt to receipt) without a stockout. Stockout days: days with demand not met from stock, summed over SKUs. Turns/yr: units shipped per 365 days / average on-hand. Costs: holding on closing stock, backorders per unit-day or lost-sale penalties, fixed cost per order, and purchase cost of the units the measured demand consumed (units ordered less the growth of the inventory position, so stock carried across the start or end of the measured days neither charges nor credits a policy)\(!n.hasSeveralNodes ? "" : ", plus transport: units received × the inbound lane's rate per unit").\n"
+    md += "All figures cover the \(n.measuredDays.count) measured days after warm-up.\n\n"
+    md += KPIDefinition.markdownTable(KPIDefinition.shown(network: n.hasSeveralNodes))
     return md
   }
 
@@ -303,7 +312,7 @@ public struct RunReport: Sendable {
     guard result.outcomes.count > 1 else { return "" }
     var md = "## Paired differences (common random numbers)\n\n"
     guard result.replications > 1 else {
-      return md + "Paired confidence intervals need at least 2 replications (`--replications N`).\n\n"
+      return md + "One replication: no intervals, so no difference between policies is shown to be significant (run with `--replications 10` or more).\n\n"
     }
     var table = TextTable(header: ["A", "B", "Total cost A − B", "95% CI", "Fill rate A − B", "95% CI", "Verdict"],
                           rightAligned: [false, false, true, true, true, true, false])
@@ -333,11 +342,14 @@ public struct RunReport: Sendable {
     md += "\(gap.explanation) Over all SKUs it is \(NumberFormat.grouped(gap.optimum / days, 2)) per day. Gap = a policy's total cost per day − the optimum, mean over replications with its 95% interval"
     if case .policy = gap.basis { md += "; the reference policy's own gap is its simulation error" }
     md += ".\n\n"
-    var table = TextTable(header: ["Policy", "Cost per day", "Gap per day", "95% CI", "Gap"], rightAligned: [false, true, true, true, true])
+    let intervals = result.replications > 1
+    if !intervals { md += "One replication: no intervals.\n\n" }
+    var table = TextTable(header: ["Policy", "Cost per day", "Gap per day"] + (intervals ? ["95% CI"] : []) + ["Gap"],
+                          rightAligned: Array(repeating: true, count: intervals ? 5 : 4).enumerated().map { $0.offset > 0 })
     for (policy, summary) in gap.gaps {
-      let interval = summary.interval.map { "[\(NumberFormat.fixed($0.lower / days, 2)), \(NumberFormat.fixed($0.upper / days, 2))]" } ?? "needs ≥ 2 replications"
-      table.rows.append([policy, NumberFormat.grouped((summary.mean + gap.optimum) / days, 2), NumberFormat.fixed(summary.mean / days, 2), interval,
-                         NumberFormat.percent(summary.mean / gap.optimum, 2)])
+      let interval = summary.interval.map { ["[\(NumberFormat.fixed($0.lower / days, 2)), \(NumberFormat.fixed($0.upper / days, 2))]"] } ?? []
+      table.rows.append([policy, NumberFormat.grouped((summary.mean + gap.optimum) / days, 2), NumberFormat.fixed(summary.mean / days, 2)] + interval
+                        + [NumberFormat.percent(summary.mean / gap.optimum, 2)])
     }
     return md + table.markdown() + "\n"
   }

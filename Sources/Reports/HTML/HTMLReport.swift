@@ -43,6 +43,7 @@ public struct HTMLReport: Sendable {
     html += "<title>SupplySim report: \(esc(s.spec.name))</title>\n"
     html += "<style>\n\(HTMLStyle.css)\n</style>\n</head>\n<body>\n<main>\n"
     html += header()
+    html += answerSection()
     html += scenarioSection()
     html += demandFitSection()
     html += comparisonSection()
@@ -99,6 +100,14 @@ public struct HTMLReport: Sendable {
     return h
   }
 
+  /// The box at the top: the policy with the lowest cost, by how much, how sure, at what service.
+  func answerSection() -> String {
+    var h = "<section id=\"answer\" class=\"answer\">\n<h2>Answer</h2>\n<dl class=\"answer\">\n"
+    for line in RunAnswer(result: result).lines { h += "<div><dt>\(esc(line.label))</dt><dd>\(esc(line.text))</dd></div>\n" }
+    h += "</dl>\n</section>\n"
+    return h
+  }
+
   func scenarioSection() -> String {
     let s = result.scenario
     let n = s.network
@@ -143,29 +152,20 @@ public struct HTMLReport: Sendable {
 
   func definitionsSection() -> String {
     let network = result.scenario.network.hasSeveralNodes
-    var definitions: [(String, String)] = [
-      ("Total cost", network ? "Holding + shortage + ordering + purchase + transport cost over the measured days, over every node."
-                             : "Holding + shortage + ordering + purchase cost over the measured days."),
-      ("Holding cost", "Sum over days of closing on-hand units × holding cost per unit-day."),
-      ("Shortage cost", "Sum over days of closing backordered units × backorder cost per unit-day, plus lost units × lost-sale penalty."),
-      ("Ordering cost", "Orders placed × fixed cost per order."),
-      ("Purchase cost", "Units ordered during the measured days × unit cost (a policy that ends the run holding more stock has paid for it)."),
-      ("Fill rate", "Units met from stock on the day they were demanded ÷ units demanded (1 when nothing was demanded)."),
-      ("CSL (cycle service level)", "Share of replenishment cycles (from one receipt to the next) without a stockout."),
-      ("Stockout days", "Days on which some demand was not met from stock, summed over SKUs."),
+    var h = "<section id=\"definitions\">\n<h2>KPI definitions</h2>\n"
+    h += "<p class=\"note\">The same definitions are in <code>report.md</code>, in <code>summary.json</code> (<code>definitions</code>) and in the SupplySim reference; all figures cover the \(measuredDays) measured days after warm-up.</p>\n<dl class=\"definitions\">\n"
+    for d in KPIDefinition.shown(network: network) {
+      let term = d.column == d.name ? d.name : "\(d.name) (\(d.column))"
+      h += "<dt>\(esc(term)) <code>\(esc(d.key))</code></dt><dd>\(esc(d.definition)) <span class=\"unit\">Unit: \(esc(d.unit)).</span></dd>\n"
+    }
+    var more: [(String, String)] = [
       ("Stockout episode", "A run of consecutive stockout days of one SKU; its length is the stockout duration."),
-      ("Avg on hand", "Mean closing on-hand units per day, summed over SKUs."),
-      ("Turns/yr (inventory turnover)", "Units shipped per 365 days ÷ average on-hand units."),
-      ("Orders", "Replenishment orders placed."),
       ("95% confidence interval", "Student-t interval for the mean across replications: mean ± t(0.975, n−1) × sd / √n. Needs at least 2 replications."),
       ("Paired difference", "Per replication, KPI of policy A minus KPI of policy B under the same random numbers; its interval is usually much narrower than the two separate intervals suggest."),
+      ("★ (best)", BestPolicyRule().statement(replications: result.replications)),
     ]
-    if network {
-      definitions.insert(("Transport cost", "Units received over a lane × the lane's cost per unit, charged to the receiving node."), at: 5)
-      definitions.append(("Network", RunReport.networkDefinitions))
-    }
-    var h = "<section id=\"definitions\">\n<h2>KPI definitions</h2>\n<dl class=\"definitions\">\n"
-    for (term, text) in definitions { h += "<dt>\(esc(term))</dt><dd>\(esc(text))</dd>\n" }
+    if network { more.append(("Network", RunReport.networkDefinitions)) }
+    for (term, text) in more { h += "<dt>\(esc(term))</dt><dd>\(esc(text))</dd>\n" }
     h += "</dl>\n</section>\n"
     return h
   }

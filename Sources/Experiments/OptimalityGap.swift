@@ -34,6 +34,11 @@ public struct OptimalityGap: Sendable {
   /// Per policy in scenario order: the gap's summary across replications (total cost − optimum).
   public var gaps: [(policy: String, gap: KPISummary)]
 
+  /// The most (level, demand) pairs per stage and SKU that a report spends on Clark and Scarf's
+  /// optimum (a few milliseconds): beyond it (daily means in the thousands) the report has no
+  /// distance to the optimum, and `supplysim optimize` still computes the levels.
+  public static let serialWorkLimit = 5_000_000
+
   /// The name of the parameter that holds a SKU's optimal cost per day.
   public static let parameter = OptimalPolicy.optimalCost
 
@@ -63,7 +68,7 @@ public struct OptimalityGap: Sendable {
       var perDay = 0.0
       var bound = true
       for k in network.skus.indices {
-        guard let optimum = try? SerialEchelonOptimum(network, sku: k), optimum.costPerDay.isFinite else { return nil }
+        guard let optimum = try? SerialEchelonOptimum(network, sku: k, workLimit: serialWorkLimit), optimum.costPerDay.isFinite else { return nil }
         perDay += optimum.costPerDay
         if optimum.nodes.contains(where: { network.costs(ofNode: $0, sku: k).orderCost > 0 }) { bound = false }
       }

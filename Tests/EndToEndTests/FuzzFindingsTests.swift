@@ -41,6 +41,20 @@ import _TestSupport
     #expect(r.err.contains("is empty ('\(arguments.first { $0.trimmingCharacters(in: .whitespaces).isEmpty }!)')"), "\(r.err)")
   }
 
+  /// Fuzz case 65: `skus` replaced by 100,000 numbers gave 100,000 error lines (6.8 MB) and
+  /// outlasted the case's time limit on a loaded machine. `validate` lists the first 200
+  /// problems of a file and counts the rest on one more line that names the file.
+  @Test func aFileWithThousandsOfProblemsListsTheFirstAndCountsTheRest() {
+    let dir = temporaryDirectory("many")
+    let numbers = (0..<5_000).map(String.init).joined(separator: ", ")
+    let file = write(#"{"name": "many", "seed": 1, "horizonDays": 30, "suppliers": [{"id": "s"}], "skus": [\#(numbers)], "policies": [{"name": "b", "type": "baseStock"}]}"#, dir, "many.json")
+    let r = runCLI(["validate", file])
+    let lines = r.err.split(separator: "\n")
+    #expect(r.code == 1 && lines.count == ValidateCommand.listedProblems + 1, "\(lines.count) lines")
+    #expect(lines.allSatisfy { $0.contains("many.json: ") })
+    #expect(lines.last?.contains("more problems not listed (the first 200 are above") == true, "\(lines.last ?? "")")
+  }
+
   @Test func aBaselineScenarioNamedTwiceIsSaidSo() {
     let dir = temporaryDirectory("twice")
     let file = write(gateScenario(), dir, "gate.json")

@@ -89,6 +89,7 @@ public enum BaselineCheck {
         verdicts[member.index].pValue = raw[k]
         verdicts[member.index].adjustedPValue = adjusted[k]
         verdicts[member.index].test = "sign flips, Westfall–Young over \(m)"
+        verdicts[member.index].signFlipInterval = SignFlipTest.interval(member.differences, direction: verdicts[member.index].rule.direction, level: verdicts[member.index].rule.level)
       }
     } else {
       let method: RuleSet.MultipleComparisons = rules.multipleComparisons == .westfallYoung ? .holm : rules.multipleComparisons

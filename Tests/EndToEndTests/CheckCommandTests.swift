@@ -291,3 +291,43 @@ final class XMLElements: NSObject, XMLParserDelegate {
     #expect(runCLI(["help", "check"]).out.contains("Exit codes: 0 every KPI held"))
   }
 }
+
+@Suite struct CheckInjectTests {
+  /// `--inject levels --inject-policy sQ`: the off-by-one (every (s,Q) reorder point one
+  /// unit low), injected through the real planner on the reference seed, fails the gate on sQ
+  /// alone, with the effect, its interval and a command that repeats it.
+  @Test func anInjectedOffByOneFailsTheGateOnItsPolicyOnly() throws {
+    let g = preparedGate("inject")
+    let r = runCLI(["check", g.scenario, "--baseline", g.baselines, "--inject", "levels", "--inject-policy", "sQ", "--json", g.dir + "/r.json"])
+    #expect(r.code == 1, "\(r.out)\(r.err)")
+    #expect(r.out.contains("note: injected planning bug 's/S −1 unit' (--inject levels) into sQ: the changes are that bug's, not the code's as built"))
+    let failures = r.out.split(separator: "\n").filter { $0.hasPrefix("FAIL ") }
+    #expect(!failures.isEmpty && failures.allSatisfy { $0.hasPrefix("FAIL gate sQ ") })
+    #expect(failures.allSatisfy { $0.contains("; 95% CI of the change [") && $0.contains(" replications, better in ") })
+    #expect(r.out.contains("reproduce: supplysim check \(g.scenario) --baseline \(g.baselines) --inject levels --inject-policy sQ\n"))
+    let object = try JSONSerialization.jsonObject(with: read(g.dir + "/r.json")!) as! [String: Any]
+    let scenario = (object["scenarios"] as! [[String: Any]])[0]
+    let injected = try #require(scenario["injected"] as? [String: Any])
+    #expect(injected["name"] as? String == "levels" && injected["policies"] as? [String] == ["sQ"])
+    let failed = (scenario["kpis"] as! [[String: Any]]).filter { $0["verdict"] as? String == "fail" }
+    #expect(!failed.isEmpty && failed.allSatisfy { $0["effectSize"] != nil && $0["interval"] is [String: Any] && $0["replicationCounts"] is [String: Any] })
+    // The same bug in every policy it applies to also fails; the run as built still passes.
+    #expect(runCLI(["check", g.scenario, "--baseline", g.baselines, "--inject", "levels"]).code == 1)
+    #expect(runCLI(["check", g.scenario, "--baseline", g.baselines]).code == 0)
+  }
+
+  @Test func injectionsThatCannotApplyAreRefusedWithTheReason() {
+    let g = preparedGate("inject-bad")
+    // No forecast-driven policy in the scenario: nothing to bias.
+    let bias = runCLI(["check", g.scenario, "--baseline", g.baselines, "--inject", "forecast-bias"])
+    #expect(bias.code == 2 && bias.err.contains("--inject forecast-bias (forecast bias +5%) does not apply to any policy of the scenario"), "\(bias.err)")
+    // (R,S) has no lot size.
+    let lot = runCLI(["check", g.scenario, "--baseline", g.baselines, "--inject", "lot-size", "--inject-policy", "RS"])
+    #expect(lot.code == 2 && lot.err.contains("does not apply to policy 'RS'"), "\(lot.err)")
+    let unknownPolicy = runCLI(["check", g.scenario, "--baseline", g.baselines, "--inject", "levels", "--inject-policy", "sq"])
+    #expect(unknownPolicy.code == 2 && unknownPolicy.err.contains("--inject-policy: no policy 'sq' (the scenario has sQ, RS)"), "\(unknownPolicy.err)")
+    #expect(runCLI(["check", g.scenario, "--baseline", g.baselines, "--inject", "level"]).code == 64)
+    #expect(runCLI(["check", g.scenario, "--baseline", g.baselines, "--inject-policy", "sQ"]).code == 64)
+    #expect(runCLI(["check", g.scenario, "--baseline", g.baselines, "--inject", "levels", "--power"]).code == 64)
+  }
+}

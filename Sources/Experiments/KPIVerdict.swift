@@ -120,7 +120,7 @@ public struct KPIVerdict: Sendable, Equatable {
       text += "; worse in \(counts.worse) of \(counts.worse + counts.better + counts.same) replications, better in \(counts.better)"
     }
     if let ci = signFlipInterval {
-      let lower = ci.lower.isFinite ? "[" + KPIRule.format(ci.lower) : "(−∞"
+      let lower = ci.lower.isFinite ? "[" + KPIRule.format(ci.lower) : "(-∞"
       let upper = ci.upper.isFinite ? KPIRule.format(ci.upper) + "]" : "∞)"
       text += "; \(KPIRule.format(ci.level * 100))% sign-flip interval of the mean change \(lower), \(upper)"
     } else if let ci = change.interval {

@@ -32,8 +32,8 @@ public struct CheckResult: Sendable, Equatable {
   /// The planning bug injected into the run (`supplysim check --inject NAME`), or nil: the
   /// changes are then the effect of that bug, not of the code as built.
   public var injected: InjectedRegression?
-  /// `--inject NAME` was asked for but applies to no policy of this scenario, which was checked
-  /// as built.
+  /// `--inject NAME` (and `--inject-policy P`, as typed after `--inject`) was asked for but
+  /// applies to no policy of this scenario, which was checked as built.
   public var injectionSkipped: String?
 
   /// Creates a result.

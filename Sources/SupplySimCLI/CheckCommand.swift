@@ -176,7 +176,9 @@ struct CheckCommand: CLICommand {
         var checked = try BaselineCheck.compare(result, with: plan.baseline, baselineFile: plan.baselineFile, rules: rules)
         checked.scenarioChanged = plan.changed
         checked.injected = injections[index]
-        if injections[index] == nil { checked.injectionSkipped = args.value("inject") }
+        if injections[index] == nil, let name = args.value("inject") {
+          checked.injectionSkipped = name + (args.value("inject-policy").map { " --inject-policy " + shellWord($0) } ?? "")
+        }
         checked.reproduceCommand = reproduceCommand(plan.scenario.file, directory: directory, args: args)
         results.append(checked)
       } catch {

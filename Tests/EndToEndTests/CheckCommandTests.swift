@@ -333,3 +333,18 @@ final class XMLElements: NSObject, XMLParserDelegate {
     #expect(runCLI(["check", g.scenario, "--baseline", g.baselines, "--inject", "levels", "--power"]).code == 64)
   }
 }
+
+@Suite struct CheckInjectManyTests {
+  /// Over several scenarios, one the injection does not touch is checked as built and says so.
+  @Test func aScenarioTheInjectionDoesNotTouchIsCheckedAsBuilt() {
+    let g = preparedGate("inject-many")
+    let other = write(gateScenario(name: "gate2").replacingOccurrences(of: #""name": "RS""#, with: #""name": "RS2""#), g.dir, "gate2.json")
+    #expect(runCLI(["baseline", other, "--out", g.baselines, "--replications", "6", "--threads", "2"]).code == 0)
+    let r = runCLI(["check", g.scenario, other, "--baseline", g.baselines, "--inject", "lead-time", "--inject-policy", "RS2"])
+    #expect(r.code == 1, "\(r.out)\(r.err)")
+    #expect(r.out.contains("  note: --inject lead-time --inject-policy RS2 applies to no policy of this scenario: checked as built\n"))
+    #expect(r.out.contains("note: injected planning bug 'lead time −1 day' (--inject lead-time) into RS2:"))
+    let failures = r.out.split(separator: "\n").filter { $0.hasPrefix("FAIL ") }
+    #expect(!failures.isEmpty && failures.allSatisfy { $0.hasPrefix("FAIL gate2 RS2 ") })
+  }
+}

@@ -104,8 +104,9 @@ public struct MyopicLostSales: Sendable {
   }
 
   /// The myopic policy's long-run cost per day, evaluated exactly on the chain it induces
-  /// (`LostSalesHeuristics.cost(of:order:)`).
+  /// (`LostSalesHeuristics.cost(of:order:)`), within a work budget of 2·10⁸ transition updates
+  /// and 10⁵ states (throws past them: reports then leave the cost out).
   public func costPerDay() throws(OptimizationError) -> Double {
-    try LostSalesHeuristics.cost(of: problem) { x, a in order(onHand: x, inTransit: a) }
+    try LostSalesHeuristics.cost(of: problem, order: { x, a in order(onHand: x, inTransit: a) }, workLimit: 200_000_000, stateLimit: 100_000)
   }
 }

@@ -6,6 +6,7 @@ import Scenarios
 import Stochastics
 import SupplyModel
 import Testing
+import _TestSupport
 
 /// The `learned` policy type: a trained model file loads, simulates at its exact cost, and a
 /// missing, corrupt or mismatched file is refused with a sentence.
@@ -49,6 +50,14 @@ import Testing
     let half = ((summary.interval?.upper ?? summary.mean) - summary.mean) / days
     #expect(abs(summary.mean / days - model.costPerDay) <= max(half, 0.02), "simulated \(summary.mean / days), exact \(model.costPerDay)")
     #expect(outcome.parameters.value("learnedTrainingCostPerDay", ofSKU: 0) == model.costPerDay)
+  }
+
+  /// The shipped scenario loads its model, which is what the docs say: within 0.5% of Zipkin's
+  /// optimum for p = 4 and his lead time 2 (4.3953 per day, `OptimalPolicyMDP`).
+  @Test func shippedScenarioLoadsItsModel() throws {
+    let scenario = try Scenario.load(path: SourceTree.root() + "/scenarios/models/lost-sales-learned.json")
+    let model = try #require(scenario.policies.first { $0.name == "learned" }?.model as? LearnedPolicyModel).model
+    #expect(abs(model.costPerDay - 4.4075) < 5e-5 && model.costPerDay < 4.3953 * 1.005)
   }
 
   @Test func badModelFilesAreRefusedWithASentence() throws {

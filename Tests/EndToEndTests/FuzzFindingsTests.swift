@@ -55,6 +55,16 @@ import _TestSupport
     #expect(lines.last?.contains("more problems not listed (the first 200 are above") == true, "\(lines.last ?? "")")
   }
 
+  /// A holding cost of 1e-300 is allowed; the report's cost chart then has an axis over values
+  /// near 1e-300, whose tick labels asked `NumberFormat.fixed` for 300 decimals and trapped.
+  @Test func costsNearTheSmallestDoubleGetAReport() {
+    let dir = temporaryDirectory("tiny-cost")
+    let file = write(#"{"name": "tiny", "seed": 1, "horizonDays": 60, "suppliers": [{"id": "s", "leadTime": {"distribution": "deterministic", "mean": 2}}], "skus": [{"id": "A", "supplier": "s", "demand": {"distribution": "poisson", "mean": 5}, "unitCost": 0, "holdingCostPerUnitDay": 1e-300, "backorderCostPerUnitDay": 1e-300, "orderCost": 0}], "policies": [{"name": "b", "type": "baseStock", "serviceLevel": 0.9}]}"#, dir, "tiny.json")
+    let r = runCLI(["run", file, "--out", dir + "/out", "--quiet", "--replications", "2"])
+    #expect(r.code == 0, "\(r.err)")
+    #expect(read(dir + "/out/report.html").map { String(decoding: $0, as: UTF8.self).contains("</html>") } == true)
+  }
+
   @Test func aBaselineScenarioNamedTwiceIsSaidSo() {
     let dir = temporaryDirectory("twice")
     let file = write(gateScenario(), dir, "gate.json")

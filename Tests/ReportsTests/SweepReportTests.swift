@@ -58,6 +58,19 @@ enum SweepReportFixture {
     #expect(svg == chart.render())
   }
 
+  /// Small multiples share a scale: two policies' tornadoes of one KPI given one domain print
+  /// the same axis whatever their own bars span.
+  @Test func tornadoesOfOneKPIShareTheirAxis() throws {
+    func ticks(_ bars: [TornadoBar], center: Double, domain: ClosedRange<Double>?) throws -> [String] {
+      let svg = TornadoChart(id: "t", title: "Total cost", description: "d", bars: bars, center: center, valueAxis: Axis(title: "Cost"), domain: domain).render()
+      return try #require(XMLOutline.parse(svg)).elements("text").filter { $0.ancestors.contains { $0.className == "axes" } }.map(\.text)
+    }
+    let narrow = [TornadoBar(label: "a", atLow: 100, atHigh: 110, minimum: 100, maximum: 110, lowValue: "1", highValue: "3")]
+    let wide = [TornadoBar(label: "a", atLow: 50, atHigh: 400, minimum: 50, maximum: 400, lowValue: "1", highValue: "3")]
+    #expect(try ticks(narrow, center: 105, domain: nil) != ticks(wide, center: 200, domain: nil))
+    #expect(try ticks(narrow, center: 105, domain: 50...400) == ticks(wide, center: 200, domain: 50...400))
+  }
+
   @Test func groupedDotsParseAndDrawOneDotPerSeriesAndGroup() throws {
     let chart = GroupedDotChart(id: "g", title: "Fill", description: "d", groups: ["base", "a & b"],
                                 series: [DotSeries(name: "p", color: ChartPalette.blue, values: [0.9, 0.8], intervals: [0.85...0.95, nil]),

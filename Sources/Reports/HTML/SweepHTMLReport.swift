@@ -192,7 +192,18 @@ public struct SweepHTMLReport: Sendable {
   func tornadoSection() -> String {
     let report = SweepReport(result: result, version: version)
     var h = "<section id=\"tornado\">\n<h2>Sensitivity</h2>\n<p>\(esc(report.referenceNote)) "
-    h += "The bar spans the lowest to the highest mean over the parameter's values; the circle is the mean at its lowest value and the diamond at its highest; the dashed line is the reference point. Widest effect on top.</p>\n"
+    h += "The bar spans the lowest to the highest mean over the parameter's values; the circle is the mean at its lowest value and the diamond at its highest; the dashed line is the reference point. Widest effect on top. The charts of one KPI share one axis across policies.</p>\n"
+    // One axis per KPI across the policies' panels, so a bar's length means the same in each.
+    let domains: [ClosedRange<Double>?] = SweepReport.chartedKPIs.map { chart in
+      var values: [Double] = []
+      for q in result.policies.indices {
+        for t in result.tornado(policy: q, kpi: chart.key) { values += [t.minimum, t.maximum] }
+        values.append(result.summary(point: result.referencePoint, policy: q, kpi: chart.key).mean)
+      }
+      let finite = values.filter(\.isFinite)
+      guard let lo = finite.min(), let hi = finite.max() else { return nil }
+      return lo...hi
+    }
     for (q, name) in result.policies.enumerated() {
       h += "<h3>\(esc(name))</h3>\n<div class=\"grid two\">\n"
       for (k, chart) in SweepReport.chartedKPIs.enumerated() {
@@ -212,7 +223,7 @@ public struct SweepHTMLReport: Sendable {
           bars: bars, center: center,
           valueAxis: Axis(title: chart.key == "fillRate" ? "Fill rate (% of demand met from stock)" : "Total cost (currency units)",
                           format: chart.format, limits: chart.key == "fillRate" ? 0...1 : nil),
-          width: 600)
+          width: 600, domain: domains[k])
         h += "<div class=\"panel\">\n" + tornado.render() + "</div>\n"
       }
       h += "</div>\n"

@@ -71,6 +71,15 @@ enum HTMLPage {
     return (String(mean), String(cell[cell.index(after: open)..<cell.index(before: cell.endIndex)]))
   }
 
+  /// A `<td>`: with `splitsInterval`, a "mean (lower to upper)" cell shows the paired interval
+  /// on its own line under the mean.
+  static func cell(_ text: String, attributes: String, splitsInterval: Bool) -> String {
+    if splitsInterval, let (mean, interval) = splitInterval(text) {
+      return "<td\(attributes)>\(esc(mean))<span class=\"ci\">\(esc(interval))</span></td>"
+    }
+    return "<td\(attributes)>\(esc(text))</td>"
+  }
+
   /// Escapes text for the page.
   static func esc(_ s: String) -> String { XMLEscape.escape(s) }
 

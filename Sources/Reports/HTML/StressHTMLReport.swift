@@ -55,12 +55,7 @@ public struct StressHTMLReport: Sendable {
         if (i == 5 || i == 7) && cell == "significant" { cls.append("significant") }
         if i == 7 { cls.append("wrap") }
         let attributes = cls.isEmpty ? "" : " class=\"\(cls.joined(separator: " "))\""
-        if i == 4, let (mean, interval) = HTMLPage.splitInterval(cell) {
-          // The paired interval on its own line under the mean difference.
-          h += "<td\(attributes)>\(esc(mean))<span class=\"ci\">\(esc(interval))</span></td>"
-        } else {
-          h += "<td\(attributes)>\(esc(cell))</td>"
-        }
+        h += HTMLPage.cell(cell, attributes: attributes, splitsInterval: i == 4)
       }
       h += "</tr>\n"
     }

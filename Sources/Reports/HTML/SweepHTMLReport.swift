@@ -57,12 +57,7 @@ public struct SweepHTMLReport: Sendable {
       for (i, cell) in row.enumerated() {
         let cls = i == axes + 1 || i == axes + 3 ? "left" : (i == axes + 5 ? (cell == "significant" ? "left significant" : "left wrap") : nil)
         let attributes = cls.map { " class=\"\($0)\"" } ?? ""
-        if i == axes + 4, let (mean, interval) = HTMLPage.splitInterval(cell) {
-          // The paired interval on its own line under the mean difference.
-          h += "<td\(attributes)>\(esc(mean))<span class=\"ci\">\(esc(interval))</span></td>"
-        } else {
-          h += "<td\(attributes)>\(esc(cell))</td>"
-        }
+        h += HTMLPage.cell(cell, attributes: attributes, splitsInterval: i == axes + 4)
       }
       h += "</tr>\n"
     }

@@ -75,7 +75,11 @@ public struct RunReport: Sendable {
   }
 
   /// `summary.json`.
-  public func summaryJSON() -> String {
+  public func summaryJSON() -> String { summaryJSON(optimalityGap: OptimalityGap.of(result)) }
+
+  /// `summary.json`, with the distance to the optimum already computed (it may solve Clark and
+  /// Scarf's model, so `write` computes it once for every file).
+  func summaryJSON(optimalityGap: OptimalityGap?) -> String {
     let s = result.scenario
     var policies: [JSONValue] = []
     for outcome in result.outcomes {
@@ -118,7 +122,7 @@ public struct RunReport: Sendable {
     if let history = Self.historyJSON(s) { members.append(("history", history)) }
     if let fits = Self.demandFitsJSON(s) { members.append(("demandFits", fits)) }
     if let network = networkJSON() { members.append(("network", network)) }
-    if let gap = OptimalityGap.of(result) { members.append(("optimalityGap", Self.gapJSON(gap))) }
+    if let gap = optimalityGap { members.append(("optimalityGap", Self.gapJSON(gap))) }
     if !s.warnings.isEmpty { members.append(("warnings", .array(s.warnings.map { .string($0.description) }))) }
     let doc: JSONValue = .object(members)
     return JSONWriter.render(doc)
@@ -224,10 +228,11 @@ public struct RunReport: Sendable {
   }
 
   /// `report.md`.
-  public func markdown() -> String { markdown(catalogue: nil) }
+  public func markdown() -> String { markdown(catalogue: nil, optimalityGap: OptimalityGap.of(result)) }
 
-  /// `report.md`, with the catalogue summary when already computed.
-  func markdown(catalogue: CatalogueSummary?) -> String {
+  /// `report.md`, with the catalogue summary when already computed and the distance to the
+  /// optimum.
+  func markdown(catalogue: CatalogueSummary?, optimalityGap: OptimalityGap?) -> String {
     let s = result.scenario
     let n = s.network
     var md = "# SupplySim report: \(s.spec.name)\n\n"
@@ -255,7 +260,7 @@ public struct RunReport: Sendable {
     md += comparisonTable().markdown() + "\n"
     if result.replications > 1 { md += "Cells with ± show the half-width of the 95% confidence interval across replications.\n\n" }
     md += pairedSection()
-    md += optimalityGapSection()
+    md += optimalityGapSection(optimalityGap)
     md += forecastSection()
     md += networkSection()
     md += "## Policies\n\n"
@@ -335,8 +340,8 @@ public struct RunReport: Sendable {
   }
 
   /// Each policy's distance to the optimum, when a policy of the run knows it (see `OptimalityGap`).
-  func optimalityGapSection() -> String {
-    guard let gap = OptimalityGap.of(result) else { return "" }
+  func optimalityGapSection(_ gap: OptimalityGap?) -> String {
+    guard let gap else { return "" }
     let days = Double(gap.days)
     var md = "## Distance to the optimum\n\n"
     md += "\(gap.explanation) Over all SKUs it is \(NumberFormat.grouped(gap.optimum / days, 2)) per day. Gap = a policy's total cost per day − the optimum, mean over replications with its 95% interval"
@@ -403,9 +408,11 @@ public struct RunReport: Sendable {
     func path(_ name: String) -> String { directory.hasSuffix("/") ? directory + name : directory + "/" + name }
     try streamKPIsCSV(to: path("kpis.csv"))
     let catalogue = result.scenario.network.skus.count > CatalogueSummary.perSKUTableLimit ? CatalogueSummary(result: result) : nil
-    var html = HTMLReport(result: result, version: version)
+    let gap = OptimalityGap.of(result)
+    var html = HTMLReport(result: result, version: version, optimalityGap: gap)
     html.catalogue = catalogue
-    var files: [(String, String)] = [("summary.json", summaryJSON()), ("report.md", markdown(catalogue: catalogue)), ("report.html", html.render())]
+    var files: [(String, String)] = [("summary.json", summaryJSON(optimalityGap: gap)), ("report.md", markdown(catalogue: catalogue, optimalityGap: gap)),
+                                     ("report.html", html.render())]
     if let nodes = nodesCSV() { files.append(("nodes.csv", nodes)) }
     var written: [String] = []
     for (name, contents) in files {

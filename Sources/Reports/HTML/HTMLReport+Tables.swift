@@ -119,7 +119,7 @@ extension HTMLReport {
 
   /// Each policy's gap to the optimum with its interval, when a policy of the run knows the optimum.
   func optimalityGapSection() -> String {
-    guard let gap = OptimalityGap.of(result) else { return "" }
+    guard let gap = optimalityGap else { return "" }
     let days = Double(gap.days)
     var h = "<section id=\"optimum\">\n<h2>Distance to the optimum</h2>\n"
     h += "<p>\(esc(gap.explanation)) Over all SKUs it is \(esc(NumberFormat.grouped(gap.optimum / days, 2))) per day. "

@@ -18,6 +18,8 @@ public struct HTMLReport: Sendable {
   public var forecasts: [SeriesForecast]
   /// The catalogue summary, when already computed (else computed for a large catalogue).
   var catalogue: CatalogueSummary?
+  /// Each policy's distance to the optimum, when known (`OptimalityGap`).
+  let optimalityGap: OptimalityGap?
 
   /// Creates a report.
   ///
@@ -27,9 +29,16 @@ public struct HTMLReport: Sendable {
   ///   - forecasts: Forecasts to chart instead of those the run recorded
   ///     (`result.forecastShowcase`, the default).
   public init(result: ExperimentResult, version: String, forecasts: [SeriesForecast]? = nil) {
+    self.init(result: result, version: version, forecasts: forecasts, optimalityGap: OptimalityGap.of(result))
+  }
+
+  /// A report whose distance to the optimum is already computed (`RunReport.write` computes it
+  /// once for every file).
+  init(result: ExperimentResult, version: String, forecasts: [SeriesForecast]? = nil, optimalityGap: OptimalityGap?) {
     self.result = result
     self.version = version
     self.forecasts = forecasts ?? result.forecastShowcase
+    self.optimalityGap = optimalityGap
   }
 
   /// The page.
@@ -89,7 +98,7 @@ public struct HTMLReport: Sendable {
     if let d = s.spec.description { h += "<p class=\"lede\">\(esc(d))</p>\n" }
     h += "<nav class=\"toc\">"
     var links = [("scenario", "Scenario"), ("comparison", "KPI comparison"), ("paired", "Paired comparisons")]
-    if OptimalityGap.of(result) != nil { links.append(("optimum", "Distance to the optimum")) }
+    if optimalityGap != nil { links.append(("optimum", "Distance to the optimum")) }
     if s.network.hasSeveralNodes { links.append(("network", "Network")) }
     links += [("costs", "Cost breakdown"), ("cost-service", "Cost vs fill rate"), ("trajectories", "Trajectories"),
               ("stockouts", "Stockout durations")]

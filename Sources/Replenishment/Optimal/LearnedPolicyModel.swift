@@ -57,21 +57,23 @@ public struct LearnedPolicyModel: PolicyModel {
 }
 
 /// The runnable learned policy: the network's order per SKU, read from the simulator's pipeline,
-/// remembered per state (up to `memoLimit` states per SKU).
+/// remembered per state (`LostSalesStateTable`).
 public struct LearnedPolicy: SeparableReplenishmentPolicy {
   /// The policy's name.
   public var name: String
   /// The trained policy.
   public let model: LearnedLostSalesPolicy
-  var memo: [[[Int]: Int]]
-  var key: [Int] = []
-  static let memoLimit = 200_000
+  /// Orders already computed, per SKU and state.
+  var table: LostSalesStateTable
+  /// SKUs.
+  let skuCount: Int
 
   /// Creates the policy for `skuCount` SKUs.
   public init(name: String, model: LearnedLostSalesPolicy, skuCount: Int) {
     self.name = name
     self.model = model
-    memo = Array(repeating: [:], count: skuCount)
+    self.skuCount = skuCount
+    table = LostSalesStateTable(skuCount: skuCount)
   }
 
   /// Reads the pipeline.
@@ -79,27 +81,14 @@ public struct LearnedPolicy: SeparableReplenishmentPolicy {
 
   /// Orders what the network says for each SKU.
   public mutating func decide(_ state: InventoryState, day: Int, orders: inout [Int]) {
-    let tail = model.leadDays - 1
     for k in 0..<state.skuCount {
-      key.removeAll(keepingCapacity: true)
-      key.append(max(0, state.onHand[k] - state.backordered[k]))
-      for _ in 0..<tail { key.append(0) }
-      if k < state.inTransit.count {
-        for receipt in state.inTransit[k] {
-          let i = receipt.day - day
-          if i >= 1 && i <= tail { key[i] += receipt.units }
-        }
-      }
-      if let q = memo[k][key] { orders[k] = q; continue }
-      let q = model.order(onHand: key[0], inTransit: Array(key.dropFirst()))
-      if memo[k].count < Self.memoLimit { memo[k][key] = q }
-      orders[k] = q
+      orders[k] = table.order(sku: k, leadDays: model.leadDays, state: state, day: day) { model.order(onHand: $0, inTransit: $1) }
     }
   }
 
   /// The model's exact cost per day on its training problem, for every SKU.
   public var parameters: PolicyParameters {
-    PolicyParameters([.init(name: "learnedTrainingCostPerDay", values: Array(repeating: Optional(model.costPerDay), count: memo.count))])
+    PolicyParameters([.init(name: "learnedTrainingCostPerDay", values: Array(repeating: Optional(model.costPerDay), count: skuCount))])
   }
 
   /// The SKUs in `range`.

@@ -150,26 +150,22 @@ public struct ConstantOrderPolicy: SeparableReplenishmentPolicy {
 }
 
 /// The myopic lost-sales policy per SKU (`MyopicLostSales`), reading the orders in transit from
-/// the simulator's pipeline. Decisions are remembered per state (up to `memoLimit` states per
-/// SKU), so a long run computes each reachable state's order once.
+/// the simulator's pipeline. Decisions are remembered per state (`LostSalesStateTable`), so a
+/// long run computes each reachable state's order once.
 public struct MyopicPolicy: SeparableReplenishmentPolicy {
   /// The policy's name.
   public var name: String
   /// Per SKU: its rule, or nil (never order) when its problem could not be set up (only when
   /// `audit`'s errors were ignored).
   public let rules: [MyopicLostSales?]
-  /// Orders already computed, per SKU, keyed by [on hand, a₁, …, a_{L−1}].
-  var memo: [[[Int]: Int]]
-  /// Scratch state key.
-  var key: [Int] = []
-  /// The most decisions remembered per SKU.
-  static let memoLimit = 200_000
+  /// Orders already computed, per SKU and state.
+  var table: LostSalesStateTable
 
   /// Creates the policy.
   public init(name: String, rules: [MyopicLostSales?]) {
     self.name = name
     self.rules = rules
-    memo = Array(repeating: [:], count: rules.count)
+    table = LostSalesStateTable(skuCount: rules.count)
   }
 
   /// Reads the pipeline.
@@ -179,20 +175,7 @@ public struct MyopicPolicy: SeparableReplenishmentPolicy {
   public mutating func decide(_ state: InventoryState, day: Int, orders: inout [Int]) {
     for k in 0..<state.skuCount {
       guard let rule = rules[k] else { continue }
-      let tail = rule.problem.leadDays - 1
-      key.removeAll(keepingCapacity: true)
-      key.append(max(0, state.onHand[k] - state.backordered[k]))
-      for _ in 0..<tail { key.append(0) }
-      if k < state.inTransit.count {
-        for receipt in state.inTransit[k] {
-          let i = receipt.day - day  // arrives in i days: a_i
-          if i >= 1 && i <= tail { key[i] += receipt.units }
-        }
-      }
-      if let q = memo[k][key] { orders[k] = q; continue }
-      let q = rule.order(onHand: key[0], inTransit: Array(key.dropFirst()))
-      if memo[k].count < Self.memoLimit { memo[k][key] = q }
-      orders[k] = q
+      orders[k] = table.order(sku: k, leadDays: rule.problem.leadDays, state: state, day: day) { rule.order(onHand: $0, inTransit: $1) }
     }
   }
 

@@ -10,7 +10,7 @@ import SupplyModel
 /// For each seed it runs the scenario with 2n replications (n = `replications`) and records the
 /// first n as the baseline. It then checks, paired by replication as CI does:
 /// - every regression of `PlanningPerturbation.standardRegressions` injected into the real
-///   planners of every built-in policy it applies to (the detection rate);
+///   planners of every built-in policy it applies to, or of `policy` only (the detection rate);
 /// - unchanged code, run again (false alarms: exactly 0 under common random numbers);
 /// - a behaviour-neutral change that redraws the random numbers: replications n…2n−1 of the same
 ///   code, compared paired with the baseline's 0…n−1 and, separately, unpaired by Welch's test
@@ -26,9 +26,13 @@ public struct PowerStudy: Sendable {
   public var rules: RuleSet
   /// Worker threads per experiment.
   public var threads: Int
+  /// Inject into this policy only (a bug in one policy's planner), or nil for every policy a
+  /// regression applies to.
+  public var policy: String?
 
   /// Creates a study.
-  public init(scenario: Scenario, replications: Int, seeds: [UInt64], rules: RuleSet = RuleSet(), threads: Int = Parallel.defaultThreadCount) {
+  public init(scenario: Scenario, replications: Int, seeds: [UInt64], rules: RuleSet = RuleSet(), threads: Int = Parallel.defaultThreadCount,
+              policy: String? = nil) {
     precondition(replications >= 1, "replications must be >= 1, got \(replications)")
     precondition(!seeds.isEmpty, "a power study needs at least one seed")
     self.scenario = scenario
@@ -36,6 +40,7 @@ public struct PowerStudy: Sendable {
     self.seeds = seeds
     self.rules = rules
     self.threads = threads
+    self.policy = policy
   }
 
   /// The labels of the injected regressions, in row order.
@@ -49,7 +54,8 @@ public struct PowerStudy: Sendable {
   ///   applicable regression (on the policies it perturbs only).
   public func run(progress: ((Int, Int) -> Void)? = nil) throws(PolicyFailure) -> PowerStudyResult {
     let injections = PlanningPerturbation.standardRegressions.map { entry in
-      (label: entry.label, perturbation: entry.perturbation, policies: scenario.policies.filter { Self.applies(entry.perturbation, to: $0) }.map(\.name))
+      (label: entry.label, perturbation: entry.perturbation,
+       policies: scenario.policies.filter { (policy == nil || $0.name == policy) && Self.applies(entry.perturbation, to: $0) }.map(\.name))
     }
     var rows = injections.map { PowerStudyResult.Row(label: $0.label, policies: $0.policies, seeds: 0, detections: 0, policyDetections: $0.policies.map { _ in 0 }) }
     var unchanged = 0, neutralPaired = 0, neutralWelch = 0

@@ -17,7 +17,12 @@ extension CheckCommand {
     var results: [PowerStudyResult] = []
     for plan in plans {
       let bar = ProgressBar(console: console, label: "power of the gate on \(plan.scenario.spec.name)", enabled: true)
-      let study = PowerStudy(scenario: plan.scenario, replications: plan.replications, seeds: seeds, rules: rules, threads: threads)
+      let policy = args.value("inject-policy")
+      if let policy, !plan.scenario.policies.contains(where: { $0.name == policy }) {
+        return cannotRun(["\(plan.scenario.file): --inject-policy: no policy '\(policy)' (the scenario has \(plan.scenario.policies.map(\.name).joined(separator: ", ")))"],
+                         args: args, console: console)
+      }
+      let study = PowerStudy(scenario: plan.scenario, replications: plan.replications, seeds: seeds, rules: rules, threads: threads, policy: policy)
       do {
         results.append(try bar.showing { try study.run(progress: bar.update) })
       } catch {

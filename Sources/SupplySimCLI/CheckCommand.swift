@@ -23,8 +23,8 @@ struct CheckCommand: CLICommand {
     (built-in defaults, adjusted by --rules FILE; see the README). With the baseline's seed and
     replication count (the default) runs are paired replication by replication, so unchanged
     code reproduces the baseline exactly; with another seed or count, Welch intervals are used.
-    Prints a table of every KPI, failures first. By default the service KPIs and total cost of
-    every policy are gated: a worsening significant under the family-wise correction (sign
+    Prints a table of every KPI, failures first. By default the service KPIs, total cost and the
+    cost components a policy controls (holding, ordering, transport) of every policy are gated: a worsening significant under the family-wise correction (sign
     flips with Westfall–Young for paired runs of 9 to 64 replications, else t-tests with Holm)
     fails, however small; tolerances are a choice in a rules file.
 
@@ -39,7 +39,8 @@ struct CheckCommand: CLICommand {
     --power measures the gate instead of applying it: for each scenario, over --seeds seeds, it
     injects planning bugs (s/S −1 unit, safety stock −10%, lead time planned a day short,
     forecast bias +5%, review period +1 day, lot size +10%) into the planners of its policies
-    and reports how often the check fails, next to how often it fails without a regression.
+    and reports how often the check fails, next to how often it fails without a regression;
+    with --inject-policy P, into P only (a bug in one policy's planner).
 
     Exit codes: 0 every KPI held; 1 a KPI regressed; 2 the check could not run (unreadable or
     malformed scenario, rules or baseline, a scenario changed since its baseline: refresh
@@ -56,7 +57,7 @@ struct CheckCommand: CLICommand {
     .value("threads", "N", "worker threads (default: all cores); results do not depend on it"),
     .flag("allow-scenario-change", "compare a scenario that changed since its baseline instead of exiting 2"),
     .value("inject", "NAME", "check as if this planning bug were in the code: \(InjectedRegression.names.joined(separator: ", "))"),
-    .value("inject-policy", "POLICY", "--inject: into this policy only (default: every policy it applies to)"),
+    .value("inject-policy", "POLICY", "--inject, --power: into this policy only (default: every policy it applies to)"),
     .flag("power", "measure the gate's detection and false-alarm rates on injected regressions"),
     .value("seeds", "N", "--power: seeds per scenario (default 20)"),
     .value("first-seed", "N", "--power: the first seed (default 1)"),
@@ -83,8 +84,8 @@ struct CheckCommand: CLICommand {
     if let name = args.value("inject"), !InjectedRegression.names.contains(name) {
       throw UsageError("check: --inject must be one of \(InjectedRegression.names.joined(separator: ", ")), got '\(name)'")
     }
-    if args.value("inject-policy") != nil && args.value("inject") == nil {
-      throw UsageError("check: --inject-policy applies only with --inject NAME")
+    if args.value("inject-policy") != nil && args.value("inject") == nil && !args.flag("power") {
+      throw UsageError("check: --inject-policy applies only with --inject NAME or --power")
     }
     for option in ["seed", "junit", "json", "inject"] where args.value(option) != nil && args.flag("power") {
       throw UsageError("check: --\(option) does not apply with --power (it runs its own seeds and writes no report file)")

@@ -103,11 +103,11 @@ final class XMLElements: NSObject, XMLParserDelegate {
     let object = try JSONSerialization.jsonObject(with: read(g.dir + "/r.json")!) as! [String: Any]
     let kpis = (object["scenarios"] as! [[String: Any]])[0]["kpis"] as! [[String: Any]]
     #expect(kpis.count == 34 && kpis.allSatisfy { $0["change"] as? Double == 0 })
-    // Six service and cost KPIs per policy are gated; six replications are too few for sign
-    // flips at 5%, so paired t-tests with Holm's correction over the 12; the rest are shown.
+    // Nine service and cost KPIs per policy are gated; six replications are too few for sign
+    // flips at 5%, so paired t-tests with Holm's correction over the 18; the rest are shown.
     let gated = kpis.filter { $0["verdict"] as? String == "pass" }
-    #expect(gated.count == 12 && kpis.filter { $0["verdict"] as? String == "ignored" }.count == 22)
-    #expect(gated.allSatisfy { $0["adjustedPValue"] as? Double == 1 && $0["test"] as? String == "paired t, Holm over 12" })
+    #expect(gated.count == 18 && kpis.filter { $0["verdict"] as? String == "ignored" }.count == 16)
+    #expect(gated.allSatisfy { $0["adjustedPValue"] as? Double == 1 && $0["test"] as? String == "paired t, Holm over 18" })
     let xml = try #require(XMLElements.parse(g.dir + "/r.xml"))
     #expect(xml.all.first?.attributes["tests"] == "34" && xml.all.first?.attributes["failures"] == "0")
     #expect(!xml.all.contains { $0.name == "failure" })

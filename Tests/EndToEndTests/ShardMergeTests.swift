@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import Testing
 @testable import Experiments
 @testable import SupplySimCLI
@@ -275,6 +276,52 @@ import _TestSupport
     for name in ShardMergeTests.outputs("sweep") {
       #expect(read("\(root)/whole/\(name)") != nil)
       #expect(read("\(root)/whole/\(name)") == read("\(root)/merged/\(name)"), "\(name) differs")
+    }
+  }
+
+  /// The emitted Kubernetes manifest's own commands, run as its Jobs would run them: each
+  /// container's `command` (read from the YAML) in a shared working folder standing in for the
+  /// `/data` volume, the Indexed Job's pods at once, each with its `JOB_COMPLETION_INDEX`, then the
+  /// merge Job's. (No container runtime here, so the image and the volume are the parts not run.)
+  @Test func emittedKubernetesCommandsRunAsIndexedPodsGiveTheUnshardedBytes() throws {
+    guard let binary = Self.binary else {
+      Issue.record("the supplysim executable was not found beside the tests or in .build/debug; build it with 'swift build'")
+      return
+    }
+    let file = SweepCLIFixture.file()
+    let root = temporaryDirectory("kubernetes-run")
+    let whole = try ShardMergeTests.shell([binary] + Self.sweepArguments(file) + ["--out", root + "/whole", "--quiet"])
+    #expect(whole.status == 0, "\(whole.output)")
+    let emitted = try ShardMergeTests.shell([binary] + Self.sweepArguments(file) + ["--emit", "kubernetes", "--shards", "3", "--out", "cluster"])
+    #expect(emitted.status == 0, "\(emitted.output)")
+    let documents = emitted.output.components(separatedBy: "\n---\n")
+    #expect(documents.count == 2)
+    guard documents.count == 2 else { return }
+    /// The container's command of one Job: the flow-style `command: [...]` array is JSON.
+    func command(_ document: String) throws -> [String] {
+      let line = try #require(document.split(separator: "\n").first { $0.trimmingCharacters(in: .whitespaces).hasPrefix("command: [") })
+      let array = String(line[line.firstIndex(of: "[")!...])
+      return try JSONDecoder().decode([String].self, from: Data(array.utf8))
+    }
+    let shards = try command(documents[0]), merge = try command(documents[1])
+    #expect(shards.first == "/bin/bash" && merge.first == "/bin/bash")
+    let volume = root + "/data"
+    try FileManager.default.createDirectory(atPath: volume, withIntermediateDirectories: true)
+    // The image has supplysim on its PATH; here the built binary's folder does.
+    let path = URL(fileURLWithPath: binary).deletingLastPathComponent().path + ":" + (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin")
+    let statuses = Mutex<[Int: (Int32, String)]>([:])
+    DispatchQueue.concurrentPerform(iterations: 3) { index in
+      let r = try? ShardMergeTests.shell(["env", "JOB_COMPLETION_INDEX=\(index)", "PATH=\(path)"] + shards, directory: volume)
+      statuses.withLock { $0[index] = r ?? (-1, "could not start") }
+    }
+    for (index, r) in statuses.withLock({ $0 }).sorted(by: { $0.key < $1.key }) {
+      #expect(r.0 == 0, "pod \(index): \(r.1)")
+    }
+    let merged = try ShardMergeTests.shell(["env", "PATH=\(path)"] + merge, directory: volume)
+    #expect(merged.status == 0, "\(merged.output)")
+    for name in ShardMergeTests.outputs("sweep") {
+      #expect(read("\(root)/whole/\(name)") != nil)
+      #expect(read("\(root)/whole/\(name)") == read("\(volume)/cluster/\(name)"), "\(name) differs or is missing after the merge Job's command")
     }
   }
 

@@ -4,7 +4,7 @@ import SupplyModel
 import _TestSupport
 
 @Suite struct RuleSetTests {
-  @Test func builtInRulesGateServiceAndTotalCostWithoutTolerancesAndShowTheRest() {
+  @Test func builtInRulesGateServiceTotalCostAndControlledCostComponentsWithoutTolerancesAndShowTheRest() {
     let rules = RuleSet()
     for kpi in KPIs.names {
       #expect(RuleSet.builtIn[kpi] != nil, "\(kpi) has no built-in rule")
@@ -13,7 +13,8 @@ import _TestSupport
       #expect(rule.threshold(baselineMean: 1000) == 0, "\(kpi): tolerances are not a default")
       if ExperimentResult.higherIsBetter.contains(kpi) { #expect(rule.direction == .noDecrease, "\(kpi)") }
     }
-    #expect(Set(RuleSet.gatedKPIs) == ["totalCost", "shortageCost", "fillRate", "cycleServiceLevel", "stockoutDays", "unitsShort"])
+    #expect(Set(RuleSet.gatedKPIs) == ["totalCost", "holdingCost", "shortageCost", "orderingCost", "transportCost",
+                                       "fillRate", "cycleServiceLevel", "stockoutDays", "unitsShort"])
     #expect(rules.rule(policy: "p", kpi: "totalCost").direction == .noIncrease)
     #expect(rules.rule(policy: "p", kpi: "demand").direction == .bothWays)
     #expect(rules.multipleComparisons == .westfallYoung)

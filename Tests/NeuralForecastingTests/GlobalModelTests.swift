@@ -40,9 +40,10 @@ struct GlobalModelTests {
     let naive = inputs.map { Series.seasonalNaive($0.values, period: 7, horizon: 7) }
     let g = Self.weightedError(globalForecasts, series), p = Self.weightedError(perSeries, series)
     let n = Self.weightedError(naive, series)
-    // The noise alone gives a WAPE near 5%; the seasonal-naive reference is independent of both networks.
+    // Measured: global 0.057, per-series 0.177, seasonal naive 0.061; the ±10% noise alone gives a WAPE
+    // near 0.05. The seasonal-naive reference is independent of both networks.
     #expect(g < 0.6 * p, "global \(g) vs per-series \(p) (seasonal naive \(n))")
-    #expect(g < 1.5 * n, "global \(g) vs seasonal naive \(n)")
+    #expect(g < 1.2 * n, "global \(g) vs seasonal naive \(n)")
   }
 
   @Test("the protocol view forecasts exactly as the model, and refuses series shorter than the window")

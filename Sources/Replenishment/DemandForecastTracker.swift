@@ -101,13 +101,14 @@ public struct DemandForecastTracker: Sendable {
   /// stand in.
   public mutating func refit(day: Int, horizon: Int, protection: [Double]) -> [Estimate] {
     var out: [Estimate] = []
+    let globalModel = settings.global ? trainGlobalModel() : nil
     for k in 0..<skuCount {
       let p = protection[k]
       let whole = Int(p.rounded(.down))
       let fraction = p - Double(whole)
       var estimate: Estimate?
       if history[k].count >= max(settings.forecaster.minimumHistory, 2 * settings.seasonalPeriod, 14) {
-        estimate = forecast(sku: k, horizon: max(horizon, whole + 1), whole: whole, fraction: fraction)
+        estimate = forecast(sku: k, horizon: max(horizon, whole + 1), whole: whole, fraction: fraction, global: globalModel)
         if estimate == nil { failedFits += 1 }
       }
       var e = estimate ?? runningEstimate(sku: k, days: p, horizon: max(horizon, whole + 1))
@@ -128,20 +129,16 @@ public struct DemandForecastTracker: Sendable {
     return out
   }
 
-  func forecast(sku k: Int, horizon: Int, whole: Int, fraction: Double) -> Estimate? {
-    let values = Array(history[k].suffix(settings.historyDays))
-    // Days of the fitted values and the forecast horizon (negative: before day 0, no known promotions).
-    let start = history[k].count - values.count - past[k].count
-    var covariates: Covariates?
-    if settings.usePromotionCovariate, let promo = promotions[k] {
-      let end = history[k].count - past[k].count + horizon
-      if end <= promo.count, promo[max(0, start)..<end].contains(where: { $0 != 0 }) {
-        covariates = Covariates(names: ["promotion"], columns: [(start..<end).map { $0 >= 0 ? promo[$0] : 0 }])
-      }
+  func forecast(sku k: Int, horizon: Int, whole: Int, fraction: Double, global: (any GlobalForecastModel)? = nil) -> Estimate? {
+    let input = forecastInput(sku: k, horizon: horizon)
+    let f: Forecast
+    if settings.global {
+      guard let g = global, let out = g.forecastIfCompatible(input, horizon: horizon, levels: [0.8]) else { return nil }
+      f = out
+    } else {
+      guard let model = try? settings.forecaster.fit(input) else { return nil }
+      f = model.predict(horizon: horizon, levels: [0.8])
     }
-    let input = ForecastInput(values: values, seasonalPeriod: settings.seasonalPeriod, covariates: covariates)
-    guard let model = try? settings.forecaster.fit(input) else { return nil }
-    let f = model.predict(horizon: horizon, levels: [0.8])
     guard f.mean.count == horizon, f.mean.allSatisfy(\.isFinite) else { return nil }
     let means = f.mean.map { max(0, $0) }
     var cumulative = means.prefix(whole).reduce(0, +)

@@ -14,12 +14,18 @@ public struct ForecastSettings: Sendable, Equatable {
   public var seasonalPeriod: Int
   /// Pass known promotion uplifts as a covariate named `promotion` (uplift − 1 on promotion days).
   public var usePromotionCovariate: Bool
+  /// Train one model across every SKU at each refit (the forecaster must be a
+  /// `GlobalForecaster`: `lstm`, `gru`) instead of one model per SKU; see `GlobalTraining`.
+  public var global: Bool = false
+  /// With `global`: the most training windows one refit uses over all SKUs (bounds the work).
+  public var maxTrainingWindows: Int = GlobalTraining.defaultMaxWindows
 
   /// Settings are equal when their labels and cadence agree (the label names the method and
   /// its parameters).
   public static func == (a: ForecastSettings, b: ForecastSettings) -> Bool {
     a.label == b.label && a.retrainEvery == b.retrainEvery && a.historyDays == b.historyDays
       && a.seasonalPeriod == b.seasonalPeriod && a.usePromotionCovariate == b.usePromotionCovariate
+      && a.global == b.global && a.maxTrainingWindows == b.maxTrainingWindows
   }
 
   /// Creates settings.

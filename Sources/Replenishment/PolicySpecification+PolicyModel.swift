@@ -20,8 +20,9 @@ extension PolicySpecification: PolicyModel {
     }
     let data = spec.perturbation?.planningData(PlanningData.fromModel(network)) ?? PlanningData.fromModel(network)
     guard spec.forecast != nil else { return PolicyPlanner.plan(spec, data: data) }
-    return ForecastDrivenPolicy(specification: spec, skuData: data, promotions: ForecastDrivenPolicy.promotionColumns(network),
-                                warmUpDays: network.warmUpDays, past: ForecastDrivenPolicy.pastDemand(network))
+    let policy = ForecastDrivenPolicy(specification: spec, skuData: data, promotions: ForecastDrivenPolicy.promotionColumns(network),
+                                      warmUpDays: network.warmUpDays, past: ForecastDrivenPolicy.pastDemand(network))
+    return spec.forecast!.global ? GlobalForecastDrivenPolicy(policy) : policy
   }
 
   /// The same family with `forecast`; an LP policy then plans on the forecasts.

@@ -374,6 +374,10 @@ public struct ForecastPolicySpec: Decodable, Sendable, Equatable {
   public var seasonalPeriod: Int?
   /// Give known promotion uplifts to the forecaster as a covariate (default true).
   public var promotionCovariate: Bool?
+  /// `lstm`/`gru` only: train one network across all SKUs at each refit (default false).
+  public var global: Bool?
+  /// With `global`: the most training windows per refit over all SKUs (default 4096).
+  public var maxTrainingWindows: Int?
 }
 
 /// A member of an ensemble forecaster.

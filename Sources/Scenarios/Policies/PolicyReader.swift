@@ -151,11 +151,22 @@ public struct PolicyReader {
       validator.fail("\(at).parameters", error.description)
       return nil
     }
+    if let w = f.maxTrainingWindows {
+      validator.number(Double(w), "\(at).maxTrainingWindows", min: 8, max: 10_000_000)
+      if f.global != true { validator.fail("\(at).maxTrainingWindows", "applies only with \"global\": true; add it or remove maxTrainingWindows") }
+    }
+    if f.global == true && !(forecaster is any GlobalForecaster) {
+      validator.fail("\(at).global", "\"\(f.model)\" fits one model per SKU; only lstm and gru train a global model, so use one of them or remove \"global\"")
+    }
     guard validator.errors.count == before else { return nil }
     let parameterText = (f.parameters ?? [:]).sorted { $0.key < $1.key }.map { "\($0.key)=\(validator.format($0.value))" }
     var label = f.model
     if !parameterText.isEmpty || !members.isEmpty { label += "(" + (members.map(\.name) + parameterText).joined(separator: ", ") + ")" }
-    return ForecastSettings(forecaster: forecaster, label: label, retrainEvery: f.retrainEvery ?? 7, historyDays: f.historyDays ?? 365,
-                            seasonalPeriod: f.seasonalPeriod ?? 7, usePromotionCovariate: f.promotionCovariate ?? true)
+    if f.global == true { label += " global" }
+    var settings = ForecastSettings(forecaster: forecaster, label: label, retrainEvery: f.retrainEvery ?? 7, historyDays: f.historyDays ?? 365,
+                                    seasonalPeriod: f.seasonalPeriod ?? 7, usePromotionCovariate: f.promotionCovariate ?? true)
+    settings.global = f.global ?? false
+    settings.maxTrainingWindows = f.maxTrainingWindows ?? GlobalTraining.defaultMaxWindows
+    return settings
   }
 }

@@ -24,12 +24,20 @@ struct CSVTokenizer {
   private(set) var position = 0
   /// The line (from 1) where the current record starts.
   private(set) var line = 0
-  private var nextLine = 1
+  /// The line (from 1) where the next record or blank line starts.
+  private(set) var nextLine = 1
 
   /// Starts at the beginning of `bytes`, after a byte-order mark if there is one.
   init(_ bytes: UnsafeBufferPointer<UInt8>) {
     self.bytes = bytes
     if bytes.count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF { position = 3 }
+  }
+
+  /// Starts on a later piece of a file (a chunk read while streaming) whose first byte is on
+  /// line `line`; no byte-order mark is skipped.
+  init(_ bytes: UnsafeBufferPointer<UInt8>, line: Int) {
+    self.bytes = bytes
+    nextLine = line
   }
 
   /// Reads the next non-empty record into `fields`; false at the end of the text.

@@ -197,6 +197,12 @@ final class XMLElements: NSObject, XMLParserDelegate {
     #expect(rows.contains { $0.contains("no regression: unchanged code") && $0.contains("0% (0/2)") })
     #expect(runCLI(["check", g.scenario, "--baseline", g.baselines, "--seeds", "2"]).code == 64)
     #expect(runCLI(["check", g.scenario, "--baseline", g.baselines, "--power", "--seed", "2"]).code == 64)
+    // Into one policy only; a policy the scenario lacks is named, exit 2.
+    let one = runCLI(["check", g.scenario, "--baseline", g.baselines, "--power", "--seeds", "1", "--inject-policy", "sQ"])
+    #expect(one.code == 0, "\(one.err)")
+    #expect(one.out.split(separator: "\n").contains { $0.contains("s/S −1 unit") && $0.contains("1 of 2") })
+    let missing = runCLI(["check", g.scenario, "--baseline", g.baselines, "--power", "--inject-policy", "nope"])
+    #expect(missing.code == 2 && missing.err.contains("--inject-policy: no policy 'nope'"), "\(missing.err)")
   }
 
   @Test func reformattingTheScenarioKeepsItsBaseline() {

@@ -104,6 +104,7 @@ public struct RunReport: Sendable {
           ("mase", JSONWriter.number(accuracy.mase)),
         ])))
       }
+      if let accuracy = forecastAccuracyJSON(outcome) { members.append(("forecastAccuracy", accuracy)) }
       policies.append(.object(members))
     }
     let scenario = SweepReport.scenarioFields(s, replications: result.replications)
@@ -248,6 +249,7 @@ public struct RunReport: Sendable {
     md += pairedSection()
     md += optimalityGapSection()
     md += forecastSection()
+    md += forecastAccuracySection()
     md += networkSection()
     md += "## Policies\n\n"
     for outcome in result.outcomes {

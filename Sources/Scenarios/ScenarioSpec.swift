@@ -374,6 +374,9 @@ public struct ForecastPolicySpec: Decodable, Sendable, Equatable {
   public var seasonalPeriod: Int?
   /// Give known promotion uplifts to the forecaster as a covariate (default true).
   public var promotionCovariate: Bool?
+  /// `"none"` (default) or `"conformal"`: calibrate the safety-stock spread by split-conformal
+  /// quantiles of past errors (`ForecastSettings.Calibration`).
+  public var calibration: String?
 }
 
 /// A member of an ensemble forecaster.

@@ -19,10 +19,10 @@ let package = Package(
     .target(name: "Forecasting", dependencies: ["LinearAlgebra", "Stochastics", "Parallelism"]),
     .target(name: "NeuralForecasting", dependencies: ["Forecasting", "LinearAlgebra", "Stochastics", "Parallelism"]),
     .target(name: "LinearProgramming", dependencies: ["Parallelism"]),
-    .target(name: "InventoryOptimization", dependencies: ["Stochastics"]),
+    .target(name: "InventoryOptimization", dependencies: ["Stochastics", "Parallelism"]),
     .target(name: "DemandFitting", dependencies: ["SupplyModel", "Stochastics", "Parallelism"]),
     .target(name: "Replenishment", dependencies: ["SupplyModel", "Stochastics", "Forecasting", "LinearProgramming", "InventoryOptimization"]),
-    .target(name: "Scenarios", dependencies: ["DemandFitting", "SupplyModel", "Replenishment", "Forecasting", "NeuralForecasting", "Stochastics", "Parallelism"]),
+    .target(name: "Scenarios", dependencies: ["DemandFitting", "SupplyModel", "Replenishment", "InventoryOptimization", "Forecasting", "NeuralForecasting", "Stochastics", "Parallelism"]),
     .target(name: "Experiments", dependencies: ["Scenarios", "SupplyModel", "Replenishment", "Forecasting", "Parallelism", "Stochastics"]),
     .target(name: "Reports", dependencies: ["DemandFitting", "Experiments", "Scenarios", "SupplyModel", "Forecasting"]),
     .target(name: "SupplySim", dependencies: [

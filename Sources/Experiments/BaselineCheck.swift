@@ -89,6 +89,7 @@ public enum BaselineCheck {
         verdicts[member.index].pValue = raw[k]
         verdicts[member.index].adjustedPValue = adjusted[k]
         verdicts[member.index].test = "sign flips, Westfall–Young over \(m)"
+        verdicts[member.index].signFlipInterval = SignFlipTest.interval(member.differences, direction: verdicts[member.index].rule.direction, level: verdicts[member.index].rule.level)
       }
     } else {
       let method: RuleSet.MultipleComparisons = rules.multipleComparisons == .westfallYoung ? .holm : rules.multipleComparisons
@@ -114,6 +115,13 @@ public enum BaselineCheck {
   /// p-values adjusted for a family: `none` leaves them, `bonferroni` multiplies by m, `holm`
   /// (and `westfallYoung` when it falls back to it) takes the running maximum of (m − i)·p₍ᵢ₎
   /// over the p-values in increasing order (i from 0); all are capped at 1.
+  ///
+  /// Why Holm keeps the family-wise error at most α under any dependence between the KPIs: let
+  /// m₀ of the m hypotheses be true (no regression). Sorted ascending, the first true one sits at
+  /// some position i ≤ m − m₀ (from 0), and nothing true is rejected unless it is, i.e. unless
+  /// its p-value is at most α/(m − i) ≤ α/m₀. So a false alarm needs min over the true ones of
+  /// p ≤ α/m₀, whose probability is at most m₀ · α/m₀ = α by the union bound alone, which holds
+  /// whatever the joint distribution of the p-values (Holm 1979, Theorem 1).
   ///
   /// A comparison fails when its adjusted p-value is at most its α = 1 − level; with unequal
   /// levels the family-wise error stays at most the largest α, since the first true null

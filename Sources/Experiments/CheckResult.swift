@@ -29,6 +29,12 @@ public struct CheckResult: Sendable, Equatable {
   public var scenarioChanged = false
   /// The command that repeats this comparison, for failure messages; nil when unknown.
   public var reproduceCommand: String?
+  /// The planning bug injected into the run (`supplysim check --inject NAME`), or nil: the
+  /// changes are then the effect of that bug, not of the code as built.
+  public var injected: InjectedRegression?
+  /// `--inject NAME` (and `--inject-policy P`, as typed after `--inject`) was asked for but
+  /// applies to no policy of this scenario, which was checked as built.
+  public var injectionSkipped: String?
 
   /// Creates a result.
   public init(scenario: String, scenarioFile: String, baselineFile: String, seed: UInt64, baselineSeed: UInt64, replications: Int, baselineReplications: Int, method: ChangeInterval.Method, multipleComparisons: RuleSet.MultipleComparisons, statisticalComparisons: Int, baselineVersion: String, verdicts: [KPIVerdict]) {

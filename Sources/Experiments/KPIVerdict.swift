@@ -55,6 +55,9 @@ public struct KPIVerdict: Sendable, Equatable {
       self.same = same
     }
   }
+  /// Sign-flip tests: the interval of the mean change the test implies (`SignFlipTest.interval`),
+  /// one-sided in the rule's direction, so it excludes 0 whenever the marginal test rejects.
+  public var signFlipInterval: ConfidenceInterval?
   /// Statistical rules: the test behind the p-values, e.g. `sign-flip, Westfall–Young over 18`.
   public var test: String?
 
@@ -82,9 +85,10 @@ public struct KPIVerdict: Sendable, Equatable {
 
   /// One sentence on what happened, for failure messages: the change, the p-value before and
   /// after the family-wise adjustment with the test, the effect size, how the replications moved
-  /// and (for t-tests) the interval of the change:
+  /// and the interval of the change (for sign-flip tests, the one-sided interval the test implies):
   /// `shortageCost rose by 10.5325 (89.528 → 100.0605, +11.8%); p = 0.016, adjusted 0.039 ≤ 0.05
-  /// (sign flips, Westfall–Young over 18); effect 0.57 sd; worse in 6 of 10 replications, better in 0`.
+  /// (sign flips, Westfall–Young over 18); effect 0.57 sd; worse in 6 of 10 replications, better in
+  /// 0; 95% sign-flip interval of the mean change [L, ∞)`.
   public var message: String {
     guard let baselineMean, let change else {
       return "\(kpi) has no baseline value (now \(KPIRule.format(mean))); refresh the baseline to track it"
@@ -115,7 +119,11 @@ public struct KPIVerdict: Sendable, Equatable {
     if let counts = replicationCounts {
       text += "; worse in \(counts.worse) of \(counts.worse + counts.better + counts.same) replications, better in \(counts.better)"
     }
-    if let ci = change.interval, test?.hasPrefix("sign") != true {
+    if let ci = signFlipInterval {
+      let lower = ci.lower.isFinite ? "[" + KPIRule.format(ci.lower) : "(-∞"
+      let upper = ci.upper.isFinite ? KPIRule.format(ci.upper) + "]" : "∞)"
+      text += "; \(KPIRule.format(ci.level * 100))% sign-flip interval of the mean change \(lower), \(upper)"
+    } else if let ci = change.interval {
       text += "; \(KPIRule.format(ci.level * 100))% CI of the change [\(KPIRule.format(ci.lower)), \(KPIRule.format(ci.upper))]"
     }
     return text

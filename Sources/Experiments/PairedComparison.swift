@@ -58,17 +58,9 @@ extension ExperimentResult {
 
   /// The policy whose `kpi` is better than every other policy's by a paired interval at `level`
   /// that excludes zero (replication r of each saw the same demand), or nil: with fewer than two
-  /// replications, one policy, ties, or a lead within noise.
+  /// replications, one policy, ties, or a lead within noise (see `BestPolicyRule`).
   public func significantlyBest(of kpi: String, level: Double = 0.95) -> Int? {
-    guard replications > 1, outcomes.count > 1 else { return nil }
-    let higher = Self.higherIsBetter.contains(kpi)
-    let means = outcomes.map { $0.summary(of: kpi).mean }
-    guard let candidate = higher ? means.indices.max(by: { means[$0] < means[$1] }) : means.indices.min(by: { means[$0] < means[$1] }) else { return nil }
-    for other in outcomes.indices where other != candidate {
-      guard let interval = PairedComparison(outcomes[candidate], outcomes[other], kpi: kpi, level: level).difference.interval else { return nil }
-      if higher ? !(interval.lower > 0) : !(interval.upper < 0) { return nil }
-    }
-    return candidate
+    BestPolicyRule(level: level).best(in: self, kpi: kpi)
   }
 
   /// KPIs where a higher value is better; every other KPI is treated as lower-is-better.

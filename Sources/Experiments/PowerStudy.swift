@@ -92,7 +92,7 @@ public struct PowerStudy: Sendable {
   }
 
   /// True when `perturbation` changes a model of `definition` (its own or a node's).
-  static func applies(_ perturbation: PlanningPerturbation, to definition: PolicyDefinition) -> Bool {
+  package static func applies(_ perturbation: PlanningPerturbation, to definition: PolicyDefinition) -> Bool {
     ([definition.model] + Array(definition.nodeModels.values)).contains { model in
       (model as? PolicySpecification).map(perturbation.applies) ?? false
     }
@@ -100,7 +100,7 @@ public struct PowerStudy: Sendable {
 
   /// `definition` with `perturbation` injected into every built-in model it applies to; other
   /// models (a user's own policy types) are left as they are.
-  static func perturbed(_ definition: PolicyDefinition, by perturbation: PlanningPerturbation) -> PolicyDefinition {
+  package static func perturbed(_ definition: PolicyDefinition, by perturbation: PlanningPerturbation) -> PolicyDefinition {
     func inject(_ model: any PolicyModel) -> any PolicyModel {
       guard var spec = model as? PolicySpecification, perturbation.applies(to: spec) else { return model }
       spec.perturbation = perturbation

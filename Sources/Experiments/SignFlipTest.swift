@@ -91,6 +91,58 @@ public enum SignFlipTest {
     return (raw, adjusted)
   }
 
+  /// The confidence interval of the mean paired change that the sign-flip test implies: every
+  /// shift δ of the mean change that the test, applied to d_r − δ, does not reject at α in the
+  /// rule's direction. `noIncrease` gives [L, ∞), `noDecrease` (−∞, U] and `bothWays` [L, U]
+  /// with α/2 in each tail; an end the flips cannot resolve is infinite.
+  ///
+  /// Flipping the set F of replications moves the statistic of d − δ below or to the observed
+  /// one exactly when the mean of the oriented differences over F is at most δ, so the test
+  /// does not reject δ once more than αB of the B flips (the identity, F = ∅, always) qualify:
+  /// L is the c-th smallest mean over the flipped sets, c the fewest with 1 + c > αB
+  /// (J. A. Hartigan (1969), "Using subsample values as typical values", JASA 64(328),
+  /// 1303–1317). The interval excludes 0 exactly when the marginal p-value of `pValues` is at
+  /// most α (ties within rounding aside), so a failed KPI's interval lies on the bad side of 0.
+  ///
+  /// - Parameters:
+  ///   - differences: now − baseline per replication.
+  ///   - direction: The bad direction.
+  ///   - level: The confidence level, 1 − α.
+  /// - Complexity: O(B · n + B log B) for B flips of n replications.
+  public static func interval(_ differences: [Double], direction: KPIRule.Direction, level: Double) -> ConfidenceInterval {
+    let n = differences.count
+    let mean = differences.reduce(0, +) / Double(max(1, n))
+    let flips = signs(replications: n)
+    // Means of the flipped sets (the identity, F = ∅, left out), of the oriented differences.
+    func subsetMeans(_ e: [Double]) -> [Double] {
+      var means: [Double] = []
+      means.reserveCapacity(flips.count - 1)
+      for flip in flips.dropFirst() {
+        var sum = 0.0, count = 0
+        for r in 0..<n where flip[r] { sum += e[r]; count += 1 }
+        // A drawn flip that flips nothing is the identity again: it always qualifies.
+        means.append(count > 0 ? sum / Double(count) : -.infinity)
+      }
+      return means.sorted()
+    }
+    // The c-th smallest flipped-set mean, c the fewest with 1 + c > α·B; −∞ when c = 0.
+    func lowest(_ means: [Double], alpha: Double) -> Double {
+      var c = 0
+      while Double(1 + c) <= alpha * Double(flips.count) { c += 1 }
+      return c == 0 ? -.infinity : c > means.count ? .infinity : means[c - 1]
+    }
+    let alpha = 1 - level
+    switch direction {
+    case .noIncrease:
+      return ConfidenceInterval(estimate: mean, lower: lowest(subsetMeans(differences), alpha: alpha), upper: .infinity, level: level)
+    case .noDecrease:
+      return ConfidenceInterval(estimate: mean, lower: -.infinity, upper: -lowest(subsetMeans(differences.map { -$0 }), alpha: alpha), level: level)
+    case .bothWays:
+      return ConfidenceInterval(estimate: mean, lower: lowest(subsetMeans(differences), alpha: alpha / 2),
+                                upper: -lowest(subsetMeans(differences.map { -$0 }), alpha: alpha / 2), level: level)
+    }
+  }
+
   /// The flips: true flips replication r. The identity comes first.
   static func signs(replications n: Int) -> [[Bool]] {
     if n <= exhaustiveLimit {

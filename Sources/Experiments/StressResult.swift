@@ -14,6 +14,8 @@ public struct StressResult: Sendable {
   public var base: [PolicyTotals]
   /// `outcomes[test][policy]`.
   public var outcomes: [[PolicyTotals]]
+  /// The mean fill rate a policy must reach to be ranked on cost (`--min-fill-rate`, default 0.95).
+  public var requiredFillRate = 0.95
 
   /// Creates a result.
   public init(scenario: Scenario, tests: [StressTest], replications: Int, policies: [String], base: [PolicyTotals], outcomes: [[PolicyTotals]]) {
@@ -33,6 +35,12 @@ public struct StressResult: Sendable {
 
   /// The policy that keeps service best in test `test` (see `StressVerdict.keepsServiceBest(_:)`).
   public func verdict(test: Int) -> StressVerdict { StressVerdict.keepsServiceBest(outcomes[test]) }
+
+  /// The policies of test `test` (nil: the base scenario) ranked by mean total cost among those
+  /// whose mean fill rate reaches `requiredFillRate`, with paired differences to the cheapest.
+  public func costRanking(test: Int?) -> PairedRanking {
+    PairedRanking(test.map { outcomes[$0] } ?? base, kpi: "totalCost", requirement: .init(kpi: "fillRate", minimum: requiredFillRate))
+  }
 
   /// The policy that keeps service best in the base scenario.
   public var baseVerdict: StressVerdict { StressVerdict.keepsServiceBest(base) }

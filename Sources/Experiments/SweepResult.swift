@@ -16,6 +16,8 @@ public struct SweepResult: Sendable {
   public var reference: [Int]
   /// The value the scenario as written has at each axis's path (nil where the path adds a key).
   public var scenarioValues: [JSONValue?]
+  /// The mean fill rate a policy must reach to be ranked on cost (`--min-fill-rate`, default 0.95).
+  public var requiredFillRate = 0.95
 
   /// Creates a result.
   public init(scenario: Scenario, grid: SweepGrid, replications: Int, policies: [String], points: [[PolicyTotals]], reference: [Int],
@@ -42,6 +44,19 @@ public struct SweepResult: Sendable {
   /// The summary of `kpi` for policy `policy` at grid point `point`.
   public func summary(point: Int, policy: Int, kpi: String) -> KPISummary {
     points[point][policy].summary(of: kpi)
+  }
+
+  /// The policies at grid point `point` ranked by mean total cost among those whose mean fill
+  /// rate reaches `requiredFillRate`, with paired differences to the cheapest.
+  public func ranking(point: Int) -> PairedRanking {
+    PairedRanking(points[point], kpi: "totalCost", requirement: .init(kpi: "fillRate", minimum: requiredFillRate))
+  }
+
+  /// The grid point of the scenario as written when every axis has its value on the grid, else
+  /// the reference point.
+  public var answerPoint: Int {
+    let own = scenarioIndices
+    return own.allSatisfy { $0 != nil } ? grid.point(at: own.map { $0! }) : referencePoint
   }
 
   /// The grid point where every axis is at its reference value.

@@ -26,8 +26,13 @@ public enum LostSalesHeuristics {
 
   /// The long-run cost per day of the stationary policy `order` (given closing on hand and the
   /// orders in transit, `inTransit[0]` arriving tomorrow) under `problem` (lost sales).
+  ///
+  /// - Parameter workLimit: The most transition updates (iterations × transitions) to spend;
+  ///   past it the evaluation throws `notConverged` (a policy's chain that mixes slowly).
+  /// - Parameter stateLimit: The most reachable states (`stateSpaceTooLarge` past it).
   public static func cost(of problem: OptimalPolicyMDP, order: (_ onHand: Int, _ inTransit: [Int]) -> Int,
-                          tolerance: Double = 1e-12, maximumIterations: Int = 100_000) throws(OptimizationError) -> Double {
+                          tolerance: Double = 1e-12, maximumIterations: Int = 100_000, workLimit: Int = .max,
+                          stateLimit: Int = LostSalesHeuristics.stateLimit) throws(OptimizationError) -> Double {
     guard case let .lostSales(penalty) = problem.shortage else {
       throw .searchDiverged("the heuristics are evaluated for lost sales only")
     }
@@ -84,7 +89,9 @@ public enum LostSalesHeuristics {
     var pi = Array(repeating: 0.0, count: n)
     pi[0] = 1
     var next = Array(repeating: 0.0, count: n)
-    for _ in 0..<maximumIterations {
+    let transitionCount = transitions.reduce(0) { $0 + $1.count }
+    let iterationLimit = min(maximumIterations, workLimit / max(transitionCount, 1))
+    for _ in 0..<iterationLimit {
       for j in 0..<n { next[j] = 0 }
       for j in 0..<n where pi[j] > 0 {
         for t in transitions[j] { next[t.to] += pi[j] * t.probability }
@@ -99,7 +106,7 @@ public enum LostSalesHeuristics {
         return (0..<n).reduce(0) { $0 + pi[$1] * stepCost[$1] }
       }
     }
-    throw .notConverged(iterations: maximumIterations, gap: .nan)
+    throw .notConverged(iterations: iterationLimit, gap: .nan)
   }
 
   /// The best capped base-stock policy: for each cap from 1 upward, the best S by a local search

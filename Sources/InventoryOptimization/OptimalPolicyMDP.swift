@@ -57,6 +57,10 @@ public struct OptimalPolicyMDP: Sendable {
     try OptimizationError.checkCosts([("holding cost", holding), penalty, ("order cost", orderCost), ("unit cost", unitCost)])
     guard (1...64).contains(leadDays) else { throw .invalidPeriod(name: "lead time", value: leadDays, range: 1...64) }
     guard dailyDemand.mean > 0 else { throw .degenerateDemand("has mean 0; there is nothing to optimise") }
+    // With (almost) no holding cost more stock always pays and the position bound never settles.
+    if case let .lostSales(p) = shortage, !(holding > 0 && holding >= 1e-6 * p) {
+      throw .invalidCost(name: "holding cost (under lost sales the exact methods need at least 10⁻⁶ × the lost-sale penalty, \(1e-6 * p))", value: holding)
+    }
     self.dailyDemand = dailyDemand
     self.leadDays = leadDays
     self.holding = holding

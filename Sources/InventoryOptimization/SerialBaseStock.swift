@@ -67,6 +67,9 @@ public struct SerialBaseStock: Sendable {
   public let stages: [Stage]
   /// Backorder cost per unit-day at stage 1.
   public let backorder: Double
+  /// The most (level, demand) pairs one stage may evaluate before `solve` and `cost` refuse
+  /// (`workLimit` unless the caller asks for less, e.g. a report that only wants a cheap bound).
+  public let stageWorkLimit: Int
 
   /// The widest lead-time demand table a stage may need (the convolution costs its square).
   public static let supportLimit = 100_000
@@ -78,7 +81,7 @@ public struct SerialBaseStock: Sendable {
   /// - Throws: `OptimizationError` for a negative or non-finite cost, a lead time outside
   ///   `StationaryProblem.leadDayRange`, demand with mean 0, no stage, or holding costs that
   ///   rise upstream (h′_{j+1} > h′_j: echelon holding costs must not be negative).
-  public init(dailyDemand: DemandPMF, stages: [Stage], backorder: Double) throws(OptimizationError) {
+  public init(dailyDemand: DemandPMF, stages: [Stage], backorder: Double, workLimit: Int = SerialBaseStock.workLimit) throws(OptimizationError) {
     guard !stages.isEmpty else { throw .searchDiverged("a serial system needs at least one stage") }
     try OptimizationError.checkCosts([("backorder cost", backorder)])
     for (j, stage) in stages.enumerated() {
@@ -94,6 +97,7 @@ public struct SerialBaseStock: Sendable {
     self.dailyDemand = dailyDemand
     self.stages = stages
     self.backorder = backorder
+    self.stageWorkLimit = min(workLimit, Self.workLimit)
   }
 
   /// The optimal echelon levels and their cost.
@@ -140,7 +144,7 @@ public struct SerialBaseStock: Sendable {
       let top = table.count - 1
       let width = top + demand.count
       let work = Double(width + 1) * Double(demand.count)
-      guard work <= Double(Self.workLimit) else { throw .stateSpaceTooLarge(states: work, limit: Self.workLimit) }
+      guard work <= Double(stageWorkLimit) else { throw .stateSpaceTooLarge(states: work, limit: stageWorkLimit) }
       // C_{j−1}(x) for any integer x.
       func previous(_ x: Int) -> Double {
         if x < 0 { return table[0] + slope * Double(x) }

@@ -25,14 +25,15 @@ package enum PlanningPerturbation: Sendable, Equatable {
   /// Order quantities (and the S − s band of min–max) scaled by this factor before rounding.
   case lotSizeScale(Double)
 
-  /// The regressions the power study injects, with their labels, in report order.
-  package static let standardRegressions: [(label: String, perturbation: PlanningPerturbation)] = [
-    ("s/S −1 unit", .levelOffset(-1)),
-    ("safety stock −10%", .safetyStockScale(0.9)),
-    ("lead time −1 day", .leadTimeOffset(-1)),
-    ("forecast bias +5%", .forecastBias(1.05)),
-    ("review period +1 day", .reviewPeriodOffset(1)),
-    ("lot size +10%", .lotSizeScale(1.1)),
+  /// The regressions the power study injects, with their labels and the names `supplysim check
+  /// --inject` takes, in report order.
+  package static let standardRegressions: [(label: String, name: String, perturbation: PlanningPerturbation)] = [
+    ("s/S −1 unit", "levels", .levelOffset(-1)),
+    ("safety stock −10%", "safety-stock", .safetyStockScale(0.9)),
+    ("lead time −1 day", "lead-time", .leadTimeOffset(-1)),
+    ("forecast bias +5%", "forecast-bias", .forecastBias(1.05)),
+    ("review period +1 day", "review-period", .reviewPeriodOffset(1)),
+    ("lot size +10%", "lot-size", .lotSizeScale(1.1)),
   ]
 
   /// True when a policy of `spec` has the planned quantity this perturbation changes.

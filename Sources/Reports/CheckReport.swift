@@ -69,6 +69,11 @@ public struct CheckReport: Sendable {
       if r.scenarioChanged {
         out += "  note: the scenario changed since its baseline (compared anyway, --allow-scenario-change): changes show the effect of the edit\n"
       }
+      if let injected = r.injected {
+        out += "  note: injected planning bug '\(injected.label)' (--inject \(injected.name)) into \(injected.policies.joined(separator: ", ")): the changes are that bug's, not the code's as built\n"
+      } else if let skipped = r.injectionSkipped {
+        out += "  note: --inject \(skipped) applies to no policy of this scenario: checked as built\n"
+      }
       if r.baselineVersion != version {
         out += "  note: the baseline was made by SupplySim \(r.baselineVersion.isEmpty ? "(unknown)" : r.baselineVersion), this is \(version)\n"
       }
@@ -121,6 +126,17 @@ public struct CheckReport: Sendable {
           ("relative", v.rule.relative.map(JSONWriter.number) ?? .null),
         ]
         if v.rule.test == .statistical { rule.append(("level", JSONWriter.number(v.rule.level))) }
+        let effect: JSONValue = v.change?.standardizedEffect.map(JSONWriter.number) ?? .null
+        var flipInterval = JSONValue.null
+        if let ci = v.signFlipInterval {
+          // An end the test leaves open (the side that is not a regression) is null.
+          flipInterval = .object([("level", JSONWriter.number(ci.level)), ("lower", ci.lower.isFinite ? JSONWriter.number(ci.lower) : .null),
+                                  ("upper", ci.upper.isFinite ? JSONWriter.number(ci.upper) : .null)])
+        }
+        var counts = JSONValue.null
+        if let c = v.replicationCounts {
+          counts = .object([("worse", JSONWriter.number(c.worse)), ("better", JSONWriter.number(c.better)), ("same", JSONWriter.number(c.same))])
+        }
         verdicts.append(.object([
           ("policy", .string(v.policy)),
           ("kpi", .string(v.kpi)),
@@ -134,6 +150,9 @@ public struct CheckReport: Sendable {
             ("lower", JSONWriter.number(ci.lower)),
             ("upper", JSONWriter.number(ci.upper)),
           ]) } ?? .null),
+          ("effectSize", effect),
+          ("signFlipInterval", flipInterval),
+          ("replicationCounts", counts),
           ("threshold", JSONWriter.number(v.threshold)),
           ("pValue", v.pValue.map(JSONWriter.number) ?? .null),
           ("adjustedPValue", v.adjustedPValue.map(JSONWriter.number) ?? .null),
@@ -142,7 +161,7 @@ public struct CheckReport: Sendable {
           ("message", .string(v.message)),
         ]))
       }
-      scenarios.append(.object([
+      var members: [(key: String, value: JSONValue)] = [
         ("name", .string(r.scenario)),
         ("file", .string(r.scenarioFile)),
         ("baseline", .string(r.baselineFile)),
@@ -157,7 +176,15 @@ public struct CheckReport: Sendable {
         ("scenarioChanged", .bool(r.scenarioChanged)),
         ("reproduce", r.reproduceCommand.map { .string($0) } ?? .null),
         ("kpis", .array(verdicts)),
-      ]))
+      ]
+      if let i = r.injected {
+        members.append(("injected", .object([
+          ("name", .string(i.name)),
+          ("label", .string(i.label)),
+          ("policies", .array(i.policies.map { .string($0) })),
+        ])))
+      }
+      scenarios.append(.object(members))
     }
     return JSONWriter.render(.object([
       ("format", .string("supplysim.check/1")),

@@ -5,13 +5,17 @@ import SupplyModel
 /// The multi-echelon parts of a run's report: `nodes.csv`, the `network` object of
 /// `summary.json` and the Network section of `report.md`. All are empty for a single warehouse.
 extension RunReport {
-  /// The node KPIs the Markdown and HTML node tables show: (key, title, formatter).
+  /// The node KPIs the Markdown and HTML node tables show: (key, title, formatter). Every cost
+  /// component is a column, so each cost column adds up over the nodes to the network's total.
   static let nodeColumns: [(String, String, @Sendable (Double) -> String)] = [
-    ("totalCost", "Total cost", { NumberFormat.grouped($0, 0) }),
-    ("holdingCost", "Holding", { NumberFormat.grouped($0, 0) }),
-    ("transportCost", "Transport", { NumberFormat.grouped($0, 0) }),
-    ("fillRate", "Fill rate", { NumberFormat.percent($0, 2) }),
-    ("averageOnHand", "Avg on hand", { NumberFormat.grouped($0, 0) }),
+    ("totalCost", KPIDefinition.named("totalCost").column, { NumberFormat.grouped($0, 0) }),
+    ("holdingCost", KPIDefinition.named("holdingCost").column, { NumberFormat.grouped($0, 0) }),
+    ("shortageCost", KPIDefinition.named("shortageCost").column, { NumberFormat.grouped($0, 0) }),
+    ("orderingCost", KPIDefinition.named("orderingCost").column, { NumberFormat.grouped($0, 0) }),
+    ("purchaseCost", KPIDefinition.named("purchaseCost").column, { NumberFormat.grouped($0, 0) }),
+    ("transportCost", KPIDefinition.named("transportCost").column, { NumberFormat.grouped($0, 0) }),
+    ("fillRate", KPIDefinition.named("fillRate").column, { NumberFormat.percent($0, 2) }),
+    ("averageOnHand", KPIDefinition.named("averageOnHand").column, { NumberFormat.grouped($0, 0) }),
   ]
 
   /// The definitions the network sections state.

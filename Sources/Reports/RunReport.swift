@@ -32,17 +32,17 @@ public struct RunReport: Sendable {
 
   /// The KPI columns shown in comparison tables: (key, title, formatter).
   static let tableColumns: [(String, String, @Sendable (Double) -> String)] = [
-    ("totalCost", "Total cost", { NumberFormat.grouped($0, 0) }),
-    ("holdingCost", "Holding", { NumberFormat.grouped($0, 0) }),
-    ("shortageCost", "Shortage", { NumberFormat.grouped($0, 0) }),
-    ("orderingCost", "Ordering", { NumberFormat.grouped($0, 0) }),
-    ("purchaseCost", "Purchase", { NumberFormat.grouped($0, 0) }),
-    ("fillRate", "Fill rate", { NumberFormat.percent($0, 2) }),
-    ("cycleServiceLevel", "CSL", { NumberFormat.percent($0, 1) }),
-    ("stockoutDays", "Stockout days", { NumberFormat.fixed($0, 0) }),
-    ("averageOnHand", "Avg on hand", { NumberFormat.grouped($0, 0) }),
-    ("inventoryTurnover", "Turns/yr", { NumberFormat.fixed($0, 1) }),
-    ("ordersPlaced", "Orders", { NumberFormat.fixed($0, 0) }),
+    ("totalCost", KPIDefinition.named("totalCost").column, { NumberFormat.grouped($0, 0) }),
+    ("holdingCost", KPIDefinition.named("holdingCost").column, { NumberFormat.grouped($0, 0) }),
+    ("shortageCost", KPIDefinition.named("shortageCost").column, { NumberFormat.grouped($0, 0) }),
+    ("orderingCost", KPIDefinition.named("orderingCost").column, { NumberFormat.grouped($0, 0) }),
+    ("purchaseCost", KPIDefinition.named("purchaseCost").column, { NumberFormat.grouped($0, 0) }),
+    ("fillRate", KPIDefinition.named("fillRate").column, { NumberFormat.percent($0, 2) }),
+    ("cycleServiceLevel", KPIDefinition.named("cycleServiceLevel").column, { NumberFormat.percent($0, 1) }),
+    ("stockoutDays", KPIDefinition.named("stockoutDays").column, { NumberFormat.fixed($0, 0) }),
+    ("averageOnHand", KPIDefinition.named("averageOnHand").column, { NumberFormat.grouped($0, 0) }),
+    ("inventoryTurnover", KPIDefinition.named("inventoryTurnover").column, { NumberFormat.fixed($0, 1) }),
+    ("ordersPlaced", KPIDefinition.named("ordersPlaced").column, { NumberFormat.fixed($0, 0) }),
   ]
 
   /// The columns of this report's comparison table: `tableColumns`, with transport cost after
@@ -50,7 +50,7 @@ public struct RunReport: Sendable {
   var comparisonColumns: [(String, String, @Sendable (Double) -> String)] {
     guard result.scenario.network.hasSeveralNodes else { return Self.tableColumns }
     var columns = Self.tableColumns
-    columns.insert(("transportCost", "Transport", { NumberFormat.grouped($0, 0) }), at: 5)
+    columns.insert(("transportCost", KPIDefinition.named("transportCost").column, { NumberFormat.grouped($0, 0) }), at: 5)
     return columns
   }
 
@@ -75,7 +75,11 @@ public struct RunReport: Sendable {
   }
 
   /// `summary.json`.
-  public func summaryJSON() -> String {
+  public func summaryJSON() -> String { summaryJSON(optimalityGap: OptimalityGap.of(result)) }
+
+  /// `summary.json`, with the distance to the optimum already computed (it may solve Clark and
+  /// Scarf's model, so `write` computes it once for every file).
+  func summaryJSON(optimalityGap: OptimalityGap?) -> String {
     let s = result.scenario
     var policies: [JSONValue] = []
     for outcome in result.outcomes {
@@ -114,13 +118,22 @@ public struct RunReport: Sendable {
       ("scenario", .object(scenario)),
       ("policies", .array(policies)),
       ("pairedComparisons", .array(pairedJSON())),
+      ("definitions", Self.definitionsJSON()),
     ]
     if let history = Self.historyJSON(s) { members.append(("history", history)) }
     if let fits = Self.demandFitsJSON(s) { members.append(("demandFits", fits)) }
     if let network = networkJSON() { members.append(("network", network)) }
+    if let gap = optimalityGap { members.append(("optimalityGap", Self.gapJSON(gap))) }
     if !s.warnings.isEmpty { members.append(("warnings", .array(s.warnings.map { .string($0.description) }))) }
     let doc: JSONValue = .object(members)
     return JSONWriter.render(doc)
+  }
+
+  /// `summary.json`'s `definitions`: per KPI key its `name`, `unit` and `definition` (see `KPIDefinition`).
+  static func definitionsJSON() -> JSONValue {
+    .object(KPIDefinition.all.map { d in
+      (d.key, .object([("definition", .string(d.definition)), ("name", .string(d.name)), ("unit", .string(d.unit))]))
+    })
   }
 
   /// Paired differences of every KPI for every pair of policies (empty with one replication).
@@ -216,14 +229,18 @@ public struct RunReport: Sendable {
   }
 
   /// `report.md`.
-  public func markdown() -> String { markdown(catalogue: nil) }
+  public func markdown() -> String { markdown(catalogue: nil, optimalityGap: OptimalityGap.of(result)) }
 
-  /// `report.md`, with the catalogue summary when already computed.
-  func markdown(catalogue: CatalogueSummary?) -> String {
+  /// `report.md`, with the catalogue summary when already computed and the distance to the
+  /// optimum.
+  func markdown(catalogue: CatalogueSummary?, optimalityGap: OptimalityGap?) -> String {
     let s = result.scenario
     let n = s.network
     var md = "# SupplySim report: \(s.spec.name)\n\n"
     if let d = s.spec.description { md += d + "\n\n" }
+    md += "## Answer\n\n"
+    for line in RunAnswer(result: result).lines { md += "- **\(line.label)**: \(line.text)\n" }
+    md += "\n## Run\n\n"
     md += "- Scenario file: `\(s.file)`\n"
     md += "- Seed \(n.seed); \(n.horizonDays) days simulated, the first \(n.warmUpDays) excluded as warm-up\n"
     if let network = NetworkDescription(network: n) {
@@ -243,11 +260,8 @@ public struct RunReport: Sendable {
     md += "## Policy comparison\n\n"
     md += comparisonTable().markdown() + "\n"
     if result.replications > 1 { md += "Cells with ± show the half-width of the 95% confidence interval across replications.\n\n" }
-    if let best = result.outcomes.min(by: { $0.summary(of: "totalCost").mean < $1.summary(of: "totalCost").mean }) {
-      md += "Lowest total cost: **\(best.name)** (\(NumberFormat.grouped(best.summary(of: "totalCost").mean, 0))) at a fill rate of \(NumberFormat.percent(best.summary(of: "fillRate").mean, 2)).\n\n"
-    }
     md += pairedSection()
-    md += optimalityGapSection()
+    md += optimalityGapSection(optimalityGap)
     md += forecastSection()
     md += forecastAccuracySection()
     md += networkSection()
@@ -278,7 +292,8 @@ public struct RunReport: Sendable {
       }
     }
     md += "## Definitions\n\n"
-    md += "All figures cover the days after warm-up. Fill rate: demand met from stock on the day it arrived. CSL (cycle service level): share of replenishment cycles (receipt to receipt) without a stockout. Stockout days: days with demand not met from stock, summed over SKUs. Turns/yr: units shipped per 365 days / average on-hand. Costs: holding on closing stock, backorders per unit-day or lost-sale penalties, fixed cost per order, and purchase cost of the units the measured demand consumed (units ordered less the growth of the inventory position, so stock carried across the start or end of the measured days neither charges nor credits a policy)\(!n.hasSeveralNodes ? "" : ", plus transport: units received × the inbound lane's rate per unit").\n"
+    md += "All figures cover the \(n.measuredDays.count) measured days after warm-up.\n\n"
+    md += KPIDefinition.markdownTable(KPIDefinition.shown(network: n.hasSeveralNodes))
     return md
   }
 
@@ -304,7 +319,7 @@ public struct RunReport: Sendable {
     guard result.outcomes.count > 1 else { return "" }
     var md = "## Paired differences (common random numbers)\n\n"
     guard result.replications > 1 else {
-      return md + "Paired confidence intervals need at least 2 replications (`--replications N`).\n\n"
+      return md + "One replication: no intervals, so no difference between policies is shown to be significant (run with `--replications 10` or more).\n\n"
     }
     var table = TextTable(header: ["A", "B", "Total cost A − B", "95% CI", "Fill rate A − B", "95% CI", "Verdict"],
                           rightAligned: [false, false, true, true, true, true, false])
@@ -327,18 +342,46 @@ public struct RunReport: Sendable {
   }
 
   /// Each policy's distance to the optimum, when a policy of the run knows it (see `OptimalityGap`).
-  func optimalityGapSection() -> String {
-    guard let gap = OptimalityGap.of(result) else { return "" }
+  func optimalityGapSection(_ gap: OptimalityGap?) -> String {
+    guard let gap else { return "" }
     let days = Double(gap.days)
     var md = "## Distance to the optimum\n\n"
-    md += "The optimum is the exact optimal cost per day of every SKU as computed by **\(gap.reference)** (\(NumberFormat.grouped(gap.optimum / days, 2)) per day over all SKUs). Gap = a policy's total cost per day − the optimum, mean over replications with its 95% interval; the reference policy's own gap is its simulation error.\n\n"
-    var table = TextTable(header: ["Policy", "Cost per day", "Gap per day", "95% CI", "Gap"], rightAligned: [false, true, true, true, true])
+    md += "\(gap.explanation) Over all SKUs it is \(NumberFormat.grouped(gap.optimum / days, 2)) per day. Gap = a policy's total cost per day − the optimum, mean over replications with its 95% interval"
+    if case .policy = gap.basis { md += "; the reference policy's own gap is its simulation error" }
+    md += ".\n\n"
+    let intervals = result.replications > 1
+    if !intervals { md += "One replication: no intervals.\n\n" }
+    var table = TextTable(header: ["Policy", "Cost per day", "Gap per day"] + (intervals ? ["95% CI"] : []) + ["Gap"],
+                          rightAligned: Array(repeating: true, count: intervals ? 5 : 4).enumerated().map { $0.offset > 0 })
     for (policy, summary) in gap.gaps {
-      let interval = summary.interval.map { "[\(NumberFormat.fixed($0.lower / days, 2)), \(NumberFormat.fixed($0.upper / days, 2))]" } ?? "needs ≥ 2 replications"
-      table.rows.append([policy, NumberFormat.grouped((summary.mean + gap.optimum) / days, 2), NumberFormat.fixed(summary.mean / days, 2), interval,
-                         NumberFormat.percent(summary.mean / gap.optimum, 2)])
+      let interval = summary.interval.map { ["[\(NumberFormat.fixed($0.lower / days, 2)), \(NumberFormat.fixed($0.upper / days, 2))]"] } ?? []
+      table.rows.append([policy, NumberFormat.grouped((summary.mean + gap.optimum) / days, 2), NumberFormat.fixed(summary.mean / days, 2)] + interval
+                        + [NumberFormat.percent(summary.mean / gap.optimum, 2)])
     }
     return md + table.markdown() + "\n"
+  }
+
+  /// `summary.json`'s `optimalityGap`: the optimum per day, what it is, and each policy's gap
+  /// per day with its 95% interval (null bounds with one replication).
+  static func gapJSON(_ gap: OptimalityGap) -> JSONValue {
+    let days = Double(gap.days)
+    let basis: String
+    switch gap.basis {
+    case .policy: basis = "policy"
+    case .serialEchelon(let bound): basis = bound ? "serialEchelonBound" : "serialEchelonBaseStock"
+    }
+    return .object([
+      ("basis", .string(basis)), ("reference", .string(gap.reference)), ("explanation", .string(gap.explanation)),
+      ("optimumPerDay", JSONWriter.number(gap.optimum / days)),
+      ("policies", .array(gap.gaps.map { entry in
+        .object([
+          ("name", .string(entry.policy)), ("gapPerDay", JSONWriter.number(entry.gap.mean / days)),
+          ("ci95Lower", entry.gap.interval.map { JSONWriter.number($0.lower / days) } ?? .null),
+          ("ci95Upper", entry.gap.interval.map { JSONWriter.number($0.upper / days) } ?? .null),
+          ("relativeGap", JSONWriter.number(entry.gap.mean / gap.optimum)),
+        ])
+      })),
+    ])
   }
 
   /// What a policy does, for reports: its model's summary, and in a network its stock basis
@@ -367,9 +410,11 @@ public struct RunReport: Sendable {
     func path(_ name: String) -> String { directory.hasSuffix("/") ? directory + name : directory + "/" + name }
     try streamKPIsCSV(to: path("kpis.csv"))
     let catalogue = result.scenario.network.skus.count > CatalogueSummary.perSKUTableLimit ? CatalogueSummary(result: result) : nil
-    var html = HTMLReport(result: result, version: version)
+    let gap = OptimalityGap.of(result)
+    var html = HTMLReport(result: result, version: version, optimalityGap: gap)
     html.catalogue = catalogue
-    var files: [(String, String)] = [("summary.json", summaryJSON()), ("report.md", markdown(catalogue: catalogue)), ("report.html", html.render())]
+    var files: [(String, String)] = [("summary.json", summaryJSON(optimalityGap: gap)), ("report.md", markdown(catalogue: catalogue, optimalityGap: gap)),
+                                     ("report.html", html.render())]
     if let nodes = nodesCSV() { files.append(("nodes.csv", nodes)) }
     var written: [String] = []
     for (name, contents) in files {

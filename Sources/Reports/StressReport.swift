@@ -30,9 +30,98 @@ public struct StressReport: Sendable {
   /// The label of the base scenario in tables.
   static let baseLabel = "base scenario"
 
-  /// "keeps service best: POLICY (fill rate X, cost Y)".
-  public static func verdictLine(_ v: StressVerdict) -> String {
-    "keeps service best: \(v.name) (fill rate \(NumberFormat.percent(v.fillRate, 2)), cost \(NumberFormat.grouped(v.totalCost, 0)))"
+  /// The verdict on service: "keeps service best: POLICY (fill rate X, cost Y); its lead is
+  /// significant (...)" only when its paired fill-rate interval with every other policy excludes
+  /// zero; otherwise "highest fill rate: POLICY (...), not distinguishable from ..." or, with one
+  /// replication, "... untested".
+  public static func verdictLine(_ v: StressVerdict, replications: Int) -> String {
+    let figures = "\(v.name) (fill rate \(NumberFormat.percent(v.fillRate, 2)), cost \(NumberFormat.grouped(v.totalCost, 0)))"
+    if v.significant {
+      return "keeps service best: \(figures), a significant lead (paired t, 95%)"
+    }
+    if replications < 2 { return "highest fill rate: \(figures); untested with 1 replication (at least 2 are needed)" }
+    if v.indistinguishable.isEmpty { return "highest fill rate: \(figures); the only policy" }
+    return "highest fill rate: \(figures), not distinguishable from \(PairedRanking.list(v.indistinguishable)) at 95% over \(replications) replications"
+  }
+
+  /// The requirement in words: "a mean fill rate of at least 95.0%".
+  var requirementText: String { "a mean fill rate of at least \(NumberFormat.percent(result.requiredFillRate, 1))" }
+
+  /// The names of the base scenario and every test, in order (nil: the base).
+  var scenarios: [(test: Int?, name: String)] { [(nil, Self.baseLabel)] + result.tests.indices.map { ($0, result.tests[$0].name) } }
+
+  /// The first-screen answer, one sentence per item: the question; the cheapest policy at the
+  /// required fill rate in the base scenario; how often each policy is cheapest under the tests
+  /// (and how often significantly); the test whose paired cost increase is largest; the test.
+  public func answer() -> [String] {
+    var lines = ["Question: which policy has the lowest total cost at \(requirementText), in the base scenario and under each stress test, and what does each test cost?"]
+    lines.append("Base scenario: " + statement(test: nil))
+    var cheapest = Array(repeating: 0, count: result.policies.count), significant = cheapest
+    var none: [String] = []
+    for (i, test) in result.tests.enumerated() {
+      let r = result.costRanking(test: i)
+      guard let best = r.best else { none.append(test.name); continue }
+      cheapest[best.index] += 1
+      if r.bestIsSignificant { significant[best.index] += 1 }
+    }
+    let counts = result.policies.indices.filter { cheapest[$0] > 0 }.sorted { (cheapest[$0], -$0) > (cheapest[$1], -$1) }.map { q in
+      "\(result.policies[q]) in \(cheapest[q]) (significantly in \(significant[q]))"
+    }
+    let n = result.tests.count
+    var over = "Under the \(n) stress test\(n == 1 ? "" : "s"), the cheapest policy at \(requirementText) is "
+    over += counts.isEmpty ? "never found" : PairedRanking.list(counts)
+    if !none.isEmpty { over += "; in \(none.count) (\(PairedRanking.list(none))) no policy reaches it" }
+    lines.append(over + ".")
+    var worst: (test: Int, policy: Int, change: KPISummary)?
+    for i in result.tests.indices {
+      for q in result.policies.indices {
+        let c = result.change(test: i, policy: q, kpi: "totalCost")
+        if c.mean.isFinite, worst == nil || c.mean > worst!.change.mean { worst = (i, q, c) }
+      }
+    }
+    if let worst, worst.change.mean > 0 {
+      let ci = worst.change.interval.map { " (paired 95% interval \(Self.signed(NumberFormat.grouped($0.lower, 0), $0.lower)) to \(Self.signed(NumberFormat.grouped($0.upper, 0), $0.upper)))" } ?? ""
+      lines.append("The largest cost increase over the base is \(result.policies[worst.policy]) under \(result.tests[worst.test].name): +\(NumberFormat.grouped(worst.change.mean, 0))\(ci).")
+    }
+    lines.append(result.costRanking(test: nil).testDescription)
+    return lines
+  }
+
+  /// The cost ranking's statement for one scenario (nil: the base).
+  func statement(test: Int?) -> String {
+    result.costRanking(test: test).statement(noun: ("policy", "policies"), kpiName: "total cost", format: { NumberFormat.grouped($0, 0) },
+                                             requirementText: requirementText)
+  }
+
+  /// `text` with a "+" when `value` is positive.
+  static func signed(_ text: String, _ value: Double) -> String { value > 0 ? "+" + text : text }
+
+  /// Per scenario: the cheapest policy at the required fill rate, its cost, the paired difference
+  /// to the next with its interval and the verdict; the policy with the highest fill rate and
+  /// whether its lead is significant.
+  public func rankingTable() -> TextTable {
+    let header = ["Scenario", "Cheapest at ≥ \(NumberFormat.percent(result.requiredFillRate, 1))", "Total cost", "Next", "Next − cheapest", "Cost verdict",
+                  "Highest fill rate", "Service verdict"]
+    var table = TextTable(header: header, rightAligned: [false, false, true, false, true, false, false, false])
+    for (test, name) in scenarios {
+      let r = result.costRanking(test: test)
+      let v = test.map { result.verdict(test: $0) } ?? result.baseVerdict
+      var row = [name]
+      if let best = r.best {
+        row += [best.name, SweepReport.withInterval(best.summary)]
+        if let next = r.runnerUp, let d = next.differenceToBest {
+          row += [next.name, SweepReport.change(d), SweepReport.verdict(r)]
+        } else {
+          row += ["–", "–", "only policy reaching it"]
+        }
+      } else {
+        row += ["none", "", "", "", "no policy reaches \(NumberFormat.percent(result.requiredFillRate, 1))"]
+      }
+      let service = v.significant ? "significant" : (result.replications < 2 ? "untested (1 replication)" : "not distinguishable from " + PairedRanking.list(v.indistinguishable))
+      row += ["\(v.name) (\(NumberFormat.percent(v.fillRate, 2)))", service]
+      table.rows.append(row)
+    }
+    return table
   }
 
   /// A mean with its CI half-width when there is one.
@@ -71,10 +160,10 @@ public struct StressReport: Sendable {
     return t
   }
 
-  /// One verdict line per scenario: `base scenario: keeps service best: ...`.
+  /// One verdict line per scenario: `base scenario: keeps service best: ...` (see `verdictLine`).
   public func verdicts() -> [String] {
-    ["\(Self.baseLabel): " + Self.verdictLine(result.baseVerdict)]
-      + result.tests.indices.map { "\(result.tests[$0].name): " + Self.verdictLine(result.verdict(test: $0)) }
+    ["\(Self.baseLabel): " + Self.verdictLine(result.baseVerdict, replications: result.replications)]
+      + result.tests.indices.map { "\(result.tests[$0].name): " + Self.verdictLine(result.verdict(test: $0), replications: result.replications) }
   }
 
   /// `stress.csv`.
@@ -101,11 +190,13 @@ public struct StressReport: Sendable {
   /// `stress.json` (format `supplysim.stress/1`, keys sorted).
   public func json() -> String {
     func verdictJSON(_ v: StressVerdict) -> JSONValue {
-      .object([("policy", .string(v.name)), ("fillRate", JSONWriter.number(v.fillRate)), ("totalCost", JSONWriter.number(v.totalCost))])
+      .object([("policy", .string(v.name)), ("fillRate", JSONWriter.number(v.fillRate)), ("totalCost", JSONWriter.number(v.totalCost)),
+               ("significant", .bool(v.significant)), ("indistinguishable", .array(v.indistinguishable.map { .string($0) }))])
     }
     let base: JSONValue = .object([
       ("policies", .array(result.base.map { .object([("name", .string($0.name)), ("kpis", SweepReport.kpisJSON($0))]) })),
       ("keepsServiceBest", verdictJSON(result.baseVerdict)),
+      ("costRanking", SweepReport.rankingJSON(result.costRanking(test: nil))),
     ])
     let tests: [JSONValue] = result.tests.enumerated().map { i, test in
       let policies: [JSONValue] = result.outcomes[i].enumerated().map { q, o in
@@ -126,6 +217,7 @@ public struct StressReport: Sendable {
         ("set", .object(test.variations.map { ($0.path.description, $0.value) })),
         ("policies", .array(policies)),
         ("keepsServiceBest", verdictJSON(result.verdict(test: i))),
+        ("costRanking", SweepReport.rankingJSON(result.costRanking(test: i))),
       ]
       if let d = test.description { members.append(("description", .string(d))) }
       return .object(members)
@@ -154,23 +246,37 @@ public struct StressReport: Sendable {
     md += "- Scenario file: `\(s.file)`; seed \(s.network.seed) for the base scenario and every test (common random numbers)\n"
     md += "- \(result.tests.count) stress test\(result.tests.count == 1 ? "" : "s") × \(result.policies.count) polic\(result.policies.count == 1 ? "y" : "ies") × \(result.replications) replication\(result.replications == 1 ? "" : "s")\n"
     md += "- SupplySim \(version)\n\n"
-    md += "## Verdicts\n\n"
-    var v = TextTable(header: ["Test", "Keeps service best", "Fill rate", "Total cost"], rightAligned: [false, false, true, true])
-    let verdicts = [(Self.baseLabel, result.baseVerdict)] + result.tests.indices.map { (result.tests[$0].name, result.verdict(test: $0)) }
-    for (name, verdict) in verdicts {
-      v.rows.append([name, verdict.name, NumberFormat.percent(verdict.fillRate, 2), NumberFormat.grouped(verdict.totalCost, 0)])
-    }
-    md += v.markdown() + "\nThe policy with the highest mean fill rate keeps service best; equal fill rates go to the lower mean total cost.\n\n"
-    md += "## Base scenario\n\n" + policyTable(test: nil).markdown() + "\n" + Self.verdictLine(result.baseVerdict) + "\n\n"
+    md += "## Answer\n\n" + answer().map { "- " + $0 }.joined(separator: "\n") + "\n\n"
+    md += "## Ranking per scenario\n\n"
+    md += "Policies ranked by mean total cost among those with \(requirementText); Next − cheapest is the paired difference (same random numbers) with its 95% interval. The highest fill rate is significant when its paired interval with every other policy excludes 0.\n\n"
+    md += rankingTable().markdown() + "\n"
+    md += "## Change from the base scenario\n\n"
+    md += "Each cell: the mean of the per-replication differences (test − base) of the same policy, with its paired 95% interval; fill rate in percentage points (pp).\n\n"
+    md += changeTable().markdown() + "\n"
+    md += "## Base scenario\n\n" + policyTable(test: nil).markdown() + "\n" + Self.verdictLine(result.baseVerdict, replications: result.replications) + "\n\n"
     for (i, test) in result.tests.enumerated() {
       md += "## \(test.name)\n\n"
       if let d = test.description { md += d + "\n\n" }
       md += "Sets: " + Self.settings(test).map { "`\($0)`" }.joined(separator: "; ") + "\n\n"
-      md += policyTable(test: i).markdown() + "\n" + Self.verdictLine(result.verdict(test: i)) + "\n\n"
+      md += policyTable(test: i).markdown() + "\n" + Self.verdictLine(result.verdict(test: i), replications: result.replications) + "\n\n"
     }
     md += "## Method\n\n"
-    md += "Each test is the scenario with the listed values set at their JSON paths, checked like a scenario file. The base scenario and every test run with the scenario's seed, so replication r of each draws the same demand and lead times wherever the test leaves them alone; a change is the mean of the per-replication differences (test − base) of the same policy, with a paired Student-t 95% interval (± half-width; none with one replication). Fill-rate changes are in percentage points (pp).\n"
+    md += "Each test is the scenario with the listed values set at their JSON paths, checked like a scenario file. The base scenario and every test run with the scenario's seed, so replication r of each draws the same demand and lead times wherever the test leaves them alone; a change is the mean of the per-replication differences (test − base) of the same policy, with a paired Student-t 95% interval (± half-width; none with one replication). Fill-rate changes are in percentage points (pp).\n\n"
+    md += "KPIs cover the days after warm-up:\n\n" + HTMLPage.definitions(keys: ["totalCost", "fillRate"]).map { "- **\($0.term)**: \($0.text)" }.joined(separator: "\n") + "\n"
     return md
+  }
+
+  /// Per test and policy: the paired change of fill rate and of total cost from the base, each
+  /// with its 95% interval.
+  func changeTable() -> TextTable {
+    var t = TextTable(header: ["Test"] + result.policies.flatMap { ["\($0) fill rate", "\($0) cost"] },
+                      rightAligned: [false] + result.policies.flatMap { _ in [true, true] })
+    for (i, test) in result.tests.enumerated() {
+      t.rows.append([test.name] + result.policies.indices.flatMap { q in
+        [Self.change(result.change(test: i, policy: q, kpi: "fillRate"), percent: true), Self.change(result.change(test: i, policy: q, kpi: "totalCost"), percent: false)]
+      })
+    }
+    return t
   }
 
   /// Policy rows of one scenario (nil: the base): fill rate, change, total cost, change.

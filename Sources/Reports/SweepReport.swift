@@ -60,6 +60,83 @@ public struct SweepReport: Sendable {
     return table
   }
 
+  /// The requirement in words: "a mean fill rate of at least 95.0%".
+  var requirementText: String { "a mean fill rate of at least \(NumberFormat.percent(result.requiredFillRate, 1))" }
+
+  /// The ranking's statement for grid point `point`.
+  func statement(point: Int) -> String {
+    result.ranking(point: point).statement(noun: ("policy", "policies"), kpiName: "total cost", format: { NumberFormat.grouped($0, 0) },
+                                           requirementText: requirementText)
+  }
+
+  /// The first-screen answer, one sentence per item: the question; the answer at the scenario's
+  /// own grid point (or the reference point); how often each policy is cheapest over the grid and
+  /// how often significantly; the test.
+  public func answer() -> [String] {
+    let grid = result.grid, p = result.answerPoint
+    let own = result.scenarioIndices.allSatisfy { $0 != nil }
+    var lines = ["Question: which policy has the lowest total cost at \(requirementText), and does that hold over the grid?"]
+    lines.append("At \(own ? "the scenario as written" : "the reference point") (\(grid.label(of: p))): " + statement(point: p))
+    var cheapest = Array(repeating: 0, count: result.policies.count), significant = cheapest
+    var none = 0
+    for point in 0..<grid.count {
+      let r = result.ranking(point: point)
+      guard let best = r.best else { none += 1; continue }
+      cheapest[best.index] += 1
+      if r.bestIsSignificant { significant[best.index] += 1 }
+    }
+    let counts = result.policies.indices.filter { cheapest[$0] > 0 }.sorted { (cheapest[$0], -$0) > (cheapest[$1], -$1) }.map { q in
+      "\(result.policies[q]) at \(cheapest[q]) (significantly at \(significant[q]))"
+    }
+    var over = "Over all \(grid.count) grid point\(grid.count == 1 ? "" : "s"), the cheapest policy at \(requirementText) is "
+    over += counts.isEmpty ? "never found" : PairedRanking.list(counts)
+    if none > 0 { over += "; at \(none) no policy reaches it" }
+    lines.append(over + ".")
+    lines.append(result.ranking(point: p).testDescription)
+    return lines
+  }
+
+  /// Per grid point: the cheapest policy at the required fill rate, its cost, the next policy,
+  /// the paired difference to it with its interval, and the verdict.
+  public func rankingTable() -> TextTable {
+    let grid = result.grid
+    let header = ["#"] + grid.axes.map(\.path.description) + ["Cheapest at ≥ \(NumberFormat.percent(result.requiredFillRate, 1))", "Total cost", "Next", "Next − cheapest", "Verdict"]
+    var table = TextTable(header: header, rightAligned: header.indices.map { $0 == 0 || (1...grid.axes.count).contains($0) || $0 == grid.axes.count + 2 || $0 == grid.axes.count + 4 })
+    for p in 0..<grid.count {
+      let r = result.ranking(point: p)
+      var row = ["\(p + 1)"] + grid.values(of: p).map(\.label)
+      guard let best = r.best else {
+        table.rows.append(row + ["none", "", "", "", "no policy reaches \(NumberFormat.percent(result.requiredFillRate, 1))"])
+        continue
+      }
+      row += [best.name, Self.withInterval(best.summary)]
+      if let next = r.runnerUp, let d = next.differenceToBest {
+        row += [next.name, Self.change(d), Self.verdict(r)]
+      } else {
+        row += ["–", "–", "only policy reaching it"]
+      }
+      table.rows.append(row)
+    }
+    return table
+  }
+
+  /// A mean cost with its 95% half-width when there is one.
+  static func withInterval(_ s: KPISummary) -> String {
+    NumberFormat.grouped(s.mean, 0) + (s.interval.map { " ± " + NumberFormat.grouped($0.halfWidth, 0) } ?? "")
+  }
+
+  /// A paired cost difference: "+1,234 (95% CI +800 to +1,668)", or without an interval.
+  static func change(_ d: KPISummary) -> String {
+    func signed(_ x: Double) -> String { (x > 0 ? "+" : "") + NumberFormat.grouped(x, 0) }
+    return signed(d.mean) + (d.interval.map { " (\(signed($0.lower)) to \(signed($0.upper)))" } ?? "")
+  }
+
+  /// "significant", "not distinguishable" or "untested (1 replication)".
+  static func verdict(_ r: PairedRanking) -> String {
+    if r.replications < 2 { return "untested (1 replication)" }
+    return r.bestIsSignificant ? "significant" : "not distinguishable"
+  }
+
   /// `sweep.csv`.
   public func csv() -> String {
     let grid = result.grid
@@ -97,7 +174,8 @@ public struct SweepReport: Sendable {
       let policies: [JSONValue] = result.policies.enumerated().map { q, name in
         .object([("name", .string(name)), ("kpis", Self.kpisJSON(result.points[p][q]))])
       }
-      points.append(.object([("point", JSONWriter.number(p + 1)), ("values", .object(values)), ("policies", .array(policies))]))
+      points.append(.object([("point", JSONWriter.number(p + 1)), ("values", .object(values)), ("policies", .array(policies)),
+                             ("costRanking", Self.rankingJSON(result.ranking(point: p)))]))
     }
     var sensitivity: [JSONValue] = []
     for q in result.policies.indices {
@@ -127,6 +205,31 @@ public struct SweepReport: Sendable {
   }
 
   /// Every KPI's `{mean, sd, ci95Lower, ci95Upper}` (bounds null with one replication).
+  /// A ranking as JSON: `kpi`, `requirement` (`{kpi, minimum}` or null), `best` (a name or
+  /// null), `bestIsSignificant`, and `entries[]` in rank order, each `{name, rank, meetsRequirement,
+  /// mean, ci95Lower, ci95Upper, differenceToBest}` with `differenceToBest` =
+  /// `{meanDifference, ci95Lower, ci95Upper, significant}` (null for the best).
+  static func rankingJSON(_ r: PairedRanking) -> JSONValue {
+    func bound(_ v: Double?) -> JSONValue { v.map { JSONWriter.number($0) } ?? .null }
+    let entries: [JSONValue] = r.entries.map { e in
+      let difference: JSONValue = e.differenceToBest.map { d in
+        .object([("meanDifference", JSONWriter.number(d.mean)), ("ci95Lower", bound(d.interval?.lower)),
+                 ("ci95Upper", bound(d.interval?.upper)), ("significant", .bool(e.distinguishableFromBest))])
+      } ?? .null
+      return .object([("name", .string(e.name)), ("rank", e.rank.map { JSONWriter.number($0) } ?? .null),
+                      ("meetsRequirement", .bool(e.meetsRequirement)), ("mean", JSONWriter.number(e.summary.mean)),
+                      ("ci95Lower", bound(e.summary.interval?.lower)), ("ci95Upper", bound(e.summary.interval?.upper)),
+                      ("differenceToBest", difference)])
+    }
+    return .object([
+      ("kpi", .string(r.kpi)),
+      ("requirement", r.requirement.map { .object([("kpi", .string($0.kpi)), ("minimum", JSONWriter.number($0.minimum))]) } ?? .null),
+      ("best", r.best.map { .string($0.name) } ?? .null),
+      ("bestIsSignificant", .bool(r.bestIsSignificant)),
+      ("entries", .array(entries)),
+    ])
+  }
+
   static func kpisJSON(_ totals: PolicyTotals) -> JSONValue {
     .object(KPIs.names.map { name in
       let sum = totals.summary(of: name)
@@ -175,15 +278,7 @@ public struct SweepReport: Sendable {
     md += "- Scenario file: `\(s.file)`; seed \(s.network.seed) at every grid point (common random numbers)\n"
     md += "- \(grid.count) grid point\(grid.count == 1 ? "" : "s") × \(result.policies.count) polic\(result.policies.count == 1 ? "y" : "ies") × \(result.replications) replication\(result.replications == 1 ? "" : "s")\n"
     md += "- SupplySim \(version)\n\n"
-    md += "## Grid\n\n"
-    var axes = TextTable(header: ["Parameter", "Values", "Scenario value", "Reference"], rightAligned: [false, false, true, true])
-    for (a, axis) in grid.axes.enumerated() {
-      axes.rows.append([axis.path.description, axis.values.map(\.label).joined(separator: ", "),
-                        result.scenarioValues[a]?.label ?? "–", axis.values[result.reference[a]].label])
-    }
-    md += axes.markdown() + "\n"
-    md += "## Results\n\n" + table().markdown() + "\n"
-    if result.replications > 1 { md += "Cells with ± show the half-width of the 95% confidence interval across replications.\n\n" }
+    md += "## Answer\n\n" + answer().map { "- " + $0 }.joined(separator: "\n") + "\n\n"
     if grid.axes.count == 2 {
       md += "## Heatmaps\n\nRows: \(grid.axes[0].path); columns: \(grid.axes[1].path).\n\n"
       for (q, name) in result.policies.enumerated() {
@@ -216,7 +311,21 @@ public struct SweepReport: Sendable {
       }
       md += t.markdown() + "\n"
     }
-    md += "Every grid point is the scenario with the listed values set at their JSON paths, checked like a scenario file, and run with the scenario's seed: replication r of every point and policy draws the same random numbers wherever the varied parameters leave them alone, so the differences between points are far less noisy than the ± intervals of each point suggest (the intervals describe each point alone).\n"
+    md += "## Cheapest policy per grid point\n\n"
+    md += "Policies ranked by mean total cost among those with \(requirementText); Next − cheapest is the paired difference (same random numbers) with its 95% interval.\n\n"
+    md += rankingTable().markdown() + "\n"
+    md += "## Grid\n\n"
+    var axes = TextTable(header: ["Parameter", "Values", "Scenario value", "Reference"], rightAligned: [false, false, true, true])
+    for (a, axis) in grid.axes.enumerated() {
+      axes.rows.append([axis.path.description, axis.values.map(\.label).joined(separator: ", "),
+                        result.scenarioValues[a]?.label ?? "–", axis.values[result.reference[a]].label])
+    }
+    md += axes.markdown() + "\n"
+    md += "## Results\n\n" + table().markdown() + "\n"
+    if result.replications > 1 { md += "Cells with ± show the half-width of the 95% confidence interval across replications.\n\n" }
+    md += "## Method\n\n"
+    md += "Every grid point is the scenario with the listed values set at their JSON paths, checked like a scenario file, and run with the scenario's seed: replication r of every point and policy draws the same random numbers wherever the varied parameters leave them alone, so the differences between points are far less noisy than the ± intervals of each point suggest (the intervals describe each point alone).\n\n"
+    md += "KPIs cover the days after warm-up:\n\n" + HTMLPage.definitions(keys: Self.tableColumns.map(\.0)).map { "- **\($0.term)**: \($0.text)" }.joined(separator: "\n") + "\n"
     return md
   }
 

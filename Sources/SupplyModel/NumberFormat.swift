@@ -2,8 +2,13 @@
 /// Locale-free number formatting, so outputs are byte-identical on every machine.
 public enum NumberFormat {
   /// `x` with exactly `digits` decimals (half away from zero), e.g. `fixed(3.14159, 2) == "3.14"`.
-  public static func fixed(_ x: Double, _ digits: Int) -> String {
+  /// Beyond 18 decimals (a scale above UInt64's range) or 9e18 scaled units, the shortest
+  /// round-trip form (`shortest`) is returned instead: axes over costs near 1e-300 ask for
+  /// hundreds of decimals.
+  public static func fixed(_ x: Double, _ requested: Int) -> String {
     guard x.isFinite else { return x.isNaN ? "nan" : (x > 0 ? "inf" : "-inf") }
+    let digits = max(0, requested)
+    guard digits <= 18 else { return shortest(x) }
     var scale = 1.0
     for _ in 0..<digits { scale *= 10 }
     let scaled = (abs(x) * scale).rounded(.toNearestOrAwayFromZero)
@@ -24,6 +29,7 @@ public enum NumberFormat {
   /// `fixed` with thousands separated by commas: `grouped(1234567.8, 0) == "1,234,568"`.
   public static func grouped(_ x: Double, _ digits: Int) -> String {
     let s = fixed(x, digits)
+    guard !s.contains("e") else { return s }  // the shortest form of an extreme value
     let negative = s.hasPrefix("-")
     let body = negative ? String(s.dropFirst()) : s
     let parts = body.split(separator: ".", maxSplits: 1)

@@ -42,7 +42,15 @@ enum SingleNodeKernel {
   }
 
   /// Simulates every SKU of `network` together (one chunk) for the whole horizon.
-  static func simulateChunk<P: ReplenishmentPolicy>(_ network: SupplyNetwork, policy: inout P, options: SimulationOptions) -> SimulationResult {
+  ///
+  /// - Parameter dayClosed: Called at the end of every day, after accrual, with the day, the
+  ///   running totals per SKU (without the closing-stock sums, which are folded in at the end)
+  ///   and the closing on-hand and backordered units (`AgentEnvironment` reads each day's costs
+  ///   from them); nil in runs.
+  static func simulateChunk<P: ReplenishmentPolicy>(
+    _ network: SupplyNetwork, policy: inout P, options: SimulationOptions,
+    dayClosed: ((_ day: Int, _ statistics: [SKUStatistics], _ onHand: [Int], _ backordered: [Int]) -> Void)? = nil
+  ) -> SimulationResult {
     let n = network.skus.count
     let horizon = network.horizonDays
     let warmUp = network.warmUpDays
@@ -182,6 +190,7 @@ enum SingleNodeKernel {
         trace!.append(demand: demandToday, shipped: shippedToday, onHand: onHandUnits, onOrder: onOrderUnits,
                       backordered: backorderedUnits, ordered: orderedToday, received: receivedToday)
       }
+      if let dayClosed { dayClosed(day, stats, onHandUnits, backorderedUnits) }
     }
     policy.finish()
     for k in 0..<n {

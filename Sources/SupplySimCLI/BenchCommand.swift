@@ -256,8 +256,8 @@ struct BenchCommand: CLICommand {
     let threads = try args.integer("threads", default: 0, range: 0...1024, command: name)
     let r = NeuralBenchmark.run(windows: windows, epochs: epochs, threads: threads)
     console.out("bench nn: hidden 64, window 28, batch 64, Float32, Adam, MSE; \(r.windows) windows x \(r.epochs) epochs, \(r.threads) thread\(r.threads == 1 ? "" : "s")\n")
-    console.out("  LSTM: \(NumberFormat.fixed(r.lstmSamplesPerSecond, 0)) training samples/s\n")
-    console.out("  GRU:  \(NumberFormat.fixed(r.gruSamplesPerSecond, 0)) training samples/s\n")
+    console.out("  LSTM: \(NumberFormat.fixed(r.lstmSamplesPerSecond, 0)) training samples/s (\(NumberFormat.fixed(r.lstmSamplesPerCPUSecond, 0)) per CPU-second)\n")
+    console.out("  GRU:  \(NumberFormat.fixed(r.gruSamplesPerSecond, 0)) training samples/s (\(NumberFormat.fixed(r.gruSamplesPerCPUSecond, 0)) per CPU-second)\n")
     return 0
   }
 

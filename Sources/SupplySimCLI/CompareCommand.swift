@@ -86,29 +86,48 @@ struct CompareCommand: CLICommand {
       matrix.rows.append(row)
     }
     console.out("total cost (fill rate)\n" + matrix.plain() + "\n")
-    let ranked = result.outcomes.sorted {
-      let a = $0.summary(of: "totalCost").mean, b = $1.summary(of: "totalCost").mean
-      return a != b ? a < b : $0.name < $1.name
-    }
-    var ranking = TextTable(header: ["Rank", "Policy × forecaster", "Total cost", "Fill rate", "Meets \(NumberFormat.percent(required, 1))"],
-                            rightAligned: [true, false, true, true, false])
-    var rank = 0
-    for o in ranked {
-      let fill = o.summary(of: "fillRate").mean
-      let meets = fill >= required
-      if meets { rank += 1 }
-      ranking.rows.append([meets ? "\(rank)" : "–", o.name, NumberFormat.grouped(o.summary(of: "totalCost").mean, 0), NumberFormat.percent(fill, 2), meets ? "yes" : "no"])
-    }
-    console.out(ranking.plain())
-    if let best = ranked.first(where: { $0.summary(of: "fillRate").mean >= required }) {
-      console.out("\nbest at a fill rate of at least \(NumberFormat.percent(required, 1)): \(best.name)\n")
-    } else {
-      console.out("\nno combination reaches a fill rate of \(NumberFormat.percent(required, 1))\n")
-    }
+    let ranking = PairedRanking(result.outcomes.map { PolicyTotals(name: $0.name, totals: $0.totals) }, kpi: "totalCost",
+                                requirement: .init(kpi: "fillRate", minimum: required))
+    // The verdict column is left-aligned and last: no padding after it.
+    let table = Self.rankingTable(ranking, required: required).plain().split(separator: "\n", omittingEmptySubsequences: false)
+    console.out(table.map { line in String(line.reversed().drop { $0 == " " }.reversed()) }.joined(separator: "\n"))
+    console.out("\n" + Self.rankingStatement(ranking, required: required) + "\n")
     if let dir = args.value("out") {
       let written = try RunReport(result: result, version: SupplySimCommand.version).write(to: dir)
       console.out("wrote \(written.joined(separator: ", "))\n")
     }
     return 0
   }
+
+  /// The ranking as a table: rank, combination, mean total cost ± its 95% half-width, fill rate,
+  /// whether it meets the requirement, and the paired difference to the best with its interval.
+  static func rankingTable(_ ranking: PairedRanking, required: Double) -> TextTable {
+    var table = TextTable(header: ["Rank", "Policy × forecaster", "Total cost", "Fill rate", "Meets \(NumberFormat.percent(required, 1))",
+                                   "vs best (paired)", "95% interval", "Verdict"],
+                          rightAligned: [true, false, true, true, false, true, true, false])
+    for e in ranking.entries {
+      let cost = NumberFormat.grouped(e.summary.mean, 0) + (e.summary.interval.map { " ± " + NumberFormat.grouped($0.halfWidth, 0) } ?? "")
+      var difference = "best", interval = "", verdict = ""
+      if let d = e.differenceToBest {
+        difference = signed(d.mean)
+        interval = d.interval.map { "\(signed($0.lower)) to \(signed($0.upper))" } ?? "–"
+        verdict = d.interval == nil ? "untested" : (e.distinguishableFromBest ? (d.mean > 0 ? "dearer" : "cheaper") : "not distinguishable")
+      } else if ranking.best == nil {
+        difference = ""
+      }
+      table.rows.append([e.rank.map(String.init) ?? "–", e.name, cost, NumberFormat.percent(e.requirementMean ?? .nan, 2),
+                         e.meetsRequirement ? "yes" : "no", difference, interval, verdict])
+    }
+    return table
+  }
+
+  /// The ranking's statement and the test behind it.
+  static func rankingStatement(_ ranking: PairedRanking, required: Double) -> String {
+    let text = ranking.statement(noun: ("combination", "combinations"), kpiName: "total cost", format: { NumberFormat.grouped($0, 0) },
+                                 requirementText: "a mean fill rate of at least \(NumberFormat.percent(required, 1))")
+    return text + "\n" + ranking.testDescription
+  }
+
+  /// A signed whole number: "+67", "-420", "0".
+  static func signed(_ x: Double) -> String { (x > 0 ? "+" : "") + NumberFormat.grouped(x, 0) }
 }

@@ -51,6 +51,9 @@ public final class Console: Sendable {
     return bytes
   }
 
+  /// True for a recording console (tests): input comes from `readInput`, not the process's stdin.
+  var isRecordingConsole: Bool { isRecording }
+
   /// What was written to standard output (recording consoles only).
   public var output: String { recorded.withLock { $0?.out ?? "" } }
   /// What was written to standard error (recording consoles only).

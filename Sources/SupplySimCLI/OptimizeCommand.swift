@@ -21,8 +21,10 @@ struct OptimizeCommand: CLICommand {
     replications (--selection-replications), paired by replication. Writes a copy of the
     scenario whose policies carry the levels as "overrides" (default: next to the scenario,
     NAME.optimized.json); `supplysim run` on it reproduces them. With --fill-rate every SKU
-    must keep that mean fill rate, and every SKU is searched by simulation. Single-warehouse
-    scenarios only.
+    must keep that mean fill rate, and every SKU is searched by simulation. In a network,
+    echelon base-stock policies of serial chains get Clark-Scarf's exact echelon levels; every
+    other policy is searched by simulation at every node it has levels at, each SKU judged on
+    its cost over the whole network, and written as each node's "overrides".
     """
   static let options: [OptionSpec] = [
     .repeatable("policy", "NAME", "a policy to optimise (default: every policy with tunable levels)"),
@@ -60,15 +62,12 @@ struct OptimizeCommand: CLICommand {
       }
       names = chosen
     } else {
-      let network = scenario.network.hasSeveralNodes
+      let nodes = scenario.network.topology.nodes.indices
       names = scenario.policies.filter { definition in
-        guard let spec = definition.model as? PolicySpecification, !spec.tunableLevels.isEmpty else { return false }
-        return !network || (definition.echelonStock && spec.family == .baseStock && spec.effectiveReviewPeriod == 1)
+        nodes.contains { node in (definition.model(forNode: node) as? PolicySpecification).map { !$0.tunableLevels.isEmpty } ?? false }
       }.map(\.name)
       guard !names.isEmpty else {
-        throw CLIError(subject: path, problem: network
-          ? "has no policy optimize can tune in a network; it computes the optimal levels of baseStock policies reviewed daily with \"stock\": \"echelon\" in serial chains"
-          : "has no policy with levels to tune; optimize tunes sQ, sS, RS and baseStock policies without a forecast section")
+        throw CLIError(subject: path, problem: "has no policy with levels to tune; optimize tunes sQ, sS, RS and baseStock policies without a forecast section")
       }
     }
     let options = PolicyOptimizer.Options(replications: replications, selectionReplications: selection, threads: threads, fillRate: fillRate)

@@ -17,8 +17,10 @@ struct StressCommand: ShardedCommand {
     base is a paired comparison.
 
     Prints each policy's fill rate and total cost per test with 95% CIs and changes from the base,
-    and per test "keeps service best: POLICY (fill rate X, cost Y)": the highest mean fill rate,
-    ties to the lower cost. Writes stress.csv, stress.json, stress.md and stress.html into DIR
+    and per test "keeps service best: POLICY (fill rate X, cost Y)" when the highest mean fill
+    rate leads every other policy by a paired 95% interval that excludes 0 (else "highest fill
+    rate: ..., not distinguishable from ..."), then the cheapest policy at the required fill rate
+    (--min-fill-rate) in the base scenario and under the tests. Writes stress.csv, stress.json, stress.md and stress.html into DIR
     (default: reports/<scenario name>-stress/), each atomically.
 
     On a cluster: --shard K/N runs slice K of N (one unit = one scenario (the base or a test) in one
@@ -27,6 +29,7 @@ struct StressCommand: ShardedCommand {
     """
   static let options: [OptionSpec] = [
     .value("replications", "N", "replications per test and policy (default: the scenario's, else 1)"),
+    .value("min-fill-rate", "F", "mean fill rate a policy must reach to be ranked on cost, in (0, 1] or percent (default 0.95)"),
     .value("threads", "N", "worker threads (default: all cores); results do not depend on it"),
     .value("out", "DIR", "where to write the report (default reports/<scenario name>-stress/)"),
     .flag("quiet", "print nothing but errors"),
@@ -37,6 +40,7 @@ struct StressCommand: ShardedCommand {
     var template: ScenarioTemplate
     var tests: [StressTest]
     var replications: Int
+    var requiredFillRate: Double
     var suite: StressSuite
   }
 
@@ -47,6 +51,7 @@ struct StressCommand: ShardedCommand {
   }
 
   static func plan(_ args: ParsedArguments, template: ScenarioTemplate) throws -> Plan {
+    let required = try args.fraction("min-fill-rate", includesOne: true, command: name) ?? 0.95
     let threads = try args.integer("threads", default: Parallel.defaultThreadCount, range: 1...1024, command: name)
     let replicationsOption = args.value("replications") == nil ? nil : try args.integer("replications", default: 1, range: 1...100_000, command: name)
     let tests = try template.stressTests()
@@ -55,7 +60,7 @@ struct StressCommand: ShardedCommand {
     }
     let replications = replicationsOption ?? template.base.spec.replications ?? 1
     let suite = StressSuite(template: template, tests: tests, replications: replications, threads: threads)
-    return Plan(template: template, tests: tests, replications: replications, suite: suite)
+    return Plan(template: template, tests: tests, replications: replications, requiredFillRate: required, suite: suite)
   }
 
   static func batch(_ plan: Plan, scenarios: Range<Int>) throws -> ExperimentBatch { try plan.suite.batch(scenarios: scenarios) }
@@ -65,7 +70,8 @@ struct StressCommand: ShardedCommand {
   static func defaultDirectory(_ plan: Plan) -> String { "reports/\(plan.template.base.spec.name)-stress" }
 
   static func finish(_ plan: Plan, totals: [[PolicyTotals]], directory: String, quiet: Bool, console: Console) throws {
-    let result = plan.suite.result(totals)
+    var result = plan.suite.result(totals)
+    result.requiredFillRate = plan.requiredFillRate
     let report = StressReport(result: result, version: SupplySimCommand.version)
     let written = try report.write(to: directory)
     if !quiet {
@@ -73,6 +79,7 @@ struct StressCommand: ShardedCommand {
       console.out("\(plan.template.base.spec.name): \(tests.count) stress test\(tests.count == 1 ? "" : "s") x \(result.policies.count) policies x \(replications) replication\(replications == 1 ? "" : "s"), seed \(plan.template.base.network.seed) (common random numbers; changes are paired with the base scenario)\n\n")
       console.out(report.table().plain())
       console.out("\n" + report.verdicts().joined(separator: "\n") + "\n")
+      console.out("\n" + report.answer().dropFirst().joined(separator: "\n") + "\n")
       console.out("\nwrote \(written.joined(separator: ", "))\n")
     }
   }

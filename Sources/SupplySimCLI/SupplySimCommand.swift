@@ -7,7 +7,7 @@ public enum SupplySimCommand {
 
   static let commands: [any CLICommand.Type] = [
     RunCommand.self, ValidateCommand.self, CompareCommand.self, SweepCommand.self, StressCommand.self, ForecastCommand.self, BacktestCommand.self, LPCommand.self,
-    OptimizeCommand.self, BaselineCommand.self, CheckCommand.self, MergeCommand.self, BenchCommand.self, ImportCommand.self,
+    OptimizeCommand.self, TrainCommand.self, EnvCommand.self, BaselineCommand.self, CheckCommand.self, MergeCommand.self, BenchCommand.self, ImportCommand.self,
   ]
 
   /// Runs the CLI with `arguments` (without the program name).

@@ -16,7 +16,8 @@ struct SweepCommand: ShardedCommand {
     "sweep" section is used. Every grid point is checked like a scenario file and keeps the
     scenario's seed, so all points and policies share common random numbers.
 
-    Prints a table per grid point and policy and writes sweep.csv, sweep.json, sweep.md and
+    Prints a table per grid point and policy, then which policy is cheapest at the required
+    fill rate (--min-fill-rate) with the paired difference to the next, and writes sweep.csv, sweep.json, sweep.md and
     sweep.html (heatmaps for two parameters, tornado charts) into DIR (default:
     reports/<scenario name>-sweep/), each atomically. Replications: --replications, else the
     sweep section's, else the scenario's, else 1.
@@ -28,6 +29,7 @@ struct SweepCommand: ShardedCommand {
   static let options: [OptionSpec] = [
     .repeatable("vary", "PATH=VALUES", "a parameter and its values: PATH=FROM..TO:COUNT or PATH=V1,V2,..."),
     .value("replications", "N", "replications per grid point and policy"),
+    .value("min-fill-rate", "F", "mean fill rate a policy must reach to be ranked on cost, in (0, 1] or percent (default 0.95)"),
     .value("threads", "N", "worker threads (default: all cores); results do not depend on it"),
     .value("out", "DIR", "where to write the report (default reports/<scenario name>-sweep/)"),
     .flag("quiet", "print nothing but errors"),
@@ -38,6 +40,7 @@ struct SweepCommand: ShardedCommand {
     var template: ScenarioTemplate
     var grid: SweepGrid
     var replications: Int
+    var requiredFillRate: Double
     var sweep: Sweep
   }
 
@@ -58,6 +61,7 @@ struct SweepCommand: ShardedCommand {
       if cliAxes.contains(where: { $0.path == axis.path }) { throw UsageError("sweep: --vary names \(axis.path) twice") }
       cliAxes.append(axis)
     }
+    let required = try args.fraction("min-fill-rate", includesOne: true, command: name) ?? 0.95
     let threads = try args.integer("threads", default: Parallel.defaultThreadCount, range: 1...1024, command: name)
     let replicationsOption = args.value("replications") == nil ? nil : try args.integer("replications", default: 1, range: 1...100_000, command: name)
     let spec = template.base.spec
@@ -71,7 +75,7 @@ struct SweepCommand: ShardedCommand {
     }
     let replications = replicationsOption ?? spec.sweep?.replications ?? spec.replications ?? 1
     let sweep = Sweep(template: template, grid: grid, replications: replications, threads: threads)
-    return Plan(template: template, grid: grid, replications: replications, sweep: sweep)
+    return Plan(template: template, grid: grid, replications: replications, requiredFillRate: required, sweep: sweep)
   }
 
   static func batch(_ plan: Plan, scenarios: Range<Int>) throws -> ExperimentBatch {
@@ -83,7 +87,8 @@ struct SweepCommand: ShardedCommand {
   static func defaultDirectory(_ plan: Plan) -> String { "reports/\(plan.template.base.spec.name)-sweep" }
 
   static func finish(_ plan: Plan, totals: [[PolicyTotals]], directory: String, quiet: Bool, console: Console) throws {
-    let result = plan.sweep.result(totals)
+    var result = plan.sweep.result(totals)
+    result.requiredFillRate = plan.requiredFillRate
     let report = SweepReport(result: result, version: SupplySimCommand.version)
     let written = try report.write(to: directory)
     if !quiet {
@@ -91,6 +96,7 @@ struct SweepCommand: ShardedCommand {
       let grid = plan.grid, replications = plan.replications
       console.out("\(plan.template.base.spec.name): \(grid.count) grid point\(grid.count == 1 ? "" : "s") x \(result.policies.count) policies x \(replications) replication\(replications == 1 ? "" : "s"), seed \(n.seed) at every point (common random numbers)\n\n")
       console.out(report.table().plain())
+      console.out("\n" + report.answer().dropFirst().joined(separator: "\n") + "\n")
       console.out("\nwrote \(written.joined(separator: ", "))\n")
     }
   }

@@ -50,7 +50,7 @@ let quickstart = SourceTree.root() + "/scenarios/quickstart.json"
     let dir = temporaryDirectory("keys")
     #expect(runCLI(["run", quickstart, "--out", dir, "--no-daily"]).code == 0)
     let object = try JSONSerialization.jsonObject(with: read(dir + "/summary.json")!) as! [String: Any]
-    #expect(Set(object.keys) == ["format", "supplysimVersion", "scenario", "policies", "pairedComparisons"])
+    #expect(Set(object.keys) == ["format", "supplysimVersion", "scenario", "policies", "pairedComparisons", "definitions"])
     let policies = object["policies"] as! [[String: Any]]
     #expect(policies.map { $0["name"] as! String } == ["sQ-csl95", "sS-fill98", "RS-weekly"])
     let kpis = policies[0]["kpis"] as! [String: [String: Any]]

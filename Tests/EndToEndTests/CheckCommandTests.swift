@@ -291,3 +291,60 @@ final class XMLElements: NSObject, XMLParserDelegate {
     #expect(runCLI(["help", "check"]).out.contains("Exit codes: 0 every KPI held"))
   }
 }
+
+@Suite struct CheckInjectTests {
+  /// `--inject lead-time --inject-policy sQ`: every (s,Q) reorder point planned for a lead time
+  /// one day short, injected through the real planner on the baseline's seed, fails the gate on
+  /// sQ alone, with the effect, its interval and a command that repeats it. (An off-by-one,
+  /// `levels`, is too small for this 12-SKU scenario's 6 replications: its stockout days rise
+  /// in 2 of 6, p = 0.09 before Holm over 12. The reference scenarios catch it: reports/README.md.)
+  @Test func anInjectedPlanningBugFailsTheGateOnItsPolicyOnly() throws {
+    let g = preparedGate("inject")
+    let r = runCLI(["check", g.scenario, "--baseline", g.baselines, "--inject", "lead-time", "--inject-policy", "sQ", "--json", g.dir + "/r.json"])
+    #expect(r.code == 1, "\(r.out)\(r.err)")
+    #expect(r.out.contains("note: injected planning bug 'lead time −1 day' (--inject lead-time) into sQ: the changes are that bug's, not the code's as built"))
+    let failures = r.out.split(separator: "\n").filter { $0.hasPrefix("FAIL ") }
+    #expect(!failures.isEmpty && failures.allSatisfy { $0.hasPrefix("FAIL gate sQ ") })
+    #expect(failures.allSatisfy { $0.contains("; 95% CI of the change [") && $0.contains(" replications, better in ") })
+    #expect(r.out.contains("reproduce: supplysim check \(g.scenario) --baseline \(g.baselines) --inject lead-time --inject-policy sQ\n"))
+    let object = try JSONSerialization.jsonObject(with: read(g.dir + "/r.json")!) as! [String: Any]
+    let scenario = (object["scenarios"] as! [[String: Any]])[0]
+    let injected = try #require(scenario["injected"] as? [String: Any])
+    #expect(injected["name"] as? String == "lead-time" && injected["policies"] as? [String] == ["sQ"])
+    let failed = (scenario["kpis"] as! [[String: Any]]).filter { $0["verdict"] as? String == "fail" }
+    #expect(!failed.isEmpty && failed.allSatisfy { $0["effectSize"] != nil && $0["interval"] is [String: Any] && $0["replicationCounts"] is [String: Any] })
+    // The same bug in every policy it applies to also fails; the run as built still passes.
+    #expect(runCLI(["check", g.scenario, "--baseline", g.baselines, "--inject", "lead-time"]).code == 1)
+    #expect(runCLI(["check", g.scenario, "--baseline", g.baselines]).code == 0)
+  }
+
+  @Test func injectionsThatCannotApplyAreRefusedWithTheReason() {
+    let g = preparedGate("inject-bad")
+    // No forecast-driven policy in the scenario: nothing to bias.
+    let bias = runCLI(["check", g.scenario, "--baseline", g.baselines, "--inject", "forecast-bias"])
+    #expect(bias.code == 2 && bias.err.contains("--inject forecast-bias (forecast bias +5%) does not apply to any policy of the scenario"), "\(bias.err)")
+    // (R,S) has no lot size.
+    let lot = runCLI(["check", g.scenario, "--baseline", g.baselines, "--inject", "lot-size", "--inject-policy", "RS"])
+    #expect(lot.code == 2 && lot.err.contains("does not apply to policy 'RS'"), "\(lot.err)")
+    let unknownPolicy = runCLI(["check", g.scenario, "--baseline", g.baselines, "--inject", "levels", "--inject-policy", "sq"])
+    #expect(unknownPolicy.code == 2 && unknownPolicy.err.contains("--inject-policy: no policy 'sq' (the scenario has sQ, RS)"), "\(unknownPolicy.err)")
+    #expect(runCLI(["check", g.scenario, "--baseline", g.baselines, "--inject", "level"]).code == 64)
+    #expect(runCLI(["check", g.scenario, "--baseline", g.baselines, "--inject-policy", "sQ"]).code == 64)
+    #expect(runCLI(["check", g.scenario, "--baseline", g.baselines, "--inject", "levels", "--power"]).code == 64)
+  }
+}
+
+@Suite struct CheckInjectManyTests {
+  /// Over several scenarios, one the injection does not touch is checked as built and says so.
+  @Test func aScenarioTheInjectionDoesNotTouchIsCheckedAsBuilt() {
+    let g = preparedGate("inject-many")
+    let other = write(gateScenario(name: "gate2").replacingOccurrences(of: #""name": "RS""#, with: #""name": "RS2""#), g.dir, "gate2.json")
+    #expect(runCLI(["baseline", other, "--out", g.baselines, "--replications", "6", "--threads", "2"]).code == 0)
+    let r = runCLI(["check", g.scenario, other, "--baseline", g.baselines, "--inject", "lead-time", "--inject-policy", "RS2"])
+    #expect(r.code == 1, "\(r.out)\(r.err)")
+    #expect(r.out.contains("  note: --inject lead-time --inject-policy RS2 applies to no policy of this scenario: checked as built\n"))
+    #expect(r.out.contains("note: injected planning bug 'lead time −1 day' (--inject lead-time) into RS2:"))
+    let failures = r.out.split(separator: "\n").filter { $0.hasPrefix("FAIL ") }
+    #expect(!failures.isEmpty && failures.allSatisfy { $0.hasPrefix("FAIL gate2 RS2 ") })
+  }
+}

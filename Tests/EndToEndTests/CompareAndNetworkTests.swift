@@ -10,7 +10,10 @@ import _TestSupport
     for name in ["sQ-csl95 × model", "sQ-csl95 × naive", "sS-fill98 × naive", "RS-weekly × model"] {
       #expect(r.out.contains(name), "\(name) missing")
     }
-    #expect(r.out.contains("best at a fill rate of at least 99.0%: sQ-csl95"))
+    #expect(r.out.contains("sQ-csl95 × model has the lowest mean total cost at a mean fill rate of at least 99.0%"), "\(r.out)")
+    // 2 replications: the ranking states the paired interval of each difference and only calls significant what excludes 0.
+    #expect(r.out.contains("vs best (paired)") && r.out.contains("Paired t-test"))
+    #expect(r.out.contains("not distinguishable at 95% over 2 replications"))
     #expect(runCLI(["compare", quickstart, "--forecasters", "model,prophet"]).code == 64)
   }
 

@@ -41,6 +41,30 @@ import _TestSupport
     #expect(r.err.contains("is empty ('\(arguments.first { $0.trimmingCharacters(in: .whitespaces).isEmpty }!)')"), "\(r.err)")
   }
 
+  /// Fuzz case 65: `skus` replaced by 100,000 numbers gave 100,000 error lines (6.8 MB) and
+  /// outlasted the case's time limit on a loaded machine. `validate` lists the first 200
+  /// problems of a file and counts the rest on one more line that names the file.
+  @Test func aFileWithThousandsOfProblemsListsTheFirstAndCountsTheRest() {
+    let dir = temporaryDirectory("many")
+    let numbers = (0..<5_000).map(String.init).joined(separator: ", ")
+    let file = write(#"{"name": "many", "seed": 1, "horizonDays": 30, "suppliers": [{"id": "s"}], "skus": [\#(numbers)], "policies": [{"name": "b", "type": "baseStock"}]}"#, dir, "many.json")
+    let r = runCLI(["validate", file])
+    let lines = r.err.split(separator: "\n")
+    #expect(r.code == 1 && lines.count == ValidateCommand.listedProblems + 1, "\(lines.count) lines")
+    #expect(lines.allSatisfy { $0.contains("many.json: ") })
+    #expect(lines.last?.contains("more problems not listed (the first 200 are above") == true, "\(lines.last ?? "")")
+  }
+
+  /// A holding cost of 1e-300 is allowed; the report's cost chart then has an axis over values
+  /// near 1e-300, whose tick labels asked `NumberFormat.fixed` for 300 decimals and trapped.
+  @Test func costsNearTheSmallestDoubleGetAReport() {
+    let dir = temporaryDirectory("tiny-cost")
+    let file = write(#"{"name": "tiny", "seed": 1, "horizonDays": 60, "suppliers": [{"id": "s", "leadTime": {"distribution": "deterministic", "mean": 2}}], "skus": [{"id": "A", "supplier": "s", "demand": {"distribution": "poisson", "mean": 5}, "unitCost": 0, "holdingCostPerUnitDay": 1e-300, "backorderCostPerUnitDay": 1e-300, "orderCost": 0}], "policies": [{"name": "b", "type": "baseStock", "serviceLevel": 0.9}]}"#, dir, "tiny.json")
+    let r = runCLI(["run", file, "--out", dir + "/out", "--quiet", "--replications", "2"])
+    #expect(r.code == 0, "\(r.err)")
+    #expect(read(dir + "/out/report.html").map { String(decoding: $0, as: UTF8.self).contains("</html>") } == true)
+  }
+
   @Test func aBaselineScenarioNamedTwiceIsSaidSo() {
     let dir = temporaryDirectory("twice")
     let file = write(gateScenario(), dir, "gate.json")

@@ -104,7 +104,7 @@ let tinyNetwork = """
     #expect(md.contains("## Network\n"))
     #expect(md.contains("| DC | distribution centre | 2 | maker (6 d, 0.2/unit, ≤ 200 units/day) | priority | – |"))
     #expect(md.contains("### base: per node") && md.contains("### sS-echelon: per node"))
-    #expect(md.contains("| Node | Echelon | Total cost | Holding | Transport | Fill rate | Avg on hand | Bullwhip |"))
+    #expect(md.contains("| Node | Echelon | Total cost | Holding | Shortage | Ordering | Purchase | Transport | Fill rate | Avg on hand | Bullwhip |"))
     #expect(md.contains("### Bullwhip ratio by echelon"))
   }
 

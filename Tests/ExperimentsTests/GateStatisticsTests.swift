@@ -103,11 +103,45 @@ import SupplyModel
     let stockouts = judged.verdicts.first { $0.kpi == "stockoutDays" }!
     #expect(stockouts.outcome == .fail && stockouts.test == "sign flips, Westfall–Young over 2")
     #expect(stockouts.message.contains("every replication changed by the same amount; worse in 10 of 10 replications, better in 0"))
+    // The interval the sign-flip test implies: a constant +1 leaves every flipped-set mean at 1.
+    #expect(stockouts.message.hasSuffix("; 95% sign-flip interval of the mean change [1, ∞)"), "\(stockouts.message)")
     // With five replications sign flips cannot resolve 5%; the paired t-test decides, and a
     // constant shift (zero variance) has p = 0 rather than a division by zero.
     let five = Baseline(supplysimVersion: "", scenarioName: "s", scenarioFile: "s.json", scenarioHash: "", seed: 1, replications: 5,
                         policies: [BaselinePolicy(name: "p", kpis: [("stockoutDays", Array(before.prefix(5)))])])
     let shifted = BaselineCheck.judge([BaselinePolicy(name: "p", kpis: [("stockoutDays", before.prefix(5).map { $0 + 1 })])], against: five, paired: true, rules: RuleSet())
     #expect(shifted.verdicts[0].outcome == .fail && shifted.verdicts[0].pValue == 0 && shifted.verdicts[0].test == "paired t")
+  }
+
+  /// The case by hand: six replications 10 worse, four unchanged. Of the 1,023 nonempty
+  /// flipped sets, 15 hold only zeros (mean 0), 6 have mean 10/5 = 2, 24 mean 10/4 = 2.5, and
+  /// 15 + 36 mean 20/6 = 10/3; 1 + c > 0.05 · 1024 first for c = 51, which falls among the 10/3.
+  @Test func signFlipIntervalIsTheHandCountedSubsetMean() {
+    let e = [10.0, 0, 10, 10, 0, 10, 0, 10, 10, 0]
+    let rise = SignFlipTest.interval(e, direction: .noIncrease, level: 0.95)
+    #expect(abs(rise.lower - 10.0 / 3) < 1e-12 && rise.upper == .infinity && rise.estimate == 6)
+    // Mirrored: the same evidence of a fall.
+    let fall = SignFlipTest.interval(e.map { -$0 }, direction: .noDecrease, level: 0.95)
+    #expect(abs(fall.upper + 10.0 / 3) < 1e-12 && fall.lower == -.infinity)
+    // With 2.5% per tail, c = 25: after 15 zeros and 6 twos, among the 2.5s.
+    let both = SignFlipTest.interval(e, direction: .bothWays, level: 0.95)
+    #expect(both.lower == 2.5 && both.upper == 10)
+  }
+
+  /// The interval excludes 0 exactly when the marginal sign-flip test rejects at the same α, in
+  /// both directions, exhaustive (n = 10) and with random flips (n = 17).
+  @Test func signFlipIntervalAgreesWithTheTest() {
+    var rng = Xoshiro256(seed: 99)
+    for trial in 0..<60 {
+      let n = trial % 10 == 0 ? 17 : 10
+      let shift = Double(trial % 5) * 0.3
+      let d = (0..<n).map { _ in (rng.nextUnit() < 0.3 ? 0 : (rng.nextUnit() - 0.5) * 4 + shift).rounded() }
+      for direction in [KPIRule.Direction.noIncrease, .noDecrease] {
+        let p = SignFlipTest.pValues([d], directions: [direction]).raw[0]
+        let ci = SignFlipTest.interval(d, direction: direction, level: 0.95)
+        let excludesZero = direction == .noIncrease ? ci.lower > 0 : ci.upper < 0
+        #expect(excludesZero == (p <= 0.05), "trial \(trial) \(direction): p \(p), interval \(ci.lower)…\(ci.upper), d \(d)")
+      }
+    }
   }
 }

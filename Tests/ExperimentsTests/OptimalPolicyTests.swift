@@ -90,10 +90,24 @@ import Testing
     #expect(capped > optimal - 0.05)
   }
 
+  /// Zipkin's instance (his L = 2, SupplySim's 3 days), p = 4, where myopic is furthest from the
+  /// optimum: the simulated cost matches the exact evaluation and lies above the optimum's.
+  @Test func myopicSimulatesAtItsExactCost() throws {
+    let sku = #"{"id": "Z", "supplier": "s", "leadTime": {"distribution": "deterministic", "mean": 3}, "demand": {"distribution": "poisson", "mean": 5}, "unitCost": 0, "holdingCostPerUnitDay": 1, "lostSalePenaltyPerUnit": 4, "orderCost": 0, "unmetDemand": "lostSales"}"#
+    let scenario = try OptimalPolicyTests.scenario(sku: sku, policies: #"{"name": "myopic", "type": "myopic"}, {"name": "opt", "type": "optimal"}"#, horizon: 20_000)
+    let result = try Experiment(scenario: scenario, replications: 4, threads: 2).run()
+    let exact = try #require(result.outcomes[0].parameters.value("myopicCostPerDay", ofSKU: 0))
+    let optimum = try #require(result.outcomes[1].parameters.value(OptimalPolicy.optimalCost, ofSKU: 0))
+    #expect(exact > optimum * 1.02 && exact < optimum * 1.05, "myopic \(exact), optimum \(optimum)")
+    let simulated = OptimalPolicyTests.costPerDay(result.outcomes[0], days: scenario.network.measuredDays.count)
+    #expect(abs(simulated.mean - exact) <= max(simulated.half, 0.02), "simulated \(simulated) against \(exact)")
+  }
+
   @Test func backorderedSKUsNeedGivenLevels() {
     let sku = #"{"id": "B", "supplier": "s", "demand": {"distribution": "poisson", "mean": 5}, "unitCost": 0, "holdingCostPerUnitDay": 1, "backorderCostPerUnitDay": 9}"#
     #expect { try OptimalPolicyTests.scenario(sku: sku, policies: #"{"name": "c", "type": "cappedBaseStock"}"#, horizon: 300) } throws: { "\($0)".contains("backorders") }
     #expect(throws: (any Error).self) { try OptimalPolicyTests.scenario(sku: sku, policies: #"{"name": "c", "type": "cappedBaseStock", "cap": 3}"#, horizon: 300) }
     #expect((try? OptimalPolicyTests.scenario(sku: sku, policies: #"{"name": "c", "type": "cappedBaseStock", "orderUpTo": 30, "cap": 8}"#, horizon: 300)) != nil)
+    #expect { try OptimalPolicyTests.scenario(sku: sku, policies: #"{"name": "m", "type": "myopic"}"#, horizon: 300) } throws: { "\($0)".contains("backorders") }
   }
 }

@@ -100,7 +100,8 @@ enum SweepFixture {
     let policies = [SweepFixture.totals(0.97, 100, name: "a"), SweepFixture.totals(0.99, 300, name: "b"),
                     SweepFixture.totals(0.99, 200, name: "c"), SweepFixture.totals(0.98, 50, name: "d")]
     let v = StressVerdict.keepsServiceBest(policies)
-    #expect(v == StressVerdict(policy: 2, name: "c", fillRate: 0.99, totalCost: 200))
+    // One replication: the lead cannot be tested, so every other policy stays indistinguishable and there is no verdict.
+    #expect(v == StressVerdict(policy: 2, name: "c", fillRate: 0.99, totalCost: 200, significant: false, indistinguishable: ["b", "d", "a"]))
     #expect(StressVerdict.keepsServiceBest([SweepFixture.totals(0.9, 1, name: "x"), SweepFixture.totals(0.9, 1, name: "y")]).name == "x")
   }
 

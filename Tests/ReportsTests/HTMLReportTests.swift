@@ -99,12 +99,18 @@ import Scenarios
     }
   }
 
-  @Test func oneReplicationShowsDashesAndNoSignificance() throws {
+  /// With one replication there are no intervals: no "—" placeholders or interval columns, one
+  /// plain sentence saying so, and no ★ with the reason stated.
+  @Test func oneReplicationDropsIntervalsAndStars() throws {
     let page = HTMLReport(result: ReportFixture.oneReplication, version: "t").render()
     let outline = try #require(XMLOutline.parse(page))
-    #expect(page.contains("needs at least 2 replications"))
-    #expect(outline.elements("span", class: "ci").allSatisfy { $0.text == "—" })
+    #expect(outline.elements("span", class: "ci").isEmpty)
+    let cells = outline.elements("td").map(\.text)
+    #expect(!cells.contains { $0.contains("—") || $0.contains("needs") })
+    #expect(!outline.elements("th").map(\.text).contains { $0.contains("CI") || $0 == "Significant" })
     #expect(page.contains("One replication: no intervals"))
+    #expect(page.contains("with one replication a difference between policies cannot be told from noise"))
+    #expect(!page.contains("class=\"star\""))
   }
 
   @Test func idsAreUnique() throws {

@@ -102,10 +102,12 @@ public enum PolicyOptimizer {
     guard let spec = definition.model as? PolicySpecification, !spec.tunableLevels.isEmpty else {
       throw Refusal(policy: name, reason: "(type \(definition.type)) has no levels to tune: optimize tunes sQ, sS, RS and baseStock policies without a forecast section")
     }
-    if scenario.network.hasSeveralNodes { return try optimizeSerial(scenario, definition: definition, spec: spec, options: options) }
+    if scenario.network.hasSeveralNodes {
+      if let serial = try optimizeSerial(scenario, definition: definition, spec: spec, options: options) { return serial }
+      return try optimizeNetwork(scenario, definition: definition, options: options, progress: progress)
+    }
     let network = scenario.network
     let data = PlanningData.fromModel(network)
-    let tunable = spec.tunableLevels
     var levels = spec.plannedLevels(data)
     var exact = Array(repeating: Double?.none, count: data.count)
     for k in data.indices where options.exactWhereKnown {
@@ -114,77 +116,22 @@ public enum PolicyOptimizer {
         exact[k] = best.exactCostPerDay
       }
     }
-    var searching = Set(data.indices.filter { exact[$0] == nil || options.fillRate != nil })
+    var points = data.indices.map { k in
+      SearchPoint(node: 0, sku: k, levels: levels[k], step: initialStep(data[k], reviewPeriod: spec.effectiveReviewPeriod),
+                  searching: exact[k] == nil || options.fillRate != nil)
+    }
     var runs = 0
-
-    // One simulation of the policy with every SKU pinned to `candidate`.
-    func evaluate(_ candidate: [PolicyOverride], replications: Int, first: Int) throws(Refusal) -> PolicyOutcome {
+    // One simulation of the policy with every SKU pinned to its point's levels.
+    try search(&points, rules: [0: (spec.family, spec.tunableLevels)], options: options) { (candidate: [SearchPoint]) throws(Refusal) -> PolicyOutcome in
       var pinned = spec
-      pinned.overrides = candidate
+      pinned.overrides = candidate.map(\.levels)
       var copy = scenario
       copy.policies = [PolicyDefinition(name: name, type: definition.type, model: pinned)]
-      var experiment = Experiment(scenario: copy, replications: replications, threads: options.threads)
-      experiment.firstReplication = first
       runs += 1
       progress?(runs)
-      do throws(PolicyFailure) {
-        return try experiment.run().outcomes[0]
-      } catch {
-        throw Refusal(policy: name, reason: "failed while it was tuned: \(error)")
-      }
+      return try simulate(copy, policy: name, options: options)
     }
-    func perSKU(_ outcome: PolicyOutcome, _ k: Int) -> (cost: [Double], fill: [Double]) {
-      (outcome.perSKU.map { $0[k].totalCost }, outcome.perSKU.map { $0[k].fillRate })
-    }
-    func mean(_ x: [Double]) -> Double { x.reduce(0, +) / Double(max(x.count, 1)) }
-    func better(_ a: (cost: [Double], fill: [Double]), than b: (cost: [Double], fill: [Double])) -> Bool {
-      if let target = options.fillRate {
-        let fa = mean(a.fill), fb = mean(b.fill)
-        if fa >= target && fb < target { return true }
-        if fa < target { return fb < target && fa > fb }
-      }
-      return mean(zip(a.cost, b.cost).map { $0 - $1 }) < 0
-    }
-
-    if !searching.isEmpty {
-      var step = data.map { d -> Int in
-        let days = d.leadTimeMean + Double(spec.effectiveReviewPeriod)
-        let sd = (days * d.variancePerDay + d.meanPerDay * d.meanPerDay * d.leadTimeVariance).squareRoot()
-        return max(1, min(Int(sd.isFinite ? sd : 1), 1 << 20))
-      }
-      let start = try evaluate(levels, replications: options.replications, first: 0)
-      var currentSKU = data.indices.map { perSKU(start, $0) }
-      var round = 0
-      while !searching.isEmpty && round < options.maximumRounds {
-        round += 1
-        var improved = Set<Int>()
-        for level in tunable {
-          for direction in [1, -1] {
-            var candidate = levels
-            var moved: [Int] = []
-            for k in searching {
-              if let next = Self.moved(levels[k], level: level, by: direction * step[k], family: spec.family) {
-                candidate[k] = next
-                moved.append(k)
-              }
-            }
-            guard !moved.isEmpty else { continue }
-            let outcome = try evaluate(candidate, replications: options.replications, first: 0)
-            for k in moved {
-              let trial = perSKU(outcome, k)
-              if better(trial, than: currentSKU[k]) {
-                levels[k] = candidate[k]
-                currentSKU[k] = trial
-                improved.insert(k)
-              }
-            }
-          }
-        }
-        for k in searching where !improved.contains(k) {
-          if step[k] == 1 { searching.remove(k) } else { step[k] = max(1, step[k] / 2) }
-        }
-      }
-    }
+    levels = points.map(\.levels)
 
     // Selection on fresh replications: planned and tuned together, paired by replication.
     var pinned = spec
@@ -196,6 +143,17 @@ public enum PolicyOptimizer {
                   searchedSKUs: data.count - (options.fillRate == nil ? exactCount : 0), searchRuns: runs,
                   before: selection.before, after: selection.after, costChange: selection.costChange,
                   fillRateChange: selection.fillRateChange, adopted: selection.adopted)
+  }
+
+  /// One search simulation of `scenario` (holding the one policy `policy`) on the search
+  /// replications.
+  static func simulate(_ scenario: Scenario, policy: String, options: Options) throws(Refusal) -> PolicyOutcome {
+    let experiment = Experiment(scenario: scenario, replications: options.replications, threads: options.threads)
+    do throws(PolicyFailure) {
+      return try experiment.run().outcomes[0]
+    } catch {
+      throw Refusal(policy: policy, reason: "failed while it was tuned: \(error)")
+    }
   }
 
   /// The planned and the tuned policy run together on `selectionReplications` fresh

@@ -2,7 +2,8 @@ import InventoryOptimization
 import SupplyModel
 
 /// The lost-sales heuristics researchers compare against: capped base stock (order
-/// min(cap, S − position)) and constant order (the same quantity every day).
+/// min(cap, S − position)), constant order (the same quantity every day) and myopic (the order
+/// that minimises the expected cost of the day it arrives, `MyopicLostSales`).
 ///
 /// Levels come from the scenario, or, when it gives none, from the exact optimum of the
 /// heuristic for each SKU (`LostSalesHeuristics`), which needs what `OptimalPolicyModel` needs:
@@ -14,6 +15,8 @@ public struct LostSalesHeuristicModel: PolicyModel {
     case cappedBaseStock(orderUpTo: Int?, cap: Int?)
     /// Constant order.
     case constantOrder(units: Int?)
+    /// Myopic: no levels, computed from each SKU's demand, lead time and costs.
+    case myopic
   }
 
   /// The heuristic.
@@ -27,6 +30,7 @@ public struct LostSalesHeuristicModel: PolicyModel {
     switch kind {
     case let .cappedBaseStock(S, cap): S == nil && cap == nil
     case let .constantOrder(units): units == nil
+    case .myopic: true
     }
   }
 
@@ -37,6 +41,7 @@ public struct LostSalesHeuristicModel: PolicyModel {
     case .cappedBaseStock: "capped base stock: order min(cap, S − position) daily; S and cap optimal per SKU (exact evaluation)"
     case let .constantOrder(units?): "constant order: \(units) units every day"
     case .constantOrder: "constant order every day; the best quantity per SKU (exact evaluation)"
+    case .myopic: "myopic: order what minimises the expected cost of the day the order arrives (Zipkin 2008)"
     }
   }
 
@@ -69,6 +74,8 @@ public struct LostSalesHeuristicModel: PolicyModel {
         return best.order
       }
       return ConstantOrderPolicy(name: name, units: quantities)
+    case .myopic:
+      return MyopicPolicy(name: name, rules: data.map { d in (try? Self.problem(d)).flatMap { try? MyopicLostSales($0) } })
     }
   }
 
@@ -140,4 +147,43 @@ public struct ConstantOrderPolicy: SeparableReplenishmentPolicy {
 
   /// The SKUs in `range`.
   public func restricted(to range: Range<Int>) -> ConstantOrderPolicy { ConstantOrderPolicy(name: name, units: Array(units[range])) }
+}
+
+/// The myopic lost-sales policy per SKU (`MyopicLostSales`), reading the orders in transit from
+/// the simulator's pipeline. Decisions are remembered per state (`LostSalesStateTable`), so a
+/// long run computes each reachable state's order once.
+public struct MyopicPolicy: SeparableReplenishmentPolicy {
+  /// The policy's name.
+  public var name: String
+  /// Per SKU: its rule, or nil (never order) when its problem could not be set up (only when
+  /// `audit`'s errors were ignored).
+  public let rules: [MyopicLostSales?]
+  /// Orders already computed, per SKU and state.
+  var table: LostSalesStateTable
+
+  /// Creates the policy.
+  public init(name: String, rules: [MyopicLostSales?]) {
+    self.name = name
+    self.rules = rules
+    table = LostSalesStateTable(skuCount: rules.count)
+  }
+
+  /// Reads the pipeline.
+  public var observesPipeline: Bool { true }
+
+  /// Orders each SKU's myopic quantity.
+  public mutating func decide(_ state: InventoryState, day: Int, orders: inout [Int]) {
+    for k in 0..<state.skuCount {
+      guard let rule = rules[k] else { continue }
+      orders[k] = table.order(sku: k, leadDays: rule.problem.leadDays, state: state, day: day) { rule.order(onHand: $0, inTransit: $1) }
+    }
+  }
+
+  /// Each SKU's exact long-run cost per day under the myopic rule, where it can be computed.
+  public var parameters: PolicyParameters {
+    PolicyParameters([.init(name: "myopicCostPerDay", values: rules.map { rule in rule.flatMap { try? $0.costPerDay() } })])
+  }
+
+  /// The SKUs in `range`.
+  public func restricted(to range: Range<Int>) -> MyopicPolicy { MyopicPolicy(name: name, rules: Array(rules[range])) }
 }

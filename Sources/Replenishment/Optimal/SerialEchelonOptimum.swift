@@ -17,8 +17,11 @@ public struct SerialEchelonOptimum: Sendable, Equatable {
 
   /// The optimum of SKU `k` in `network`.
   ///
-  /// - Throws: `OptimizationError` naming the first condition the SKU does not meet.
-  public init(_ network: SupplyNetwork, sku k: Int) throws(OptimizationError) {
+  /// - Parameter workLimit: The most (level, demand) pairs one stage of Chen and Zheng's
+  ///   recursion may evaluate (`SerialBaseStock.workLimit` by default, about a second).
+  /// - Throws: `OptimizationError` naming the first condition the SKU does not meet, or
+  ///   `.stateSpaceTooLarge` beyond `workLimit`.
+  public init(_ network: SupplyNetwork, sku k: Int, workLimit: Int = SerialBaseStock.workLimit) throws(OptimizationError) {
     let topology = network.topology
     let facing = topology.nodes.indices.filter { topology.isCustomerFacing($0) }
     guard facing.count == 1 else {
@@ -48,7 +51,7 @@ public struct SerialEchelonOptimum: Sendable, Equatable {
       stages.append(SerialBaseStock.Stage(leadDays: inputs.leadDays, holding: costs.holdingCostPerUnitDay, orderCost: costs.orderCost))
       flowCost += costs.unitCost + costs.transportCostPerUnit
     }
-    let problem = try SerialBaseStock(dailyDemand: pmf!, stages: stages, backorder: backorder)
+    let problem = try SerialBaseStock(dailyDemand: pmf!, stages: stages, backorder: backorder, workLimit: workLimit)
     let solution = try problem.solve()
     nodes = chain
     levels = solution.levels

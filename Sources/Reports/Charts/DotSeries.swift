@@ -8,11 +8,14 @@ public struct DotSeries: Sendable, Equatable {
   public var values: [Double]
   /// One interval per group (e.g. a 95% confidence interval), or nil for none.
   public var intervals: [ClosedRange<Double>?]
+  /// Its marker, so series differ by shape as well as colour.
+  public var shape: MarkerShape
 
   /// Creates a series.
-  public init(name: String, color: String, values: [Double], intervals: [ClosedRange<Double>?]? = nil) {
+  public init(name: String, color: String, values: [Double], intervals: [ClosedRange<Double>?]? = nil, shape: MarkerShape = .circle) {
     self.name = name
     self.color = color
+    self.shape = shape
     self.values = values
     self.intervals = intervals ?? Array(repeating: nil, count: values.count)
   }

@@ -20,12 +20,14 @@ public struct GroupedDotChart: Sendable, Equatable {
   public var width: Double
   /// Extra classes on the `<svg>` element.
   public var className: String
+  /// A value marked by a dashed vertical line and always on the axis, e.g. 0 for changes; nil for none.
+  public var reference: Double?
 
   /// Creates a chart.
   ///
   /// - Precondition: every series has one value and one interval per group.
   public init(id: String, title: String, subtitle: String? = nil, description: String, groups: [String], series: [DotSeries],
-              valueAxis: Axis, width: Double = 760, className: String = "chart-dots") {
+              valueAxis: Axis, width: Double = 760, className: String = "chart-dots", reference: Double? = nil) {
     for s in series {
       precondition(s.values.count == groups.count && s.intervals.count == groups.count, "series \(s.name): \(s.values.count) values for \(groups.count) groups")
     }
@@ -38,6 +40,7 @@ public struct GroupedDotChart: Sendable, Equatable {
     self.valueAxis = valueAxis
     self.width = width
     self.className = className
+    self.reference = reference
   }
 
   static let lineHeight = 15.0
@@ -47,7 +50,7 @@ public struct GroupedDotChart: Sendable, Equatable {
 
   /// The `<svg>` element.
   public func render() -> String {
-    let legend = Legend(items: series.map { LegendItem(name: $0.name, color: $0.color, symbol: .marker(.circle)) })
+    let legend = Legend(items: series.map { LegendItem(name: $0.name, color: $0.color, symbol: .marker($0.shape)) })
     let headerHeight = 28 + (subtitle == nil ? 0 : 17) + legend.height(width: width - 16)
     let height = headerHeight + 6 + Double(groups.count) * groupHeight + 50
     var canvas = SVGCanvas(width: width, height: height)
@@ -57,6 +60,7 @@ public struct GroupedDotChart: Sendable, Equatable {
       all += s.values
       for i in s.intervals { if let i { all += [i.lowerBound, i.upperBound] } }
     }
+    if let reference { all.append(reference) }
     let finite = all.filter(\.isFinite)
     let lo = finite.min() ?? 0, hi = finite.max() ?? 1
     let pad = hi > lo ? (hi - lo) * 0.05 : max(abs(lo) * 0.01, 0.001)
@@ -76,6 +80,10 @@ public struct GroupedDotChart: Sendable, Equatable {
       canvas.text(valueAxis.format.label(v, decimals: frame.xTicks.decimals), x: px, y: frame.bottom + 18, size: 11, anchor: .middle, fill: "#424A53")
     }
     canvas.line(frame.left, frame.bottom, frame.right, frame.bottom, stroke: "#424A53", width: 1)
+    if let reference, reference.isFinite {
+      let px = frame.x.map(reference)
+      canvas.line(px, frame.top, px, frame.bottom, stroke: "#1F2328", width: 1.5, dash: "5 3", class: "reference")
+    }
     canvas.text(valueAxis.title, x: (frame.left + frame.right) / 2, y: frame.bottom + 36, size: 12, anchor: .middle)
     canvas.endGroup()
 
@@ -96,7 +104,7 @@ public struct GroupedDotChart: Sendable, Equatable {
           canvas.line(b, y - 4, b, y + 4, stroke: serie.color, width: 1.5)
           tip += " (95% CI \(valueAxis.format.label(i.lowerBound, decimals: digits)) to \(valueAxis.format.label(i.upperBound, decimals: digits)))"
         }
-        MarkerShape.circle.draw(into: &canvas, x: frame.x.map(v), y: y, r: 5, color: serie.color, tooltip: tip)
+        serie.shape.draw(into: &canvas, x: frame.x.map(v), y: y, r: 5, color: serie.color, tooltip: tip)
       }
     }
     canvas.endGroup()

@@ -3,8 +3,10 @@
 ///
 /// Columns run left to right, rows top to bottom, in the order given; the row parameter's name
 /// sits above the rows (long JSON paths fit) and the column parameter's below. Colours follow a
-/// `ColorRamp` over the range of the values (darker is higher), and every cell also prints its
-/// value, so the chart reads without colour vision.
+/// `ColorRamp` over `domain` (by default the range of this chart's values; small multiples of one
+/// quantity pass one shared domain, so a colour means the same value in each, and draw one
+/// shared `ColorScaleLegend` instead of their own), and every cell also prints its value, so the
+/// chart reads without colour vision.
 public struct HeatmapChart: Sendable, Equatable {
   /// The element id.
   public var id: String
@@ -40,6 +42,12 @@ public struct HeatmapChart: Sendable, Equatable {
   public var width: Double
   /// Extra classes on the `<svg>` element.
   public var className: String
+  /// The values mapped to the ends of the ramp, or nil for the range of `values`.
+  public var domain: ClosedRange<Double>?
+  /// Whether the chart draws its own colour legend (false when the page shows a shared one).
+  public var showsLegend: Bool
+  /// Whether positive cell labels carry a "+" (for changes).
+  public var signedLabels: Bool
 
   /// Creates a heatmap.
   ///
@@ -47,7 +55,8 @@ public struct HeatmapChart: Sendable, Equatable {
   public init(id: String, title: String, subtitle: String? = nil, description: String, columns: [String], rows: [String],
               xTitle: String, yTitle: String, values: [[Double]], format: TickFormat = .number, decimals: Int = 0,
               ramp: ColorRamp, legendTitle: String, outlined: (row: Int, column: Int)? = nil, outlineLabel: String = "",
-              width: Double = 640, className: String = "chart-heatmap") {
+              width: Double = 640, className: String = "chart-heatmap", domain: ClosedRange<Double>? = nil, showsLegend: Bool = true,
+              signedLabels: Bool = false) {
     precondition(values.count == rows.count && values.allSatisfy { $0.count == columns.count },
                  "heatmap needs \(rows.count) rows of \(columns.count) values")
     self.id = id
@@ -67,6 +76,9 @@ public struct HeatmapChart: Sendable, Equatable {
     self.outlineLabel = outlineLabel
     self.width = width
     self.className = className
+    self.domain = domain
+    self.showsLegend = showsLegend
+    self.signedLabels = signedLabels
   }
 
   /// Equality of every field (the outlined cell compared by row and column).
@@ -75,6 +87,7 @@ public struct HeatmapChart: Sendable, Equatable {
       && a.rows == b.rows && a.xTitle == b.xTitle && a.yTitle == b.yTitle && a.values == b.values && a.format == b.format
       && a.decimals == b.decimals && a.ramp == b.ramp && a.legendTitle == b.legendTitle && a.outlined?.row == b.outlined?.row
       && a.outlined?.column == b.outlined?.column && a.outlineLabel == b.outlineLabel && a.width == b.width && a.className == b.className
+      && a.domain == b.domain && a.showsLegend == b.showsLegend && a.signedLabels == b.signedLabels
   }
 
   static let cellHeight = 34.0
@@ -83,20 +96,21 @@ public struct HeatmapChart: Sendable, Equatable {
   /// The label of a value.
   func label(_ v: Double) -> String {
     guard v.isFinite else { return "–" }
-    return format.label(v, decimals: format == .percent ? decimals + 2 : decimals)
+    let text = format.label(v, decimals: format == .percent ? decimals + 2 : decimals)
+    return signedLabels && v > 0 && text.contains(where: { $0 != "0" && $0.isNumber }) ? "+" + text : text
   }
 
   /// The `<svg>` element.
   public func render() -> String {
     let finite = values.flatMap { $0 }.filter(\.isFinite)
-    let lo = finite.min() ?? 0, hi = finite.max() ?? 1
+    let lo = domain?.lowerBound ?? finite.min() ?? 0, hi = domain?.upperBound ?? finite.max() ?? 1
     let headerHeight = 28 + (subtitle == nil ? 0 : 17) + 24.0
     let height = headerHeight + Double(rows.count) * Self.cellHeight + 58
     var canvas = SVGCanvas(width: width, height: height)
     _ = ChartFrame.drawHeader(into: &canvas, title: title, subtitle: subtitle, legend: nil, width: width)
     let rowLabelWidth = rows.map { SVGCanvas.textWidth($0, size: 12) }.max() ?? 0
     let left = 10 + rowLabelWidth + 8
-    let right = width - Self.legendWidth - 12
+    let right = width - (showsLegend ? Self.legendWidth : 0) - 12
     let top = headerHeight
     let bottom = top + Double(rows.count) * Self.cellHeight
     let cellWidth = (right - left) / Double(max(columns.count, 1))
@@ -143,8 +157,13 @@ public struct HeatmapChart: Sendable, Equatable {
     }
     canvas.endGroup()
 
-    drawLegend(into: &canvas, x: right + 18, top: top, bottom: bottom, lo: lo, hi: hi)
+    if showsLegend { drawLegend(into: &canvas, x: right + 18, top: top, bottom: bottom, lo: lo, hi: hi) }
     return canvas.document(id: id, className: "chart " + className, title: title, description: description)
+  }
+
+  /// The colour of value `v` on this chart's scale (lowest at 0, highest at 1 of the ramp).
+  public func color(of v: Double, lo: Double, hi: Double) -> String {
+    ramp.color(at: hi > lo ? (v - lo) / (hi - lo) : 0.5)
   }
 
   /// A vertical colour bar (high at the top) with ticks at nice values.

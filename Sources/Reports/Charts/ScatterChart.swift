@@ -62,10 +62,17 @@ public struct ScatterChart: Sendable, Equatable {
     self.className = className
   }
 
-  /// The `<svg>` element.
+  /// The `<svg>` element. Each point is labelled with its name where `LabelPlacement` finds a
+  /// free spot for every name; otherwise with its number, the legend giving "1 name", "2 name", ….
   public func render() -> String {
+    render(numbered: false) ?? render(numbered: true)!
+  }
+
+  /// The chart with names (nil when some name has no free spot) or numbers as labels.
+  func render(numbered: Bool) -> String? {
     var canvas = SVGCanvas(width: width, height: height)
-    let legend = points.count > 1 ? Legend(items: points.map { LegendItem(name: $0.label, color: $0.color, symbol: .marker(.circle)) }) : nil
+    let names = points.enumerated().map { numbered ? "\($0 + 1) \($1.label)" : $1.label }
+    let legend = points.count > 1 ? Legend(items: zip(points, names).map { LegendItem(name: $1, color: $0.color, symbol: .marker(.circle)) }) : nil
     let top = ChartFrame.drawHeader(into: &canvas, title: title, subtitle: subtitle, legend: legend, width: width)
     let xs = points.flatMap { [$0.x] + ($0.xInterval.map { [$0.lowerBound, $0.upperBound] } ?? []) }
     let ys = points.flatMap { [$0.y] + ($0.yInterval.map { [$0.lowerBound, $0.upperBound] } ?? []) }
@@ -77,45 +84,40 @@ public struct ScatterChart: Sendable, Equatable {
     let frame = ChartFrame(width: width, height: height, top: top, xAxis: xAxis, yAxis: yAxis, xData: xr, yData: yr)
     frame.drawAxes(into: &canvas, verticalGrid: true)
 
+    // Points and whiskers are obstacles for the labels.
+    var obstacles: [PixelRect] = []
     canvas.beginGroup(class: "whiskers")
     for p in points {
       let px = frame.x.map(p.x), py = frame.y.map(p.y)
+      obstacles.append(PixelRect(x0: px - 7, y0: py - 7, x1: px + 7, y1: py + 7))
       if let xi = p.xInterval {
         let a = frame.x.map(xi.lowerBound), b = frame.x.map(xi.upperBound)
         canvas.line(a, py, b, py, stroke: p.color, width: 1.5)
         canvas.line(a, py - 5, a, py + 5, stroke: p.color, width: 1.5)
         canvas.line(b, py - 5, b, py + 5, stroke: p.color, width: 1.5)
+        obstacles.append(PixelRect(x0: a - 1, y0: py - 6, x1: b + 1, y1: py + 6))
       }
       if let yi = p.yInterval {
         let a = frame.y.map(yi.lowerBound), b = frame.y.map(yi.upperBound)
         canvas.line(px, a, px, b, stroke: p.color, width: 1.5)
         canvas.line(px - 5, a, px + 5, a, stroke: p.color, width: 1.5)
         canvas.line(px - 5, b, px + 5, b, stroke: p.color, width: 1.5)
+        obstacles.append(PixelRect(x0: px - 6, y0: b - 1, x1: px + 6, y1: a + 1))
       }
     }
     canvas.endGroup()
 
-    // Labels to the right of each point (left near the right edge), nudged apart vertically.
-    var placed: [(x0: Double, x1: Double, y: Double)] = []
-    let order = points.indices.sorted { (frame.y.map(points[$0].y), $0) < (frame.y.map(points[$1].y), $1) }
-    var labelY = Array(repeating: 0.0, count: points.count)
-    for i in order {
-      let p = points[i]
-      let px = frame.x.map(p.x)
-      let w = SVGCanvas.textWidth(p.label, size: 12)
-      let onLeft = px + 10 + w > frame.right
-      let x0 = onLeft ? px - 10 - w : px + 10
-      var y = frame.y.map(p.y) - 8
-      while placed.contains(where: { abs($0.y - y) < 15 && $0.x0 < x0 + w && x0 < $0.x1 }) { y += 15 }
-      placed.append((x0, x0 + w, y))
-      labelY[i] = y
-    }
+    let labels = points.enumerated().map { numbered ? String($0 + 1) : $1.label }
+    let anchors = points.map { (x: frame.x.map($0.x), y: frame.y.map($0.y)) }
+    let bounds = PixelRect(x0: frame.left + 2, y0: frame.top + 2, x1: frame.right - 2, y1: frame.bottom - 2)
+    let spots = LabelPlacement().place(points: anchors, widths: labels.map { SVGCanvas.textWidth($0, size: 12) + 4 }, obstacles: obstacles, bounds: bounds)
+    if !numbered && points.count > 1 && spots.contains(where: { $0 == nil }) { return nil }
     canvas.beginGroup(class: "points")
     for (i, p) in points.enumerated() {
-      let px = frame.x.map(p.x), py = frame.y.map(p.y)
-      canvas.circle(cx: px, cy: py, r: 5.5, fill: p.color, stroke: "#FFFFFF", tooltip: p.label)
-      let onLeft = px + 10 + SVGCanvas.textWidth(p.label, size: 12) > frame.right
-      canvas.text(p.label, x: onLeft ? px - 10 : px + 10, y: labelY[i], size: 12, anchor: onLeft ? .end : .start, weight: "600", class: "point-label")
+      canvas.circle(cx: anchors[i].x, cy: anchors[i].y, r: 5.5, fill: p.color, stroke: "#FFFFFF", tooltip: p.label)
+      // A lone label, or a number with no free spot, goes to the right of its point.
+      let spot = spots[i] ?? PixelRect(x0: anchors[i].x + 8, y0: anchors[i].y - 7, x1: anchors[i].x + 8 + SVGCanvas.textWidth(labels[i], size: 12) + 4, y1: anchors[i].y + 7)
+      canvas.text(labels[i], x: spot.x0 + 2, y: spot.y1 - 3, size: 12, anchor: .start, weight: "600", class: "point-label")
     }
     canvas.endGroup()
     return canvas.document(id: id, className: "chart " + className, title: title, description: description)

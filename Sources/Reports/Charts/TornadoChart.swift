@@ -25,10 +25,12 @@ public struct TornadoChart: Sendable, Equatable {
   public var width: Double
   /// Extra classes on the `<svg>` element.
   public var className: String
+  /// The values the axis must cover, when small multiples share one scale (nil: the bars').
+  public var domain: ClosedRange<Double>?
 
   /// Creates a tornado chart.
   public init(id: String, title: String, subtitle: String? = nil, description: String, bars: [TornadoBar], center: Double,
-              valueAxis: Axis, width: Double = 640, className: String = "chart-tornado") {
+              valueAxis: Axis, width: Double = 640, className: String = "chart-tornado", domain: ClosedRange<Double>? = nil) {
     self.id = id
     self.title = title
     self.subtitle = subtitle
@@ -38,6 +40,7 @@ public struct TornadoChart: Sendable, Equatable {
     self.valueAxis = valueAxis
     self.width = width
     self.className = className
+    self.domain = domain
   }
 
   static let barHeight = 20.0
@@ -58,8 +61,9 @@ public struct TornadoChart: Sendable, Equatable {
     let height = headerHeight + 6 + Double(bars.count) * Self.rowHeight + 50
     var canvas = SVGCanvas(width: width, height: height)
     let top = ChartFrame.drawHeader(into: &canvas, title: title, subtitle: subtitle, legend: legend, width: width)
-    let low = (bars.map(\.minimum) + [center]).filter(\.isFinite).min() ?? 0
-    let high = (bars.map(\.maximum) + [center]).filter(\.isFinite).max() ?? 1
+    let covered = bars.map(\.minimum) + bars.map(\.maximum) + [center] + (domain.map { [$0.lowerBound, $0.upperBound] } ?? [])
+    let low = covered.filter(\.isFinite).min() ?? 0
+    let high = covered.filter(\.isFinite).max() ?? 1
     let pad = high > low ? (high - low) * 0.04 : max(abs(low) * 0.05, 0.01)
     var frame = ChartFrame(width: width, height: height, top: top, xAxis: valueAxis, yAxis: Axis(title: ""),
                            xData: (low - pad, high + pad), yData: (0, 1), rightMargin: 24)

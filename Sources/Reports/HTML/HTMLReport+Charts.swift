@@ -90,57 +90,71 @@ extension HTMLReport {
     let network = result.scenario.network
     let featured = FeaturedSKU.select(from: result)
     let points = StockingPoints(network: network)
-    h += "<p>Replication 0, every simulated day (the shaded warm-up is excluded from the KPIs). Triangles along the top edge mark the days an order was placed. Three SKUs chosen to show different behaviour; within a SKU all panels share the vertical scale.</p>\n"
+    let steady = TrajectoryScale.steadyStart(warmUpDays: network.warmUpDays, dayCount: first.dayCount)
+    let shown = TrajectoryScale.shownDays(warmUpDays: network.warmUpDays, dayCount: first.dayCount)
+    h += "<p>Replication 0, every simulated day; the shaded warm-up is excluded from the KPIs. On hand is the blue line, on order the light orange area beneath it, backorders the red area below zero. "
+    h += "Dashed lines are the policy's planned levels for the SKU (s: reorder point, S: order-up-to level, s + Q: reorder point plus order quantity); they apply to the inventory position (on hand + on order − backorders), so on hand alone stays below them. "
+    h += "Ticks in the grey strip at the bottom mark the days an order was placed, taller for larger orders. Each panel has its own vertical scale (read the axis), set by the days from day \(steady) on (\(network.warmUpDays > 0 ? "after the warm-up" : "the first days left out")) and the planned levels, so that the steady state fills the panel; values above it, such as the opening stock, are clipped and marked ▲.</p>\n"
+    if shown < first.dayCount {
+      h += "<p>The panels show days 0 to \(shown - 1) of the \(NumberFormat.grouped(Double(first.dayCount), 0)) simulated, the warm-up and the year after it, so that single days stay readable.</p>\n"
+    }
     if let node = points.featuredNode {
       h += "<p>In this network each SKU is shown at \(esc(points.nodeIDs[node])), the first customer-facing node, with that node's policy levels; every stocking point's days are in <code>daily.csv</code>.</p>\n"
     }
     let key = Legend(items: [
       LegendItem(name: "On hand", color: ChartPalette.blue, symbol: .line(dash: nil)),
-      LegendItem(name: "On order", color: ChartPalette.orange, symbol: .line(dash: "5 3")),
-      LegendItem(name: "Backordered", color: ChartPalette.vermillion, symbol: .line(dash: nil)),
-      LegendItem(name: "Order placed", color: ChartPalette.bluishGreen, symbol: .marker(.triangleDown)),
+      LegendItem(name: "On order", color: ChartPalette.orange, symbol: .band),
+      LegendItem(name: "Backordered (below 0)", color: ChartPalette.vermillion, symbol: .band),
+      LegendItem(name: "Planned level", color: ChartPalette.reddishPurple, symbol: .line(dash: "6 4")),
+      LegendItem(name: "Order placed (strip at the bottom)", color: "#24292F", symbol: .line(dash: nil)),
+      LegendItem(name: "Clipped above the scale", color: ChartPalette.grey, symbol: .marker(.triangle)),
     ])
-    var canvas = SVGCanvas(width: 560, height: 22)
-    key.draw(into: &canvas, x: 2, y: 2, width: 556)
-    h += canvas.document(id: "trajectory-legend", className: "legend-key", title: "Legend", description: "Lines: on hand, on order, backordered; triangles along the top edge: days an order was placed.")
-    let days = (0..<first.dayCount).map(Double.init)
+    var canvas = SVGCanvas(width: 640, height: 4 + key.height(width: 636))
+    key.draw(into: &canvas, x: 2, y: 2, width: 636)
+    h += canvas.document(id: "trajectory-legend", className: "legend-key", title: "Legend", description: "Line: on hand; light areas: on order above zero and backordered below zero; dashed lines: planned levels; ticks in the bottom strip: days an order was placed; triangles at the top: values clipped above the scale.")
+    let days = (0..<shown).map(Double.init)
     for (f, pick) in featured.enumerated() {
       let k = pick.index, slot = points.featuredSlot(sku: pick.index)
       let label = points.featuredLabel(sku: network.skus[k].id)
-      var peak = 1
-      for o in result.outcomes {
-        let t = o.trace!
-        for d in 0..<t.dayCount {
-          let i = t.index(day: d, sku: slot)
-          peak = max(peak, Int(t.onHand[i]), Int(t.onOrder[i]), Int(t.backordered[i]))
-        }
-      }
-      let upper = NiceTicks(covering: 0, Double(peak), count: 4).upper
-      h += "<h3>\(esc(label)) <span class=\"why\">— \(esc(pick.reason))</span></h3>\n<div class=\"grid\">\n"
+      let levelSets = result.outcomes.map { TrajectoryScale.levels(points.featuredParameters(of: $0), sku: k) }
+      h += "<h3>\(esc(label)) <span class=\"why\">— \(esc(pick.reason))</span></h3>\n<div class=\"grid trajectories\">\n"
       for (p, o) in result.outcomes.enumerated() {
         let t = o.trace!
-        func column(_ values: [Int]) -> [Double] { (0..<t.dayCount).map { Double(values[t.index(day: $0, sku: slot)]) } }
-        let onHand = column(t.onHand)
-        var orderDays: [Double] = [], orderLevels: [Double] = [], tips: [String] = []
-        for d in 0..<t.dayCount where t.ordered[t.index(day: d, sku: slot)] > 0 {
+        func column(_ values: [Int]) -> [Double] { (0..<shown).map { Double(values[t.index(day: $0, sku: slot)]) } }
+        let onHand = column(t.onHand), onOrder = column(t.onOrder), backordered = column(t.backordered)
+        // Each panel is scaled for its own steady state: policies' levels differ by a factor of 5
+        // or more, and a shared scale would squeeze the lower ones into the bottom of the panel.
+        var scale = TrajectoryScale(steadyStart: steady)
+        for d in 0..<shown { scale.add(day: d, onHand: Int(onHand[d]), onOrder: Int(onOrder[d]), backordered: Int(backordered[d])) }
+        for l in levelSets[p] { scale.add(level: l.value) }
+        let domain = scale.domain
+        var orderDays: [Double] = [], orderSizes: [Double] = [], tips: [String] = []
+        for d in 0..<shown where t.ordered[t.index(day: d, sku: slot)] > 0 {
           orderDays.append(Double(d))
-          orderLevels.append(upper)
+          orderSizes.append(Double(t.ordered[t.index(day: d, sku: slot)]))
           tips.append("day \(d): ordered \(t.ordered[t.index(day: d, sku: slot)]) units")
         }
-        let levels = points.featuredParameters(of: o)
-        let levelText = zip(PolicyParameters.levelSymbols, PolicyParameters.levelNames)
-          .compactMap { symbol, name in levels.text(name, ofSKU: k).map { "\(symbol) = \($0)" } }.joined(separator: ", ")
+        var clippedDays: [Double] = [], clippedTips: [String] = []
+        for d in 0..<shown where max(onHand[d], onOrder[d]) > domain.upperBound && (d == 0 || max(onHand[d - 1], onOrder[d - 1]) <= domain.upperBound) {
+          clippedDays.append(Double(d))
+          clippedTips.append("day \(d): on hand \(NumberFormat.grouped(onHand[d], 0)), on order \(NumberFormat.grouped(onOrder[d], 0)), above the scale")
+        }
+        let levels = levelSets[p]
+        let levelText = levels.map(\.label).joined(separator: ", ")
         let chart = LineChart(
-          id: "chart-trajectory-\(f)-\(p)", title: o.name, subtitle: "\(label): \(levelText); \(orderDays.count) orders",
-          description: "Daily on-hand, on-order and backordered units of \(label) under \(o.name) in replication 0, with \(orderDays.count) orders marked.",
-          xAxis: Axis(title: "Day", extendsToTicks: false), yAxis: Axis(title: "Units", domain: 0...upper),
-          lines: [LineSeries(name: "On order", color: ChartPalette.orange, x: days, y: column(t.onOrder), dash: "5 3", width: 1.4, interpolation: .step),
-                  LineSeries(name: "On hand", color: ChartPalette.blue, x: days, y: onHand, width: 1.6, interpolation: .step),
-                  LineSeries(name: "Backordered", color: ChartPalette.vermillion, x: days, y: column(t.backordered), width: 1.6, interpolation: .step)],
-          markers: [MarkerSeries(name: "Order placed", color: ChartPalette.bluishGreen, shape: .triangleDown, x: orderDays, y: orderLevels, tooltips: tips)],
+          id: "chart-trajectory-\(f)-\(p)", title: o.name, subtitle: "\(label): \(levelText.isEmpty ? "no planned levels" : levelText); \(orderDays.count) orders",
+          description: "Daily on-hand, on-order and backordered units of \(label) under \(o.name) in replication 0, with \(orderDays.count) orders marked\(levelText.isEmpty ? "" : " and the levels " + levelText).",
+          xAxis: Axis(title: "Day", extendsToTicks: false), yAxis: Axis(title: "Units", domain: domain),
+          bands: [BandSeries(name: "On order", color: ChartPalette.orange, x: days, lower: days.map { _ in 0 }, upper: onOrder, opacity: 0.28),
+                  BandSeries(name: "Backordered", color: ChartPalette.vermillion, x: days, lower: backordered.map { -$0 }, upper: days.map { _ in 0 }, opacity: 0.6)],
+          lines: [LineSeries(name: "On hand", color: ChartPalette.blue, x: days, y: onHand, width: 1.5, interpolation: .step)],
+          markers: clippedDays.isEmpty ? [] : [MarkerSeries(name: "Clipped above the scale", color: ChartPalette.grey, shape: .triangle, x: clippedDays, y: clippedDays.map { _ in domain.upperBound }, tooltips: clippedTips)],
           highlights: network.warmUpDays > 0 ? [XHighlight(range: 0...Double(network.warmUpDays), label: "warm-up")] : [],
-          showsLegend: false, width: 440, height: 250, className: "chart-trajectory")
-        h += "<div class=\"panel\">\n" + chart.render() + "</div>\n"
+          showsLegend: false, width: 1200, height: 250, className: "chart-trajectory")
+        var withLevels = chart
+        withLevels.references = levels.enumerated().map { YReference(label: $1.label, value: $1.value, color: $0 == 0 ? ChartPalette.reddishPurple : ChartPalette.bluishGreen) }
+        withLevels.rug = EventRug(name: "Order placed", color: "#24292F", x: orderDays, sizes: orderSizes, tooltips: tips)
+        h += "<div class=\"panel\">\n" + withLevels.render() + "</div>\n"
       }
       h += "</div>\n"
     }

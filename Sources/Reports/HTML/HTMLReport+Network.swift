@@ -68,32 +68,32 @@ extension HTMLReport {
       columnTitles: titles, boxes: boxes, links: links, legend: Legend(items: items), width: 760)
   }
 
-  /// The bullwhip ratio per echelon, one line per policy.
-  func bullwhipChart(_ network: NetworkDescription) -> LineChart {
-    let echelons = network.echelonCount
-    let x = (1...echelons).map(Double.init)
-    var lines: [LineSeries] = [LineSeries(name: "Ratio 1: orders vary as much as demand", color: ChartPalette.grey, x: [0.6, Double(echelons) + 0.4], y: [1, 1], dash: "4 4", width: 1.2)]
-    var markers: [MarkerSeries] = []
+  /// The bullwhip ratio per echelon and policy: a dot per policy within each echelon's band, with
+  /// its 95% interval, on a categorical axis (no lines between echelons, no dot hidden under
+  /// another).
+  func bullwhipChart(_ network: NetworkDescription) -> GroupedDotChart {
+    let titles = RunReport(result: result, version: version).echelonTitles(network)
+    var series: [DotSeries] = []
     var text: [String] = []
     for (p, o) in result.outcomes.enumerated() {
-      let y = (0..<echelons).map { PolicyOutcome.meanRatio(o.echelonBullwhip, at: $0) }
-      lines.append(LineSeries(name: o.name, color: Self.policyColor(p), x: x, y: y, width: 2))
-      markers.append(MarkerSeries(name: o.name, color: Self.policyColor(p), shape: .circle, x: x, y: y,
-                                  tooltips: y.enumerated().map { "\(o.name), echelon \($0 + 1): \(RunReport.ratio($1))" }))
-      text.append("\(o.name): " + y.enumerated().map { "echelon \($0 + 1) \(RunReport.ratio($1))" }.joined(separator: ", "))
+      let summaries = (0..<network.echelonCount).map { RunReport.bullwhipSummary(o.echelonBullwhip, at: $0) }
+      series.append(DotSeries(name: o.name, color: Self.policyColor(p), values: summaries.map { $0?.mean ?? .nan },
+                              intervals: summaries.map { s in s?.interval.map { $0.lower...$0.upper } }))
+      text.append("\(o.name): " + summaries.enumerated().map { "echelon \($0 + 1) \(RunReport.ratio($1?.mean))" }.joined(separator: ", "))
     }
-    return LineChart(
-      id: "chart-bullwhip-echelon", title: "Bullwhip ratio by echelon",
-      subtitle: "Σ var(daily orders placed) / Σ var(daily demand received); mean over \(Self.plural(result.replications, "replication"))",
+    return GroupedDotChart(
+      id: "chart-bullwhip-echelon", title: "Variance of orders ÷ variance of demand received",
+      subtitle: "One band per echelon (1 = customer-facing), one dot per policy; mean over \(Self.plural(result.replications, "replication"))\(result.replications > 1 ? " with 95% intervals" : "")",
       description: "Bullwhip ratio per echelon and policy. " + text.joined(separator: "; ") + ".",
-      xAxis: Axis(title: "Echelon (1 = customer-facing; higher = further upstream)", domain: 0.6...(Double(echelons) + 0.4), tickCount: echelons + 1, minimumStep: 1),
-      yAxis: Axis(title: "Bullwhip ratio", includesZero: true),
-      lines: lines, markers: markers, width: 760, height: 360, className: "chart-bullwhip")
+      groups: titles, series: series,
+      valueAxis: Axis(title: "Bullwhip ratio (1 = orders vary as much as demand)", includesZero: true),
+      width: 760, className: "chart-bullwhip")
   }
 
-  /// A cell of a node table: the mean, and the CI half-width on a second line ("—" with one replication).
+  /// A cell of a node table: the mean, and the CI half-width on a second line (nothing more with
+  /// one replication).
   func nodeCell(_ mean: String, halfWidth: String?) -> String {
-    "<td>\(esc(mean))<span class=\"ci\">\(esc(halfWidth.map { "± " + $0 } ?? "—"))</span></td>"
+    "<td>\(esc(mean))\(halfWidth.map { "<span class=\"ci\">\(esc("± " + $0))</span>" } ?? "")</td>"
   }
 
   func networkSection() -> String {
@@ -115,7 +115,7 @@ extension HTMLReport {
     }
     h += "</tbody>\n</table>\n</div>\n"
 
-    h += "<h3>Per node</h3>\n<p>\(result.replications > 1 ? "Means over \(result.replications) replications; the smaller line is the half-width of the 95% confidence interval." : "Values of the single replication; — marks the missing confidence interval.") "
+    h += "<h3>Per node</h3>\n<p>\(result.replications > 1 ? "Means over \(result.replications) replications; the smaller line is the half-width of the 95% confidence interval." : "One replication: no intervals.") "
     h += "Fill rate is the share of the demand a node received (customer demand, or downstream orders) shipped from stock the same day.</p>\n"
     for outcome in result.outcomes {
       h += "<h3>\(esc(outcome.name)) <span class=\"why\">— \(outcome.definition.echelonStock ? "echelon" : "installation") stock</span></h3>\n"
@@ -136,7 +136,7 @@ extension HTMLReport {
 
     h += "<h3>Bullwhip ratio by echelon</h3>\n"
     if network.echelonCount > 1 {
-      h += figure(bullwhipChart(network).render(), caption: "Each line is a policy; above the dashed line at 1, the echelon's orders vary more than the demand it receives. Echelon ratios pool the variances of all nodes and SKUs of the echelon.", className: "single")
+      h += figure(bullwhipChart(network).render(), caption: "Above 1, the echelon's orders vary more than the demand it receives. Echelon ratios pool the variances of all nodes and SKUs of the echelon.", className: "single")
     }
     h += "<div class=\"table-wrap single\">\n<table class=\"bullwhip-echelon\">\n<thead><tr><th scope=\"col\">Policy</th>"
     for title in report.echelonTitles(network) { h += "<th scope=\"col\">\(esc(title))</th>" }

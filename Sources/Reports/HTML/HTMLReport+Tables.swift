@@ -10,17 +10,17 @@ struct KPIColumn: Sendable {
 
 extension HTMLReport {
   static let kpiColumns: [KPIColumn] = [
-    KPIColumn(key: "totalCost", title: "Total cost", format: { NumberFormat.grouped($0, 0) }),
-    KPIColumn(key: "holdingCost", title: "Holding", format: { NumberFormat.grouped($0, 0) }),
-    KPIColumn(key: "shortageCost", title: "Shortage", format: { NumberFormat.grouped($0, 0) }),
-    KPIColumn(key: "orderingCost", title: "Ordering", format: { NumberFormat.grouped($0, 0) }),
-    KPIColumn(key: "purchaseCost", title: "Purchase", format: { NumberFormat.grouped($0, 0) }),
-    KPIColumn(key: "fillRate", title: "Fill rate", format: { NumberFormat.percent($0, 2) }),
-    KPIColumn(key: "cycleServiceLevel", title: "CSL", format: { NumberFormat.percent($0, 1) }),
-    KPIColumn(key: "stockoutDays", title: "Stockout days", format: { NumberFormat.fixed($0, 1) }),
-    KPIColumn(key: "averageOnHand", title: "Avg on hand", format: { NumberFormat.grouped($0, 0) }),
-    KPIColumn(key: "inventoryTurnover", title: "Turns/yr", format: { NumberFormat.fixed($0, 1) }),
-    KPIColumn(key: "ordersPlaced", title: "Orders", format: { NumberFormat.grouped($0, 0) }),
+    KPIColumn(key: "totalCost", title: KPIDefinition.named("totalCost").column, format: { NumberFormat.grouped($0, 0) }),
+    KPIColumn(key: "holdingCost", title: KPIDefinition.named("holdingCost").column, format: { NumberFormat.grouped($0, 0) }),
+    KPIColumn(key: "shortageCost", title: KPIDefinition.named("shortageCost").column, format: { NumberFormat.grouped($0, 0) }),
+    KPIColumn(key: "orderingCost", title: KPIDefinition.named("orderingCost").column, format: { NumberFormat.grouped($0, 0) }),
+    KPIColumn(key: "purchaseCost", title: KPIDefinition.named("purchaseCost").column, format: { NumberFormat.grouped($0, 0) }),
+    KPIColumn(key: "fillRate", title: KPIDefinition.named("fillRate").column, format: { NumberFormat.percent($0, 2) }),
+    KPIColumn(key: "cycleServiceLevel", title: KPIDefinition.named("cycleServiceLevel").column, format: { NumberFormat.percent($0, 1) }),
+    KPIColumn(key: "stockoutDays", title: KPIDefinition.named("stockoutDays").column, format: { NumberFormat.fixed($0, 1) }),
+    KPIColumn(key: "averageOnHand", title: KPIDefinition.named("averageOnHand").column, format: { NumberFormat.grouped($0, 0) }),
+    KPIColumn(key: "inventoryTurnover", title: KPIDefinition.named("inventoryTurnover").column, format: { NumberFormat.fixed($0, 1) }),
+    KPIColumn(key: "ordersPlaced", title: KPIDefinition.named("ordersPlaced").column, format: { NumberFormat.grouped($0, 0) }),
   ]
 
   /// The columns of this page's comparison table: `kpiColumns`, with transport cost after
@@ -28,7 +28,7 @@ extension HTMLReport {
   var comparisonColumns: [KPIColumn] {
     guard result.scenario.network.hasSeveralNodes else { return Self.kpiColumns }
     var columns = Self.kpiColumns
-    columns.insert(KPIColumn(key: "transportCost", title: "Transport", format: { NumberFormat.grouped($0, 0) }), at: 5)
+    columns.insert(KPIColumn(key: "transportCost", title: KPIDefinition.named("transportCost").column, format: { NumberFormat.grouped($0, 0) }), at: 5)
     return columns
   }
 
@@ -37,11 +37,9 @@ extension HTMLReport {
     let columns = comparisonColumns
     var h = "<section id=\"comparison\">\n<h2>KPI comparison</h2>\n"
     h += result.replications > 1
-      ? "<p>Means over \(result.replications) replications; the smaller line is the half-width of the 95% confidence interval."
-      : "<p>Values of the single replication (confidence intervals need at least 2 replications)."
-    h += result.replications > 1
-      ? " ★ marks the value that beats every other policy's, each pair by a paired 95% interval of the difference that excludes zero (the policies saw the same demand); ties and leads within noise get no mark.</p>\n"
-      : " ★ marks need a paired test, so at least 2 replications.</p>\n"
+      ? "<p>Means over \(result.replications) replications; the smaller line is the half-width of the 95% confidence interval. "
+      : "<p>One replication: no intervals. "
+    h += "\(esc(BestPolicyRule().statement(replications: result.replications)))</p>\n"
     h += "<div class=\"table-wrap\">\n<table class=\"kpi-comparison\">\n<thead><tr><th scope=\"col\">Policy</th>"
     for c in columns { h += "<th scope=\"col\">\(esc(c.title))</th>" }
     h += "</tr></thead>\n<tbody>\n"
@@ -69,7 +67,7 @@ extension HTMLReport {
     let firstCheaper = d.mean < 0
     let (cheaper, dearer) = firstCheaper ? (c.first, c.second) : (c.second, c.first)
     var s = "\(cheaper) costs \(NumberFormat.grouped(abs(d.mean), 0)) less than \(dearer) \(days)"
-    guard let ci = d.interval else { return s + " in the single replication; significance needs at least 2 replications." }
+    guard let ci = d.interval else { return s + "." }
     let (lo, hi) = firstCheaper ? (-ci.upper, -ci.lower) : (ci.lower, ci.upper)
     s += " (95% CI \(NumberFormat.grouped(lo, 0)) to \(NumberFormat.grouped(hi, 0)))"
     return s + (c.isSignificant ? ", a significant difference." : ", not a significant difference.")
@@ -82,7 +80,7 @@ extension HTMLReport {
     let firstHigher = d.mean > 0
     let (higher, lower) = firstHigher ? (c.first, c.second) : (c.second, c.first)
     var s = "\(higher) fills \(NumberFormat.fixed(abs(d.mean) * 100, 2)) percentage points more of demand from stock than \(lower)"
-    guard let ci = d.interval else { return s + " in the same replication." }
+    guard let ci = d.interval else { return s + "." }
     let (lo, hi) = firstHigher ? (ci.lower, ci.upper) : (-ci.upper, -ci.lower)
     s += " (95% CI \(NumberFormat.fixed(lo * 100, 2)) to \(NumberFormat.fixed(hi * 100, 2)) pp)"
     return s + (c.isSignificant ? ", a significant difference." : ", not a significant difference.")
@@ -95,17 +93,17 @@ extension HTMLReport {
     }
     let cost = result.pairedComparisons(of: "totalCost")
     let fill = result.pairedComparisons(of: "fillRate")
-    h += "<p>Each replication runs every policy on the same demand and lead times (common random numbers), so the difference A − B is taken replication by replication and its 95% interval removes the noise both policies share. "
-    h += "A difference is significant when its interval excludes zero.</p>\n"
+    let intervals = result.replications > 1
+    h += "<p>Each replication runs every policy on the same demand and lead times (common random numbers), so the difference A − B is taken replication by replication"
+    h += intervals ? " and its 95% interval removes the noise both policies share. A difference is significant when its interval excludes zero.</p>\n"
+      : ". One replication: no intervals, so no difference below is shown to be significant (run with <code>--replications 10</code> or more).</p>\n"
     h += "<div class=\"table-wrap\">\n<table class=\"paired\">\n<thead><tr><th scope=\"col\">A − B</th>"
-    h += "<th scope=\"col\">Δ total cost</th><th scope=\"col\">95% CI</th><th scope=\"col\">Significant</th>"
-    h += "<th scope=\"col\">Δ fill rate (pp)</th><th scope=\"col\">95% CI</th><th scope=\"col\">Significant</th></tr></thead>\n<tbody>\n"
+    let extra = intervals ? "<th scope=\"col\">95% CI</th><th scope=\"col\">Significant</th>" : ""
+    h += "<th scope=\"col\">Δ total cost</th>\(extra)<th scope=\"col\">Δ fill rate (pp)</th>\(extra)</tr></thead>\n<tbody>\n"
     func cells(_ c: PairedComparison, scale: Double, digits: Int, grouped: Bool) -> String {
       let f: (Double) -> String = { grouped ? NumberFormat.grouped($0 * scale, digits) : NumberFormat.fixed($0 * scale, digits) }
-      let interval = c.difference.interval.map { "\(f($0.lower)) to \(f($0.upper))" } ?? "—"
-      let verdict = c.difference.interval == nil ? "needs ≥ 2 replications" : (c.isSignificant ? "yes" : "no")
-      let verdictClass = c.difference.interval == nil ? "no" : (c.isSignificant ? "yes" : "no")
-      return "<td>\(esc(f(c.difference.mean)))</td><td>\(esc(interval))</td><td class=\"\(verdictClass)\">\(esc(verdict))</td>"
+      guard let ci = c.difference.interval else { return "<td>\(esc(f(c.difference.mean)))</td>" }
+      return "<td>\(esc(f(c.difference.mean)))</td><td>\(esc("\(f(ci.lower)) to \(f(ci.upper))"))</td><td class=\"\(c.isSignificant ? "yes" : "no")\">\(c.isSignificant ? "yes" : "no")</td>"
     }
     for (c, f) in zip(cost, fill) {
       h += "<tr><th scope=\"row\">\(esc(c.first)) − \(esc(c.second))</th>"
@@ -121,16 +119,20 @@ extension HTMLReport {
 
   /// Each policy's gap to the optimum with its interval, when a policy of the run knows the optimum.
   func optimalityGapSection() -> String {
-    guard let gap = OptimalityGap.of(result) else { return "" }
+    guard let gap = optimalityGap else { return "" }
     let days = Double(gap.days)
     var h = "<section id=\"optimum\">\n<h2>Distance to the optimum</h2>\n"
-    h += "<p>The optimum is the exact optimal long-run cost per day of every SKU, computed by <strong>\(esc(gap.reference))</strong>: \(esc(NumberFormat.grouped(gap.optimum / days, 2))) per day over all SKUs. "
-    h += "Each policy's gap is its total cost per day minus the optimum, with a 95% interval across replications; the reference policy's own gap is its simulation error and its interval should contain zero.</p>\n"
-    h += "<div class=\"table-wrap\">\n<table class=\"gap\">\n<thead><tr><th scope=\"col\">Policy</th><th scope=\"col\">Cost per day</th><th scope=\"col\">Gap per day</th><th scope=\"col\">95% CI</th><th scope=\"col\">Gap</th></tr></thead>\n<tbody>\n"
+    h += "<p>\(esc(gap.explanation)) Over all SKUs it is \(esc(NumberFormat.grouped(gap.optimum / days, 2))) per day. "
+    h += "Each policy's gap is its total cost per day minus the optimum, with a 95% interval across replications"
+    if case .policy = gap.basis { h += "; the reference policy's own gap is its simulation error and its interval should contain zero" }
+    h += ".</p>\n"
+    let intervals = result.replications > 1
+    if !intervals { h += "<p>One replication: no intervals.</p>\n" }
+    h += "<div class=\"table-wrap\">\n<table class=\"gap\">\n<thead><tr><th scope=\"col\">Policy</th><th scope=\"col\">Cost per day</th><th scope=\"col\">Gap per day</th>\(intervals ? "<th scope=\"col\">95% CI</th>" : "")<th scope=\"col\">Gap</th></tr></thead>\n<tbody>\n"
     for (policy, summary) in gap.gaps {
-      let interval = summary.interval.map { "\(NumberFormat.fixed($0.lower / days, 2)) to \(NumberFormat.fixed($0.upper / days, 2))" } ?? "needs ≥ 2 replications"
+      let interval = summary.interval.map { "<td>\(esc("\(NumberFormat.fixed($0.lower / days, 2)) to \(NumberFormat.fixed($0.upper / days, 2))"))</td>" } ?? ""
       h += "<tr><th scope=\"row\">\(esc(policy))</th><td>\(esc(NumberFormat.grouped((summary.mean + gap.optimum) / days, 2)))</td><td>\(esc(NumberFormat.fixed(summary.mean / days, 2)))</td>"
-      h += "<td>\(esc(interval))</td><td>\(esc(NumberFormat.percent(summary.mean / gap.optimum, 2)))</td></tr>\n"
+      h += "\(interval)<td>\(esc(NumberFormat.percent(summary.mean / gap.optimum, 2)))</td></tr>\n"
     }
     h += "</tbody>\n</table>\n</div>\n</section>\n"
     return h

@@ -18,6 +18,8 @@ public struct HTMLReport: Sendable {
   public var forecasts: [SeriesForecast]
   /// The catalogue summary, when already computed (else computed for a large catalogue).
   var catalogue: CatalogueSummary?
+  /// Each policy's distance to the optimum, when known (`OptimalityGap`).
+  let optimalityGap: OptimalityGap?
 
   /// Creates a report.
   ///
@@ -27,9 +29,16 @@ public struct HTMLReport: Sendable {
   ///   - forecasts: Forecasts to chart instead of those the run recorded
   ///     (`result.forecastShowcase`, the default).
   public init(result: ExperimentResult, version: String, forecasts: [SeriesForecast]? = nil) {
+    self.init(result: result, version: version, forecasts: forecasts, optimalityGap: OptimalityGap.of(result))
+  }
+
+  /// A report whose distance to the optimum is already computed (`RunReport.write` computes it
+  /// once for every file).
+  init(result: ExperimentResult, version: String, forecasts: [SeriesForecast]? = nil, optimalityGap: OptimalityGap?) {
     self.result = result
     self.version = version
     self.forecasts = forecasts ?? result.forecastShowcase
+    self.optimalityGap = optimalityGap
   }
 
   /// The page.
@@ -43,6 +52,7 @@ public struct HTMLReport: Sendable {
     html += "<title>SupplySim report: \(esc(s.spec.name))</title>\n"
     html += "<style>\n\(HTMLStyle.css)\n</style>\n</head>\n<body>\n<main>\n"
     html += header()
+    html += answerSection()
     html += scenarioSection()
     html += demandFitSection()
     html += comparisonSection()
@@ -89,7 +99,7 @@ public struct HTMLReport: Sendable {
     if let d = s.spec.description { h += "<p class=\"lede\">\(esc(d))</p>\n" }
     h += "<nav class=\"toc\">"
     var links = [("scenario", "Scenario"), ("comparison", "KPI comparison"), ("paired", "Paired comparisons")]
-    if OptimalityGap.of(result) != nil { links.append(("optimum", "Distance to the optimum")) }
+    if optimalityGap != nil { links.append(("optimum", "Distance to the optimum")) }
     if s.network.hasSeveralNodes { links.append(("network", "Network")) }
     links += [("costs", "Cost breakdown"), ("cost-service", "Cost vs fill rate"), ("trajectories", "Trajectories"),
               ("stockouts", "Stockout durations")]
@@ -97,6 +107,14 @@ public struct HTMLReport: Sendable {
     links += [listsSKUs ? ("per-sku", "Per SKU") : ("catalogue", "Catalogue summary"), ("definitions", "Definitions")]
     h += links.map { "<a href=\"#\($0.0)\">\($0.1)</a>" }.joined(separator: " ")
     h += "</nav>\n</header>\n"
+    return h
+  }
+
+  /// The box at the top: the policy with the lowest cost, by how much, how sure, at what service.
+  func answerSection() -> String {
+    var h = "<section id=\"answer\" class=\"answer\">\n<h2>Answer</h2>\n<dl class=\"answer\">\n"
+    for line in RunAnswer(result: result).lines { h += "<div><dt>\(esc(line.label))</dt><dd>\(esc(line.text))</dd></div>\n" }
+    h += "</dl>\n</section>\n"
     return h
   }
 
@@ -144,29 +162,20 @@ public struct HTMLReport: Sendable {
 
   func definitionsSection() -> String {
     let network = result.scenario.network.hasSeveralNodes
-    var definitions: [(String, String)] = [
-      ("Total cost", network ? "Holding + shortage + ordering + purchase + transport cost over the measured days, over every node."
-                             : "Holding + shortage + ordering + purchase cost over the measured days."),
-      ("Holding cost", "Sum over days of closing on-hand units × holding cost per unit-day."),
-      ("Shortage cost", "Sum over days of closing backordered units × backorder cost per unit-day, plus lost units × lost-sale penalty."),
-      ("Ordering cost", "Orders placed × fixed cost per order."),
-      ("Purchase cost", "Units ordered during the measured days × unit cost (a policy that ends the run holding more stock has paid for it)."),
-      ("Fill rate", "Units met from stock on the day they were demanded ÷ units demanded (1 when nothing was demanded)."),
-      ("CSL (cycle service level)", "Share of replenishment cycles (from one receipt to the next) without a stockout."),
-      ("Stockout days", "Days on which some demand was not met from stock, summed over SKUs."),
+    var h = "<section id=\"definitions\">\n<h2>KPI definitions</h2>\n"
+    h += "<p class=\"note\">The same definitions are in <code>report.md</code>, in <code>summary.json</code> (<code>definitions</code>) and in the SupplySim reference; all figures cover the \(measuredDays) measured days after warm-up.</p>\n<dl class=\"definitions\">\n"
+    for d in KPIDefinition.shown(network: network) {
+      let term = d.column == d.name ? d.name : "\(d.name) (\(d.column))"
+      h += "<dt>\(esc(term)) <code>\(esc(d.key))</code></dt><dd>\(esc(d.definition)) <span class=\"unit\">Unit: \(esc(d.unit)).</span></dd>\n"
+    }
+    var more: [(String, String)] = [
       ("Stockout episode", "A run of consecutive stockout days of one SKU; its length is the stockout duration."),
-      ("Avg on hand", "Mean closing on-hand units per day, summed over SKUs."),
-      ("Turns/yr (inventory turnover)", "Units shipped per 365 days ÷ average on-hand units."),
-      ("Orders", "Replenishment orders placed."),
       ("95% confidence interval", "Student-t interval for the mean across replications: mean ± t(0.975, n−1) × sd / √n. Needs at least 2 replications."),
       ("Paired difference", "Per replication, KPI of policy A minus KPI of policy B under the same random numbers; its interval is usually much narrower than the two separate intervals suggest."),
+      ("★ (best)", BestPolicyRule().statement(replications: result.replications)),
     ]
-    if network {
-      definitions.insert(("Transport cost", "Units received over a lane × the lane's cost per unit, charged to the receiving node."), at: 5)
-      definitions.append(("Network", RunReport.networkDefinitions))
-    }
-    var h = "<section id=\"definitions\">\n<h2>KPI definitions</h2>\n<dl class=\"definitions\">\n"
-    for (term, text) in definitions { h += "<dt>\(esc(term))</dt><dd>\(esc(text))</dd>\n" }
+    if network { more.append(("Network", RunReport.networkDefinitions)) }
+    for (term, text) in more { h += "<dt>\(esc(term))</dt><dd>\(esc(text))</dd>\n" }
     h += "</dl>\n</section>\n"
     return h
   }

@@ -61,7 +61,21 @@ enum HTMLStyle {
   dl.definitions dt { font-weight: 600; margin-top: 10px; }
   dl.definitions dd { margin: 2px 0 0 0; max-width: 95ch; color: #3d444d; }
   footer { margin-top: 3rem; padding-top: 10px; border-top: 1px solid var(--border); font-size: 0.82rem; color: var(--muted); }
-  @media (max-width: 640px) { main { padding: 16px 12px 40px; } h1 { font-size: 1.5rem; } .grid, .grid.two { grid-template-columns: 1fr; } }
+  section.answer { background: #f3f8fc; border: 1px solid #b6d4ea; border-left: 5px solid var(--accent); border-radius: 8px; padding: 2px 18px 12px; margin-top: 18px; }
+  section.answer h2 { border-bottom: none; margin: 0.8rem 0 0.2rem; font-size: 1.2rem; }
+  dl.answer { margin: 0; }
+  dl.answer div { display: grid; grid-template-columns: 9.5rem 1fr; gap: 0 12px; padding: 5px 0; border-top: 1px solid #d6e6f2; }
+  dl.answer div:first-child { border-top: none; }
+  dl.answer dt { font-weight: 700; }
+  dl.answer dd { margin: 0; max-width: 95ch; }
+  .grid.trajectories { grid-template-columns: 1fr; }
+  table.kpi-comparison th { white-space: normal; min-width: 4.2em; }
+  table.kpi-comparison tbody th { min-width: 8em; }
+  table.kpi-comparison th, table.kpi-comparison td { padding: 6px 7px; }
+  svg#trajectory-legend { max-width: 640px; }
+  .table-wrap.single { width: fit-content; max-width: 100%; }
+  .grid.trajectories .panel svg.chart { min-width: 640px; }
+  @media (max-width: 640px) { main { padding: 16px 12px 40px; } h1 { font-size: 1.5rem; } .grid, .grid.two { grid-template-columns: 1fr; } dl.answer div { grid-template-columns: 1fr; } svg.chart, .panel svg.chart { min-width: 0; } .grid.trajectories .panel svg.chart { min-width: 640px; } }
   @media print {
     body { font-size: 10.5pt; }
     main { max-width: none; padding: 0; }

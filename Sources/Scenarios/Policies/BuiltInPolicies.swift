@@ -16,6 +16,8 @@ extension PolicyRegistry {
     optimalEntry,
     cappedBaseStockEntry,
     constantOrderEntry,
+    myopicEntry,
+    learnedEntry,
   ]
 
   static let targetHelp: [(key: String, help: String)] = [

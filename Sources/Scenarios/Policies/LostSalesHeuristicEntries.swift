@@ -28,4 +28,11 @@ extension PolicyRegistry {
     guard let units = reader.int("units", min: 0, max: 1_000_000_000) else { return nil }
     return LostSalesHeuristicModel(.constantOrder(units: units))
   }
+
+  /// `myopic`: the one-period-lookahead lost-sales policy; no keys.
+  static let myopicEntry = Entry(
+    name: "myopic",
+    summary: "order what minimises the expected cost of the day the order arrives (lost-sales heuristic, Zipkin 2008); no keys",
+    keys: []
+  ) { _ in LostSalesHeuristicModel(.myopic) }
 }

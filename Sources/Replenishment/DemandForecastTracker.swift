@@ -133,13 +133,14 @@ public struct DemandForecastTracker: Sendable {
   /// multiplied by c² with c = q / z: q the split-conformal quantile at that level of the SKU's
   /// past standardised errors over the protection interval (`calibrationScores`), z the normal
   /// quantile. Scores are seeded at the first refit by a rolling-origin backtest on the history
-  /// before day 0 (`ForecastHoldout`) and grow with every simulated error once its interval has
-  /// passed, so only past errors are used. c stays 1 while too few scores exist for the rank.
+  /// before day 0 (`ForecastHoldout`, 100 daily origins) and grow with every simulated error
+  /// (one per refit) once its interval has passed, so only past errors are used. c stays 1
+  /// while too few scores exist for the rank.
   public mutating func refit(day: Int, horizon: Int, protection: [Double], calibrationLevels: [Double]? = nil) -> [Estimate] {
     if settings.calibration == .conformal && !seeded {
       seeded = true
       for k in 0..<skuCount where !past[k].isEmpty {
-        let result = ForecastHoldout.evaluate(past[k], settings: settings, protection: protection[k], origins: ForecastHoldout.calibrationOrigins)
+        let result = ForecastHoldout.evaluate(past[k], settings: settings, protection: protection[k], origins: ForecastHoldout.calibrationOrigins, spacing: 1)
         for score in result.scores { calibrationScores[k].add(score) }
       }
     }

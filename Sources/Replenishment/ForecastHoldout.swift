@@ -22,8 +22,9 @@ import SupplyModel
 public enum ForecastHoldout {
   /// Origins evaluated for the report's holdout accuracy.
   public static let reportOrigins = 8
-  /// Origins evaluated to seed the conformal calibration (enough for a 95% rank: 19 scores).
-  public static let calibrationOrigins = 26
+  /// Origins evaluated to seed the conformal calibration, one a day (enough for a 99% rank:
+  /// 99 scores).
+  public static let calibrationOrigins = 100
 
   /// The scores of one series.
   public struct SeriesResult: Sendable {
@@ -43,9 +44,10 @@ public enum ForecastHoldout {
   }
 
   /// Evaluates `settings`' forecaster on `series` (oldest first) for a policy protecting over
-  /// `protection` days; see the type's description. An empty result when the series is too
-  /// short for any origin.
-  public static func evaluate(_ series: [Double], settings: ForecastSettings, protection: Double, origins: Int = reportOrigins) -> SeriesResult {
+  /// `protection` days; see the type's description, with origins `spacing` days apart
+  /// (default `settings.retrainEvery`). An empty result when the series is too short for any
+  /// origin.
+  public static func evaluate(_ series: [Double], settings: ForecastSettings, protection: Double, origins: Int = reportOrigins, spacing: Int? = nil) -> SeriesResult {
     var result = SeriesResult()
     let p = max(0, protection.isFinite ? protection : 0)
     let whole = Int(min(p, 100_000).rounded(.down))
@@ -55,7 +57,7 @@ public enum ForecastHoldout {
     let n = series.count
     var starts: [Int] = []
     for j in 0..<max(0, origins) {
-      let o = n - h - j * settings.retrainEvery
+      let o = n - h - j * max(1, spacing ?? settings.retrainEvery)
       if o < minimum { break }
       starts.append(o)
     }

@@ -112,7 +112,7 @@ import _TestSupport
 
   @Test func shippedScenariosAreValid() throws {
     let root = SourceTree.root()
-    for name in ["quickstart.json", "forecast-lp.json", "supplier-outage.json"] {
+    for name in ["quickstart.json", "forecast-lp.json", "supplier-outage.json", "retail-history.json"] {
       let s = try Scenario.load(path: root + "/scenarios/" + name)
       #expect(!s.policies.isEmpty)
     }

@@ -69,7 +69,7 @@ public struct SalesHistory: Sendable, Equatable {
   /// - Throws: `ScenarioErrors` with one error `name:LINE:COLUMN 'column': problem`.
   public static func read(path: String, name: String, knownSKUs: Set<String>?) throws(ScenarioErrors) -> SalesHistory {
     guard let data = FileManager.default.contents(atPath: path) else {
-      let problem = FileManager.default.fileExists(atPath: path) ? "cannot be read (check permissions)" : "no such file"
+      let problem = FileManager.default.fileExists(atPath: path) ? "cannot be read (check permissions)" : "no such file (check the scenario's history.file)"
       throw ScenarioErrors(errors: [ScenarioError(file: name, path: "", problem: problem)])
     }
     let result = data.withUnsafeBytes { raw in

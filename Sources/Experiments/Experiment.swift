@@ -126,8 +126,10 @@ public struct Experiment: Sendable {
         nodeBullwhip: mine.map { $0.nodeBullwhip(in: network) },
         echelonBullwhip: mine.map { $0.echelonBullwhip(in: network) },
         forecastAccuracy: mine.allSatisfy { $0.forecastErrors != nil } ? mine.map { $0.forecastErrors!.accuracy() } : nil))
+      outcomes[p].forecastErrors = mine.allSatisfy { $0.forecastErrors != nil } ? mine.map { $0.forecastErrors! } : nil
     }
     var result = ExperimentResult(scenario: scenario, replications: replications, outcomes: outcomes)
+    result.holdout = HoldoutAccuracy.compute(for: scenario, threads: threads)
     if recordTrace { result.forecastShowcase = ForecastShowcase.series(for: result) }
     return result
   }

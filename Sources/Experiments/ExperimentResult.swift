@@ -14,6 +14,9 @@ public struct ExperimentResult: Sendable {
   /// computed when the run finished (`ForecastShowcase`); empty without a daily trace or
   /// forecast-driven policies. Reports chart these and fit nothing themselves.
   public var forecastShowcase: [SeriesForecast]
+  /// Per outcome, its forecaster's scores per SKU on the end of the sales history
+  /// (`HoldoutAccuracy`); empty, or nil entries, without a history or a forecaster.
+  public var holdout: [ForecastErrorTotals?] = []
 
   /// Creates a result.
   public init(scenario: Scenario, replications: Int, outcomes: [PolicyOutcome], forecastShowcase: [SeriesForecast] = []) {
@@ -41,6 +44,9 @@ public struct PolicyOutcome: Sendable {
   public var trace: DailyTrace?
   /// Forecast accuracy per replication, for forecast-driven policies.
   public var forecastAccuracy: [ForecastAccuracy]?
+  /// The forecast errors per replication and SKU over the simulated days, for forecast-driven
+  /// policies (a network's nodes one after another, each in SKU order).
+  public var forecastErrors: [ForecastErrorTotals]?
   /// Every node's parameters as planned, in scenario node order.
   public var nodeParameters: [PolicyParameters]
   /// KPIs per replication and node, `perNode[r][node]`.
@@ -79,7 +85,8 @@ public struct PolicyOutcome: Sendable {
     let n = Double(all.count)
     func mean(_ f: (ForecastAccuracy) -> Double) -> Double { all.reduce(0) { $0 + f($1) } / n }
     return ForecastAccuracy(days: all.reduce(0) { $0 + $1.days } / all.count, mae: mean(\.mae), rmse: mean(\.rmse),
-                            bias: mean(\.bias), wape: mean(\.wape), mase: mean(\.mase))
+                            bias: mean(\.bias), wape: mean(\.wape), mase: mean(\.mase),
+                            coverage80: mean(\.coverage80), coverage95: mean(\.coverage95))
   }
 
   /// Mean of a bullwhip series across replications, skipping replications where it is undefined.

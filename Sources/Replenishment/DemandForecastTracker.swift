@@ -1,4 +1,5 @@
 import Forecasting
+import Stochastics
 import SupplyModel
 
 /// The forecasting state a policy keeps: observed demand per SKU, the latest forecasts, their
@@ -24,7 +25,14 @@ public struct DemandForecastTracker: Sendable {
   public private(set) var forecastDay = -1
   /// Point forecasts from the last refit: `forecastMeans[k][h − 1]` is for day `forecastDay + h`.
   public private(set) var forecastMeans: [[Double]]
-  var pending: [[(due: Int, start: Int, forecast: Double)]]
+  /// The daily intervals of the last refit, per SKU (empty when the forecast had none).
+  var forecastBands: [[Band]]
+  var pending: [[(due: Int, start: Int, forecast: Double, sigma: Double)]]
+  /// Per SKU standardised errors over the protection interval, (actual − forecast) / σ with σ
+  /// the uncalibrated spread claimed when forecasting: the conformal scores.
+  public private(set) var calibrationScores: [ConformalScores]
+  /// Whether the scores were seeded on the history (done at the first refit with calibration).
+  var seeded = false
   var realized: [[Double]]
   /// Daily forecast errors after warm-up.
   public private(set) var errors: ForecastErrorTotals
@@ -50,6 +58,8 @@ public struct DemandForecastTracker: Sendable {
     self.past = past ?? Array(repeating: [], count: n)
     history = self.past
     forecastMeans = Array(repeating: [], count: n)
+    forecastBands = Array(repeating: [], count: n)
+    calibrationScores = Array(repeating: ConformalScores(), count: n)
     pending = Array(repeating: [], count: n)
     realized = Array(repeating: [], count: n)
     errors = ForecastErrorTotals(skuCount: n)
@@ -70,6 +80,10 @@ public struct DemandForecastTracker: Sendable {
       let h = day - forecastDay
       if forecastDay >= 0, h >= 1, h <= forecastMeans[k].count, day >= warmUpDays {
         errors.record(sku: k, actual: actual, forecast: forecastMeans[k][h - 1], previousActual: history[k].last ?? actual)
+        if h <= forecastBands[k].count {
+          let b = forecastBands[k][h - 1]
+          errors.recordCoverage(sku: k, actual: actual, band80: (b.lower80, b.upper80), band95: (b.lower95, b.upper95))
+        }
       }
       history[k].append(actual)
       while let first = pending[k].first, first.due <= day {
@@ -78,6 +92,7 @@ public struct DemandForecastTracker: Sendable {
         for d in first.start...first.due { total += history[k][past[k].count + d] }
         realized[k].append(total - first.forecast)
         if realized[k].count > 26 { realized[k].removeFirst() }
+        if first.sigma > 0 { calibrationScores[k].add((total - first.forecast) / first.sigma) }
       }
     }
   }
@@ -88,8 +103,21 @@ public struct DemandForecastTracker: Sendable {
     public var means: [Double]
     /// Their sum over the protection interval (fractional last day weighted).
     public var cumulative: Double
-    /// The variance of demand over the protection interval by the forecaster's own errors.
+    /// The variance of demand over the protection interval by the forecaster's own errors
+    /// (times the conformal factor² when the settings calibrate).
     public var variance: Double
+    /// The forecaster's daily 80% and 95% intervals for days t+1…t+horizon; empty when it gives none.
+    public var bands: [Band] = []
+    /// The factor the conformal calibration scaled the spread (√variance) by; 1 without one.
+    public var calibrationFactor = 1.0
+  }
+
+  /// A day's central 80% and 95% prediction intervals.
+  public struct Band: Sendable, Equatable {
+    /// Bounds of the 80% interval.
+    public var lower80, upper80: Double
+    /// Bounds of the 95% interval.
+    public var lower95, upper95: Double
   }
 
   /// Refits every SKU on day `day` and returns, per SKU, forecasts over `horizon` days and the
@@ -99,7 +127,23 @@ public struct DemandForecastTracker: Sendable {
   /// exist, else Σ σ_h² with σ_h from the forecaster's 80% interval. Until the forecaster has
   /// its minimum history, or when a fit fails, the running mean and variance of observed demand
   /// stand in.
-  public mutating func refit(day: Int, horizon: Int, protection: [Double]) -> [Estimate] {
+  ///
+  /// With conformal calibration (`settings.calibration`) and `calibrationLevels` (per SKU the
+  /// one-sided level safety stock is set at, e.g. the cycle service level), the variance is then
+  /// multiplied by c² with c = q / z: q the split-conformal quantile at that level of the SKU's
+  /// past standardised errors over the protection interval (`calibrationScores`), z the normal
+  /// quantile. Scores are seeded at the first refit by a rolling-origin backtest on the history
+  /// before day 0 (`ForecastHoldout`, 100 daily origins) and grow with every simulated error
+  /// (one per refit) once its interval has passed, so only past errors are used. c stays 1
+  /// while too few scores exist for the rank.
+  public mutating func refit(day: Int, horizon: Int, protection: [Double], calibrationLevels: [Double]? = nil) -> [Estimate] {
+    if settings.calibration == .conformal && !seeded {
+      seeded = true
+      for k in 0..<skuCount where !past[k].isEmpty {
+        let result = ForecastHoldout.evaluate(past[k], settings: settings, protection: protection[k], origins: ForecastHoldout.calibrationOrigins, spacing: 1)
+        for score in result.scores { calibrationScores[k].add(score) }
+      }
+    }
     var out: [Estimate] = []
     let globalModel = settings.global ? trainGlobalModel() : nil
     for k in 0..<skuCount {
@@ -107,7 +151,7 @@ public struct DemandForecastTracker: Sendable {
       let whole = Int(p.rounded(.down))
       let fraction = p - Double(whole)
       var estimate: Estimate?
-      if history[k].count >= max(settings.forecaster.minimumHistory, 2 * settings.seasonalPeriod, 14) {
+      if history[k].count >= Self.minimumFitLength(settings) {
         estimate = forecast(sku: k, horizon: max(horizon, whole + 1), whole: whole, fraction: fraction, global: globalModel)
         if estimate == nil { failedFits += 1 }
       }
@@ -119,31 +163,67 @@ public struct DemandForecastTracker: Sendable {
       if realized[k].count >= 8 {
         e.variance = realized[k].reduce(0) { $0 + $1 * $1 } / Double(realized[k].count)
       }
+      let sigma = max(0, e.variance).squareRoot()
+      if settings.calibration == .conformal, let levels = calibrationLevels {
+        e.calibrationFactor = Self.conformalFactor(calibrationScores[k], level: levels[k])
+        e.variance *= e.calibrationFactor * e.calibrationFactor
+      }
       if whole >= 1 {
-        pending[k].append((due: day + whole, start: day + 1, forecast: e.means.prefix(whole).reduce(0, +)))
+        pending[k].append((due: day + whole, start: day + 1, forecast: e.means.prefix(whole).reduce(0, +), sigma: sigma))
       }
       forecastMeans[k] = e.means
+      forecastBands[k] = e.bands
       out.append(e)
     }
     forecastDay = day
     return out
   }
 
+  /// The fewest observed days before a forecaster is fitted (the running mean stands in before).
+  static func minimumFitLength(_ settings: ForecastSettings) -> Int {
+    max(settings.forecaster.minimumHistory, 2 * settings.seasonalPeriod, 14)
+  }
+
+  /// The conformal scale of the spread at one-sided `level`: the scores' split-conformal
+  /// quantile over the normal quantile, kept in [0, 20]; 1 when the level is at most 50% or
+  /// too few scores exist.
+  public static func conformalFactor(_ scores: ConformalScores, level: Double) -> Double {
+    guard level > 0.5, level < 1, let q = scores.quantile(level) else { return 1 }
+    let z = Normal(mean: 0, standardDeviation: 1).quantile(level)
+    return min(max(q / z, 0), 20)
+  }
+
+  /// SKU `k`'s estimate over `horizon` days: from the catalogue's `global` model when the
+  /// settings ask for one, else from the forecaster fitted to the SKU's own days.
   func forecast(sku k: Int, horizon: Int, whole: Int, fraction: Double, global: (any GlobalForecastModel)? = nil) -> Estimate? {
     let input = forecastInput(sku: k, horizon: horizon)
-    let f: Forecast
     if settings.global {
-      guard let g = global, let out = g.forecastIfCompatible(input, horizon: horizon, levels: [0.8]) else { return nil }
-      f = out
-    } else {
-      guard let model = try? settings.forecaster.fit(input) else { return nil }
-      f = model.predict(horizon: horizon, levels: [0.8])
+      guard let g = global, let f = g.forecastIfCompatible(input, horizon: horizon, levels: [0.8, 0.95]) else { return nil }
+      return Self.estimate(forecast: f, horizon: horizon, whole: whole, fraction: fraction)
     }
+    return Self.estimate(settings: settings, values: input.values, covariates: input.covariates, horizon: horizon, whole: whole, fraction: fraction)
+  }
+
+  /// Fits `settings.forecaster` to `values` (oldest first) and forecasts `horizon` days (see
+  /// `estimate(forecast:horizon:whole:fraction:)`). Nil when the fit fails.
+  static func estimate(settings: ForecastSettings, values: [Double], covariates: Covariates?, horizon: Int, whole: Int, fraction: Double) -> Estimate? {
+    let input = ForecastInput(values: values, seasonalPeriod: settings.seasonalPeriod, covariates: covariates)
+    guard let model = try? settings.forecaster.fit(input) else { return nil }
+    return estimate(forecast: model.predict(horizon: horizon, levels: [0.8, 0.95]), horizon: horizon, whole: whole, fraction: fraction)
+  }
+
+  /// The estimate a forecast of `horizon` days gives: the means (negative values cut to 0),
+  /// their sum over a protection interval of `whole` days plus `fraction` of the next, the
+  /// variance of that sum from the 80% interval's σ per day (Σ σ_h², fractional day weighted;
+  /// the cumulative mean when the model gives no interval), and the daily 80% and 95%
+  /// intervals. Nil when a mean is not finite or the horizon is short.
+  static func estimate(forecast f: Forecast, horizon: Int, whole: Int, fraction: Double) -> Estimate? {
     guard f.mean.count == horizon, f.mean.allSatisfy(\.isFinite) else { return nil }
     let means = f.mean.map { max(0, $0) }
     var cumulative = means.prefix(whole).reduce(0, +)
     if whole < horizon { cumulative += fraction * means[whole] }
     var variance = cumulative
+    var bands: [Band] = []
     if let band = f.intervals.first {
       variance = 0
       let z = 1.2815515655446004
@@ -151,8 +231,12 @@ public struct DemandForecastTracker: Sendable {
         let sigma = max(0, band.upper[h] - band.lower[h]) / (2 * z)
         variance += (h < whole ? 1 : fraction) * sigma * sigma
       }
+      if f.intervals.count == 2, band.lower.count == horizon, f.intervals[1].lower.count == horizon {
+        let wide = f.intervals[1]
+        bands = (0..<horizon).map { Band(lower80: band.lower[$0], upper80: band.upper[$0], lower95: wide.lower[$0], upper95: wide.upper[$0]) }
+      }
     }
-    return Estimate(means: means, cumulative: cumulative, variance: variance)
+    return Estimate(means: means, cumulative: cumulative, variance: variance, bands: bands)
   }
 
   func runningEstimate(sku k: Int, days: Double, horizon: Int) -> Estimate {
@@ -160,6 +244,6 @@ public struct DemandForecastTracker: Sendable {
     let n = Double(max(values.count, 1))
     let mean = values.reduce(0, +) / n
     let variance = values.count > 1 ? values.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / (n - 1) : mean
-    return Estimate(means: Array(repeating: mean, count: horizon), cumulative: mean * days, variance: max(variance, mean) * days)
+    return Estimate(means: Array(repeating: mean, count: horizon), cumulative: mean * days, variance: max(variance, mean) * days, bands: [])
   }
 }

@@ -67,7 +67,8 @@ public struct ForecastDrivenPolicy: SeparableReplenishmentPolicy {
   mutating func refit(day: Int) {
     let review = specification.effectiveReviewPeriod
     let protection = skuData.map { max(0, $0.leadTimeMean + Double(review - 1)) }
-    let estimates = tracker.refit(day: day, horizon: tracker.settings.retrainEvery, protection: protection)
+    let estimates = tracker.refit(day: day, horizon: tracker.settings.retrainEvery, protection: protection,
+                                  calibrationLevels: tracker.settings.calibration == .none ? nil : calibrationLevels)
     var data = skuData
     for k in data.indices {
       let p = protection[k], e = estimates[k]
@@ -76,6 +77,20 @@ public struct ForecastDrivenPolicy: SeparableReplenishmentPolicy {
       data[k].exactPoisson = false
     }
     planned = PolicyPlanner.plan(specification, data: data)
+  }
+
+  /// Per SKU the one-sided level the conformal calibration aims the spread at: the cycle
+  /// service level, the newsvendor ratio b/(b + h) for a cost-optimal target, and the fill-rate
+  /// target itself for a fill-rate target (a fill rate is met at a lower level than the same
+  /// cycle service level, so this calibrates on the safe side).
+  var calibrationLevels: [Double] {
+    skuData.map { d in
+      switch specification.target {
+      case let .cycleServiceLevel(alpha): alpha
+      case .costOptimal: PolicyPlanner.criticalRatio(d)
+      case let .fillRate(beta): beta
+      }
+    }
   }
 }
 

@@ -36,12 +36,15 @@ extension RunReport {
     // The three levels always, then every other parameter any policy names, in order of appearance.
     var names = PolicyParameters.levelNames
     for outcome in result.outcomes { for c in outcome.parameters.columns where !names.contains(c.name) { names.append(c.name) } }
-    emit(Array(((["policy", "sku"] + names + KPIs.names).map(CSVWriter.escape).joined(separator: ",") + "\n").utf8))
+    // Forecast accuracy per SKU, after the KPIs, when some policy follows a forecaster.
+    let accuracy = result.outcomes.contains { $0.definition.model.forecast != nil } ? ForecastAccuracyFigures(result: result) : nil
+    let accuracyColumns = accuracy == nil ? [] : ForecastAccuracyFigures.csvColumns
+    emit(Array(((["policy", "sku"] + names + KPIs.names + accuracyColumns).map(CSVWriter.escape).joined(separator: ",") + "\n").utf8))
     let skus = result.scenario.network.skus
     let block = Self.kpisBlockSize
     let blocks = (skus.count + block - 1) / block
     let batch = max(1, threads) * 4
-    for outcome in result.outcomes {
+    for (index, outcome) in result.outcomes.enumerated() {
       let policy = Array((CSVWriter.escape(outcome.name) + ",").utf8)
       // Each name's column of this policy (nil: the policy has no such parameter).
       let columns: [[Double?]?] = names.map { name in outcome.parameters.columns.first { $0.name == name }?.values }
@@ -64,6 +67,10 @@ extension RunReport {
               bytes.append(UInt8(ascii: ","))
               bytes += NumberFormat.shortest(v).utf8
             }
+            for v in accuracy?.csvValues(outcome: index, sku: k) ?? [] {
+              bytes.append(UInt8(ascii: ","))
+              if let v { bytes += NumberFormat.shortest(v).utf8 }
+            }
             bytes.append(UInt8(ascii: "\n"))
           }
           return bytes
@@ -71,7 +78,7 @@ extension RunReport {
         for part in parts { emit(part) }
       }
       let totals = KPIs.names.map { outcome.summary(of: $0).mean }
-      emit(Array(([outcome.name, "TOTAL"] + names.map { _ in "" } + totals.map(NumberFormat.shortest)).map(CSVWriter.escape).joined(separator: ",").utf8) + [UInt8(ascii: "\n")])
+      emit(Array(([outcome.name, "TOTAL"] + names.map { _ in "" } + totals.map(NumberFormat.shortest) + (accuracy?.csvTotals(outcome: index) ?? [])).map(CSVWriter.escape).joined(separator: ",").utf8) + [UInt8(ascii: "\n")])
     }
   }
 }

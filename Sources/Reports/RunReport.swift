@@ -108,6 +108,7 @@ public struct RunReport: Sendable {
           ("mase", JSONWriter.number(accuracy.mase)),
         ])))
       }
+      if let accuracy = forecastAccuracyJSON(outcome) { members.append(("forecastAccuracy", accuracy)) }
       policies.append(.object(members))
     }
     let scenario = SweepReport.scenarioFields(s, replications: result.replications)
@@ -262,6 +263,7 @@ public struct RunReport: Sendable {
     md += pairedSection()
     md += optimalityGapSection(optimalityGap)
     md += forecastSection()
+    md += forecastAccuracySection()
     md += networkSection()
     md += "## Policies\n\n"
     for outcome in result.outcomes {

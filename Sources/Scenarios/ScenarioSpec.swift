@@ -378,6 +378,9 @@ public struct ForecastPolicySpec: Decodable, Sendable, Equatable {
   public var global: Bool?
   /// With `global`: the most training windows per refit over all SKUs (default 4096).
   public var maxTrainingWindows: Int?
+  /// `"none"` (default) or `"conformal"`: calibrate the safety-stock spread by split-conformal
+  /// quantiles of past errors (`ForecastSettings.Calibration`).
+  public var calibration: String?
 }
 
 /// A member of an ensemble forecaster.

@@ -17,6 +17,13 @@ public struct ForecastErrorTotals: Sendable, Equatable {
   /// Σ |actual(t) − actual(t − 1)| on scored days: the one-step naive forecast's absolute error,
   /// the scale of MASE.
   public var naiveAbsoluteError: [Double]
+  /// Days scored against the forecaster's prediction intervals (days whose forecast came with
+  /// an 80% and a 95% interval), per SKU.
+  public var intervalDays: [Int]
+  /// Of those, days whose actual demand lay inside the 80% interval.
+  public var inside80: [Int]
+  /// Of those, days whose actual demand lay inside the 95% interval.
+  public var inside95: [Int]
 
   /// Zero totals for `skuCount` SKUs.
   public init(skuCount: Int) {
@@ -26,17 +33,35 @@ public struct ForecastErrorTotals: Sendable, Equatable {
     error = Array(repeating: 0, count: skuCount)
     actual = Array(repeating: 0, count: skuCount)
     naiveAbsoluteError = Array(repeating: 0, count: skuCount)
+    intervalDays = Array(repeating: 0, count: skuCount)
+    inside80 = Array(repeating: 0, count: skuCount)
+    inside95 = Array(repeating: 0, count: skuCount)
   }
 
   /// Scores one day of one SKU.
   public mutating func record(sku k: Int, actual a: Double, forecast f: Double, previousActual: Double) {
+    record(sku: k, actual: a, forecast: f, naiveError: abs(a - previousActual))
+  }
+
+  /// Scores one day of one SKU whose MASE scale contribution is `naiveError` (the one-step naive
+  /// error on the day, or for a holdout the in-sample mean absolute difference of the fit window,
+  /// so that MASE = MAE / that scale).
+  public mutating func record(sku k: Int, actual a: Double, forecast f: Double, naiveError: Double) {
     let e = a - f
     count[k] += 1
     absoluteError[k] += abs(e)
     squaredError[k] += e * e
     error[k] += e
     actual[k] += a
-    naiveAbsoluteError[k] += abs(a - previousActual)
+    naiveAbsoluteError[k] += naiveError
+  }
+
+  /// Scores whether one day's actual demand `a` lay inside the 80% interval `band80` and the 95%
+  /// interval `band95` (bounds inclusive).
+  public mutating func recordCoverage(sku k: Int, actual a: Double, band80: (lower: Double, upper: Double), band95: (lower: Double, upper: Double)) {
+    intervalDays[k] += 1
+    if a >= band80.lower && a <= band80.upper { inside80[k] += 1 }
+    if a >= band95.lower && a <= band95.upper { inside95[k] += 1 }
   }
 
   /// Totals of consecutive SKU ranges joined in order.
@@ -45,6 +70,7 @@ public struct ForecastErrorTotals: Sendable, Equatable {
     for p in parts {
       out.count += p.count; out.absoluteError += p.absoluteError; out.squaredError += p.squaredError
       out.error += p.error; out.actual += p.actual; out.naiveAbsoluteError += p.naiveAbsoluteError
+      out.intervalDays += p.intervalDays; out.inside80 += p.inside80; out.inside95 += p.inside95
     }
     return out
   }
@@ -52,13 +78,16 @@ public struct ForecastErrorTotals: Sendable, Equatable {
   /// Accuracy over the SKUs in `skus` (all by default).
   public func accuracy(skus: Range<Int>? = nil) -> ForecastAccuracy {
     let r = skus ?? 0..<count.count
-    var n = 0, abs = 0.0, sq = 0.0, err = 0.0, act = 0.0, naive = 0.0
+    var n = 0, abs = 0.0, sq = 0.0, err = 0.0, act = 0.0, naive = 0.0, banded = 0, in80 = 0, in95 = 0
     for k in r {
       n += count[k]; abs += absoluteError[k]; sq += squaredError[k]; err += error[k]; act += actual[k]; naive += naiveAbsoluteError[k]
+      banded += intervalDays[k]; in80 += inside80[k]; in95 += inside95[k]
     }
     let d = Double(max(n, 1))
     return ForecastAccuracy(days: n, mae: abs / d, rmse: (sq / d).squareRoot(), bias: err / d,
-                            wape: act > 0 ? abs / act : .nan, mase: naive > 0 ? abs / naive : .nan)
+                            wape: act > 0 ? abs / act : .nan, mase: naive > 0 ? abs / naive : .nan,
+                            coverage80: banded > 0 ? Double(in80) / Double(banded) : .nan,
+                            coverage95: banded > 0 ? Double(in95) / Double(banded) : .nan)
   }
 }
 
@@ -76,9 +105,16 @@ public struct ForecastAccuracy: Sendable, Equatable, Codable {
   public var wape: Double
   /// Mean absolute scaled error against the one-day naive forecast over the same days.
   public var mase: Double
+  /// Share of scored days whose demand lay inside the forecaster's 80% prediction interval (NaN
+  /// when no forecast had intervals).
+  public var coverage80: Double
+  /// The same for the 95% interval.
+  public var coverage95: Double
 
   /// Creates a summary.
-  public init(days: Int, mae: Double, rmse: Double, bias: Double, wape: Double, mase: Double) {
+  public init(days: Int, mae: Double, rmse: Double, bias: Double, wape: Double, mase: Double, coverage80: Double = .nan, coverage95: Double = .nan) {
+    self.coverage80 = coverage80
+    self.coverage95 = coverage95
     self.days = days
     self.mae = mae
     self.rmse = rmse

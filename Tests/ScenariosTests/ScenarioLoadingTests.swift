@@ -1,6 +1,7 @@
 import Testing
 import Foundation
 @testable import Scenarios
+import Replenishment
 @testable import SupplyModel
 import _TestSupport
 
@@ -111,7 +112,7 @@ import _TestSupport
 
   @Test func shippedScenariosAreValid() throws {
     let root = SourceTree.root()
-    for name in ["quickstart.json", "forecast-lp.json", "supplier-outage.json"] {
+    for name in ["quickstart.json", "forecast-lp.json", "supplier-outage.json", "retail-history.json"] {
       let s = try Scenario.load(path: root + "/scenarios/" + name)
       #expect(!s.policies.isEmpty)
     }
@@ -141,6 +142,17 @@ import _TestSupport
     #expect(e3?.path == "policies[0].forecast.retrainEvery")
     let e4 = ScenarioLoadingTests.firstError(Self.scenario(#"{"model": "ses", "retrain": 7}"#))
     #expect(e4?.path == "policies[0].forecast.retrain")
+  }
+
+  @Test func conformalCalibrationIsReadAndAnUnknownOneNamesItsPath() throws {
+    let s = try Scenario.load(json: Self.scenario(#"{"model": "ses", "calibration": "conformal"}"#), file: "f.json")
+    #expect(s.policies[0].model.forecast?.calibration == .conformal)
+    #expect(s.policies[0].model.forecast?.label == "ses + conformal")
+    let plain = try Scenario.load(json: Self.scenario(#"{"model": "ses"}"#), file: "f.json")
+    #expect(plain.policies[0].model.forecast?.calibration == ForecastSettings.Calibration.none)
+    let e = ScenarioLoadingTests.firstError(Self.scenario(#"{"model": "ses", "calibration": "conformall"}"#))
+    #expect(e?.path == "policies[0].forecast.calibration")
+    #expect(e?.problem.contains("conformal") == true)
   }
 }
 

@@ -81,7 +81,7 @@ public struct SalesHistory: Sendable, Equatable {
   /// `read` with chunks of `chunkBytes` bytes (tests use tiny chunks to cut every record).
   static func read(path: String, name: String, knownSKUs: Set<String>?, chunkBytes: Int) throws(ScenarioErrors) -> SalesHistory {
     guard let file = fopen(path, "rb") else {
-      let problem = FileManager.default.fileExists(atPath: path) ? "cannot be read (check permissions)" : "no such file"
+      let problem = FileManager.default.fileExists(atPath: path) ? "cannot be read (check permissions)" : "no such file (check the scenario's history.file)"
       throw ScenarioErrors(errors: [ScenarioError(file: name, path: "", problem: problem)])
     }
     defer { fclose(file) }

@@ -135,6 +135,12 @@ public struct PolicyReader {
     if let r = f.retrainEvery { validator.number(Double(r), "\(at).retrainEvery", min: 1, max: 3650) }
     if let h = f.historyDays { validator.number(Double(h), "\(at).historyDays", min: 14, max: 100_000) }
     if let m = f.seasonalPeriod { validator.number(Double(m), "\(at).seasonalPeriod", min: 1, max: 366) }
+    var calibration = ForecastSettings.Calibration.none
+    if let c = f.calibration {
+      let words = ForecastSettings.Calibration.allCases.map(\.rawValue)
+      if let known = ForecastSettings.Calibration(rawValue: c) { calibration = known }
+      else { validator.fail("\(at).calibration", "unknown calibration \"\(c)\"; \(suggestion(for: c, among: words))") }
+    }
     var members: [ForecasterSpec] = []
     for (j, m) in (f.members ?? []).enumerated() {
       guard names.contains(m.model) else {
@@ -163,8 +169,9 @@ public struct PolicyReader {
     var label = f.model
     if !parameterText.isEmpty || !members.isEmpty { label += "(" + (members.map(\.name) + parameterText).joined(separator: ", ") + ")" }
     if f.global == true { label += " global" }
+    if calibration != .none { label += " + \(calibration.rawValue)" }
     var settings = ForecastSettings(forecaster: forecaster, label: label, retrainEvery: f.retrainEvery ?? 7, historyDays: f.historyDays ?? 365,
-                                    seasonalPeriod: f.seasonalPeriod ?? 7, usePromotionCovariate: f.promotionCovariate ?? true)
+                                    seasonalPeriod: f.seasonalPeriod ?? 7, usePromotionCovariate: f.promotionCovariate ?? true, calibration: calibration)
     settings.global = f.global ?? false
     settings.maxTrainingWindows = f.maxTrainingWindows ?? GlobalTraining.defaultMaxWindows
     return settings

@@ -1,0 +1,90 @@
+import Forecasting
+import SupplyModel
+
+/// A forecaster's accuracy on the end of a sales history, measured the way a forecast-driven
+/// policy uses it: rolling-origin evaluation over the policy's protection interval.
+///
+/// With h = max(1, ⌊P⌋) days for a protection interval of P days (lead time + review − 1), the
+/// origins are o_j = n − h − j·r for j = 0, 1, …, `origins` − 1 (r = `settings.retrainEvery`, n
+/// the history's length), earliest first, keeping those with at least the forecaster's minimum
+/// history before them. At each origin the forecaster is fitted on the last
+/// `settings.historyDays` values before o (exactly as the policy fits, promotions aside) and
+/// forecasts o … o + h − 1, all inside the history. Each of those days is scored:
+///
+/// - error = actual − forecast (MAE, RMSE, bias, WAPE = Σ|e| / Σ actual);
+/// - MASE = MAE / the in-sample mean absolute one-day change of the fit window (Hyndman &
+///   Koehler 2006), averaged over the scored days;
+/// - whether the actual lay inside the forecaster's 80% and 95% intervals.
+///
+/// For the conformal calibration each origin also yields one score: the error of the sum over
+/// the first ⌊P⌋ days divided by the spread the policy would have used, √(Σ σ_h²) from the 80%
+/// interval (`DemandForecastTracker.estimate`).
+public enum ForecastHoldout {
+  /// Origins evaluated for the report's holdout accuracy.
+  public static let reportOrigins = 8
+  /// Origins evaluated to seed the conformal calibration, one a day (enough for a 99% rank:
+  /// 99 scores).
+  public static let calibrationOrigins = 100
+
+  /// The scores of one series.
+  public struct SeriesResult: Sendable {
+    /// Daily errors and interval hits (one SKU, index 0).
+    public var totals = ForecastErrorTotals(skuCount: 1)
+    /// Standardised cumulative errors, earliest origin first.
+    public var scores: [Double] = []
+    /// Origins whose fit succeeded.
+    public var fits = 0
+    /// Origins whose fit failed (skipped).
+    public var failedFits = 0
+  }
+
+  /// The days forecast from each origin for a protection interval of `protection` days.
+  public static func horizon(protection: Double) -> Int {
+    max(1, Int(max(0, protection).rounded(.down)))
+  }
+
+  /// Evaluates `settings`' forecaster on `series` (oldest first) for a policy protecting over
+  /// `protection` days; see the type's description, with origins `spacing` days apart
+  /// (default `settings.retrainEvery`). An empty result when the series is too short for any
+  /// origin.
+  public static func evaluate(_ series: [Double], settings: ForecastSettings, protection: Double, origins: Int = reportOrigins, spacing: Int? = nil) -> SeriesResult {
+    var result = SeriesResult()
+    let p = max(0, protection.isFinite ? protection : 0)
+    let whole = Int(min(p, 100_000).rounded(.down))
+    let fraction = min(p, 100_000) - Double(whole)
+    let h = max(1, whole)
+    let minimum = DemandForecastTracker.minimumFitLength(settings)
+    let n = series.count
+    var starts: [Int] = []
+    for j in 0..<max(0, origins) {
+      let o = n - h - j * max(1, spacing ?? settings.retrainEvery)
+      if o < minimum { break }
+      starts.append(o)
+    }
+    for o in starts.reversed() {
+      let values = Array(series[max(0, o - settings.historyDays)..<o])
+      guard let e = DemandForecastTracker.estimate(settings: settings, values: values, covariates: nil,
+                                                   horizon: max(h, whole + 1), whole: whole, fraction: fraction) else {
+        result.failedFits += 1
+        continue
+      }
+      result.fits += 1
+      var change = 0.0
+      for i in 1..<values.count { change += abs(values[i] - values[i - 1]) }
+      let scale = change / Double(values.count - 1)
+      for i in 0..<h {
+        let actual = series[o + i]
+        result.totals.record(sku: 0, actual: actual, forecast: e.means[i], naiveError: scale)
+        if i < e.bands.count {
+          let b = e.bands[i]
+          result.totals.recordCoverage(sku: 0, actual: actual, band80: (b.lower80, b.upper80), band95: (b.lower95, b.upper95))
+        }
+      }
+      if whole >= 1, e.variance > 0 {
+        let error = series[o..<(o + whole)].reduce(0, +) - e.means.prefix(whole).reduce(0, +)
+        result.scores.append(error / e.variance.squareRoot())
+      }
+    }
+    return result
+  }
+}

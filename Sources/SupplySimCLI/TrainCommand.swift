@@ -70,7 +70,9 @@ struct TrainCommand: CLICommand {
       guard let seed = UInt64(text) else { throw UsageError("train: --seed must be a whole number >= 0, got '\(text)'") }
       options.seed = seed
     }
-    let policyName = args.value("policy")!
+    guard let policyName = args.value("policy") else {
+      throw UsageError("train: name the scenario's learned policy to train with --policy NAME (usage: \(usageLine))")
+    }
     // The policy's model path, from the file as written (the model may not exist yet).
     let text = try InputFile.text(path, console: console)
     let document: JSONValue

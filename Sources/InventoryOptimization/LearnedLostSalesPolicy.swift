@@ -91,10 +91,12 @@ public struct LearnedLostSalesPolicy: Codable, Sendable, Equatable {
 /// control", 2023): start from the best capped base-stock policy; each iteration
 ///
 /// 1. simulates the current policy and keeps `states` states it visits (one every `spacing` days
-///    after a burn-in);
-/// 2. for each state and each candidate order 0 … `maxOrder`, estimates the cost of ordering it
-///    and following the current policy for `horizon` days on `paths` demand paths, the same paths
-///    for every candidate (common random numbers), and labels the state with the cheapest;
+///    after a burn-in); each distinct state is labelled once (its copies weigh in the fit);
+/// 2. for each distinct state and each candidate order 0 … `maxOrder`, estimates the cost of
+///    ordering it and following the current policy for `horizon` days on max(`paths`,
+///    `pathBudget` / distinct states) demand paths, the same paths for every candidate (common
+///    random numbers); the label is the current policy's order unless the cheapest candidate's
+///    paired differences beat it by more than `significance` standard errors;
 /// 3. fits the network to the labels (classification): the new policy.
 ///
 /// Every policy is evaluated exactly on the chain it induces (`LostSalesHeuristics.cost`) and

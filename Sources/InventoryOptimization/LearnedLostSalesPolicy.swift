@@ -91,10 +91,12 @@ public struct LearnedLostSalesPolicy: Codable, Sendable, Equatable {
 /// control", 2023): start from the best capped base-stock policy; each iteration
 ///
 /// 1. simulates the current policy and keeps `states` states it visits (one every `spacing` days
-///    after a burn-in);
-/// 2. for each state and each candidate order 0 … `maxOrder`, estimates the cost of ordering it
-///    and following the current policy for `horizon` days on `paths` demand paths, the same paths
-///    for every candidate (common random numbers), and labels the state with the cheapest;
+///    after a burn-in); each distinct state is labelled once (its copies weigh in the fit);
+/// 2. for each distinct state and each candidate order 0 … `maxOrder`, estimates the cost of
+///    ordering it and following the current policy for `horizon` days on max(`paths`,
+///    `pathBudget` / distinct states) demand paths, the same paths for every candidate (common
+///    random numbers); the label is the current policy's order unless the cheapest candidate's
+///    paired differences beat it by more than `significance` standard errors;
 /// 3. fits the network to the labels (classification): the new policy.
 ///
 /// Every policy is evaluated exactly on the chain it induces (`LostSalesHeuristics.cost`) and
@@ -108,12 +110,19 @@ public enum PolicyIteration {
     public var iterations = 4
     /// States labelled per iteration.
     public var states = 2000
-    /// Demand paths per candidate order.
-    public var paths = 128
+    /// The fewest demand paths per candidate order.
+    public var paths = 1000
+    /// Demand paths per iteration, shared by the distinct states: each state gets
+    /// max(`paths`, `pathBudget` / distinct states) paths (more where the policy visits few
+    /// states, whose labels then separate smaller differences).
+    public var pathBudget = 400_000
     /// Days each rollout runs after the decision.
-    public var horizon = 16
+    public var horizon = 30
     /// Days between kept states.
     public var spacing = 3
+    /// Standard errors by which another order's paired rollouts must beat the current
+    /// policy's order to replace it as a label.
+    public var significance = 2.0
     /// Hidden layer widths.
     public var hidden = [32, 32]
     /// Training epochs per iteration (more when needed to make `minimumSteps`).
@@ -139,6 +148,15 @@ public enum PolicyIteration {
     public var accuracy: Double
     /// Share of states whose label differs from the current policy's order.
     public var changed: Double
+    /// Distinct states labelled.
+    public var distinctStates: Int
+    /// Rollouts run (candidate orders × demand paths, over the distinct states).
+    public var rollouts: Int
+    /// Days simulated in rollouts.
+    public var rolloutDays: Int
+    /// Wall-clock seconds spent sampling and labelling states, fitting the network, and
+    /// evaluating the new policy exactly (timing only: nothing trained depends on it).
+    public var seconds: (label: Double, fit: Double, evaluate: Double)
   }
 
   /// Trains a policy for `problem` (lost sales), reporting each iteration.
@@ -173,41 +191,74 @@ public enum PolicyIteration {
     var current = Rule.capped(S: start.orderUpTo, cap: start.cap)
     let dynamics = Dynamics(problem: problem, penalty: penalty, cdf: cdf)
     for iteration in 1...max(1, options.iterations) {
-      // 1. States visited by the current policy.
+      // 1. States visited by the current policy; each distinct state is labelled once.
+      let clock = ContinuousClock()
+      let started = clock.now
       var rng = Xoshiro256(seed: options.seed, entity: UInt64(iteration), purpose: .demand, replication: 0)
       var memo = Memo(rule: current)
       var state = Array(repeating: 0, count: L)
       for _ in 0..<100 { _ = dynamics.advance(&state, order: memo.order(state), demand: dynamics.draw(&rng)) }
       var states: [[Int]] = []
+      var distinct: [[Int]] = []
+      var slot: [[Int]: Int] = [:]
+      var sampleSlot: [Int] = []
       while states.count < options.states {
         for _ in 0..<options.spacing { _ = dynamics.advance(&state, order: memo.order(state), demand: dynamics.draw(&rng)) }
         states.append(state)
+        if let j = slot[state] {
+          sampleSlot.append(j)
+        } else {
+          slot[state] = distinct.count
+          sampleSlot.append(distinct.count)
+          distinct.append(state)
+        }
       }
-      // 2. Labels by rollouts under common random numbers, over a fixed partition.
-      let chunk = 64
-      let chunks = (states.count + chunk - 1) / chunk
-      let rule = current, sampled = states
-      let labels = Parallel.map(chunks, threads: options.threads) { c -> [(label: Int, old: Int)] in
+      // 2. Labels by rollouts under common random numbers, over a fixed partition: the current
+      // policy's order stays unless another's paired rollouts are cheaper by more than
+      // `significance` standard errors.
+      let chunk = 16
+      let chunks = (distinct.count + chunk - 1) / chunk
+      let rule = current, sampled = distinct
+      let pathCount = max(options.paths, options.pathBudget / max(distinct.count, 1))
+      let labelled = Parallel.map(chunks, threads: options.threads) { c -> [(label: Int, old: Int, rollouts: Int)] in
         var memo = Memo(rule: rule)
-        var out: [(label: Int, old: Int)] = []
+        var out: [(label: Int, old: Int, rollouts: Int)] = []
         for j in (c * chunk)..<min((c + 1) * chunk, sampled.count) {
           var rng = Xoshiro256(seed: options.seed, entity: UInt64(iteration) << 32 | UInt64(j), purpose: .demand, replication: 1)
-          let paths = (0..<options.paths).map { _ in (0...options.horizon).map { _ in dynamics.draw(&rng) } }
-          var bestOrder = 0, bestCost = Double.infinity
+          let paths = (0..<pathCount).map { _ in (0...options.horizon).map { _ in dynamics.draw(&rng) } }
+          let old = memo.order(sampled[j])
           let room = max(0, ceiling - sampled[j].reduce(0, +))
-          for q in 0...min(maxOrder, room) {
-            var cost = 0.0
+          let candidates = 0...max(old, min(maxOrder, room))
+          var costs: [[Double]] = []
+          for q in candidates {
+            var row: [Double] = []
+            row.reserveCapacity(paths.count)
             for path in paths {
               var s = sampled[j]
-              cost += dynamics.advance(&s, order: q, demand: path[0])
+              var cost = dynamics.advance(&s, order: q, demand: path[0])
               for t in 1...options.horizon { cost += dynamics.advance(&s, order: memo.order(s), demand: path[t]) }
+              row.append(cost)
             }
-            if cost < bestCost { bestCost = cost; bestOrder = q }
+            costs.append(row)
           }
-          out.append((bestOrder, memo.order(sampled[j])))
+          let means = costs.map { $0.reduce(0, +) / Double(paths.count) }
+          var best = old
+          for q in candidates where means[q] < means[best] { best = q }
+          if best != old {
+            // The paired difference's standard error.
+            let n = Double(paths.count)
+            let differences = (0..<paths.count).map { costs[best][$0] - costs[old][$0] }
+            let mean = differences.reduce(0, +) / n
+            let variance = differences.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / max(n - 1, 1)
+            if !(mean + options.significance * (variance / n).squareRoot() < 0) { best = old }
+          }
+          out.append((best, old, candidates.count * paths.count))
         }
         return out
       }.flatMap { $0 }
+      let labels = sampleSlot.map { (label: labelled[$0].label, old: labelled[$0].old) }
+      let rollouts = labelled.reduce(0) { $0 + $1.rollouts }
+      let labelledAt = clock.now
       // 3. Fit the network to the labels.
       let features = states.map { model.features(onHand: $0[0], inTransit: Array($0.dropFirst())) }
       // At least `minimumSteps` Adam steps, however few the states.
@@ -215,12 +266,15 @@ public enum PolicyIteration {
       let epochs = max(options.epochs, (options.minimumSteps + batches - 1) / batches)
       let accuracy = model.network.fit(features: features, labels: labels.map(\.label), epochs: epochs,
                                        seed: options.seed &+ UInt64(iteration))
+      let fitted = clock.now
       let candidate = model
       let cost = try LostSalesHeuristics.cost(of: problem) { x, a in candidate.order(onHand: x, inTransit: a) }
       model.costPerDay = cost
       model.iterations = iteration
       let changed = Double(labels.count(where: { $0.label != $0.old })) / Double(max(labels.count, 1))
-      progress(Progress(iteration: iteration, costPerDay: cost, accuracy: accuracy, changed: changed))
+      progress(Progress(iteration: iteration, costPerDay: cost, accuracy: accuracy, changed: changed,
+                        distinctStates: distinct.count, rollouts: rollouts, rolloutDays: rollouts * (options.horizon + 1),
+                        seconds: ((labelledAt - started) / .seconds(1), (fitted - labelledAt) / .seconds(1), (clock.now - fitted) / .seconds(1))))
       if cost < best.costPerDay || best.iterations == 0 { best = model }
       current = .network(model)
     }

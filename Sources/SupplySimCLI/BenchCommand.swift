@@ -21,7 +21,7 @@ import SupplyModel
 struct BenchCommand: CLICommand {
   static let name = "bench"
   static let summary = "Measure simulation speed on fixed synthetic workloads (use a release build)."
-  static let operands = "sim|network|experiment|external|forecast|nn|lp|validate|run|fit|import"
+  static let operands = "sim|network|experiment|external|forecast|nn|train|lp|validate|run|fit|import"
   static let details = """
     sim: a single warehouse, Poisson demand (means log-uniform in 0.5..50 units/day), fixed lead
     times of 1..10 days, an (s,S) policy at a 95% cycle service level with EOQ lot sizes, full KPI
@@ -49,6 +49,12 @@ struct BenchCommand: CLICommand {
     nn: trains an LSTM and a GRU (hidden 64, window 28, batch 64, one layer, Float32, Adam, MSE)
     on --windows windows for --epochs epochs through the real training code. Prints training
     samples per second. Options: --windows, --epochs, --threads.
+
+    train: supplysim train's training code (approximate policy iteration) on Zipkin's lost-sales
+    instance with his lead time --lead (1 to 3, default 2) and penalty --penalty (default 4):
+    Poisson mean 5, h = 1, --iterations (default 2) x --states (default 2000). Prints the
+    wall time split into labelling, fitting and exact evaluation, distinct states and rollouts
+    labelled per second, and the learned policy's gap to the optimum. Option: --threads.
 
     lp: solves the multi-period replenishment LPs in --instances DIR (default scenarios/lp/bench: 10x30,
     100x30 and 1000x60 SKUs x periods), cold and then warm-started after a 5% demand change in
@@ -81,6 +87,10 @@ struct BenchCommand: CLICommand {
     .value("length", "N", "forecast: points per series (default 150)"),
     .value("windows", "N", "nn: training windows (default 10000)"),
     .value("epochs", "N", "nn: epochs (default 3)"),
+    .value("lead", "N", "train: Zipkin's lead time 1...3 (default 2)"),
+    .value("penalty", "N", "train: the lost-sale penalty (default 4)"),
+    .value("iterations", "N", "train: iterations (default 2)"),
+    .value("states", "N", "train: states per iteration (default 2000)"),
     .value("instances", "DIR", "lp: folder of instance JSON files (default scenarios/lp/bench)"),
     .value("replications", "N", "experiment: replications (default 30)"),
     .value("program", "FILE", "external: the policy program, run with python3 (default scenarios/external/base_stock.py)"),
@@ -90,7 +100,7 @@ struct BenchCommand: CLICommand {
 
   static func run(_ args: ParsedArguments, console: Console) throws -> Int32 {
     guard let subject = args.positionals.first, args.positionals.count == 1 else {
-      throw UsageError("bench: name one workload: sim, network, experiment, external, forecast, nn, lp, validate, run, fit or import (usage: \(usageLine))")
+      throw UsageError("bench: name one workload: sim, network, experiment, external, forecast, nn, train, lp, validate, run, fit or import (usage: \(usageLine))")
     }
     switch subject {
     case "sim": return try benchSimulation(args, console: console)
@@ -99,12 +109,13 @@ struct BenchCommand: CLICommand {
     case "external": return try benchExternal(args, console: console)
     case "forecast": return try benchForecast(args, console: console)
     case "nn": return try benchNeural(args, console: console)
+    case "train": return try benchTrain(args, console: console)
     case "lp": return try benchLP(args, console: console)
     case "validate": return try benchValidate(args, console: console)
     case "run": return try benchRun(args, console: console)
     case "fit": return try benchFit(args, console: console)
     case "import": return try benchImport(args, console: console)
-    default: throw UsageError("bench: unknown workload '\(subject)'; workloads are: sim, network, experiment, external, forecast, nn, lp, validate, run, fit, import")
+    default: throw UsageError("bench: unknown workload '\(subject)'; workloads are: sim, network, experiment, external, forecast, nn, train, lp, validate, run, fit, import")
     }
   }
 

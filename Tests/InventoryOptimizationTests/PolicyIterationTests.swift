@@ -57,6 +57,7 @@ import Testing
     options.iterations = 2
     options.states = 80
     options.paths = 8
+    options.pathBudget = 0
     options.horizon = 10
     options.hidden = [8]
     options.minimumSteps = 200

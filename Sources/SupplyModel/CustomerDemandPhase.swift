@@ -19,8 +19,6 @@ struct CustomerDemandPhase {
     /// Demand × this factor (a store's share of a SKU's demand).
     var scale: Double
     var backorders: Bool
-    /// Some demand went unmet since the last receipt.
-    var cycleShort: Bool
   }
 
   /// One slot's demand: its model, the factor applied to its mean, its stream and its rule.
@@ -32,6 +30,10 @@ struct CustomerDemandPhase {
   }
 
   private(set) var slots: [Slot] = []
+  /// Per slot: some demand went unmet since the last receipt. A column (shared by copies of this
+  /// value, which the simulators never make), so reading and clearing a mark at every receipt
+  /// costs no copy-on-write check.
+  let cycleShort: Column<Bool>
   private let tables: PoissonTableSet
   private let profiles: [DemandProfile]
 
@@ -50,8 +52,9 @@ struct CustomerDemandPhase {
       member.append(table)
       slots.append(Slot(rng: source.rng, sampler: DemandSampler(source.model.family), tableOffset: -1, tableLength: 0,
                         constantMean: profile.isStationary ? mean : .nan, scale: source.scale,
-                        backorders: source.unmetDemand == .backorder, cycleShort: false))
+                        backorders: source.unmetDemand == .backorder))
     }
+    cycleShort = Column(repeating: false, count: sources.count)
     tables = PoissonTableSet(means: means)
     profiles = sources.map(\.model.profile)
     for i in slots.indices where member[i] >= 0 {
@@ -61,9 +64,9 @@ struct CustomerDemandPhase {
 
   /// Marks slot i as having had a stockout in its current replenishment cycle, or reads and
   /// clears the mark at a receipt.
-  @inline(__always) mutating func closeCycle(_ i: Int) -> Bool {
-    let short = slots[i].cycleShort
-    slots[i].cycleShort = false
+  @inline(__always) func closeCycle(_ i: Int) -> Bool {
+    let short = cycleShort[i]
+    cycleShort[i] = false
     return short
   }
 
@@ -75,7 +78,7 @@ struct CustomerDemandPhase {
                       onHand: UnsafeMutableBufferPointer<Int>, backordered: UnsafeMutableBufferPointer<Int>,
                       stats: UnsafeMutableBufferPointer<SKUStatistics>, demand: UnsafeMutableBufferPointer<Int>) {
     // Work on locals, so the closures below capture no part of `self`.
-    let profiles = self.profiles, tables = self.tables
+    let profiles = self.profiles, tables = self.tables, cycleShort = self.cycleShort.values
     var slots: [Slot] = []
     swap(&slots, &self.slots)
     defer { swap(&slots, &self.slots) }
@@ -95,7 +98,7 @@ struct CustomerDemandPhase {
         let short = d - filled
         onHand[k] = available - filled
         if short > 0 {
-          slot[k].cycleShort = true
+          cycleShort[k] = true
           if slot[k].backorders { backordered[k] += short }
         }
         if measured {
@@ -109,5 +112,58 @@ struct CustomerDemandPhase {
         }
       }
     }}
+  }
+
+  /// Every slot's "demand is backordered" flag, in slot order (what `settle` needs besides the
+  /// cycle marks).
+  var backorderFlags: [Bool] { slots.map(\.backorders) }
+
+  /// Draws day `day`'s demand of every slot into `demand` without serving it: the first half of
+  /// `serve`, which draws the same numbers from the same streams (demand does not depend on stock).
+  mutating func draw(day: Int, calendar: SimulationCalendar, into demand: UnsafeMutableBufferPointer<Int>) {
+    let profiles = self.profiles, tables = self.tables
+    var slots: [Slot] = []
+    swap(&slots, &self.slots)
+    defer { swap(&slots, &self.slots) }
+    tables.withReader { reader in
+    slots.withUnsafeMutableBufferPointer { slot in
+      for k in 0..<slot.count {
+        if slot[k].tableOffset >= 0 {
+          demand[k] = reader.sample(offset: slot[k].tableOffset, length: slot[k].tableLength, using: &slot[k].rng)
+        } else {
+          let mean = slot[k].constantMean.isNaN ? profiles[k].mean(onDay: day, calendar: calendar) * slot[k].scale : slot[k].constantMean
+          demand[k] = slot[k].sampler.sample(mean: mean, day: day, using: &slot[k].rng)
+        }
+      }
+    }}
+  }
+
+  /// Serves demand already drawn (`draw`): the second half of `serve`, with the same effect on
+  /// stock, backorders, cycle marks and statistics.
+  @inline(__always)
+  static func settle(_ demand: UnsafeBufferPointer<Int>, backorders: UnsafeBufferPointer<Bool>, cycleShort: Column<Bool>, measured: Bool,
+                     onHand: UnsafeMutableBufferPointer<Int>, backordered: UnsafeMutableBufferPointer<Int>,
+                     stats: UnsafeMutableBufferPointer<SKUStatistics>) {
+    let marks = cycleShort.values
+    for k in 0..<demand.count {
+      let d = demand[k]
+      let available = onHand[k]
+      let filled = d < available ? d : available
+      let short = d - filled
+      onHand[k] = available - filled
+      if short > 0 {
+        marks[k] = true
+        if backorders[k] { backordered[k] += short }
+      }
+      if measured {
+        stats[k].demand += d
+        stats[k].filledFromStock += filled
+        if short > 0 {
+          stats[k].unitsShort += short
+          stats[k].stockoutDays += 1
+          if !backorders[k] { stats[k].unitsLost += short }
+        }
+      }
+    }
   }
 }

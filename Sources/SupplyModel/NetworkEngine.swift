@@ -35,7 +35,9 @@ enum NetworkEngine {
       let range = chunks[i]
       let sub = chunks.count == 1 ? network : network.restricted(to: range)
       var policies = (0..<nodeCount).map { makePolicy($0, range) }
-      return simulateChunk(sub, policies: &policies, echelonStock: echelonStock, options: options)
+      // A run in one chunk draws its customer demand ahead on a second thread when it may use one.
+      return simulateChunk(sub, policies: &policies, echelonStock: echelonStock, options: options,
+                           prefetchDemand: chunks.count == 1 && options.threads > 1)
     }
     // Chunks hold points node-major over their own SKUs; interleave them back per node.
     func merged<T>(_ field: (ChunkResult) -> [T]) -> [T] {
@@ -121,8 +123,95 @@ enum NetworkEngine {
     return give
   }
 
+  /// Where each stocking point of a chunk gets its stock and what it ships with, by internal
+  /// point index p = rank(node) × m + sku.
+  struct PointLayout {
+    /// The point that supplies p, or -1 for a point an external supplier supplies.
+    var parentPoint: [Int]
+    /// The external supplier of p, or -1.
+    var supplierOf: [Int]
+    /// p's inbound lane, or -1.
+    var laneOf: [Int]
+    /// The customer class of p's node.
+    var priorityOf: [Int32]
+    /// The points p supplies.
+    var childPoints: [[Int]]
+    /// p's lead-time stream and sampler.
+    var leadStreams: [Xoshiro256] = []
+    var leadSamplers: [LeadTimeSampler] = []
+    /// p's fixed lead time, or -1 when it is drawn (fixed times skip the sampler and its stream,
+    /// which they would not draw from anyway).
+    var fixedLead: [Int]
+    /// Opening stock of p.
+    var initialOnHand: [Int]
+    /// The longest typical lead time plus one.
+    var longestLead = 1
+
+    init(_ network: SupplyNetwork, rank: [Int], replication: UInt64) {
+      let topology = network.topology, nodes = topology.nodes
+      let m = network.skus.count, pointCount = nodes.count * m
+      parentPoint = Array(repeating: -1, count: pointCount)
+      supplierOf = Array(repeating: -1, count: pointCount)
+      laneOf = Array(repeating: -1, count: pointCount)
+      priorityOf = Array(repeating: Int32(0), count: pointCount)
+      childPoints = Array(repeating: [], count: pointCount)
+      initialOnHand = Array(repeating: 0, count: pointCount)
+      for node in topology.downstreamFirst {
+        for k in 0..<m {
+          let p = rank[node] * m + k
+          let sku = network.skus[k]
+          if let parent = topology.parent(ofNode: node, sku: k) {
+            parentPoint[p] = rank[parent] * m + k
+          } else {
+            supplierOf[p] = sku.supplierIndex
+          }
+          laneOf[p] = topology.sourceLane[node][k] ?? -1
+          priorityOf[p] = Int32(clamping: nodes[node].priority)
+          initialOnHand[p] = network.initialStock[node][k]
+          leadStreams.append(Xoshiro256(seed: network.seed, entity: StreamKey.entity(sku.id, namespace: nodes[node].streamNamespace), purpose: .leadTime, replication: replication))
+          let lead = network.leadTime(ofNode: node, sku: k)
+          leadSamplers.append(lead.makeSampler())
+          longestLead = max(longestLead, lead.typicalMaximum + 1)
+        }
+      }
+      for p in 0..<pointCount where parentPoint[p] >= 0 { childPoints[parentPoint[p]].append(p) }
+      fixedLead = leadSamplers.map { sampler -> Int in
+        guard sampler.isDeterministic else { return -1 }
+        var unused = Xoshiro256(seed: 0)
+        return sampler.sample(using: &unused)
+      }
+    }
+  }
+
+  /// Shipments that left during a day's review, in order: a growable buffer whose appends cost
+  /// no copy-on-write check.
+  struct Departures {
+    private(set) var storage = Column(repeating: Shipment(slot: 0, units: 0), count: 64)
+    /// The number of shipments listed.
+    private(set) var count = 0
+
+    /// Lists a shipment after the others.
+    @inline(__always)
+    mutating func append(_ s: Shipment) {
+      if count == storage.values.count {
+        let larger = Column(repeating: Shipment(slot: 0, units: 0), count: 2 * count)
+        _ = larger.values.update(fromContentsOf: storage.values)
+        storage = larger
+      }
+      storage[count] = s
+      count += 1
+    }
+
+    /// Empties the list (keeping its room).
+    mutating func removeAll() { count = 0 }
+  }
+
   /// Simulates all SKUs of `network` at all nodes (one chunk) for the whole horizon.
-  static func simulateChunk<P: ReplenishmentPolicy>(_ network: SupplyNetwork, policies: inout [P], echelonStock: Bool, options: SimulationOptions) -> ChunkResult {
+  ///
+  /// - Parameter prefetchDemand: Draw customer demand ahead on a second thread (the results are
+  ///   the same either way; see `DemandPrefetch`).
+  static func simulateChunk<P: ReplenishmentPolicy>(_ network: SupplyNetwork, policies: inout [P], echelonStock: Bool, options: SimulationOptions,
+                                                    prefetchDemand: Bool = false) -> ChunkResult {
     let topology = network.topology
     let nodes = topology.nodes
     let m = network.skus.count
@@ -136,42 +225,13 @@ enum NetworkEngine {
     let replication = options.replication
     let recordsFlow = nodes.count > 1
 
-    // Internal points: p = rank(node) × m + sku, so customer-facing points come first.
-    var parentPoint = Array(repeating: -1, count: pointCount)
-    var supplierOf = Array(repeating: -1, count: pointCount)
-    var laneOf = Array(repeating: -1, count: pointCount)
-    var priorityOf = Array(repeating: Int32(0), count: pointCount)
-    var childPoints: [[Int]] = Array(repeating: [], count: pointCount)
-    var leadStreams: [Xoshiro256] = []
-    var leadSamplers: [LeadTimeSampler] = []
-    var initialOnHand = Array(repeating: 0, count: pointCount)
-    var longestLead = 1
-    for node in order {
-      for k in 0..<m {
-        let p = rank[node] * m + k
-        let sku = network.skus[k]
-        if let parent = topology.parent(ofNode: node, sku: k) {
-          parentPoint[p] = rank[parent] * m + k
-        } else {
-          supplierOf[p] = sku.supplierIndex
-        }
-        laneOf[p] = topology.sourceLane[node][k] ?? -1
-        priorityOf[p] = Int32(clamping: nodes[node].priority)
-        initialOnHand[p] = network.initialStock[node][k]
-        leadStreams.append(Xoshiro256(seed: network.seed, entity: StreamKey.entity(sku.id, namespace: nodes[node].streamNamespace), purpose: .leadTime, replication: replication))
-        let lead = network.leadTime(ofNode: node, sku: k)
-        leadSamplers.append(lead.makeSampler())
-        longestLead = max(longestLead, lead.typicalMaximum + 1)
-      }
-    }
-    for p in 0..<pointCount where parentPoint[p] >= 0 { childPoints[parentPoint[p]].append(p) }
-    // Fixed lead times skip the sampler (and its stream, which they would not draw from anyway).
-    let fixedLead = leadSamplers.map { sampler -> Int in
-      guard sampler.isDeterministic else { return -1 }
-      var unused = Xoshiro256(seed: 0)
-      return sampler.sample(using: &unused)
-    }
-    var demandPhase = CustomerDemandPhase(leafNodes.flatMap { node in
+    // Internal points: p = rank(node) × m + sku, so customer-facing points come first. The
+    // layout is immutable from here on (constants: no closure below boxes or checks them).
+    let layout = PointLayout(network, rank: rank, replication: replication)
+    let parentPoint = layout.parentPoint, supplierOf = layout.supplierOf, laneOf = layout.laneOf
+    let priorityOf = layout.priorityOf, childPoints = layout.childPoints, leadSamplers = layout.leadSamplers
+    let fixedLead = layout.fixedLead
+    let demandPhase = CustomerDemandPhase(leafNodes.flatMap { node in
       network.skus.map { sku in
         CustomerDemandPhase.Source(
           model: sku.demand, scale: nodes[node].demandFactor,
@@ -179,6 +239,8 @@ enum NetworkEngine {
           unmetDemand: sku.unmetDemand)
       }
     })
+    let customerCycleShort = demandPhase.cycleShort, backorderFlags = demandPhase.backorderFlags
+    let customerDemand = DemandPrefetch(demandPhase, calendar: network.calendar, horizon: horizon, concurrent: prefetchDemand)
 
     let yieldRate = supplierOf.map { $0 >= 0 ? network.suppliers[$0].yieldRate : 1 }
     var yieldRNG: [Xoshiro256] = []
@@ -194,11 +256,11 @@ enum NetworkEngine {
     var laneQueue = Array(repeating: ShipmentQueue(), count: topology.lanes.count)
 
     // Per-point state lives in columns (see `Column`): internal index p, customer-facing points first.
-    let onHand = Column(initialOnHand)
+    let onHand = Column(layout.initialOnHand)
     let onOrder = Column(repeating: 0, count: pointCount)
     let owed = Column(repeating: 0, count: pointCount)
-    let leadRNG = Column(leadStreams)
-    var requests: [[Request]] = Array(repeating: [], count: pointCount)
+    let leadRNG = Column(layout.leadStreams)
+    let requests = Column<[Request]>(repeating: [], count: pointCount)
     let internalCycleShort = Column(repeating: false, count: pointCount)
     let stats = Column(repeating: SKUStatistics(), count: pointCount)
     let flow = Column(repeating: FlowMoments(), count: pointCount)
@@ -206,8 +268,9 @@ enum NetworkEngine {
     let orderedToday = Column(repeating: 0, count: pointCount)
     let filledToday = Column(repeating: 0, count: pointCount)
     let echelonPosition = Column(repeating: 0, count: pointCount)
-    var receipts = CalendarQueue<Shipment>(span: longestLead + 1)
+    var receipts = CalendarQueue<Shipment>(span: layout.longestLead + 1)
     var arrivals: [Shipment] = []
+    var departures = Departures()
     var state = InventoryState(skuCount: m)
     var orders = Array(repeating: 0, count: m)
     var nodeDemand = Array(repeating: 0, count: m)
@@ -257,8 +320,8 @@ enum NetworkEngine {
       for s in arrivals {
         let p = Int(s.slot)
         let customerFacing = p < leafPoints
-        let short = customerFacing ? demandPhase.closeCycle(p) : internalCycleShort[p]
-        internalCycleShort[p] = false
+        let short = customerFacing ? customerCycleShort[p] : internalCycleShort[p]
+        if customerFacing { customerCycleShort[p] = false } else { internalCycleShort[p] = false }
         let served = s.book(at: p, onHand: &onHandSlots, onOrder: &onOrderSlots, owed: &owedSlots, servesBackorders: customerFacing,
                             statistics: &stats[p], measured: measured, cycleHadStockout: short)
         if tracing { receivedToday[p] += s.units; shippedToday[p] += served }
@@ -281,11 +344,18 @@ enum NetworkEngine {
         if yieldRate[p] < 1 { s.applyYield(yieldRate[p], using: &yieldRNG[p]) }
         depart(s)
       }
+      // The review lists what leaves (in order) and moves it afterwards, so its loops call no
+      // closure; nothing reviewed today reads what left earlier in the review.
+      departures.removeAll()
 
       // Customer demand.
       let openingOnHand = tracing ? Array(onHand.slice(0..<leafPoints)) : []
-      demandPhase.serve(day: day, measured: measured, calendar: network.calendar, onHand: onHand.slice(0..<leafPoints),
-                        backordered: owed.slice(0..<leafPoints), stats: stats.slice(0..<leafPoints), demand: demandToday.slice(0..<leafPoints))
+      let drawn = customerDemand.demand(onDay: day)
+      _ = demandToday.slice(0..<leafPoints).update(fromContentsOf: drawn)
+      backorderFlags.withUnsafeBufferPointer { flags in
+        CustomerDemandPhase.settle(drawn, backorders: flags, cycleShort: customerCycleShort, measured: measured, onHand: onHand.slice(0..<leafPoints),
+                                   backordered: owed.slice(0..<leafPoints), stats: stats.slice(0..<leafPoints))
+      }
       if tracing { for p in 0..<leafPoints { shippedToday[p] += min(demandToday[p], openingOnHand[p]) } }
 
       // Review, downstream first.
@@ -297,7 +367,7 @@ enum NetworkEngine {
               if onHand[p] >= owed[p] {
                 // Enough for everyone: ship every open order in full (the common case).
                 for request in requests[p] {
-                  depart(Shipment(slot: request.child, units: request.units))
+                  departures.append(Shipment(slot: request.child, units: request.units))
                   if Int(request.day) == day { filledToday[p] += request.units } else if measured { stats[p].backordersServed += request.units }
                 }
                 requests[p].removeAll(keepingCapacity: true)
@@ -311,7 +381,7 @@ enum NetworkEngine {
                   var request = requests[p][i]
                   let units = give[i]
                   if units > 0 {
-                    depart(Shipment(slot: request.child, units: units))
+                    departures.append(Shipment(slot: request.child, units: units))
                     if Int(request.day) == day { filledToday[p] += units } else if measured { stats[p].backordersServed += units }
                     request.units -= units
                   }
@@ -333,27 +403,33 @@ enum NetworkEngine {
             }
           }
         }
-        for k in 0..<m { nodeDemand[k] = demandToday[base + k] }
+        // The node's slices are copied into the policy's arrays through raw buffers: one
+        // uniqueness check per array and node-day, not one per SKU.
+        let points = base..<(base + m)
+        nodeDemand.withUnsafeMutableBufferPointer { _ = $0.update(fromContentsOf: demandToday.slice(points)) }
         policies[node].observe(demand: nodeDemand, day: day)
-        for k in 0..<m {
-          let p = base + k
-          var position = onHand[p] + onOrder[p] - owed[p]
-          if echelonStock {
-            for c in childPoints[p] { position += echelonPosition[c] }
-            echelonPosition[p] = position
-            state.onHand[k] = position - onOrder[p]
-            state.backordered[k] = 0
-          } else {
-            state.onHand[k] = onHand[p]
-            state.backordered[k] = owed[p]
+        state.onOrder.withUnsafeMutableBufferPointer { _ = $0.update(fromContentsOf: onOrder.slice(points)) }
+        if echelonStock {
+          state.onHand.withUnsafeMutableBufferPointer { stateOnHand in
+            state.backordered.withUnsafeMutableBufferPointer { stateOwed in
+              for k in 0..<m {
+                let p = base + k
+                var position = onHand[p] + onOrder[p] - owed[p]
+                for c in childPoints[p] { position += echelonPosition[c] }
+                echelonPosition[p] = position
+                stateOnHand[k] = position - onOrder[p]
+                stateOwed[k] = 0
+              }
+            }
           }
-          state.onOrder[k] = onOrder[p]
+        } else {
+          state.onHand.withUnsafeMutableBufferPointer { _ = $0.update(fromContentsOf: onHand.slice(points)) }
+          state.backordered.withUnsafeMutableBufferPointer { _ = $0.update(fromContentsOf: owed.slice(points)) }
         }
         if observesPipeline[node] { DayPhases.pipeline(of: receipts, after: day, slots: base..<(base + m), into: &state.inTransit) }
         policies[node].decide(state, day: day, orders: &orders)
         for k in 0..<m where orders[k] != 0 {
           let q = orders[k]
-          orders[k] = 0
           let p = base + k
           precondition(q > 0, DayPhases.negativeOrder(policy: policies[node].name, node: nodes[node], sku: network.skus[k].id, units: q, day: day,
                                                       nodeCount: nodes.count))
@@ -368,10 +444,15 @@ enum NetworkEngine {
           } else if supplierQueues.isQueued(supplierOf[p]) {
             supplierQueues.append(Shipment(slot: Int32(p), units: q), to: supplierOf[p])
           } else {
-            ship(Shipment(slot: Int32(p), units: q))
+            var s = Shipment(slot: Int32(p), units: q)
+            if yieldRate[p] < 1 { s.applyYield(yieldRate[p], using: &yieldRNG[p]) }
+            departures.append(s)
           }
         }
+        orders.withUnsafeMutableBufferPointer { $0.update(repeating: 0) }
       }
+
+      for i in 0..<departures.count { depart(departures.storage[i]) }
 
       // Suppliers ship from their queues within today's capacity; then lanes move what they can.
       supplierQueues.release(day: day, ship)

@@ -30,6 +30,10 @@ struct FamilyLikelihood {
   /// the sum of y of each group. With only weekday, promotion and price effects there are a few
   /// dozen groups, so an evaluation costs O(groups + max y) instead of O(days).
   let groupMean: [Double], groupDays: [Double], groupZeros: [Double], groupSumY: [Double]
+  /// The distinct (sales, mean) pairs of the censored days, and each censored day's pair (in
+  /// `censored` order): censored days of a stockout usually sell the same stock on a few means,
+  /// so an evaluation computes one survival probability per pair, then adds them day by day.
+  let pairSales: [Int], pairMean: [Double], censoredPair: [Int]
 
   init(history: DemandHistory, means: [Double]) {
     y = history.quantities
@@ -58,16 +62,43 @@ struct FamilyLikelihood {
       above += counts[j + 1]
       tail[j] = above
     }
-    // Group by mean, in a fixed order (sorted by mean, then day) so sums are reproducible.
-    var keyed = exact.map { (mean: means[$0], day: $0) }
-    keyed.sort { $0.mean < $1.mean || $0.mean == $1.mean && $0.day < $1.day }
-    var gm: [Double] = [], gn: [Double] = [], gz: [Double] = [], gy: [Double] = []
-    for (mean, t) in keyed {
-      if gm.last != mean { gm.append(mean); gn.append(0); gz.append(0); gy.append(0) }
-      gn[gn.count - 1] += 1
-      if y[t] == 0 { gz[gz.count - 1] += 1 }
-      gy[gy.count - 1] += Double(y[t])
+    // Group by mean (a hash on the value, -0 as +0), then order the groups by mean so sums are
+    // reproducible. The per-group sums are counts and sums of counts: exact whatever the order.
+    var groupOf: [UInt64: Int] = [:]
+    var um: [Double] = [], un: [Double] = [], uz: [Double] = [], uy: [Double] = []
+    for t in exact {
+      let mean = means[t]
+      let key = mean == 0 ? 0 : mean.bitPattern
+      let g: Int
+      if let found = groupOf[key] {
+        g = found
+      } else {
+        g = um.count
+        groupOf[key] = g
+        um.append(mean); un.append(0); uz.append(0); uy.append(0)
+      }
+      un[g] += 1
+      if y[t] == 0 { uz[g] += 1 }
+      uy[g] += Double(y[t])
     }
+    let order = um.indices.sorted { um[$0] < um[$1] }
+    let gm = order.map { um[$0] }, gn = order.map { un[$0] }, gz = order.map { uz[$0] }, gy = order.map { uy[$0] }
+    var pairOf: [CensoredPair: Int] = [:]
+    var pairSales: [Int] = [], pairMean: [Double] = [], censoredPair: [Int] = []
+    censoredPair.reserveCapacity(censored.count)
+    for t in censored {
+      let key = CensoredPair(sales: y[t], meanBits: means[t].bitPattern)
+      if let found = pairOf[key] {
+        censoredPair.append(found)
+      } else {
+        pairOf[key] = pairSales.count
+        censoredPair.append(pairSales.count)
+        pairSales.append(y[t]); pairMean.append(means[t])
+      }
+    }
+    self.pairSales = pairSales
+    self.pairMean = pairMean
+    self.censoredPair = censoredPair
     self.exact = exact
     self.censored = censored
     self.tail = tail
@@ -114,11 +145,21 @@ struct FamilyLikelihood {
         total += positives * (logOneMinusPi - r * l1) - groupSumY[g] * l1
       }
     }
-    for t in censored {
-      total += log(model.survival(atLeast: y[t], mean: m[t]))
+    if !censoredPair.isEmpty {
+      // One survival per distinct pair; the sum still runs over the days in day order.
+      withUnsafeTemporaryAllocation(of: Double.self, capacity: pairSales.count) { logSurvival in
+        for u in pairSales.indices { logSurvival[u] = log(model.survival(atLeast: pairSales[u], mean: pairMean[u])) }
+        for u in censoredPair { total += logSurvival[u] }
+      }
     }
     return total.isNaN ? -.infinity : total
   }
+}
+
+/// A censored day's sales and the bits of its mean: days with equal keys have equal survival.
+private struct CensoredPair: Hashable {
+  var sales: Int
+  var meanBits: UInt64
 }
 
 /// Maximizes a smooth function of one or two variables in a box by Newton steps on

@@ -39,6 +39,15 @@ struct MeanRegression {
   let trendCentre: Double
   /// Days that carry information: available, or censored with a positive sale.
   let used: [Bool]
+  /// Without trend and yearly wave a day's design row, hence its mean, depends only on its
+  /// weekday, promotion and price: `rowKey[t]` numbers day t's combination and `keyDay[k]` is
+  /// the first day with key k, so a pass computes one `exp` per key instead of one per day
+  /// (the same value bit for bit: the same row on the same inputs). Both empty otherwise.
+  let rowKey: [Int], keyDay: [Int]
+  /// The non-zero row entries of each key, at most `keyWidth` from `k * keyWidth`, and their count.
+  let keyIndex: [Int], keyValue: [Double], keyCount: [Int]
+  /// Intercept, weekday, promotion, price.
+  static let keyWidth = 4
 
   /// cos/sin of the first two yearly harmonics for each day of the year.
   static let harmonics: [(Double, Double, Double, Double)] = (0..<365).map { d in
@@ -52,6 +61,43 @@ struct MeanRegression {
     logRelativePrice = terms.price ? history.price.map { log($0 / referencePrice) } : []
     trendCentre = Double(history.count - 1) / 2
     used = history.quantities.indices.map { history.isAvailable($0) || history.quantities[$0] > 0 }
+    var rowKey: [Int] = [], keyDay: [Int] = []
+    var keyIndex: [Int] = [], keyValue: [Double] = [], keyCount: [Int] = []
+    if !terms.trend && !terms.yearly {
+      var keyOf: [RowKey: Int] = [:]
+      rowKey = [Int](repeating: 0, count: history.count)
+      for t in 0..<history.count {
+        let x = terms.price ? logRelativePrice[t] : 0
+        let key = RowKey(weekday: terms.weekly ? history.calendar.weekday(ofDay: t) : 0,
+                         promotion: terms.promotion && history.promotion[t], priceBits: x == 0 ? 0 : x.bitPattern)
+        if let k = keyOf[key] {
+          rowKey[t] = k
+        } else {
+          keyOf[key] = keyDay.count
+          rowKey[t] = keyDay.count
+          keyDay.append(t)
+        }
+      }
+      let width = Self.keyWidth
+      keyIndex = [Int](repeating: 0, count: keyDay.count * width)
+      keyValue = [Double](repeating: 0, count: keyDay.count * width)
+      keyCount = [Int](repeating: 0, count: keyDay.count)
+      // The entries `row` writes for such a day (intercept, weekday, promotion, price).
+      for (k, t) in keyDay.enumerated() {
+        var n = 0
+        func put(_ i: Int, _ v: Double) { keyIndex[k * width + n] = i; keyValue[k * width + n] = v; n += 1 }
+        put(0, 1)
+        if terms.weekly { let wd = history.calendar.weekday(ofDay: t); if wd > 0 { put(wd, 1) } }
+        if terms.promotion && history.promotion[t] { put(terms.promotionIndex, 1) }
+        if terms.price && logRelativePrice[t] != 0 { put(terms.priceIndex, logRelativePrice[t]) }
+        keyCount[k] = n
+      }
+    }
+    self.rowKey = rowKey
+    self.keyDay = keyDay
+    self.keyIndex = keyIndex
+    self.keyValue = keyValue
+    self.keyCount = keyCount
   }
 
   /// Writes the non-zero entries of ∂log μ_t/∂θ as (`index[k]`, `value[k]`) and returns μ_t
@@ -98,21 +144,37 @@ struct MeanRegression {
     return (exp(min(eta, 700)) * factor, n)
   }
 
-  /// Calls `body(t, μ_t, indices, values, count)` for every day (or every used day), with the
-  /// row's non-zero derivative entries; stops and returns false when a factor is <= 0.
+  /// Calls `body(t, μ_t, indices, values, count, key)` for every day (or every used day), with
+  /// the row's non-zero derivative entries and the day's `rowKey` (-1 without keys); stops and
+  /// returns false when a factor is <= 0.
   @inline(__always)
   func forEachRow(_ theta: [Double], usedOnly: Bool,
-                  _ body: (Int, Double, UnsafeMutablePointer<Int>, UnsafeMutablePointer<Double>, Int) -> Void) -> Bool {
+                  _ body: (Int, Double, UnsafePointer<Int>, UnsafePointer<Double>, Int, Int) -> Void) -> Bool {
     var index = [Int](repeating: 0, count: 16), value = [Double](repeating: 0, count: 16)
     return theta.withUnsafeBufferPointer { th in
       index.withUnsafeMutableBufferPointer { ix in
         value.withUnsafeMutableBufferPointer { vx in
-          for t in 0..<history.count where !usedOnly || used[t] {
-            let r = row(t, th.baseAddress!, ix.baseAddress!, vx.baseAddress!)
-            guard let m = r.mean, m.isFinite else { return false }
-            body(t, m, ix.baseAddress!, vx.baseAddress!, r.count)
+          if keyDay.isEmpty {
+            for t in 0..<history.count where !usedOnly || used[t] {
+              let r = row(t, th.baseAddress!, ix.baseAddress!, vx.baseAddress!)
+              guard let m = r.mean, m.isFinite else { return false }
+              body(t, m, UnsafePointer(ix.baseAddress!), UnsafePointer(vx.baseAddress!), r.count, -1)
+            }
+            return true
           }
-          return true
+          return withUnsafeTemporaryAllocation(of: Double.self, capacity: keyDay.count) { keyMean in
+            for k in keyDay.indices { keyMean[k] = row(keyDay[k], th.baseAddress!, ix.baseAddress!, vx.baseAddress!).mean ?? .nan }
+            return keyIndex.withUnsafeBufferPointer { ki in
+              keyValue.withUnsafeBufferPointer { kv in
+                for t in 0..<history.count where !usedOnly || used[t] {
+                  let k = rowKey[t], m = keyMean[k]
+                  guard m.isFinite else { return false }
+                  body(t, m, ki.baseAddress! + k * Self.keyWidth, kv.baseAddress! + k * Self.keyWidth, keyCount[k], k)
+                }
+                return true
+              }
+            }
+          }
         }
       }
     }
@@ -136,7 +198,7 @@ struct MeanRegression {
   func means(_ theta: [Double]) -> [Double]? {
     var mu = [Double](repeating: 0, count: history.count)
     let ok = mu.withUnsafeMutableBufferPointer { out in
-      forEachRow(theta, usedOnly: false) { t, m, _, _, _ in out[t] = m }
+      forEachRow(theta, usedOnly: false) { t, m, _, _, _, _ in out[t] = m }
     }
     return ok ? mu : nil
   }
@@ -147,7 +209,7 @@ struct MeanRegression {
     let p = terms.count
     var a = [Double](repeating: 0, count: p * p)
     a.withUnsafeMutableBufferPointer { A in
-      _ = forEachRow(theta, usedOnly: true) { t, m, index, value, n in
+      _ = forEachRow(theta, usedOnly: true) { t, m, index, value, n, _ in
         let w = weight(t, m)
         Self.accumulate(A.baseAddress!, p, w, index, value, n)
       }
@@ -158,8 +220,8 @@ struct MeanRegression {
 
   /// Adds w·z z' to the upper triangle of `a` (indices ascending).
   @inline(__always)
-  static func accumulate(_ a: UnsafeMutablePointer<Double>, _ p: Int, _ w: Double, _ index: UnsafeMutablePointer<Int>,
-                         _ value: UnsafeMutablePointer<Double>, _ n: Int) {
+  static func accumulate(_ a: UnsafeMutablePointer<Double>, _ p: Int, _ w: Double, _ index: UnsafePointer<Int>,
+                         _ value: UnsafePointer<Double>, _ n: Int) {
     for u in 0..<n {
       let i = index[u], wz = w * value[u]
       let rowStart = a + i * p
@@ -178,16 +240,40 @@ struct MeanRegression {
     let censored = (0..<history.count).contains { used[$0] && !history.isAvailable($0) }
     let limit = censored ? maxIterations * 4 : maxIterations
     var previous = -Double.infinity
+    // Per key and pass: log μ, and the last censored sale imputed with its E[D | D >= s]
+    // (pure functions of μ, so sharing them keeps every bit).
+    var keyLog = [Double](repeating: .nan, count: keyDay.count)
+    var keySale = [Int](repeating: -1, count: keyDay.count), keyImputed = [Double](repeating: 0, count: keyDay.count)
     for iteration in 1...limit {
       for i in 0..<(p * p) { a[i] = 0 }
       for i in 0..<p { g[i] = 0 }
+      for k in keyDay.indices { keyLog[k] = .nan; keySale[k] = -1 }
       var objective = 0.0
       let valid = a.withUnsafeMutableBufferPointer { A in
         g.withUnsafeMutableBufferPointer { G in
-          forEachRow(theta, usedOnly: true) { t, m, index, value, n in
+          forEachRow(theta, usedOnly: true) { t, m, index, value, n, key in
             let q = history.quantities[t]
-            let y = history.isAvailable(t) ? Double(q) : model.conditionalMean(atLeast: q, mean: m)
-            if m > 0 { objective += (y > 0 ? y * log(m) : 0) - m }
+            let y: Double
+            if history.isAvailable(t) {
+              y = Double(q)
+            } else if key >= 0 {
+              if keySale[key] != q { keySale[key] = q; keyImputed[key] = model.conditionalMean(atLeast: q, mean: m) }
+              y = keyImputed[key]
+            } else {
+              y = model.conditionalMean(atLeast: q, mean: m)
+            }
+            if m > 0 {
+              var logM = 0.0
+              if y > 0 {
+                if key < 0 {
+                  logM = log(m)
+                } else {
+                  if keyLog[key].isNaN { keyLog[key] = log(m) }
+                  logM = keyLog[key]
+                }
+              }
+              objective += (y > 0 ? y * logM : 0) - m
+            }
             let r = y - m
             for u in 0..<n { G[index[u]] += r * value[u] }
             Self.accumulate(A.baseAddress!, p, m, index, value, n)
@@ -217,6 +303,13 @@ struct MeanRegression {
     }
     return (theta, limit)
   }
+}
+
+/// A day's weekday (0 when not modelled), promotion flag and price bits (0 for no price effect).
+private struct RowKey: Hashable {
+  var weekday: Int
+  var promotion: Bool
+  var priceBits: UInt64
 }
 
 /// Solves small symmetric positive definite systems by Cholesky, with a tiny ridge for safety.

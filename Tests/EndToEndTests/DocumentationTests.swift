@@ -94,7 +94,7 @@ struct DocumentedCommand: CustomTestStringConvertible, Sendable {
     (["check", "scenarios/forecast-lp.json", "--baseline", "reports/baselines", "--power"], true,
      "forecast-lp's power study: about eight CPU-minutes a seed in a release build (forecasting and LP policies)"),
     (["check", "scenarios/quickstart.json", "--baseline", "reports/baselines", "--power"], true,
-     "the quickstart's power study over 300 seeds: 40 s in a release build, minutes in debug; PowerStudyTests holds its rates over 20 seeds"),
+     "the quickstart's power study over 100 seeds: minutes in a release build, more in debug; PowerStudyTests holds its rates over 12 seeds"),
     (["bench"], true, "measures speed: seconds to minutes of work, and it prints timings"),
   ]
 

@@ -85,13 +85,7 @@ struct CustomerDemandPhase {
     tables.withReader { reader in
     slots.withUnsafeMutableBufferPointer { slot in
       for k in 0..<slot.count {
-        let d: Int
-        if slot[k].tableOffset >= 0 {
-          d = reader.sample(offset: slot[k].tableOffset, length: slot[k].tableLength, using: &slot[k].rng)
-        } else {
-          let mean = slot[k].constantMean.isNaN ? profiles[k].mean(onDay: day, calendar: calendar) * slot[k].scale : slot[k].constantMean
-          d = slot[k].sampler.sample(mean: mean, day: day, using: &slot[k].rng)
-        }
+        let d = Self.draw(&slot[k], k, profiles: profiles, day: day, calendar: calendar, reader: reader)
         demand[k] = d
         let available = onHand[k]
         let filled = d < available ? d : available
@@ -128,14 +122,21 @@ struct CustomerDemandPhase {
     tables.withReader { reader in
     slots.withUnsafeMutableBufferPointer { slot in
       for k in 0..<slot.count {
-        if slot[k].tableOffset >= 0 {
-          demand[k] = reader.sample(offset: slot[k].tableOffset, length: slot[k].tableLength, using: &slot[k].rng)
-        } else {
-          let mean = slot[k].constantMean.isNaN ? profiles[k].mean(onDay: day, calendar: calendar) * slot[k].scale : slot[k].constantMean
-          demand[k] = slot[k].sampler.sample(mean: mean, day: day, using: &slot[k].rng)
-        }
+        demand[k] = Self.draw(&slot[k], k, profiles: profiles, day: day, calendar: calendar, reader: reader)
       }
     }}
+  }
+
+  /// Slot `k`'s demand on `day`: from its Poisson table when it has one, else from its sampler
+  /// at the profile's mean (or the slot's constant mean). The one draw `serve` and `draw` share.
+  @inline(__always)
+  static func draw(_ slot: inout Slot, _ k: Int, profiles: [DemandProfile], day: Int, calendar: SimulationCalendar,
+                   reader: PoissonTableSet.Reader) -> Int {
+    if slot.tableOffset >= 0 {
+      return reader.sample(offset: slot.tableOffset, length: slot.tableLength, using: &slot.rng)
+    }
+    let mean = slot.constantMean.isNaN ? profiles[k].mean(onDay: day, calendar: calendar) * slot.scale : slot.constantMean
+    return slot.sampler.sample(mean: mean, day: day, using: &slot.rng)
   }
 
   /// Serves demand already drawn (`draw`): the second half of `serve`, with the same effect on

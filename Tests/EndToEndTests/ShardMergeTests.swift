@@ -257,15 +257,22 @@ import _TestSupport
     ["sweep", file, "--vary", "policies[0].fillRate=0.8..0.95:3", "--replications", "2"]
   }
 
-  @Test func shardsAndMergeAsSeparateProcessesGiveTheUnshardedBytes() throws {
+  /// The built binary, the fixture and a fresh folder `name` holding the unsharded sweep's
+  /// outputs in `whole/`; nil (with the issue recorded) when the binary is missing.
+  static func unshardedRun(_ name: String) throws -> (binary: String, file: String, root: String)? {
     guard let binary = Self.binary else {
       Issue.record("the supplysim executable was not found beside the tests or in .build/debug; build it with 'swift build'")
-      return
+      return nil
     }
     let file = SweepCLIFixture.file()
-    let root = temporaryDirectory("processes")
+    let root = temporaryDirectory(name)
     let whole = try ShardMergeTests.shell([binary] + Self.sweepArguments(file) + ["--out", root + "/whole", "--quiet"])
     #expect(whole.status == 0, "\(whole.output)")
+    return (binary, file, root)
+  }
+
+  @Test func shardsAndMergeAsSeparateProcessesGiveTheUnshardedBytes() throws {
+    guard let (binary, file, root) = try Self.unshardedRun("processes") else { return }
     for k in 1...4 {
       let r = try ShardMergeTests.shell([binary] + Self.sweepArguments(file) + ["--shard", "\(k)/4", "--out", "\(root)/shard-\(k)", "--progress", "json"])
       #expect(r.status == 0, "\(r.output)")
@@ -284,14 +291,7 @@ import _TestSupport
   /// `/data` volume, the Indexed Job's pods at once, each with its `JOB_COMPLETION_INDEX`, then the
   /// merge Job's. (No container runtime here, so the image and the volume are the parts not run.)
   @Test func emittedKubernetesCommandsRunAsIndexedPodsGiveTheUnshardedBytes() throws {
-    guard let binary = Self.binary else {
-      Issue.record("the supplysim executable was not found beside the tests or in .build/debug; build it with 'swift build'")
-      return
-    }
-    let file = SweepCLIFixture.file()
-    let root = temporaryDirectory("kubernetes-run")
-    let whole = try ShardMergeTests.shell([binary] + Self.sweepArguments(file) + ["--out", root + "/whole", "--quiet"])
-    #expect(whole.status == 0, "\(whole.output)")
+    guard let (binary, file, root) = try Self.unshardedRun("kubernetes-run") else { return }
     let emitted = try ShardMergeTests.shell([binary] + Self.sweepArguments(file) + ["--emit", "kubernetes", "--shards", "3", "--out", "cluster"])
     #expect(emitted.status == 0, "\(emitted.output)")
     let documents = emitted.output.components(separatedBy: "\n---\n")
@@ -343,14 +343,7 @@ import _TestSupport
   @Test(.enabled(if: ShardProcessTests.slurmAnswers() == nil,
                   "skipped: needs sbatch and a Slurm controller that answers (Debian's slurm-wlm with munged, slurmctld and slurmd running)"))
   func emittedSlurmArrayAndMergeGiveTheUnshardedBytesOnARealSlurm() throws {
-    guard let binary = Self.binary else {
-      Issue.record("the supplysim executable was not found; build it with 'swift build'")
-      return
-    }
-    let root = temporaryDirectory("slurm-run")
-    let file = SweepCLIFixture.file()
-    let whole = try ShardMergeTests.shell([binary] + Self.sweepArguments(file) + ["--out", root + "/whole", "--quiet"])
-    #expect(whole.status == 0, "\(whole.output)")
+    guard let (binary, file, root) = try Self.unshardedRun("slurm-run") else { return }
     let emitted = try ShardMergeTests.shell([binary] + Self.sweepArguments(file) + [
       "--emit", "slurm", "--shards", "3", "--out", "cluster", "--executable", binary, "--cpus", "1", "--memory", "500M", "--time", "00:05:00"],
       directory: root)

@@ -81,12 +81,7 @@ public struct PolicyOutcome: Sendable {
 
   /// Forecast accuracy averaged over replications (each replication's figures weighted equally).
   public var meanForecastAccuracy: ForecastAccuracy? {
-    guard let all = forecastAccuracy, !all.isEmpty else { return nil }
-    let n = Double(all.count)
-    func mean(_ f: (ForecastAccuracy) -> Double) -> Double { all.reduce(0) { $0 + f($1) } / n }
-    return ForecastAccuracy(days: all.reduce(0) { $0 + $1.days } / all.count, mae: mean(\.mae), rmse: mean(\.rmse),
-                            bias: mean(\.bias), wape: mean(\.wape), mase: mean(\.mase),
-                            coverage80: mean(\.coverage80), coverage95: mean(\.coverage95))
+    forecastAccuracy.flatMap(ForecastAccuracy.mean)
   }
 
   /// Mean of a bullwhip series across replications, skipping replications where it is undefined.

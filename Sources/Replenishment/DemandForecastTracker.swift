@@ -201,13 +201,12 @@ public struct DemandForecastTracker: Sendable {
       guard let g = global, let f = g.forecastIfCompatible(input, horizon: horizon, levels: [0.8, 0.95]) else { return nil }
       return Self.estimate(forecast: f, horizon: horizon, whole: whole, fraction: fraction)
     }
-    return Self.estimate(settings: settings, values: input.values, covariates: input.covariates, horizon: horizon, whole: whole, fraction: fraction)
+    return Self.estimate(settings: settings, input: input, horizon: horizon, whole: whole, fraction: fraction)
   }
 
-  /// Fits `settings.forecaster` to `values` (oldest first) and forecasts `horizon` days (see
+  /// Fits `settings.forecaster` to `input` and forecasts `horizon` days (see
   /// `estimate(forecast:horizon:whole:fraction:)`). Nil when the fit fails.
-  static func estimate(settings: ForecastSettings, values: [Double], covariates: Covariates?, horizon: Int, whole: Int, fraction: Double) -> Estimate? {
-    let input = ForecastInput(values: values, seasonalPeriod: settings.seasonalPeriod, covariates: covariates)
+  static func estimate(settings: ForecastSettings, input: ForecastInput, horizon: Int, whole: Int, fraction: Double) -> Estimate? {
     guard let model = try? settings.forecaster.fit(input) else { return nil }
     return estimate(forecast: model.predict(horizon: horizon, levels: [0.8, 0.95]), horizon: horizon, whole: whole, fraction: fraction)
   }

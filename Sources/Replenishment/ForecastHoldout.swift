@@ -38,11 +38,6 @@ public enum ForecastHoldout {
     public var failedFits = 0
   }
 
-  /// The days forecast from each origin for a protection interval of `protection` days.
-  public static func horizon(protection: Double) -> Int {
-    max(1, Int(max(0, protection).rounded(.down)))
-  }
-
   /// Evaluates `settings`' forecaster on `series` (oldest first) for a policy protecting over
   /// `protection` days; see the type's description, with origins `spacing` days apart
   /// (default `settings.retrainEvery`). An empty result when the series is too short for any
@@ -63,7 +58,8 @@ public enum ForecastHoldout {
     }
     for o in starts.reversed() {
       let values = Array(series[max(0, o - settings.historyDays)..<o])
-      guard let e = DemandForecastTracker.estimate(settings: settings, values: values, covariates: nil,
+      let input = ForecastInput(values: values, seasonalPeriod: settings.seasonalPeriod)
+      guard let e = DemandForecastTracker.estimate(settings: settings, input: input,
                                                    horizon: max(h, whole + 1), whole: whole, fraction: fraction) else {
         result.failedFits += 1
         continue

@@ -36,20 +36,12 @@ struct ForecastAccuracyFigures {
       let holdout = i < result.holdout.count ? result.holdout[i] : nil
       var simulatedPerSKU: [ForecastAccuracy]?
       if let perReplication = outcome.forecastErrors, !perReplication.isEmpty, perReplication.allSatisfy({ $0.count.count >= skus }) {
-        simulatedPerSKU = (0..<skus).map { k in Self.mean(perReplication.map { $0.accuracy(skus: k..<(k + 1)) }) }
+        simulatedPerSKU = (0..<skus).map { k in ForecastAccuracy.mean(perReplication.map { $0.accuracy(skus: k..<(k + 1)) })! }
       }
       return Policy(outcome: i, forecaster: settings.label, holdout: holdout?.accuracy(),
                     holdoutPerSKU: holdout.map { h in (0..<skus).map { h.accuracy(skus: $0..<($0 + 1)) } },
                     simulated: outcome.meanForecastAccuracy, simulatedPerSKU: simulatedPerSKU)
     }
-  }
-
-  /// Figures averaged over replications, each weighted equally.
-  static func mean(_ all: [ForecastAccuracy]) -> ForecastAccuracy {
-    let n = Double(all.count)
-    func m(_ f: (ForecastAccuracy) -> Double) -> Double { all.reduce(0) { $0 + f($1) } / n }
-    return ForecastAccuracy(days: all.reduce(0) { $0 + $1.days } / max(1, all.count), mae: m(\.mae), rmse: m(\.rmse), bias: m(\.bias),
-                            wape: m(\.wape), mase: m(\.mase), coverage80: m(\.coverage80), coverage95: m(\.coverage95))
   }
 
   /// The 10th, 50th and 90th percentiles (linear interpolation) of the finite values, or nil.
@@ -68,32 +60,31 @@ struct ForecastAccuracyFigures {
   static let csvColumns = ["holdoutMASE", "holdoutWAPE", "holdoutRMSE", "holdoutBias", "holdoutCoverage80", "holdoutCoverage95",
                            "forecastMASE", "forecastWAPE", "forecastRMSE", "forecastBias", "forecastCoverage80", "forecastCoverage95"]
 
+  /// One block of `csvColumns` (MASE, WAPE, RMSE, bias, 80% and 95% coverage) of `a`; nil
+  /// cells where a figure is undefined or nothing was scored.
+  static func csvCells(_ a: ForecastAccuracy?) -> [Double?] {
+    guard let a, a.days > 0 else { return Array(repeating: nil, count: csvColumns.count / 2) }
+    return [a.mase, a.wape, a.rmse, a.bias, a.coverage80, a.coverage95].map { $0.isFinite ? $0 : nil }
+  }
+
   /// The values of `csvColumns` for SKU `k` of outcome `outcome` (nil: empty cell).
   func csvValues(outcome: Int, sku k: Int) -> [Double?] {
     guard let p = policies.first(where: { $0.outcome == outcome }) else { return Array(repeating: nil, count: Self.csvColumns.count) }
-    func cells(_ a: ForecastAccuracy?) -> [Double?] {
-      guard let a, a.days > 0 else { return Array(repeating: nil, count: 6) }
-      return [a.mase, a.wape, a.rmse, a.bias, a.coverage80, a.coverage95].map { $0.isFinite ? $0 : nil }
-    }
-    return cells(p.holdoutPerSKU?[k]) + cells(p.simulatedPerSKU?[k])
+    return Self.csvCells(p.holdoutPerSKU?[k]) + Self.csvCells(p.simulatedPerSKU?[k])
   }
 
   /// The `csvColumns` cells of outcome `outcome`'s TOTAL row: figures pooled over SKUs.
   func csvTotals(outcome: Int) -> [String] {
     guard let p = policies.first(where: { $0.outcome == outcome }) else { return Array(repeating: "", count: Self.csvColumns.count) }
-    func cells(_ a: ForecastAccuracy?) -> [String] {
-      guard let a, a.days > 0 else { return Array(repeating: "", count: 6) }
-      return [a.mase, a.wape, a.rmse, a.bias, a.coverage80, a.coverage95].map { $0.isFinite ? NumberFormat.shortest($0) : "" }
-    }
-    return cells(p.holdout) + cells(p.simulated)
+    return (Self.csvCells(p.holdout) + Self.csvCells(p.simulated)).map { $0.map(NumberFormat.shortest) ?? "" }
   }
 }
 
 extension RunReport {
-  /// `forecastAccuracy` of a policy in `summary.json`, nil for a policy without a forecaster.
-  func forecastAccuracyJSON(_ outcome: PolicyOutcome) -> JSONValue? {
-    guard let i = result.outcomes.firstIndex(where: { $0.name == outcome.name }),
-          let p = ForecastAccuracyFigures(result: result).policies.first(where: { $0.outcome == i }) else { return nil }
+  /// `forecastAccuracy` of outcome `i` in `summary.json` from `figures` (computed once for every
+  /// policy), nil for a policy without a forecaster.
+  static func forecastAccuracyJSON(_ figures: ForecastAccuracyFigures, outcome i: Int) -> JSONValue? {
+    guard let p = figures.policies.first(where: { $0.outcome == i }) else { return nil }
     func block(_ a: ForecastAccuracy?, _ perSKU: [ForecastAccuracy]?) -> JSONValue {
       guard let a else { return .null }
       var members: [(key: String, value: JSONValue)] = [

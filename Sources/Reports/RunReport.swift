@@ -82,7 +82,8 @@ public struct RunReport: Sendable {
   func summaryJSON(optimalityGap: OptimalityGap?) -> String {
     let s = result.scenario
     var policies: [JSONValue] = []
-    for outcome in result.outcomes {
+    let accuracy = ForecastAccuracyFigures(result: result)
+    for (index, outcome) in result.outcomes.enumerated() {
       var kpis: [(key: String, value: JSONValue)] = []
       for name in KPIs.names {
         let sum = outcome.summary(of: name)
@@ -108,7 +109,7 @@ public struct RunReport: Sendable {
           ("mase", JSONWriter.number(accuracy.mase)),
         ])))
       }
-      if let accuracy = forecastAccuracyJSON(outcome) { members.append(("forecastAccuracy", accuracy)) }
+      if let json = Self.forecastAccuracyJSON(accuracy, outcome: index) { members.append(("forecastAccuracy", json)) }
       policies.append(.object(members))
     }
     let scenario = SweepReport.scenarioFields(s, replications: result.replications)

@@ -122,4 +122,14 @@ public struct ForecastAccuracy: Sendable, Equatable, Codable {
     self.wape = wape
     self.mase = mase
   }
+
+  /// Figures averaged over `all` (replications, say), each weighted equally; nil when empty.
+  public static func mean(_ all: [ForecastAccuracy]) -> ForecastAccuracy? {
+    guard !all.isEmpty else { return nil }
+    let n = Double(all.count)
+    func mean(_ f: (ForecastAccuracy) -> Double) -> Double { all.reduce(0) { $0 + f($1) } / n }
+    return ForecastAccuracy(days: all.reduce(0) { $0 + $1.days } / all.count, mae: mean(\.mae), rmse: mean(\.rmse),
+                            bias: mean(\.bias), wape: mean(\.wape), mase: mean(\.mase),
+                            coverage80: mean(\.coverage80), coverage95: mean(\.coverage95))
+  }
 }

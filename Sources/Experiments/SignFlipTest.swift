@@ -1,4 +1,5 @@
 import Stochastics
+import Synchronization
 
 /// A family of one-sided tests on paired differences by sign flipping, with Westfall and
 /// Young's step-down minP adjustment for the family-wise error.
@@ -144,7 +145,25 @@ public enum SignFlipTest {
   }
 
   /// The flips: true flips replication r. The identity comes first.
+  ///
+  /// They depend on n alone (a fixed generator draws them above `exhaustiveLimit`), and a check
+  /// asks for them once for its p-values and once per comparison for its interval, so they are
+  /// made once per n and kept (the last few n used).
   static func signs(replications n: Int) -> [[Bool]] {
+    if let kept = keptSigns.withLock({ $0[n] }) { return kept }
+    let made = makeSigns(replications: n)
+    keptSigns.withLock { kept in
+      if kept.count >= 4 { kept.removeAll() }
+      kept[n] = made
+    }
+    return made
+  }
+
+  /// The flips made for recent replication counts.
+  private static let keptSigns = Mutex<[Int: [[Bool]]]>([:])
+
+  /// Makes the flips of `signs(replications:)`.
+  static func makeSigns(replications n: Int) -> [[Bool]] {
     if n <= exhaustiveLimit {
       return (0..<(1 << n)).map { mask in (0..<n).map { mask & (1 << $0) != 0 } }
     }

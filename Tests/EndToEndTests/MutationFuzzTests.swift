@@ -25,7 +25,7 @@ enum FuzzCLI {
 /// `swift test` need not have built the `supplysim` executable, and an in-process case tests the
 /// code just compiled. Environment: `SUPPLYSIM_FUZZ_CASES` (e.g.
 /// 200000 for a long campaign, 0 skips it), `SUPPLYSIM_FUZZ_SEED`, `SUPPLYSIM_FUZZ_FROM` (first
-/// case index), `SUPPLYSIM_FUZZ_CASE_SECONDS` (hang limit, default 20), `SUPPLYSIM_FUZZ_BUDGET`
+/// case index), `SUPPLYSIM_FUZZ_CASE_SECONDS` (hang limit in CPU seconds of the case's thread, default 20, with a wall-clock backstop ten times as long), `SUPPLYSIM_FUZZ_BUDGET`
 /// (largest work estimate run, see `FuzzWork`), `SUPPLYSIM_FUZZ_DIR` (default
 /// `$TMPDIR/supplysim-fuzz-<pid>`, removed after a run without failures) and
 /// `SUPPLYSIM_FUZZ_BINARY` (run each command as that `supplysim` executable in a subprocess, so

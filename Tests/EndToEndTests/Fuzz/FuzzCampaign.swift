@@ -16,7 +16,7 @@ final class FuzzCampaign {
     var seed: UInt64 = 20_261_205
     var firstCase = 0
     var cases = 2_000
-    /// A case running longer than this is a hang.
+    /// A case using more CPU time than this on its thread (or 10 times as long on the wall clock) is a hang.
     var caseSeconds = 20.0
     /// When set, each command runs as this executable in a subprocess (survives traps).
     var binary: String?
@@ -278,25 +278,43 @@ final class FuzzCampaign {
 
 /// Ends the process when a case runs past its time limit, after printing its reproducer: a hang
 /// must fail the suite, not stall it.
+///
+/// The limit is on the CPU time of the thread running the case, so a busy machine (the suite's
+/// other tests, other builds) does not turn a slow case into a hang; a case that waits instead of
+/// computing (a deadlock) is caught by a wall-clock backstop of `wallFactor` times the limit.
 final class FuzzWatchdog: @unchecked Sendable {
+  /// The wall-clock backstop, as a multiple of the CPU-time limit.
+  static let wallFactor = 10.0
   private let lock = NSLock()
   private var deadline: Date?
+  private var caseClock: clockid_t?
+  private var caseCPUStart = 0.0
   private var reproducer = ""
   private var running = false
   private var limit = 30.0
   private var directory = ""
+
+  /// CPU seconds consumed so far by the thread whose CPU clock is `clock`.
+  private static func cpuSeconds(_ clock: clockid_t) -> Double {
+    var t = timespec()
+    guard clock_gettime(clock, &t) == 0 else { return 0 }
+    return Double(t.tv_sec) + Double(t.tv_nsec) * 1e-9
+  }
 
   func start(limit: Double, directory: String) {
     lock.withLock { self.limit = limit; self.directory = directory; running = true }
     let thread = Thread { [self] in
       while lock.withLock({ running }) {
         Thread.sleep(forTimeInterval: 0.25)
-        let expired: String? = lock.withLock {
-          guard let d = deadline, Date() > d else { return nil }
-          return reproducer
+        let expired: (String, String)? = lock.withLock {
+          guard let d = deadline else { return nil }
+          if let clock = caseClock, Self.cpuSeconds(clock) - caseCPUStart > limit {
+            return (reproducer, "used more than \(limit) s of CPU time")
+          }
+          return Date() > d ? (reproducer, "ran longer than \(limit * Self.wallFactor) s") : nil
         }
-        if let text = expired {
-          let message = "\nFUZZ HANG: a case ran longer than \(limit) s; the process is stopped.\n\(text)"
+        if let (text, what) = expired {
+          let message = "\nFUZZ HANG: a case \(what); the process is stopped.\n\(text)"
           try? message.write(toFile: directory + "/hang.txt", atomically: true, encoding: .utf8)
           FileHandle.standardError.write(Data(message.utf8))
           exit(70)
@@ -306,13 +324,22 @@ final class FuzzWatchdog: @unchecked Sendable {
     thread.start()
   }
 
+  /// Starts the clock of a case; called on the thread that runs it.
   func begin(_ reproducer: String) {
-    lock.withLock { self.reproducer = reproducer; deadline = Date().addingTimeInterval(limit) }
+    var clock = clockid_t()
+    let ownClock: clockid_t? = pthread_getcpuclockid(pthread_self(), &clock) == 0 ? clock : nil
+    let cpuStart = ownClock.map(Self.cpuSeconds) ?? 0
+    lock.withLock {
+      self.reproducer = reproducer
+      caseClock = ownClock
+      caseCPUStart = cpuStart
+      deadline = Date().addingTimeInterval(limit * Self.wallFactor)
+    }
   }
 
-  func end() { lock.withLock { deadline = nil } }
+  func end() { lock.withLock { deadline = nil; caseClock = nil } }
 
-  func stop() { lock.withLock { running = false; deadline = nil } }
+  func stop() { lock.withLock { running = false; deadline = nil; caseClock = nil } }
 }
 
 /// Runs the `supplysim` executable per command (exploration and long campaigns: a trap ends

@@ -43,8 +43,11 @@ public enum BaselineCheck {
   ///   - baseline: The recorded runs; it must have every policy of `now`.
   ///   - paired: Pair replication r with the baseline's replication r (equal counts needed).
   ///   - rules: The rules.
+  ///   - intervals: Give each sign-flip verdict its confidence interval (for reports); the
+  ///     outcomes do not depend on it, so a study that only counts failures leaves it out.
   /// - Returns: The verdicts in policy and `KPIs.names` order, and the size of the statistical family.
-  public static func judge(_ now: [BaselinePolicy], against baseline: Baseline, paired: Bool, rules: RuleSet) -> (verdicts: [KPIVerdict], statistical: Int) {
+  public static func judge(_ now: [BaselinePolicy], against baseline: Baseline, paired: Bool, rules: RuleSet,
+                           intervals: Bool = true) -> (verdicts: [KPIVerdict], statistical: Int) {
     var verdicts: [KPIVerdict] = []
     var family: [(index: Int, differences: [Double])] = []
     for policy in now {
@@ -89,6 +92,7 @@ public enum BaselineCheck {
         verdicts[member.index].pValue = raw[k]
         verdicts[member.index].adjustedPValue = adjusted[k]
         verdicts[member.index].test = "sign flips, Westfall–Young over \(m)"
+        guard intervals else { continue }
         verdicts[member.index].signFlipInterval = SignFlipTest.interval(member.differences, direction: verdicts[member.index].rule.direction, level: verdicts[member.index].rule.level)
       }
     } else {

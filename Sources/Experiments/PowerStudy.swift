@@ -68,16 +68,16 @@ public struct PowerStudy: Sendable {
       let baseline = Baseline(supplysimVersion: "", scenarioName: seeded.spec.name, scenarioFile: seeded.file, scenarioHash: "",
                               seed: seed, replications: replications, policies: base)
       let redrawn = Self.values(double, replications: replications..<(2 * replications))
-      if !BaselineCheck.judge(redrawn, against: baseline, paired: true, rules: rules).verdicts.allSatisfy({ $0.outcome != .fail }) { neutralPaired += 1 }
-      if !BaselineCheck.judge(redrawn, against: baseline, paired: false, rules: rules).verdicts.allSatisfy({ $0.outcome != .fail }) { neutralWelch += 1 }
+      if !BaselineCheck.judge(redrawn, against: baseline, paired: true, rules: rules, intervals: false).verdicts.allSatisfy({ $0.outcome != .fail }) { neutralPaired += 1 }
+      if !BaselineCheck.judge(redrawn, against: baseline, paired: false, rules: rules, intervals: false).verdicts.allSatisfy({ $0.outcome != .fail }) { neutralWelch += 1 }
       let again = Self.values(try Experiment(scenario: seeded, replications: replications, threads: threads).run(), replications: 0..<replications)
-      if BaselineCheck.judge(again, against: baseline, paired: true, rules: rules).verdicts.contains(where: { $0.outcome == .fail }) { unchanged += 1 }
+      if BaselineCheck.judge(again, against: baseline, paired: true, rules: rules, intervals: false).verdicts.contains(where: { $0.outcome == .fail }) { unchanged += 1 }
       for (i, injection) in injections.enumerated() where !injection.policies.isEmpty {
         var injected = seeded
         // Only the perturbed policies: the others would reproduce the baseline exactly.
         injected.policies = seeded.policies.filter { injection.policies.contains($0.name) }.map { Self.perturbed($0, by: injection.perturbation) }
         let run = Self.values(try Experiment(scenario: injected, replications: replications, threads: threads).run(), replications: 0..<replications)
-        let verdicts = BaselineCheck.judge(run, against: baseline, paired: true, rules: rules).verdicts
+        let verdicts = BaselineCheck.judge(run, against: baseline, paired: true, rules: rules, intervals: false).verdicts
         rows[i].seeds += 1
         if verdicts.contains(where: { $0.outcome == .fail }) { rows[i].detections += 1 }
         for (j, name) in injection.policies.enumerated() where verdicts.contains(where: { $0.policy == name && $0.outcome == .fail }) {

@@ -1,4 +1,5 @@
 import Testing
+import Foundation
 @testable import Experiments
 import Stochastics
 import SupplyModel
@@ -142,6 +143,56 @@ import SupplyModel
         let excludesZero = direction == .noIncrease ? ci.lower > 0 : ci.upper < 0
         #expect(excludesZero == (p <= 0.05), "trial \(trial) \(direction): p \(p), interval \(ci.lower)…\(ci.upper), d \(d)")
       }
+    }
+  }
+
+  /// The interval's order statistic is found by selection; it must be exactly the sorted array's
+  /// k-th value for every k, with ties, infinities and NaN (where it falls back to the sort).
+  @Test func orderStatisticIsTheSortedValue() {
+    var rng = Xoshiro256(seed: 7)
+    for trial in 0..<200 {
+      let count = 1 + Int(rng.next() % 60)
+      var values = (0..<count).map { _ in (rng.nextUnit() * 8).rounded() - 4 }   // many ties
+      if trial % 3 == 0 { values[Int(rng.next() % UInt64(count))] = -.infinity }
+      if trial % 5 == 0 { values[Int(rng.next() % UInt64(count))] = .infinity }
+      if trial % 7 == 0 { values = values.sorted(by: >) }                          // reversed input
+      if trial % 11 == 0 { values[Int(rng.next() % UInt64(count))] = .nan }
+      let sorted = values.sorted()
+      for k in 0..<count {
+        let got = SignFlipTest.orderStatistic(values, k)
+        #expect(got == sorted[k] || (got.isNaN && sorted[k].isNaN), "trial \(trial), k \(k): \(got) vs \(sorted[k]) in \(values)")
+      }
+    }
+  }
+
+  /// The flips are masks: every subset below 2ⁿ when exhaustive, the identity first and
+  /// distinct random subsets of n replications otherwise.
+  @Test func flipMasksCoverTheirReplications() {
+    #expect(SignFlipTest.makeSigns(replications: 3) == [0, 1, 2, 3, 4, 5, 6, 7])
+    let drawn = SignFlipTest.makeSigns(replications: 20)
+    #expect(drawn.count == SignFlipTest.randomFlips && drawn[0] == 0)
+    #expect(drawn.allSatisfy { $0 < 1 << 20 })
+    // Each replication is flipped in about half the draws.
+    for r in 0..<20 {
+      let share = Double(drawn.filter { $0 & (1 << UInt64(r)) != 0 }.count) / Double(drawn.count)
+      #expect(abs(share - 0.5) < 0.01, "replication \(r) flipped in \(share) of the draws")
+    }
+  }
+
+  /// The radix ranking the p-values use orders values as a comparison sort does: a permutation,
+  /// ascending, over negatives, zeros of both signs, ties, subnormals and infinities.
+  @Test func radixRankingSortsLikeAComparisonSort() {
+    var rng = Xoshiro256(seed: 11)
+    let specials: [Double] = [-0.0, 0, .infinity, -.infinity, 5e-324, -5e-324, .greatestFiniteMagnitude, -1e300]
+    for trial in 0..<100 {
+      let count = Int(rng.next() % 300)
+      let values = (0..<count).map { i -> Double in
+        if i % 13 == trial % 13 { return specials[Int(rng.next() % UInt64(specials.count))] }
+        return trial % 2 == 0 ? (rng.nextUnit() * 20).rounded() - 10 : (rng.nextUnit() - 0.5) * pow(10, Double(rng.next() % 40) - 20)
+      }
+      let order = SignFlipTest.ascendingOrder(values)
+      #expect(Set(order).count == count && order.allSatisfy { Int($0) < count })
+      #expect(order.map { values[Int($0)] } == values.sorted(), "trial \(trial)")
     }
   }
 }

@@ -57,6 +57,7 @@ public final class DailyTraceSpool: Sendable {
     var end = 0
     var blocks: [[Block]]
     var failure: DailyTraceSpool.Failure?
+    var largestBlock = 0
   }
 
   /// The columns of a trace row, in `daily.csv` order.
@@ -95,6 +96,11 @@ public final class DailyTraceSpool: Sendable {
   /// The first write or read that failed, as an error naming the spool file; nil while none did.
   public var failure: DailyTraceSpool.Failure? { state.withLock { $0.failure } }
 
+  /// The most rows (slot-days) in any one block received so far: what an engine thread held of
+  /// the trace at once, bounded by `Simulation.chunkSize × blockDays` for a chunked catalogue
+  /// whatever its size (a network engine run holds all its points × `blockDays`).
+  public var largestBlockRows: Int { state.withLock { $0.largestBlock } }
+
   /// Throws the first failure, if any.
   public func check() throws(DailyTraceSpool.Failure) {
     if let failure { throw failure }
@@ -132,7 +138,10 @@ public final class DailyTraceSpool: Sendable {
       return true
     }
     guard ok else { fail("write"); return }
-    state.withLock { $0.blocks[run].append(Block(firstSlot: firstSlot, width: width, firstDay: firstDay, days: days, offset: offset)) }
+    state.withLock {
+      $0.blocks[run].append(Block(firstSlot: firstSlot, width: width, firstDay: firstDay, days: days, offset: offset))
+      $0.largestBlock = max($0.largestBlock, width * days)
+    }
   }
 
   /// Reads `count` values at byte `offset` into `values` (false, noting the failure, when it cannot).
@@ -172,6 +181,13 @@ public final class DailyTraceSpool: Sendable {
     public var width: Int
     /// The values, seven columns of `width`.
     public var values: [Int]
+
+    /// Creates a segment.
+    public init(firstSlot: Int, width: Int, values: [Int]) {
+      self.firstSlot = firstSlot
+      self.width = width
+      self.values = values
+    }
 
     /// Value of column `column` (0 demand … 6 received) of the segment's `k`-th slot.
     @inlinable public func value(_ column: Int, _ k: Int) -> Int { values[column * width + k] }

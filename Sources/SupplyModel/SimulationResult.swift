@@ -60,7 +60,8 @@ public struct SimulationResult: Sendable, Equatable {
 
 /// How to run a simulation.
 public struct SimulationOptions: Sendable, Equatable {
-  /// Keep the daily trace (memory grows with horizon × SKUs).
+  /// Keep the daily trace: whole in the result (memory grows with horizon × SKUs), or handed to
+  /// `traceSink` block by block.
   public var recordTrace: Bool
   /// The most threads to split SKUs across, when they are independent.
   public var threads: Int

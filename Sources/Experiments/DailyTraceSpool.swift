@@ -20,7 +20,7 @@ import Synchronization
 /// (`trace(run:slots:)`, the featured SKUs' charts), so memory stays bounded by a few blocks
 /// however large the trace.
 ///
-/// The file lives in the report's folder (`.daily-trace.<pid>.spool`) and is unlinked as soon as
+/// The file lives in the report's folder (`.daily-trace.<pid>.<n>.spool`) and is unlinked as soon as
 /// it is opened, so it never outlives the process, whatever way the run ends.
 public final class DailyTraceSpool: Sendable {
   /// A spool file that could not be created, written or read.
@@ -34,6 +34,9 @@ public final class DailyTraceSpool: Sendable {
     /// One sentence naming the file.
     public var description: String { "\(path): cannot \(action) the daily-trace spool file (\(String(cString: strerror(code))))" }
   }
+
+  /// Spools created by this process so far (numbers their files).
+  private static let created = Atomic<Int>(0)
 
   /// Days per block the engines hand over.
   public static let blockDays = 32
@@ -70,8 +73,12 @@ public final class DailyTraceSpool: Sendable {
   public init(directory: String, runs: Int, slots: Int, days: Int) throws {
     try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
     let folder = directory.isEmpty || directory.hasSuffix("/") ? directory : directory + "/"
-    let file = folder + ".daily-trace.\(getpid()).spool"
-    let fd = open(file, O_RDWR | O_CREAT | O_TRUNC, 0o600)
+    // A name no other spool of this or another process holds (O_EXCL), so none can share the file.
+    var file = "", fd: Int32 = -1
+    repeat {
+      file = folder + ".daily-trace.\(getpid()).\(Self.created.add(1, ordering: .relaxed).newValue).spool"
+      fd = open(file, O_RDWR | O_CREAT | O_EXCL, 0o600)
+    } while fd < 0 && errno == EEXIST
     guard fd >= 0 else { throw Failure(path: file, action: "create", code: errno) }
     unlink(file)
     path = file

@@ -47,6 +47,8 @@ public final class DailyTraceSpool: Sendable {
   /// The number of runs (policies).
   public let runCount: Int
   private let descriptor: Int32
+  /// Folders the spool created, innermost first.
+  private let createdFolders: [String]
   private let path: String
   private let state: Mutex<State>
 
@@ -66,12 +68,23 @@ public final class DailyTraceSpool: Sendable {
   /// The columns of a trace row, in `daily.csv` order.
   static let columnCount = 7
 
-  /// Creates the spool file in `directory` (created if missing) for `runs` runs of `slots`
-  /// slots over `days` days.
+  /// Creates the spool file in `directory` for `runs` runs of `slots` slots over `days` days.
+  /// A missing `directory` is created, and removed again when the spool goes if nothing was
+  /// written into it (a run that failed leaves no empty report folder).
   ///
   /// - Throws: `Failure` naming the file when it cannot be created.
   public init(directory: String, runs: Int, slots: Int, days: Int) throws {
+    // Folders this spool creates are removed again if the run writes nothing into them.
+    var missing: [String] = []
+    var ancestor = directory
+    while !ancestor.isEmpty && ancestor != "/" && !FileManager.default.fileExists(atPath: ancestor) {
+      missing.append(ancestor)
+      ancestor = ancestor.hasSuffix("/") ? String(ancestor.dropLast()) : ancestor
+      guard let slash = ancestor.lastIndex(of: "/") else { break }
+      ancestor = String(ancestor[..<slash])
+    }
     try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+    createdFolders = missing
     let folder = directory.isEmpty || directory.hasSuffix("/") ? directory : directory + "/"
     // A name no other spool of this or another process holds (O_EXCL), so none can share the file.
     var file = "", fd: Int32 = -1
@@ -95,7 +108,11 @@ public final class DailyTraceSpool: Sendable {
     try self.init(directory: directory, runs: scenario.policies.count, slots: network.topology.nodes.count * network.skus.count, days: network.horizonDays)
   }
 
-  deinit { close(descriptor) }
+  deinit {
+    close(descriptor)
+    // Innermost first; rmdir leaves any folder the report was written into.
+    for folder in createdFolders { rmdir(folder) }
+  }
 
   /// The sink for run `run`'s blocks.
   public func sink(run: Int) -> any DailyTraceSink { RunSink(spool: self, run: run) }

@@ -20,6 +20,10 @@ public struct Experiment: Sendable {
   /// Keep the daily trace of replication 0 for every policy (and compute the forecast showcase
   /// from it).
   public var recordTrace: Bool
+  /// With `recordTrace`, where the traces go as the runs go (nil: kept whole in memory): the
+  /// result's outcomes then hold the featured SKUs' days only (`FeaturedSKU`), and
+  /// `ExperimentResult.dailySpool` the rest, so memory does not grow with the trace.
+  public var traceSpool: DailyTraceSpool?
   /// The random streams of replication r are those of replication `firstReplication + r`
   /// (default 0), so an optimiser can confirm on replications it did not search on.
   public var firstReplication: Int = 0
@@ -88,7 +92,9 @@ public struct Experiment: Sendable {
         return nil
       }
       let policyIndex = t / replications, replication = t % replications
-      let options = SimulationOptions(recordTrace: recordTrace && replication == 0, threads: innerThreads, replication: UInt64(firstReplication + replication))
+      let traced = recordTrace && replication == 0
+      let options = SimulationOptions(recordTrace: traced, threads: innerThreads, replication: UInt64(firstReplication + replication),
+                                      traceSink: traced ? traceSpool?.sink(run: policyIndex) : nil)
       let policies = plans.nodePlans[policyIndex]
       let result = Simulation.run(network, options: options, separable: policies.allSatisfy(\.isSeparable),
                                   echelonStock: scenario.policies[policyIndex].echelonStock) { node, range in
@@ -129,6 +135,13 @@ public struct Experiment: Sendable {
       outcomes[p].forecastErrors = mine.allSatisfy { $0.forecastErrors != nil } ? mine.map { $0.forecastErrors! } : nil
     }
     var result = ExperimentResult(scenario: scenario, replications: replications, outcomes: outcomes)
+    if recordTrace, let spool = traceSpool {
+      // The charts need the featured SKUs' days only; daily.csv is written from the spool.
+      let points = StockingPoints(network: network)
+      let slots = FeaturedSKU.select(from: result).map { points.featuredSlot(sku: $0.index) }
+      for p in result.outcomes.indices { result.outcomes[p].trace = spool.trace(run: p, slots: slots) }
+      result.dailySpool = spool
+    }
     result.holdout = HoldoutAccuracy.compute(for: scenario, threads: threads)
     if recordTrace { result.forecastShowcase = ForecastShowcase.series(for: result) }
     return result

@@ -17,6 +17,9 @@ public struct ExperimentResult: Sendable {
   /// Per outcome, its forecaster's scores per SKU on the end of the sales history
   /// (`HoldoutAccuracy`); empty, or nil entries, without a history or a forecaster.
   public var holdout: [ForecastErrorTotals?] = []
+  /// The whole daily trace of replication 0, one run per outcome, when the experiment streamed
+  /// it to disk (`Experiment.traceSpool`); the outcomes' traces then hold the featured SKUs only.
+  public var dailySpool: DailyTraceSpool?
 
   /// Creates a result.
   public init(scenario: Scenario, replications: Int, outcomes: [PolicyOutcome], forecastShowcase: [SeriesForecast] = []) {

@@ -162,6 +162,13 @@ public struct RunReport: Sendable {
   /// `daily.csv`, or nil when no trace was kept. A network of several nodes gets a `node` column
   /// after `day` and one row per stocking point (nodes in scenario order, then SKUs).
   public func dailyCSV() -> String? {
+    if result.dailySpool != nil {
+      // The trace is on disk: stream it to a scratch file and read that back.
+      let scratch = FileManager.default.temporaryDirectory.path + "/supplysim-daily-\(UInt64.random(in: 0...UInt64.max)).csv"
+      defer { try? FileManager.default.removeItem(atPath: scratch) }
+      guard (try? streamDailyCSV(to: scratch)) == true, let data = FileManager.default.contents(atPath: scratch) else { return nil }
+      return String(decoding: data, as: UTF8.self)
+    }
     guard result.outcomes.allSatisfy({ $0.trace != nil }) else { return nil }
     let skus = result.scenario.network.skus
     // A presentation choice: the node column appears for several nodes only.
@@ -199,18 +206,19 @@ public struct RunReport: Sendable {
   ///
   /// - Returns: False (writing nothing) when no trace was kept.
   public func streamDailyCSV(to path: String) throws -> Bool {
+    if let spool = result.dailySpool {
+      _ = try streamSpooledDailyCSV(spool, to: path)
+      return true
+    }
     guard result.outcomes.allSatisfy({ $0.trace != nil }) else { return false }
     let network = result.scenario.network
-    let skus = network.skus
     let nodes = network.hasSeveralNodes ? network.topology.nodes.map { CSVWriter.escape($0.id) + "," } : [""]
-    // Per slot, the bytes "node,sku," (or "sku,").
-    var slotPrefix: [[UInt8]] = []
-    for node in nodes { for sku in skus { slotPrefix.append(Array((node + CSVWriter.escape(sku.id) + ",").utf8)) } }
+    let slotPrefix = dailySlotPrefixes()
     try AtomicFile.stream(to: path) { out in
       out.append("policy,day,\(network.hasSeveralNodes ? "node," : "")sku,demand,shipped,onHand,onOrder,backordered,ordered,received\n")
       for outcome in result.outcomes {
         let t = outcome.trace!
-        precondition(t.skuCount == slotPrefix.count, "trace of \(outcome.name) has \(t.skuCount) slots for \(nodes.count) nodes × \(skus.count) SKUs")
+        precondition(t.skuCount == slotPrefix.count, "trace of \(outcome.name) has \(t.skuCount) slots for \(nodes.count) nodes × \(network.skus.count) SKUs")
         let policy = Array((CSVWriter.escape(outcome.name) + ",").utf8)
         let comma = UInt8(ascii: ","), newline = UInt8(ascii: "\n")
         for day in 0..<t.dayCount {
@@ -227,6 +235,50 @@ public struct RunReport: Sendable {
       }
     }
     return true
+  }
+
+  /// Per trace slot, the bytes "node,sku," (or "sku," for one node) of its daily.csv rows.
+  func dailySlotPrefixes() -> [[UInt8]] {
+    let network = result.scenario.network
+    let nodes = network.hasSeveralNodes ? network.topology.nodes.map { CSVWriter.escape($0.id) + "," } : [""]
+    var slotPrefix: [[UInt8]] = []
+    for node in nodes { for sku in network.skus { slotPrefix.append(Array((node + CSVWriter.escape(sku.id) + ",").utf8)) } }
+    return slotPrefix
+  }
+
+  /// Writes daily.csv from a trace streamed to disk, day by day (the same bytes as from a trace
+  /// in memory), and finds each outcome's stockout runs on the way, for the HTML report.
+  ///
+  /// - Returns: Per outcome, its stockout runs (`HTMLReport.stockoutSection`'s slots).
+  func streamSpooledDailyCSV(_ spool: DailyTraceSpool, to path: String) throws -> [StockoutRuns] {
+    let network = result.scenario.network
+    let slotPrefix = dailySlotPrefixes()
+    precondition(spool.slotCount == slotPrefix.count && spool.runCount == result.outcomes.count,
+                 "the daily-trace spool has \(spool.runCount) runs of \(spool.slotCount) slots for \(result.outcomes.count) policies × \(slotPrefix.count) stocking points")
+    let points = StockingPoints(network: network)
+    var stockouts: [StockoutRuns] = []
+    try AtomicFile.stream(to: path) { out in
+      out.append("policy,day,\(network.hasSeveralNodes ? "node," : "")sku,demand,shipped,onHand,onOrder,backordered,ordered,received\n")
+      let comma = UInt8(ascii: ","), newline = UInt8(ascii: "\n")
+      for (run, outcome) in result.outcomes.enumerated() {
+        let policy = Array((CSVWriter.escape(outcome.name) + ",").utf8)
+        var runs = StockoutRuns.Builder(slotCount: spool.slotCount, dayCount: spool.dayCount, measuredDays: network.measuredDays,
+                                        slots: points.hasSeveralNodes ? points.customerFacingSlots : nil)
+        try spool.forEachSegment(run: run) { day, segment in
+          runs.add(day: day, segment: segment)
+          for k in 0..<segment.width {
+            out.append(bytes: policy); out.append(decimal: day); out.append(byte: comma); out.append(bytes: slotPrefix[segment.firstSlot + k])
+            for column in 0..<6 {
+              out.append(decimal: segment.value(column, k)); out.append(byte: comma)
+            }
+            out.append(decimal: segment.value(6, k)); out.append(byte: newline)
+          }
+          try out.flushIfFull()
+        }
+        stockouts.append(runs.finish())
+      }
+    }
+    return stockouts
   }
 
   /// `report.md`.
@@ -409,11 +461,18 @@ public struct RunReport: Sendable {
   public func write(to directory: String) throws -> [String] {
     try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
     func path(_ name: String) -> String { directory.hasSuffix("/") ? directory + name : directory + "/" + name }
+    // A trace streamed to disk is read once: daily.csv first, with the stockout runs the HTML needs.
+    var stockouts: [StockoutRuns]?
+    if let spool = result.dailySpool {
+      try spool.check()
+      stockouts = try streamSpooledDailyCSV(spool, to: path("daily.csv"))
+    }
     try streamKPIsCSV(to: path("kpis.csv"))
     let catalogue = result.scenario.network.skus.count > CatalogueSummary.perSKUTableLimit ? CatalogueSummary(result: result) : nil
     let gap = OptimalityGap.of(result)
     var html = HTMLReport(result: result, version: version, optimalityGap: gap)
     html.catalogue = catalogue
+    html.stockouts = stockouts
     var files: [(String, String)] = [("summary.json", summaryJSON(optimalityGap: gap)), ("report.md", markdown(catalogue: catalogue, optimalityGap: gap)),
                                      ("report.html", html.render())]
     if let nodes = nodesCSV() { files.append(("nodes.csv", nodes)) }
@@ -423,7 +482,7 @@ public struct RunReport: Sendable {
       written.append(path(name))
     }
     written.insert(path("kpis.csv"), at: 1)
-    if try streamDailyCSV(to: path("daily.csv")) {
+    if try stockouts != nil || streamDailyCSV(to: path("daily.csv")) {
       files.append(("daily.csv", ""))
       written.insert(path("daily.csv"), at: 4)
     }

@@ -283,7 +283,8 @@ enum NetworkEngine {
     let tracing = options.recordTrace
     var traceSlot = Array(repeating: 0, count: pointCount)
     for node in nodes.indices { for k in 0..<m { traceSlot[rank[node] * m + k] = node * m + k } }
-    var trace: DailyTrace? = tracing ? DailyTrace(skuCount: pointCount, reservingDays: horizon) : nil
+    let sink = tracing ? options.traceSink : nil
+    var trace: DailyTrace? = tracing ? DailyTrace(skuCount: pointCount, reservingDays: sink.map { min($0.blockDays, horizon) } ?? horizon) : nil
     let shippedToday = Column(repeating: 0, count: tracing ? pointCount : 0)
     let receivedToday = Column(repeating: 0, count: tracing ? pointCount : 0)
 
@@ -478,6 +479,10 @@ enum NetworkEngine {
         trace!.append(demand: inScenarioOrder(demandToday), shipped: inScenarioOrder(shippedToday), onHand: inScenarioOrder(onHand),
                       onOrder: inScenarioOrder(onOrder), backordered: inScenarioOrder(owed), ordered: inScenarioOrder(orderedToday),
                       received: inScenarioOrder(receivedToday))
+        if let sink, (day + 1) % sink.blockDays == 0 || day + 1 == horizon {
+          sink.receive(trace!, firstSlot: 0, firstDay: day + 1 - trace!.dayCount)
+          trace!.removeAllDays()
+        }
       }
     }
 
@@ -503,7 +508,7 @@ enum NetworkEngine {
     let errors: [ForecastErrorTotals?] = nodes.indices.map { policies[$0].forecastErrors }
     // The earliest failure by day (before day 0 first), then by node.
     let failure = policies.lazy.compactMap(\.failure).min { ($0.day ?? -1) < ($1.day ?? -1) }
-    return ChunkResult(policyName: policies.first?.name ?? "", statistics: outStats, flow: recordsFlow ? outFlow : [], closing: closing, trace: trace,
+    return ChunkResult(policyName: policies.first?.name ?? "", statistics: outStats, flow: recordsFlow ? outFlow : [], closing: closing, trace: sink == nil ? trace : nil,
                        forecastErrors: errors, failure: failure)
   }
 }

@@ -60,17 +60,28 @@ public struct SimulationResult: Sendable, Equatable {
 
 /// How to run a simulation.
 public struct SimulationOptions: Sendable, Equatable {
-  /// Keep the daily trace (memory grows with horizon × SKUs).
+  /// Keep the daily trace: whole in the result (memory grows with horizon × SKUs), or handed to
+  /// `traceSink` block by block.
   public var recordTrace: Bool
   /// The most threads to split SKUs across, when they are independent.
   public var threads: Int
   /// The replication number: it keys every random stream, so replications are independent.
   public var replication: UInt64
+  /// With `recordTrace`, where the trace goes block by block as the run goes; the result then
+  /// holds no trace (nil: the result holds the whole trace).
+  public var traceSink: (any DailyTraceSink)?
 
   /// Creates options.
-  public init(recordTrace: Bool = false, threads: Int = 1, replication: UInt64 = 0) {
+  public init(recordTrace: Bool = false, threads: Int = 1, replication: UInt64 = 0, traceSink: (any DailyTraceSink)? = nil) {
     self.recordTrace = recordTrace
     self.threads = threads
     self.replication = replication
+    self.traceSink = traceSink
+  }
+
+  /// Options are equal when their settings are and they name the same sink (or none).
+  public static func == (a: SimulationOptions, b: SimulationOptions) -> Bool {
+    a.recordTrace == b.recordTrace && a.threads == b.threads && a.replication == b.replication
+      && a.traceSink.map(ObjectIdentifier.init) == b.traceSink.map(ObjectIdentifier.init)
   }
 }

@@ -28,11 +28,11 @@ enum SingleNodeKernel {
       let range = chunks[i]
       let sub = chunks.count == 1 ? network : network.restricted(to: range)
       var policy = makePolicy(range)
-      return simulateChunk(sub, policy: &policy, options: options)
+      return simulateChunk(sub, policy: &policy, options: options, firstSlot: range.lowerBound)
     }
     let name = parts.isEmpty ? "" : parts[0].policyName
     let stats = parts.flatMap(\.statistics)
-    let trace = options.recordTrace ? DailyTrace.merging(parts.compactMap(\.trace)) : nil
+    let trace = options.recordTrace && options.traceSink == nil ? DailyTrace.merging(parts.compactMap(\.trace)) : nil
     let errors = parts.allSatisfy { $0.forecastErrors != nil } ? ForecastErrorTotals.concatenating(parts.map { $0.forecastErrors! }) : nil
     let closing = parts.compactMap(\.closingStock)
     return SimulationResult(policyName: name, statistics: stats, trace: trace, forecastErrors: errors,
@@ -43,12 +43,14 @@ enum SingleNodeKernel {
 
   /// Simulates every SKU of `network` together (one chunk) for the whole horizon.
   ///
+  /// - Parameter firstSlot: The slot of the chunk's first SKU in the whole run, for the blocks
+  ///   handed to `options.traceSink`.
   /// - Parameter dayClosed: Called at the end of every day, after accrual, with the day, the
   ///   running totals per SKU (without the closing-stock sums, which are folded in at the end)
   ///   and the closing on-hand and backordered units (`AgentEnvironment` reads each day's costs
   ///   from them); nil in runs.
   static func simulateChunk<P: ReplenishmentPolicy>(
-    _ network: SupplyNetwork, policy: inout P, options: SimulationOptions,
+    _ network: SupplyNetwork, policy: inout P, options: SimulationOptions, firstSlot: Int = 0,
     dayClosed: ((_ day: Int, _ statistics: [SKUStatistics], _ onHand: [Int], _ backordered: [Int]) -> Void)? = nil
   ) -> SimulationResult {
     let n = network.skus.count
@@ -96,7 +98,8 @@ enum SingleNodeKernel {
     var arrivals: [Shipment] = []
     var orders = Array(repeating: 0, count: n)
     var demandToday = Array(repeating: 0, count: n)
-    var trace: DailyTrace? = options.recordTrace ? DailyTrace(skuCount: n, reservingDays: horizon) : nil
+    let sink = options.recordTrace ? options.traceSink : nil
+    var trace: DailyTrace? = options.recordTrace ? DailyTrace(skuCount: n, reservingDays: sink.map { min($0.blockDays, horizon) } ?? horizon) : nil
     let tracing = trace != nil
     var shippedToday = Array(repeating: 0, count: tracing ? n : 0)
     var orderedToday = Array(repeating: 0, count: tracing ? n : 0)
@@ -189,6 +192,10 @@ enum SingleNodeKernel {
       if tracing {
         trace!.append(demand: demandToday, shipped: shippedToday, onHand: onHandUnits, onOrder: onOrderUnits,
                       backordered: backorderedUnits, ordered: orderedToday, received: receivedToday)
+        if let sink, (day + 1) % sink.blockDays == 0 || day + 1 == horizon {
+          sink.receive(trace!, firstSlot: firstSlot, firstDay: day + 1 - trace!.dayCount)
+          trace!.removeAllDays()
+        }
       }
       if let dayClosed { dayClosed(day, stats, onHandUnits, backorderedUnits) }
     }
@@ -200,7 +207,7 @@ enum SingleNodeKernel {
       stats[k].onOrderSum = onOrderSum[k]
       stats[k].backorderSum = backorderSum[k]
     }
-    return SimulationResult(policyName: policy.name, statistics: stats, trace: trace, forecastErrors: policy.forecastErrors,
+    return SimulationResult(policyName: policy.name, statistics: stats, trace: sink == nil ? trace : nil, forecastErrors: policy.forecastErrors,
                             closingStock: InventoryState(onHand: onHandUnits, onOrder: onOrderUnits, backordered: backorderedUnits),
                             failure: policy.failure)
   }

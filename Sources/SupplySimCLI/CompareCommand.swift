@@ -72,7 +72,8 @@ struct CompareCommand: CLICommand {
     let threads = try args.integer("threads", default: Parallel.defaultThreadCount, range: 1...1024, command: name)
     if let dir = args.value("out") { try OutputPath.check(dir, option: "out", kind: .folder, command: name) }
     let bar = ProgressBar(console: console, label: "comparing", enabled: !args.flag("quiet"))
-    let experiment = Experiment(scenario: scenario, replications: replications, threads: threads, recordTrace: args.value("out") != nil)
+    var experiment = Experiment(scenario: scenario, replications: replications, threads: threads, recordTrace: args.value("out") != nil)
+    if let dir = args.value("out") { experiment.traceSpool = try DailyTraceSpool(for: scenario, in: dir) }
     let result = try bar.showing { try experiment.run(progress: bar.update) }
 
     console.out("\(scenario.spec.name): \(base.count) policies x \(names.count) forecasters, \(replications) replication\(replications == 1 ? "" : "s"), common random numbers\n\n")

@@ -17,7 +17,8 @@ struct RunCommand: CLICommand {
 
     daily.csv (one row per policy, day and stocking point of replication 0) is written by
     default only when it has at most 2,000,000 rows; --daily all writes it whatever its size,
-    --daily none (or --no-daily) never. Above 200 SKUs the reports summarise the catalogue
+    --daily none (or --no-daily) never. The trace is streamed through a scratch file in DIR, so
+    memory does not grow with it. Above 200 SKUs the reports summarise the catalogue
     instead of listing every SKU (kpis.csv keeps every SKU).
     """
   static let options: [OptionSpec] = [
@@ -54,7 +55,8 @@ struct RunCommand: CLICommand {
     // Parsing a large scenario leaves its document tree's memory free but mapped.
     Memory.returnFreedPages()
     clock?.lap("load")
-    let experiment = Experiment(scenario: scenario, replications: replications, threads: threads, recordTrace: daily.write)
+    var experiment = Experiment(scenario: scenario, replications: replications, threads: threads, recordTrace: daily.write)
+    if daily.write { experiment.traceSpool = try DailyTraceSpool(for: scenario, in: directory) }
     let bar = ProgressBar(console: console, label: "simulating", enabled: !args.flag("quiet"))
     let plans = experiment.plan()
     clock?.lap("plan")

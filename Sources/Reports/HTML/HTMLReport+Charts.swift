@@ -176,7 +176,7 @@ extension HTMLReport {
     if points.hasSeveralNodes {
       h += "<p>Only the \(points.customerFacingNodes.count) customer-facing nodes count: an episode is a run of stockout days of one SKU at one of them, a stocking point (internal nodes' unfilled orders show up as the fill rates in the Network section).</p>\n"
     }
-    let runs = result.outcomes.map { StockoutRuns(trace: $0.trace!, measuredDays: measured, slots: slots) }
+    let runs = stockouts ?? result.outcomes.map { StockoutRuns(trace: $0.trace!, measuredDays: measured, slots: slots) }
     let longest = runs.flatMap(\.lengths).max() ?? 0
     let bins = HistogramBin.wholeNumbers(upTo: max(longest, 5))
     let series = runs.enumerated().map { p, r in

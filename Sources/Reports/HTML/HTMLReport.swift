@@ -18,6 +18,9 @@ public struct HTMLReport: Sendable {
   public var forecasts: [SeriesForecast]
   /// The catalogue summary, when already computed (else computed for a large catalogue).
   var catalogue: CatalogueSummary?
+  /// Per outcome, the stockout runs, when already computed (a trace streamed to disk is read
+  /// once, as daily.csv is written); else computed from the outcomes' traces.
+  var stockouts: [StockoutRuns]?
   /// Each policy's distance to the optimum, when known (`OptimalityGap`).
   let optimalityGap: OptimalityGap?
 

@@ -20,7 +20,14 @@ public enum JSONDocument {
 
   /// Decodes `type` from a parsed document (see `decode(_:json:file:)`).
   public static func decode<T: Decodable>(_ type: T.Type, value: JSONValue, file: String) throws(ScenarioErrors) -> T {
+    try decode(type, value: value, file: file, elementSources: [:])
+  }
+
+  /// Decodes `type` from a parsed document whose top-level arrays named in `elementSources` take
+  /// their elements from there (CSV tables; the document holds an empty array in their place).
+  static func decode<T: Decodable>(_ type: T.Type, value: JSONValue, file: String, elementSources: [String: any ElementSource]) throws(ScenarioErrors) -> T {
     let issues = IssueLog()
+    issues.elementSources = elementSources
     func collected() -> ScenarioErrors {
       ScenarioErrors(errors: issues.issues.map { ScenarioError(file: file, path: $0.path, problem: $0.problem) })
     }

@@ -66,6 +66,10 @@ public struct JSONParser {
   /// object is copied out at its end into storage of exactly its size, instead of growing its own.
   private var itemStack: [JSONValue] = []
   private var memberStack: [(key: String, value: JSONValue)] = []
+  /// Root keys whose array values are checked but not kept (`parse(_:deferring:)`), and the
+  /// byte ranges of their elements.
+  private var deferredKeys: Set<String> = []
+  private var deferred: [String: [Range<Int>]] = [:]
 
   /// Parses a whole document.
   ///
@@ -79,11 +83,33 @@ public struct JSONParser {
   }
 
   private static func parse(_ bytes: UnsafeBufferPointer<UInt8>) throws(JSONSyntaxError) -> JSONValue {
+    try parse(bytes, deferring: []).value
+  }
+
+  /// Parses a whole document, except that the elements of an array that is the value of a root
+  /// member named in `keys` are checked and then dropped: the document holds an empty array
+  /// there, and the byte range of each element is returned by key, for `element(in:range:)` to
+  /// parse again when it is needed. A huge array (a million SKUs) is so never held as one tree.
+  ///
+  /// - Throws: `JSONSyntaxError` at the first problem, exactly where `parse` would report it.
+  static func parse(_ bytes: UnsafeBufferPointer<UInt8>, deferring keys: Set<String>) throws(JSONSyntaxError) -> (value: JSONValue, deferred: [String: [Range<Int>]]) {
     var parser = JSONParser(bytes: bytes)
+    parser.deferredKeys = keys
     parser.skipSpace()
     let value = try parser.value(depth: 0)
     parser.skipSpace()
     guard parser.i == parser.bytes.count else { throw parser.error("unexpected text after the end of the document") }
+    return (value, parser.deferred)
+  }
+
+  /// The element at `range` of a document `parse(_:deferring:)` read without error.
+  static func element(in bytes: UnsafeBufferPointer<UInt8>, range: Range<Int>) -> JSONValue {
+    var parser = JSONParser(bytes: bytes)
+    parser.i = range.lowerBound
+    // Depth 2: an element of an array in the root object, as in the first pass.
+    guard let value = try? parser.value(depth: 2), parser.i == range.upperBound else {
+      preconditionFailure("JSONParser.element: bytes \(range) are not the element the first pass read there")
+    }
     return value
   }
 
@@ -244,6 +270,26 @@ public struct JSONParser {
     }
   }
 
+  /// Reads an array as `array` does, keeping only each element's byte range.
+  private mutating func checkedElements(depth: Int) throws(JSONSyntaxError) -> [Range<Int>] {
+    guard depth < 200 else { throw error("nesting deeper than 200 levels") }
+    i += 1
+    skipSpace()
+    var ranges: [Range<Int>] = []
+    if i < bytes.count, bytes[i] == UInt8(ascii: "]") { i += 1; return ranges }
+    while true {
+      skipSpace()
+      let start = i
+      _ = try value(depth: depth + 1)
+      ranges.append(start..<i)
+      skipSpace()
+      guard i < bytes.count else { throw error("expected ',' or ']', found the end of the file") }
+      if bytes[i] == UInt8(ascii: ",") { i += 1; continue }
+      if bytes[i] == UInt8(ascii: "]") { i += 1; return ranges }
+      throw error("expected ',' or ']', found \(describeHere())")
+    }
+  }
+
   private mutating func object(depth: Int) throws(JSONSyntaxError) -> JSONValue {
     i += 1
     skipSpace()
@@ -269,7 +315,13 @@ public struct JSONParser {
       guard i < bytes.count, bytes[i] == UInt8(ascii: ":") else { throw error("expected ':' after key '\(key)', found \(describeHere())") }
       i += 1
       skipSpace()
-      let member = try value(depth: depth + 1)
+      let member: JSONValue
+      if depth == 0, deferredKeys.contains(key), i < bytes.count, bytes[i] == UInt8(ascii: "[") {
+        deferred[key] = try checkedElements(depth: depth + 1)
+        member = .array([])
+      } else {
+        member = try value(depth: depth + 1)
+      }
       memberStack.append((key, member))
       skipSpace()
       guard i < bytes.count else { throw error("expected ',' or '}', found the end of the file") }

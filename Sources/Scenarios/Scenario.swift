@@ -82,17 +82,28 @@ public struct Scenario: Sendable {
 
   /// Decodes, with the origins of arrays read from CSV tables.
   static func decodeLocated(json: String, file: String) throws(ScenarioErrors) -> (spec: ScenarioSpec, tables: [TableOrigin]) {
-    let value: JSONValue
+    // The arrays that may be huge (skus, nodes, lanes) are checked while parsing but kept as
+    // byte ranges, and their elements are parsed again one at a time while they are decoded.
+    var text = json
+    text.makeContiguousUTF8()
+    let parsed = text.utf8.withContiguousStorageIfAvailable { bytes in
+      Result { () throws(JSONSyntaxError) in try JSONParser.parse(bytes, deferring: Set(CatalogueTable.tableKeys)) }
+    }!
+    let value: JSONValue, deferred: [String: [Range<Int>]]
     do {
-      value = try JSONParser.parse(json)
+      (value, deferred) = try parsed.get()
     } catch {
       throw ScenarioErrors(errors: [ScenarioError(file: file, path: "", problem: "malformed JSON at \(error.description)")])
     }
-    let (expanded, tables) = try CatalogueTable.expand(value, scenarioFile: file)
+    let (document, tables) = try CatalogueTable.read(value, scenarioFile: file)
+    var sources: [String: any ElementSource] = [:]
+    for (key, ranges) in deferred { sources[key] = TextElements(text: text, ranges: ranges) }
+    for t in tables { sources[t.origin.key] = t }
+    let origins = tables.map(\.origin)
     do {
-      return (try JSONDocument.decode(ScenarioSpec.self, value: expanded, file: file), tables)
+      return (try JSONDocument.decode(ScenarioSpec.self, value: document, file: file, elementSources: sources), origins)
     } catch {
-      throw ScenarioErrors(errors: error.errors.map { locate($0, in: tables) })
+      throw ScenarioErrors(errors: error.errors.map { locate($0, in: origins) })
     }
   }
 

@@ -11,6 +11,10 @@ struct DecodingIssue: Error {
 /// placeholder (see `StrictDecoder.placeholder`), and decoding goes on with its siblings.
 final class IssueLog {
   private(set) var issues: [DecodingIssue] = []
+  /// Top-level arrays whose elements come from elsewhere than the document (CSV tables), by key:
+  /// the document holds an empty array there, and the elements are made one at a time as they
+  /// are decoded, with the problems, placeholders and order of elements written in the document.
+  var elementSources: [String: any ElementSource] = [:]
   private var paths: Set<String> = []
   private var seen: Set<String> = []
 
@@ -243,16 +247,16 @@ extension StrictFastDecodable {
   /// each shard with its own issue log, merged in index order: the same values, problems and
   /// first thrown error as decoding the elements one after another (an element's problems have
   /// paths inside it, so no shard's checks depend on another's). Returns `[Self]`.
-  static func decodeInShards(_ items: [JSONValue], node: PathNode?, issues: IssueLog?) throws -> Any {
+  static func decodeInShards(_ source: some ElementSource, node: PathNode?, issues: IssueLog?) throws -> Any {
     let size = shardSize
     let collect = issues != nil
-    let shards = Parallel.map((items.count + size - 1) / size, threads: Parallel.defaultThreadCount) { s -> DecodedShard<Self> in
+    var shards = Parallel.map((source.count + size - 1) / size, threads: Parallel.defaultThreadCount) { s -> DecodedShard<Self> in
       let log = collect ? IssueLog() : nil
       var values: [Self] = []
       values.reserveCapacity(size)
       do {
-        for i in s * size..<min(items.count, (s + 1) * size) {
-          values.append(try StrictDecoder.decodeCollecting(Self.self, from: items[i], node: PathNode(parent: node, index: i), issues: log))
+        try source.forEachElement(in: s * size..<min(source.count, (s + 1) * size)) { i, item in
+          values.append(try StrictDecoder.decodeCollecting(Self.self, from: item, node: PathNode(parent: node, index: i), issues: log))
         }
         return DecodedShard(values: values, issues: log?.issues ?? [], error: nil)
       } catch {
@@ -260,11 +264,13 @@ extension StrictFastDecodable {
       }
     }
     var out: [Self] = []
-    out.reserveCapacity(items.count)
-    for shard in shards {
-      if let issues { for issue in shard.issues { issues.record(issue) } }
-      if let error = shard.error { throw error }
-      out.append(contentsOf: shard.values)
+    out.reserveCapacity(source.count)
+    // Each shard's values are freed once copied, so the values are held about once, not twice.
+    for s in shards.indices {
+      if let issues { for issue in shards[s].issues { issues.record(issue) } }
+      if let error = shards[s].error { throw error }
+      out.append(contentsOf: shards[s].values)
+      shards[s].values = []
     }
     return out
   }
@@ -285,13 +291,22 @@ protocol StrictArrayDecodable {
 }
 
 extension Array: StrictArrayDecodable where Element: Decodable {
+  /// A top-level array with an element source in `issues` (a CSV table) is decoded from it,
+  /// whatever `items` holds.
   static func decodeElements(_ items: [JSONValue], node: PathNode?, issues: IssueLog?) throws -> [Element] {
-    if let type = Element.self as? any StrictFastDecodable.Type, items.count >= 2 * type.shardSize {
-      return try type.decodeInShards(items, node: node, issues: issues) as! [Element]
+    if let node, node.parent == nil, let key = node.key, let source = issues?.elementSources[key] {
+      return try decodeElements(source, node: node, issues: issues)
+    }
+    return try decodeElements(DocumentElements(items: items), node: node, issues: issues)
+  }
+
+  static func decodeElements(_ source: some ElementSource, node: PathNode?, issues: IssueLog?) throws -> [Element] {
+    if let type = Element.self as? any StrictFastDecodable.Type, source.count >= 2 * type.shardSize {
+      return try type.decodeInShards(source, node: node, issues: issues) as! [Element]
     }
     var out: [Element] = []
-    out.reserveCapacity(items.count)
-    for (i, item) in items.enumerated() {
+    out.reserveCapacity(source.count)
+    try source.forEachElement(in: 0..<source.count) { i, item in
       out.append(try StrictDecoder.decodeCollecting(Element.self, from: item, node: PathNode(parent: node, index: i), issues: issues))
     }
     return out

@@ -17,18 +17,22 @@ extension SupplyNetwork {
     let planned = StockingNode(id: n.id, kind: n.kind, priority: n.priority, allocation: n.allocation, namespacesStreams: n.namespacesStreams)
     view.topology = NetworkTopology(nodes: [planned], lanes: [], skuSuppliers: skus.map(\.supplierIndex))
     view.initialStock = [initialStock[node]]
+    // Factors of 1 are left alone (x × 1 is x), so that the view of a node without factors (a
+    // single warehouse) shares its SKUs' storage with the network instead of copying every SKU.
     for k in skus.indices {
       let factor = topology.demandMultiple(ofNode: node, sku: k)
-      view.skus[k].demand.profile.base *= factor
-      view.skus[k].demand.profile.trendPerDay *= factor
+      if factor != 1 {
+        view.skus[k].demand.profile.base *= factor
+        view.skus[k].demand.profile.trendPerDay *= factor
+      }
       var lead = leadTime(ofNode: node, sku: k)
       if echelon {
         let below = downstreamTransit(from: node, sku: k)
         if below.mean > 0 { lead = Self.sum(lead, meanDays: below.mean, varianceDays: below.variance, deterministic: below.deterministic) }
       }
       if lead != view.leadTime(ofNode: 0, sku: k) { view.skus[k].leadTimeOverride = lead }
-      view.skus[k].costs.holdingCostPerUnitDay *= n.holdingCostFactor
-      view.skus[k].costs.orderCost *= n.orderCostFactor
+      if n.holdingCostFactor != 1 { view.skus[k].costs.holdingCostPerUnitDay *= n.holdingCostFactor }
+      if n.orderCostFactor != 1 { view.skus[k].costs.orderCost *= n.orderCostFactor }
     }
     return view
   }

@@ -55,6 +55,16 @@ import Testing
     ("id,unitCost,holdingCostPerUnitDay,demand.mean,demand.weekly\nA,1,0.1,3,\"[1,2\"\n", "skus.csv:2:5 'demand.weekly': malformed JSON in the cell"),
     ("id,unitCost,holdingCostPerUnitDay\nA,1,0.1\n", "skus.csv:2 'demand.mean': is required"),
     ("id,unitCots,holdingCostPerUnitDay,demand.mean\nA,1,0.1,3\n", "skus.csv:2:2 'unitCots': "),
+    // Non-finite, huge and mistyped cells; missing and unknown columns.
+    ("id,unitCost,holdingCostPerUnitDay,demand.mean\nA,1,0.1,-inf\n", "skus.csv:2:4 'demand.mean': expected a number, got a string (\"-inf\")"),
+    ("id,unitCost,holdingCostPerUnitDay,demand.mean\nA,1,0.1,3\nB,2,-1e309,3\n", "skus.csv:3:3 'holdingCostPerUnitDay': must be a finite number (at most about 1.8e308 in size), got -1e309"),
+    ("id,unitCost,holdingCostPerUnitDay,demand.mean\nA,1e308,0.1,3\n", "skus.csv:2:2 'unitCost': must be <= "),
+    ("id,unitCost,holdingCostPerUnitDay,demand.mean,initialOnHand\nA,1,0.1,3,1.5\n", "skus.csv:2:5 'initialOnHand': expected a whole number, got a number (1.5)"),
+    ("id,unitCost,holdingCostPerUnitDay,demand.mean,orderCost\nA,1,0.1,3,true\n", "skus.csv:2:5 'orderCost': expected a number, got a boolean"),
+    ("id,holdingCostPerUnitDay,demand.mean\nA,0.1,3\n", "skus.csv:2: missing required key 'unitCost'"),
+    ("id,unitCost,holdingCostPerUnitDay,demand.mean,colour\nA,1,0.1,3,red\n", "skus.csv:2:5 'colour': unknown key 'colour'; valid keys here: "),
+    ("id,unitCost,holdingCostPerUnitDay,demand.meen\nA,1,0.1,3\n", "skus.csv:2:4 'demand.meen': unknown key 'meen'; did you mean 'mean'?"),
+    ("id,unitCost,holdingCostPerUnitDay,demand.mean\nA,1,0.1\n", "skus.csv:2: has 3 fields, the header has 4"),
   ])
   func errors(_ csv: String, _ fragment: String) {
     let json = Self.tableForm
@@ -63,6 +73,101 @@ import Testing
       Issue.record("accepted \(csv)")
     } catch {
       #expect(error.errors[0].description.hasPrefix(fragment) || error.errors[0].description.contains(fragment), "\(error.errors[0])")
+    }
+  }
+
+  /// A table of `count` rows mixing defaults, overrides of them, nested and JSON cells, and the
+  /// same SKUs written as a JSON array.
+  static func generated(count: Int) -> (csv: String, array: String) {
+    var csv = "id,unitCost,holdingCostPerUnitDay,demand.distribution,demand.mean,demand.dispersion,demand.weekly,leadTime.distribution,leadTime.mean,initialOnHand,orderCost,unmetDemand,lostSalePenaltyPerUnit\n"
+    var skus: [String] = []
+    for k in 0..<count {
+      let cost = Double(k % 97) * 0.25 + 1, holding = Double(k % 13) * 0.001, mean = Double(k % 50) + 0.5
+      let id = k % 5 == 0 ? String(format: "%07d", k) : "S-\(k)"
+      var row = [id, "\(cost)", "\(holding)"]
+      var json = #"{"id": "\#(id)", "supplier": "s", "unitCost": \#(cost), "holdingCostPerUnitDay": \#(holding), "backorderCostPerUnitDay": 0.5"#
+      switch k % 4 {
+      case 0:  // every default
+        row += ["", "\(mean)", "", "", "", "", "", "", "", ""]
+        json += #", "demand": {"distribution": "poisson", "weekly": [1, 1, 1, 1, 1, 1.5, 0.5], "mean": \#(mean)}, "orderCost": 20"#
+      case 1:  // another family and a lead time of its own
+        row += ["negativeBinomial", "\(mean)", "2", "", "deterministic", "3", "", "", "", ""]
+        json += #", "demand": {"distribution": "negativeBinomial", "weekly": [1, 1, 1, 1, 1, 1.5, 0.5], "mean": \#(mean), "dispersion": 2}, "orderCost": 20, "leadTime": {"distribution": "deterministic", "mean": 3}"#
+      case 2:  // a JSON cell over a default array
+        row += ["", "\(mean)", "", "\"[1, 1, 1, 1, 1.2, 1.3, 0.5]\"", "", "", "\(k)", "", "", ""]
+        json += #", "demand": {"distribution": "poisson", "weekly": [1, 1, 1, 1, 1.2, 1.3, 0.5], "mean": \#(mean)}, "orderCost": 20, "initialOnHand": \#(k)"#
+      default:  // scalar defaults overridden
+        row += ["", "\(mean)", "", "", "", "", "", "35", "lostSales", "1.5"]
+        json += #", "demand": {"distribution": "poisson", "weekly": [1, 1, 1, 1, 1, 1.5, 0.5], "mean": \#(mean)}, "orderCost": 35, "unmetDemand": "lostSales", "lostSalePenaltyPerUnit": 1.5"#
+      }
+      csv += row.joined(separator: ",") + "\n"
+      skus.append(json + "}")
+    }
+    let array = Self.tableForm.replacingOccurrences(of: #"{"file": "skus.csv", "defaults": {"supplier": "s", "backorderCostPerUnitDay": 0.5, "orderCost": 20, "demand": {"distribution": "poisson"}}}"#,
+                                                    with: "[\n" + skus.joined(separator: ",\n") + "]")
+    return (csv, array)
+  }
+
+  static let generatedTableForm = tableForm.replacingOccurrences(of: #""demand": {"distribution": "poisson"}"#,
+                                                                 with: #""demand": {"distribution": "poisson", "weekly": [1, 1, 1, 1, 1, 1.5, 0.5]}"#)
+
+  /// Above two shards (`StrictFastDecodable.shardSize`), so rows are decoded on several threads.
+  @Test func longTableDecodesToTheArraysSKUsFieldByField() throws {
+    let count = 2 * SKUSpec.shardSize + 123
+    let (csv, array) = Self.generated(count: count)
+    let folder = ScratchFolder("long-table")
+    defer { folder.remove() }
+    folder.write("skus.csv", csv)
+    let fromTable = try Scenario.decode(json: Self.generatedTableForm, file: folder.path + "t.json")
+    let fromArray = try Scenario.decode(json: array, file: "t.json")
+    #expect(fromTable.skus.count == count)
+    #expect(fromArray.skus.count == count)
+    for (k, (a, b)) in zip(fromTable.skus, fromArray.skus).enumerated() where a != b {
+      Issue.record("skus[\(k)]: table \(a), array \(b)")
+      break
+    }
+    #expect(fromTable.skus[2].demand.weekly == [1, 1, 1, 1, 1.2, 1.3, 0.5])
+    #expect(fromTable.skus[0].id == "0000000" && fromTable.skus[3].unmetDemand == "lostSales" && fromTable.skus[4].orderCost == 20)
+  }
+
+  /// A long `skus` array written in the scenario is parsed one element at a time while it is
+  /// decoded (`TextElements`): the same SKUs as decoding the whole parsed document.
+  @Test func longInlineArrayDecodesAsTheWholeDocument() throws {
+    let (_, array) = Self.generated(count: 2 * SKUSpec.shardSize + 123)
+    let deferred = try Scenario.decode(json: array, file: "t.json")
+    let whole = try JSONDocument.decode(ScenarioSpec.self, json: array, file: "t.json")
+    #expect(deferred.skus.count == whole.skus.count)
+    #expect(deferred == whole)
+  }
+
+  /// Problems in rows of several shards come in row order, each at its own line and column, and
+  /// before problems of keys after `skus` in the scenario.
+  @Test func problemsOfALongTableComeInRowOrder() {
+    let count = 2 * SKUSpec.shardSize + 123
+    var lines = Self.generated(count: count).csv.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+    func spoil(_ row: Int, column: Int, with cell: String) {
+      var cells = lines[row + 1].split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+      cells[column - 1] = cell
+      lines[row + 1] = cells.joined(separator: ",")
+    }
+    spoil(8_200, column: 2, with: "abc")
+    spoil(5_000, column: 3, with: "1e999")
+    spoil(12, column: 10, with: "2.5")
+    let folder = ScratchFolder("long-table-errors")
+    defer { folder.remove() }
+    folder.write("skus.csv", lines.joined(separator: "\n"))
+    let json = Self.generatedTableForm.replacingOccurrences(of: #""fillRate": 0.95"#, with: #""fillRate": "high""#)
+    do {
+      _ = try Scenario.load(json: json, file: folder.path + "t.json")
+      Issue.record("accepted")
+    } catch {
+      let messages = error.errors.map(\.description)
+      #expect(messages.count == 4, "\(messages)")
+      guard messages.count == 4 else { return }
+      #expect(messages[0].hasSuffix("skus.csv:14:10 'initialOnHand': expected a whole number, got a number (2.5)"))
+      #expect(messages[1].hasSuffix("skus.csv:5002:3 'holdingCostPerUnitDay': must be a finite number (at most about 1.8e308 in size), got 1e999"))
+      #expect(messages[2].hasSuffix("skus.csv:8202:2 'unitCost': expected a number, got a string (\"abc\")"))
+      #expect(messages[3].contains("policies[0].fillRate"))
     }
   }
 

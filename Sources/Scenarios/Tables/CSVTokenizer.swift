@@ -40,6 +40,14 @@ struct CSVTokenizer {
     nextLine = line
   }
 
+  /// Starts at byte `position` of `bytes`, a record that starts on line `line` (to read again a
+  /// record an earlier pass found there).
+  init(_ bytes: UnsafeBufferPointer<UInt8>, position: Int, line: Int) {
+    self.bytes = bytes
+    self.position = position
+    nextLine = line
+  }
+
   /// Reads the next non-empty record into `fields`; false at the end of the text.
   mutating func next(into fields: inout [Field]) throws(SyntaxError) -> Bool {
     fields.removeAll(keepingCapacity: true)
@@ -129,6 +137,12 @@ struct CSVTokenizer {
     guard let whole = scanNumber(s, e) else { return nil }
     if whole >= 0 { return bytes[s] == 0x2D ? -Double(whole) : Double(whole) }
     return Double(String(decoding: UnsafeBufferPointer(rebasing: bytes[s..<e]), as: UTF8.self))
+  }
+
+  /// True when the trimmed field starts with `[` or `{`: a JSON array or object in a cell.
+  func isJSONCell(_ f: Field) -> Bool {
+    let (s, e) = trimmed(f)
+    return s < e && (bytes[s] == 0x5B || bytes[s] == 0x7B)
   }
 
   /// True when the trimmed field is a JSON number literal.

@@ -21,13 +21,16 @@ enum CatalogueTable {
   /// Keys whose values are names, never numbers (`id` "123" stays a string).
   static let stringKeys: Set<String> = ["id", "supplier", "unmetDemand", "distribution", "source", "kind", "allocation", "from", "to", "node", "name", "type"]
 
-  /// Replaces every table in `document` by the array it stands for.
+  /// Reads every table in `document` and leaves an empty array in its place: the decoder takes
+  /// the array's elements from the returned tables (`ElementSource`), one row at a time, so no
+  /// tree of the whole table is ever held.
   ///
   /// - Throws: `ScenarioErrors` for a table object with unknown keys, a file that cannot be read,
-  ///   malformed CSV, or a malformed JSON cell (by file, line and column).
-  static func expand(_ document: JSONValue, scenarioFile: String) throws(ScenarioErrors) -> (JSONValue, [TableOrigin]) {
+  ///   malformed CSV, a row with the wrong number of fields, or a malformed JSON cell (by file,
+  ///   line and column).
+  static func read(_ document: JSONValue, scenarioFile: String) throws(ScenarioErrors) -> (JSONValue, [CatalogueRows]) {
     guard case var .object(members) = document else { return (document, []) }
-    var origins: [TableOrigin] = []
+    var tables: [CatalogueRows] = []
     for i in members.indices where tableKeys.contains(members[i].key) {
       guard case let .object(spec) = members[i].value else { continue }
       let key = members[i].key
@@ -47,72 +50,14 @@ enum CatalogueTable {
       guard let data = FileManager.default.contents(atPath: path) else {
         throw fail("\(key).file", FileManager.default.fileExists(atPath: path) ? "\(path) cannot be read (check permissions)" : "no such file \(path)")
       }
-      let result = data.withUnsafeBytes { raw in
-        Result { () throws(ScenarioError) in try rows(raw.bindMemory(to: UInt8.self), name: path, key: key, defaults: defaults) }
+      do {
+        tables.append(try CatalogueRows(data, name: path, key: key, defaults: defaults))
+      } catch {
+        throw ScenarioErrors(errors: [error])
       }
-      switch result {
-      case let .success((array, origin)):
-        members[i].value = array
-        origins.append(origin)
-      case let .failure(e):
-        throw ScenarioErrors(errors: [e])
-      }
+      members[i].value = .array([])
     }
-    return (.object(members), origins)
-  }
-
-  /// The array of a table's rows, and where each row came from.
-  static func rows(_ bytes: UnsafeBufferPointer<UInt8>, name: String, key: String, defaults: [(key: String, value: JSONValue)]) throws(ScenarioError) -> (JSONValue, TableOrigin) {
-    var csv = CSVTokenizer(bytes)
-    var fields: [CSVTokenizer.Field] = []
-    let hasHeader: Bool
-    do { hasHeader = try csv.next(into: &fields) } catch { throw .table(name, line: error.line, column: error.column, name: nil, error.problem) }
-    guard hasHeader else { throw ScenarioError(file: name, path: "", problem: "is empty; it needs a header line naming its columns (id, …)") }
-    let header = fields.map { csv.text($0) }
-    var columns: [[String]] = []
-    for (j, h) in header.enumerated() {
-      let parts = h.split(separator: ".", omittingEmptySubsequences: false).map(String.init)
-      guard !h.isEmpty, parts.allSatisfy({ !$0.isEmpty }) else {
-        throw .table(name, line: 1, column: j + 1, name: h, "a column needs a key name, dotted for nested keys (demand.mean)")
-      }
-      if let k = header[..<j].firstIndex(of: h) { throw .table(name, line: 1, column: j + 1, name: h, "duplicate column (also column \(k + 1))") }
-      columns.append(parts)
-    }
-    let isString = columns.map { stringKeys.contains($0.last!) }
-    var items: [JSONValue] = []
-    var lines: [Int32] = []
-    while true {
-      let more: Bool
-      do { more = try csv.next(into: &fields) } catch { throw .table(name, line: error.line, column: error.column, name: nil, error.problem) }
-      guard more else { break }
-      let line = csv.line
-      guard fields.count == header.count else {
-        throw .table(name, line: line, column: nil, name: nil, "has \(fields.count) field\(fields.count == 1 ? "" : "s"), the header has \(header.count)")
-      }
-      var object = defaults
-      for j in fields.indices where !csv.isEmpty(fields[j]) {
-        let f = fields[j]
-        let value: JSONValue
-        if isString[j] {
-          value = .string(csv.text(f))
-        } else if csv.isNumberLiteral(f) {
-          let (s, e) = csv.trimmed(f)
-          value = .number(String(decoding: UnsafeBufferPointer(rebasing: bytes[s..<e]), as: UTF8.self))
-        } else {
-          let text = csv.text(f)
-          if text == "true" || text == "false" { value = .bool(text == "true") }
-          else if text.hasPrefix("[") || text.hasPrefix("{") {
-            do { value = try JSONParser.parse(text) } catch {
-              throw .table(name, line: line, column: j + 1, name: header[j], "malformed JSON in the cell at \(error.description)")
-            }
-          } else { value = .string(text) }
-        }
-        set(&object, columns[j][...], to: value)
-      }
-      items.append(.object(object))
-      lines.append(Int32(truncatingIfNeeded: line))
-    }
-    return (.array(items), TableOrigin(key: key, file: name, lines: lines, columns: header))
+    return (.object(members), tables)
   }
 
   /// Sets the member at a dotted path, making (or replacing with) objects on the way.
@@ -127,6 +72,127 @@ enum CatalogueTable {
     if let i, case let .object(members) = object[i].value { inner = members }
     set(&inner, path.dropFirst(), to: value)
     if let i { object[i].value = .object(inner) } else { object.append((key, .object(inner))) }
+  }
+}
+
+/// A CSV table whose syntax, field counts and JSON cells have been checked, and whose rows become
+/// array elements only while they are decoded: element i is `defaults` with row i's cells set over
+/// it. What stays in memory is the file's bytes and where each row starts.
+struct CatalogueRows: ElementSource {
+  /// Where each row came from, for messages.
+  let origin: TableOrigin
+  /// The file's bytes.
+  let data: Data
+  /// Each column's key, split at its dots.
+  let columns: [[String]]
+  /// Columns whose cells are always strings (`CatalogueTable.stringKeys`).
+  let isString: [Bool]
+  /// The keys every row shares.
+  let defaults: [(key: String, value: JSONValue)]
+  /// The byte offset of each row, and the line the tokenizer stood on there (blank lines before
+  /// the row included, so that reading on from there counts lines as the first pass did).
+  let starts: [Int]
+  let startLines: [Int32]
+
+  var count: Int { starts.count }
+
+  /// Reads the header and checks every row.
+  ///
+  /// - Throws: `ScenarioError` by file, line and column: malformed CSV, an empty file, an empty or
+  ///   duplicate column name, a row with another number of fields than the header, malformed JSON
+  ///   in a cell.
+  init(_ data: Data, name: String, key: String, defaults: [(key: String, value: JSONValue)]) throws(ScenarioError) {
+    let scan = data.withUnsafeBytes { raw in
+      Result { () throws(ScenarioError) in try Self.scan(raw.bindMemory(to: UInt8.self), name: name) }
+    }
+    let (header, starts, startLines, lines) = try scan.get()
+    var columns: [[String]] = []
+    for h in header { columns.append(h.split(separator: ".", omittingEmptySubsequences: false).map(String.init)) }
+    self.data = data
+    self.columns = columns
+    isString = columns.map { CatalogueTable.stringKeys.contains($0.last!) }
+    self.defaults = defaults
+    self.starts = starts
+    self.startLines = startLines
+    origin = TableOrigin(key: key, file: name, lines: lines, columns: header)
+  }
+
+  /// The first pass: the header, and each row's start and line, with every row checked.
+  private static func scan(_ bytes: UnsafeBufferPointer<UInt8>, name: String) throws(ScenarioError) -> ([String], [Int], [Int32], [Int32]) {
+    var csv = CSVTokenizer(bytes)
+    var fields: [CSVTokenizer.Field] = []
+    let hasHeader: Bool
+    do { hasHeader = try csv.next(into: &fields) } catch { throw .table(name, line: error.line, column: error.column, name: nil, error.problem) }
+    guard hasHeader else { throw ScenarioError(file: name, path: "", problem: "is empty; it needs a header line naming its columns (id, …)") }
+    let header = fields.map { csv.text($0) }
+    var isString: [Bool] = []
+    for (j, h) in header.enumerated() {
+      let parts = h.split(separator: ".", omittingEmptySubsequences: false)
+      guard !h.isEmpty, parts.allSatisfy({ !$0.isEmpty }) else {
+        throw .table(name, line: 1, column: j + 1, name: h, "a column needs a key name, dotted for nested keys (demand.mean)")
+      }
+      if let k = header[..<j].firstIndex(of: h) { throw .table(name, line: 1, column: j + 1, name: h, "duplicate column (also column \(k + 1))") }
+      isString.append(CatalogueTable.stringKeys.contains(String(parts.last!)))
+    }
+    var starts: [Int] = [], startLines: [Int32] = [], lines: [Int32] = []
+    while true {
+      let start = csv.position, startLine = csv.nextLine
+      let more: Bool
+      do { more = try csv.next(into: &fields) } catch { throw .table(name, line: error.line, column: error.column, name: nil, error.problem) }
+      guard more else { break }
+      let line = csv.line
+      guard fields.count == header.count else {
+        throw .table(name, line: line, column: nil, name: nil, "has \(fields.count) field\(fields.count == 1 ? "" : "s"), the header has \(header.count)")
+      }
+      // JSON cells are parsed here only to be checked: `element` parses them again.
+      for j in fields.indices where !isString[j] && csv.isJSONCell(fields[j]) {
+        do { _ = try JSONParser.parse(csv.text(fields[j])) } catch {
+          throw .table(name, line: line, column: j + 1, name: header[j], "malformed JSON in the cell at \(error.description)")
+        }
+      }
+      starts.append(start)
+      startLines.append(Int32(truncatingIfNeeded: startLine))
+      lines.append(Int32(truncatingIfNeeded: line))
+    }
+    return (header, starts, startLines, lines)
+  }
+
+  /// The elements of rows `range`, in order, each handed to `body` and then dropped.
+  func forEachElement(in range: Range<Int>, _ body: (Int, JSONValue) throws -> Void) rethrows {
+    guard !range.isEmpty else { return }
+    try data.withUnsafeBytes { raw in
+      var csv = CSVTokenizer(raw.bindMemory(to: UInt8.self), position: starts[range.lowerBound], line: Int(startLines[range.lowerBound]))
+      var fields: [CSVTokenizer.Field] = []
+      fields.reserveCapacity(columns.count)
+      for i in range {
+        // The first pass read every row without error.
+        guard (try? csv.next(into: &fields)) == true, fields.count == columns.count else { preconditionFailure("row \(i) of \(origin.file) changed") }
+        try body(i, element(fields, csv))
+      }
+    }
+  }
+
+  /// One row's element: `defaults` with its non-empty cells set over it.
+  private func element(_ fields: [CSVTokenizer.Field], _ csv: CSVTokenizer) -> JSONValue {
+    var object = defaults
+    for j in fields.indices where !csv.isEmpty(fields[j]) {
+      let f = fields[j]
+      let value: JSONValue
+      if isString[j] {
+        value = .string(csv.text(f))
+      } else if csv.isNumberLiteral(f) {
+        let (s, e) = csv.trimmed(f)
+        value = .number(String(decoding: UnsafeBufferPointer(rebasing: csv.bytes[s..<e]), as: UTF8.self))
+      } else if csv.isJSONCell(f) {
+        // Checked by the first pass.
+        value = (try? JSONParser.parse(csv.text(f))) ?? .null
+      } else {
+        let text = csv.text(f)
+        value = text == "true" || text == "false" ? .bool(text == "true") : .string(text)
+      }
+      CatalogueTable.set(&object, columns[j][...], to: value)
+    }
+    return .object(object)
   }
 }
 

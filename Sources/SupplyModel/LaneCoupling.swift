@@ -20,9 +20,9 @@ import Parallelism
 /// only (directly, from its supplier's queue or from its lane's), so its lead-time draws keep
 /// their order.
 final class LaneCoupling: @unchecked Sendable {
-  // Not checked by the compiler, so stated here: between barriers a chunk writes only its own
-  // entries of `supplierInbox`, `laneInbox`, `transitOutbox` and `laneOf`; the serial step runs
-  // while every chunk waits at the barrier, which orders it with both sides.
+  // Not checked by the compiler, so stated here: between barriers a chunk touches only its own
+  // mailbox; the serial step runs while every chunk waits at the barrier, which orders it with
+  // both sides.
   /// An order for a queued supplier: the node's rank, the supplier and the order (slot = the
   /// chunk's own point index).
   struct SupplierItem {
@@ -36,13 +36,19 @@ final class LaneCoupling: @unchecked Sendable {
     var shipment: Shipment
   }
 
-  /// Per chunk, what it queued today, in its order.
-  var supplierInbox: [[SupplierItem]]
-  var laneInbox: [[LaneItem]]
-  /// Per chunk, the shipments that enter transit today after the serial step, in order.
-  var transitOutbox: [[Shipment]]
-  /// Per chunk, its points' inbound lane or -1 (each chunk fills its own before the first day).
-  var laneOf: [[Int]]
+  /// What one chunk and the serial step hand each other: an object per chunk, so no two threads
+  /// ever write the same variable.
+  final class Mailbox: @unchecked Sendable {
+    /// What the chunk queued today, in its order.
+    var supplierItems: [SupplierItem] = []
+    var laneItems: [LaneItem] = []
+    /// The shipments that enter transit today after the serial step, in order.
+    var transits: [Shipment] = []
+    /// The chunk's points' inbound lane or -1 (the chunk fills it before the first day).
+    var laneOf: [Int] = []
+  }
+  /// One mailbox per chunk.
+  let mailboxes: [Mailbox]
   let barrier: Barrier
   private var supplierQueues: SupplierQueues
   private let laneCapacity: [Int?]
@@ -69,10 +75,7 @@ final class LaneCoupling: @unchecked Sendable {
     supplierQueues = SupplierQueues(network.suppliers, days: network.horizonDays, seed: network.seed, replication: replication)
     laneCapacity = network.topology.lanes.map(\.capacityPerDay)
     laneQueues = Array(repeating: ShipmentQueue(), count: network.topology.lanes.count)
-    supplierInbox = Array(repeating: [], count: chunks)
-    laneInbox = Array(repeating: [], count: chunks)
-    transitOutbox = Array(repeating: [], count: chunks)
-    laneOf = Array(repeating: [], count: chunks)
+    mailboxes = (0..<chunks).map { _ in Mailbox() }
   }
 
   /// The chunk of global slot `g` and its own index there.
@@ -86,25 +89,25 @@ final class LaneCoupling: @unchecked Sendable {
   /// Hands a shipment to a lane's queue or, for a lane without a capacity, to transit.
   private func depart(_ s: Shipment) {
     let (c, p) = local(Int(s.slot))
-    let l = laneOf[c][p]
+    let l = mailboxes[c].laneOf[p]
     if l >= 0, laneCapacity[l] != nil {
       laneQueues[l].append(s)
     } else {
       var mine = s
       mine.slot = Int32(p)
-      transitOutbox[c].append(mine)
+      mailboxes[c].transits.append(mine)
     }
   }
 
   /// The serial step of `day` (see the type's notes).
   func exchange(day: Int) {
-    for c in transitOutbox.indices { transitOutbox[c].removeAll(keepingCapacity: true) }
+    for box in mailboxes { box.transits.removeAll(keepingCapacity: true) }
     // Supplier orders: node by node (rank order), chunk by chunk.
-    var cursor = Array(repeating: 0, count: supplierInbox.count)
+    var cursor = Array(repeating: 0, count: mailboxes.count)
     for rank in 0..<rankCount {
-      for c in supplierInbox.indices {
-        while cursor[c] < supplierInbox[c].count, supplierInbox[c][cursor[c]].rank == rank {
-          let item = supplierInbox[c][cursor[c]]
+      for (c, box) in mailboxes.enumerated() {
+        while cursor[c] < box.supplierItems.count, box.supplierItems[cursor[c]].rank == rank {
+          let item = box.supplierItems[cursor[c]]
           var s = item.shipment
           s.slot = Int32(pointBase[c] + Int(s.slot))
           supplierQueues.append(s, to: Int(item.supplier))
@@ -113,16 +116,16 @@ final class LaneCoupling: @unchecked Sendable {
       }
     }
     // Departures onto capacity-limited lanes, chunk by chunk.
-    for c in laneInbox.indices {
-      for item in laneInbox[c] {
+    for (c, box) in mailboxes.enumerated() {
+      for item in box.laneItems {
         var s = item.shipment
         s.slot = Int32(pointBase[c] + Int(s.slot))
         laneQueues[Int(item.lane)].append(s)
       }
     }
-    for c in supplierInbox.indices {
-      supplierInbox[c].removeAll(keepingCapacity: true)
-      laneInbox[c].removeAll(keepingCapacity: true)
+    for box in mailboxes {
+      box.supplierItems.removeAll(keepingCapacity: true)
+      box.laneItems.removeAll(keepingCapacity: true)
     }
     // Suppliers ship what they can today; then lanes move what they can.
     supplierQueues.release(day: day) { part in depart(part) }
@@ -131,7 +134,7 @@ final class LaneCoupling: @unchecked Sendable {
         let (c, p) = local(Int(part.slot))
         var mine = part
         mine.slot = Int32(p)
-        transitOutbox[c].append(mine)
+        mailboxes[c].transits.append(mine)
       }
     }
   }

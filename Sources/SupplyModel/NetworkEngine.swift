@@ -307,7 +307,8 @@ enum NetworkEngine {
     let laneQueue = Column(repeating: ShipmentQueue(), count: topology.lanes.count)
     // In a lock-step run, what this chunk puts into the shared queues today and what comes back.
     var supplierItems: [LaneCoupling.SupplierItem] = [], laneItems: [LaneCoupling.LaneItem] = [], released: [Shipment] = []
-    if let coupling { coupling.hub.laneOf[coupling.chunk] = laneOf }
+    let mailbox = coupling.map { $0.hub.mailboxes[$0.chunk] }
+    mailbox?.laneOf = laneOf
 
     // Per-point state lives in columns (see `Column`): internal index p, customer-facing points first.
     let onHand = Column(layout.initialOnHand)
@@ -526,12 +527,12 @@ enum NetworkEngine {
       }
 
       // Suppliers ship from their queues within today's capacity; then lanes move what they can.
-      if let (hub, c) = coupling.map({ ($0.hub, $0.chunk) }) {
+      if let hub = coupling?.hub, let mailbox {
         // In lock step the serial step does this for every chunk (see `LaneCoupling`).
-        swap(&supplierItems, &hub.supplierInbox[c])
-        swap(&laneItems, &hub.laneInbox[c])
+        swap(&supplierItems, &mailbox.supplierItems)
+        swap(&laneItems, &mailbox.laneItems)
         hub.barrier.arriveAndWait { hub.exchange(day: day) }
-        swap(&released, &hub.transitOutbox[c])
+        swap(&released, &mailbox.transits)
         for s in released { enterTransit(s, day: day, horizon: horizon, leads: leads, leadRNG: leadRNG, receipts: &receipts) }
       } else {
         // A supplier's shipment loses its yield as it leaves.

@@ -28,16 +28,31 @@ enum NetworkEngine {
     let n = network.skus.count
     let nodeCount = topology.nodes.count
     let skusPerChunk = max(1, Simulation.chunkSize / nodeCount)
-    let chunks: [Range<Int>] = separable && network.skusAreIndependent && !options.recordTrace && n > skusPerChunk
-      ? stride(from: 0, to: n, by: skusPerChunk).map { $0..<min($0 + skusPerChunk, n) }
+    let independent = separable && network.skusAreIndependent && !options.recordTrace
+    // SKUs coupled by capacity-limited suppliers or lanes run in lock step, one chunk per thread
+    // (see `LaneCoupling`), when there are enough of them per chunk to pay for a barrier a day.
+    let lockStep = independent || !separable || options.recordTrace || !LaneCoupling.supports(network) ? 1
+      : max(1, min(options.threads, Parallel.defaultThreadCount, n / lockStepSKUs))
+    let chunks: [Range<Int>] = lockStep > 1 ? (0..<lockStep).map { c in (c * n / lockStep)..<((c + 1) * n / lockStep) }
+      : independent && n > skusPerChunk ? stride(from: 0, to: n, by: skusPerChunk).map { $0..<min($0 + skusPerChunk, n) }
       : [0..<n]
-    let parts = Parallel.map(chunks.count, threads: options.threads) { i in
-      let range = chunks[i]
-      let sub = chunks.count == 1 ? network : network.restricted(to: range)
-      var policies = (0..<nodeCount).map { makePolicy($0, range) }
-      // A run in one chunk draws its customer demand ahead on a second thread when it may use one.
-      return simulateChunk(sub, policies: &policies, echelonStock: echelonStock, options: options,
-                           prefetchDemand: chunks.count == 1 && options.threads > 1)
+    let parts: [ChunkResult]
+    if lockStep > 1 {
+      let hub = LaneCoupling(network, skusPerChunk: chunks.map(\.count), barrier: Barrier(parties: lockStep), replication: options.replication)
+      parts = LockStep.run(lockStep) { i, _ in
+        var policies = (0..<nodeCount).map { makePolicy($0, chunks[i]) }
+        return simulateChunk(network.restricted(to: chunks[i]), policies: &policies, echelonStock: echelonStock, options: options,
+                             coupling: (hub, i))
+      }
+    } else {
+      parts = Parallel.map(chunks.count, threads: options.threads) { i in
+        let range = chunks[i]
+        let sub = chunks.count == 1 ? network : network.restricted(to: range)
+        var policies = (0..<nodeCount).map { makePolicy($0, range) }
+        // A run in one chunk draws its customer demand ahead on a second thread when it may use one.
+        return simulateChunk(sub, policies: &policies, echelonStock: echelonStock, options: options,
+                             prefetchDemand: chunks.count == 1 && options.threads > 1)
+      }
     }
     // Chunks hold points node-major over their own SKUs; interleave them back per node.
     func merged<T>(_ field: (ChunkResult) -> [T]) -> [T] {
@@ -58,6 +73,9 @@ enum NetworkEngine {
     return SimulationResult(policyName: parts.first?.policyName ?? "", statistics: merged(\.statistics), trace: parts.count == 1 ? parts[0].trace : nil,
                             forecastErrors: errors, flow: nodeCount > 1 ? merged(\.flow) : [], closingStock: closing, failure: parts.lazy.compactMap(\.failure).first)
   }
+
+  /// The fewest SKUs per chunk for coupled SKUs to run in lock step.
+  static let lockStepSKUs = 256
 
   /// What one chunk of SKUs produced, per point in node-major (scenario) order.
   struct ChunkResult {
@@ -142,6 +160,10 @@ enum NetworkEngine {
     /// p's fixed lead time, or -1 when it is drawn (fixed times skip the sampler and its stream,
     /// which they would not draw from anyway).
     var fixedLead: [Int]
+    /// For a uniform lead time: its shortest value and how many values it takes (the sampler's
+    /// draw, made inline); 0 values otherwise.
+    var uniformLow: [Int]
+    var uniformValues: [Int]
     /// Opening stock of p.
     var initialOnHand: [Int]
     /// The longest typical lead time plus one.
@@ -180,6 +202,11 @@ enum NetworkEngine {
         var unused = Xoshiro256(seed: 0)
         return sampler.sample(using: &unused)
       }
+      uniformLow = Array(repeating: 0, count: pointCount)
+      uniformValues = Array(repeating: 0, count: pointCount)
+      for p in 0..<pointCount {
+        if case let .uniform(lo, hi) = leadSamplers[p].kind, hi >= lo { (uniformLow[p], uniformValues[p]) = (lo, hi - lo + 1) }
+      }
     }
   }
 
@@ -206,12 +233,36 @@ enum NetworkEngine {
     mutating func removeAll() { count = 0 }
   }
 
+  /// How each point's lead times are drawn: fixed, uniform (drawn inline, as the sampler draws
+  /// them) or by its sampler.
+  struct LeadDraws {
+    var fixed: [Int]
+    var uniformLow: [Int]
+    var uniformValues: [Int]
+    var samplers: [LeadTimeSampler]
+  }
+
+  /// A shipment for point `s.slot` enters transit on `day`: its lead time is drawn from the
+  /// point's stream and it is scheduled to arrive, unless that is after the horizon.
+  @inline(__always)
+  static func enterTransit(_ s: Shipment, day: Int, horizon: Int, leads: LeadDraws, leadRNG: Column<Xoshiro256>, receipts: inout ReceiptRing) {
+    let p = Int(s.slot)
+    let drawn = leads.fixed[p] >= 0 ? leads.fixed[p]
+      : leads.uniformValues[p] > 0 ? max(1, leads.uniformLow[p] + leadRNG[p].nextInt(below: leads.uniformValues[p]))
+      : leads.samplers[p].sample(using: &leadRNG[p])
+    let lead = drawn + Int(s.extraLeadDays)
+    if day + lead < horizon { receipts.schedule(s, on: day + lead, today: day) }  // lead >= 1 (LeadTimeModel)
+  }
+
   /// Simulates all SKUs of `network` at all nodes (one chunk) for the whole horizon.
   ///
-  /// - Parameter prefetchDemand: Draw customer demand ahead on a second thread (the results are
-  ///   the same either way; see `DemandPrefetch`).
+  /// - Parameters:
+  ///   - prefetchDemand: Draw customer demand ahead on a second thread (the results are the same
+  ///     either way; see `DemandPrefetch`).
+  ///   - coupling: The queues this chunk shares with the other chunks of a lock-step run, and
+  ///     its number there; nil when it runs alone.
   static func simulateChunk<P: ReplenishmentPolicy>(_ network: SupplyNetwork, policies: inout [P], echelonStock: Bool, options: SimulationOptions,
-                                                    prefetchDemand: Bool = false) -> ChunkResult {
+                                                    prefetchDemand: Bool = false, coupling: (hub: LaneCoupling, chunk: Int)? = nil) -> ChunkResult {
     let topology = network.topology
     let nodes = topology.nodes
     let m = network.skus.count
@@ -229,8 +280,8 @@ enum NetworkEngine {
     // layout is immutable from here on (constants: no closure below boxes or checks them).
     let layout = PointLayout(network, rank: rank, replication: replication)
     let parentPoint = layout.parentPoint, supplierOf = layout.supplierOf, laneOf = layout.laneOf
-    let priorityOf = layout.priorityOf, childPoints = layout.childPoints, leadSamplers = layout.leadSamplers
-    let fixedLead = layout.fixedLead
+    let priorityOf = layout.priorityOf, childPoints = layout.childPoints
+    let leads = LeadDraws(fixed: layout.fixedLead, uniformLow: layout.uniformLow, uniformValues: layout.uniformValues, samplers: layout.leadSamplers)
     let demandPhase = CustomerDemandPhase(leafNodes.flatMap { node in
       network.skus.map { sku in
         CustomerDemandPhase.Source(
@@ -253,14 +304,18 @@ enum NetworkEngine {
     }
     var supplierQueues = SupplierQueues(network.suppliers, days: horizon, seed: network.seed, replication: replication)
     let laneCapacity = topology.lanes.map(\.capacityPerDay)
-    var laneQueue = Array(repeating: ShipmentQueue(), count: topology.lanes.count)
+    let laneQueue = Column(repeating: ShipmentQueue(), count: topology.lanes.count)
+    // In a lock-step run, what this chunk puts into the shared queues today and what comes back.
+    var supplierItems: [LaneCoupling.SupplierItem] = [], laneItems: [LaneCoupling.LaneItem] = [], released: [Shipment] = []
+    let mailbox = coupling.map { $0.hub.mailboxes[$0.chunk] }
+    mailbox?.laneOf = laneOf
 
     // Per-point state lives in columns (see `Column`): internal index p, customer-facing points first.
     let onHand = Column(layout.initialOnHand)
     let onOrder = Column(repeating: 0, count: pointCount)
     let owed = Column(repeating: 0, count: pointCount)
     let leadRNG = Column(layout.leadStreams)
-    let requests = Column<[Request]>(repeating: [], count: pointCount)
+    var requests = RequestLists(points: pointCount)
     let internalCycleShort = Column(repeating: false, count: pointCount)
     let stats = Column(repeating: SKUStatistics(), count: pointCount)
     let flow = Column(repeating: FlowMoments(), count: pointCount)
@@ -268,8 +323,7 @@ enum NetworkEngine {
     let orderedToday = Column(repeating: 0, count: pointCount)
     let filledToday = Column(repeating: 0, count: pointCount)
     let echelonPosition = Column(repeating: 0, count: pointCount)
-    var receipts = CalendarQueue<Shipment>(span: layout.longestLead + 1)
-    var arrivals: [Shipment] = []
+    var receipts = ReceiptRing(points: pointCount, span: layout.longestLead + 1)
     var departures = Departures()
     var state = InventoryState(skuCount: m)
     var orders = Array(repeating: 0, count: m)
@@ -316,35 +370,36 @@ enum NetworkEngine {
       // Receiving: customer-facing points serve their backorders first; internal points ship in
       // the review phase, under their allocation rule.
       // (A loop, not a closure: state a closure captures pays a dynamic exclusivity check.)
-      receipts.drain(day: day, into: &arrivals)
-      var onHandSlots = onHand.values, onOrderSlots = onOrder.values, owedSlots = owed.values
-      for s in arrivals {
-        let p = Int(s.slot)
+      // A day's shipments to one point are booked together (see `ReceiptRing`).
+      let row = receipts.row(day)
+      let cells = receipts.cells.values
+      for p in 0..<pointCount where cells[row + p].count != 0 {
+        let cell = cells[row + p]
+        let units = cell.units, lost = cell.lost, shipments = cell.count
+        cells[row + p] = ReceiptRing.Cell()
         let customerFacing = p < leafPoints
         let short = customerFacing ? customerCycleShort[p] : internalCycleShort[p]
         if customerFacing { customerCycleShort[p] = false } else { internalCycleShort[p] = false }
-        let served = s.book(at: p, onHand: &onHandSlots, onOrder: &onOrderSlots, owed: &owedSlots, servesBackorders: customerFacing,
-                            statistics: &stats[p], measured: measured, cycleHadStockout: short)
-        if tracing { receivedToday[p] += s.units; shippedToday[p] += served }
+        onOrder[p] -= units + lost
+        var served = 0
+        if customerFacing, owed[p] > 0 {
+          served = min(owed[p], units)
+          owed[p] -= served
+        }
+        onHand[p] += units - served
+        if measured {
+          stats[p].unitsLostInTransit += lost
+          stats[p].backordersServed += served
+          stats[p].unitsReceived += units
+          stats[p].cycles += shipments
+          if short { stats[p].cyclesWithStockout += 1 }
+        }
+        if tracing { receivedToday[p] += units; shippedToday[p] += served }
       }
 
-      // Moving: a shipment for point p enters transit now (or waits for its lane's capacity).
-      func transit(_ s: Shipment) {
-        let p = Int(s.slot)
-        let lead = (fixedLead[p] >= 0 ? fixedLead[p] : leadSamplers[p].sample(using: &leadRNG[p])) + Int(s.extraLeadDays)
-        if day + lead < horizon { receipts.schedule(s, on: day + lead) }  // lead >= 1 (LeadTimeModel)
-      }
-      func depart(_ s: Shipment) {
-        let l = laneOf[Int(s.slot)]
-        if l >= 0, laneCapacity[l] != nil { laneQueue[l].append(s) } else { transit(s) }
-      }
-      // A supplier's shipment loses its yield as it leaves.
-      func ship(_ leaving: Shipment) {
-        var s = leaving
-        let p = Int(s.slot)
-        if yieldRate[p] < 1 { s.applyYield(yieldRate[p], using: &yieldRNG[p]) }
-        depart(s)
-      }
+      // Moving: a shipment for point p enters transit now (`enterTransit`) or waits for its
+      // lane's capacity. No closure captures the state it touches: a variable a closure captures
+      // pays a dynamic exclusivity check at every access.
       // The review lists what leaves (in order) and moves it afterwards, so its loops call no
       // closure; nothing reviewed today reads what left earlier in the review.
       departures.removeAll()
@@ -367,28 +422,33 @@ enum NetworkEngine {
             if owed[p] > 0 && onHand[p] > 0 {
               if onHand[p] >= owed[p] {
                 // Enough for everyone: ship every open order in full (the common case).
-                for request in requests[p] {
+                var i = requests.first(p)
+                while i >= 0 {
+                  let request = requests[i]
                   departures.append(Shipment(slot: request.child, units: request.units))
                   if Int(request.day) == day { filledToday[p] += request.units } else if measured { stats[p].backordersServed += request.units }
+                  i = requests.after(i)
                 }
-                requests[p].removeAll(keepingCapacity: true)
+                requests.close(p)
                 if tracing { shippedToday[p] += owed[p] }
                 onHand[p] -= owed[p]
                 owed[p] = 0
               } else {
-                let give = allocation(of: onHand[p], to: requests[p], rule: nodes[node].allocation)
+                var open = requests.requests(of: p)
+                let give = allocation(of: onHand[p], to: open, rule: nodes[node].allocation)
                 var kept = 0
-                for i in requests[p].indices {
-                  var request = requests[p][i]
+                for i in open.indices {
+                  var request = open[i]
                   let units = give[i]
                   if units > 0 {
                     departures.append(Shipment(slot: request.child, units: units))
                     if Int(request.day) == day { filledToday[p] += units } else if measured { stats[p].backordersServed += units }
                     request.units -= units
                   }
-                  if request.units > 0 { requests[p][kept] = request; kept += 1 }
+                  if request.units > 0 { open[kept] = request; kept += 1 }
                 }
-                requests[p].removeLast(requests[p].count - kept)
+                open.removeLast(open.count - kept)
+                requests.replace(p, with: open)
                 let shipped = give.reduce(0, +)
                 onHand[p] -= shipped
                 owed[p] -= shipped
@@ -427,7 +487,7 @@ enum NetworkEngine {
           state.onHand.withUnsafeMutableBufferPointer { _ = $0.update(fromContentsOf: onHand.slice(points)) }
           state.backordered.withUnsafeMutableBufferPointer { _ = $0.update(fromContentsOf: owed.slice(points)) }
         }
-        if observesPipeline[node] { DayPhases.pipeline(of: receipts, after: day, slots: base..<(base + m), into: &state.inTransit) }
+        if observesPipeline[node] { receipts.pipeline(after: day, slots: base..<(base + m), into: &state.inTransit) }
         policies[node].decide(state, day: day, orders: &orders)
         for k in 0..<m where orders[k] != 0 {
           let q = orders[k]
@@ -439,11 +499,15 @@ enum NetworkEngine {
           orderedToday[p] += q
           let parent = parentPoint[p]
           if parent >= 0 {
-            requests[parent].append(Request(child: Int32(p), units: q, day: Int32(day), priority: priorityOf[p]))
+            requests.append(Request(child: Int32(p), units: q, day: Int32(day), priority: priorityOf[p]), to: parent)
             owed[parent] += q
             demandToday[parent] += q
           } else if supplierQueues.isQueued(supplierOf[p]) {
-            supplierQueues.append(Shipment(slot: Int32(p), units: q), to: supplierOf[p])
+            if coupling == nil {
+              supplierQueues.append(Shipment(slot: Int32(p), units: q), to: supplierOf[p])
+            } else {
+              supplierItems.append(LaneCoupling.SupplierItem(rank: Int32(r), supplier: Int32(supplierOf[p]), shipment: Shipment(slot: Int32(p), units: q)))
+            }
           } else {
             var s = Shipment(slot: Int32(p), units: q)
             if yieldRate[p] < 1 { s.applyYield(yieldRate[p], using: &yieldRNG[p]) }
@@ -453,12 +517,43 @@ enum NetworkEngine {
         orders.withUnsafeMutableBufferPointer { $0.update(repeating: 0) }
       }
 
-      for i in 0..<departures.count { depart(departures.storage[i]) }
+      for i in 0..<departures.count {
+        let s = departures.storage[i]
+        let l = laneOf[Int(s.slot)]
+        if l >= 0, laneCapacity[l] != nil {
+          if coupling == nil { laneQueue[l].append(s) } else { laneItems.append(LaneCoupling.LaneItem(lane: Int32(l), shipment: s)) }
+        } else {
+          enterTransit(s, day: day, horizon: horizon, leads: leads, leadRNG: leadRNG, receipts: &receipts)
+        }
+      }
 
       // Suppliers ship from their queues within today's capacity; then lanes move what they can.
-      supplierQueues.release(day: day, ship)
-      for l in laneQueue.indices where !laneQueue[l].isEmpty {
-        laneQueue[l].release(upTo: laneCapacity[l] ?? Int.max, transit)
+      if let hub = coupling?.hub, let mailbox {
+        // In lock step the serial step does this for every chunk (see `LaneCoupling`).
+        swap(&supplierItems, &mailbox.supplierItems)
+        swap(&laneItems, &mailbox.laneItems)
+        hub.barrier.arriveAndWait { hub.exchange(day: day) }
+        swap(&released, &mailbox.transits)
+        for s in released { enterTransit(s, day: day, horizon: horizon, leads: leads, leadRNG: leadRNG, receipts: &receipts) }
+      } else {
+        // A supplier's shipment loses its yield as it leaves.
+        released.removeAll(keepingCapacity: true)
+        supplierQueues.release(day: day) { released.append($0) }
+        for var s in released {
+          let p = Int(s.slot)
+          if yieldRate[p] < 1 { s.applyYield(yieldRate[p], using: &yieldRNG[p]) }
+          let l = laneOf[p]
+          if l >= 0, laneCapacity[l] != nil {
+            laneQueue[l].append(s)
+          } else {
+            enterTransit(s, day: day, horizon: horizon, leads: leads, leadRNG: leadRNG, receipts: &receipts)
+          }
+        }
+        for l in 0..<laneCapacity.count where !laneQueue[l].isEmpty {
+          released.removeAll(keepingCapacity: true)
+          laneQueue[l].release(upTo: laneCapacity[l] ?? Int.max) { released.append($0) }
+          for s in released { enterTransit(s, day: day, horizon: horizon, leads: leads, leadRNG: leadRNG, receipts: &receipts) }
+        }
       }
 
       // Accrual.

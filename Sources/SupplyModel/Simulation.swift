@@ -29,6 +29,9 @@ import Stochastics
 /// When SKUs are independent (no supplier or lane capacity couples them) and the policies are
 /// separable, SKUs are split into chunks run on several threads; the results do not depend on
 /// the chunking or the thread count, because no chunk shares a random stream or a state with another.
+/// When capacities couple them, the network engine runs one chunk per thread in lock step and
+/// serves the shared queues at a daily barrier in the order one run would (`LaneCoupling`), with
+/// the same results.
 public enum Simulation {
   /// Stocking points per chunk when splitting SKUs: small enough that a chunk's state stays in cache.
   public static let chunkSize = 512

@@ -176,6 +176,52 @@ import Testing
     #expect(one.statistics.reduce(0) { $0 + $1.backordersServed } > 0)
   }
 
+  /// A supplier with a daily capacity feeds a DC, which feeds two stores, one over a
+  /// capacity-limited lane: every queue couples the SKUs. With two threads the SKUs run in two
+  /// chunks in lock step (`LaneCoupling`): the results must be those of one run, to the unit.
+  @Test func lockStepChunksGiveTheResultsOfOneRun() {
+    let m = 600
+    var net = Self.serial(skus: m, mean: 2, supplierLead: 3, storeLead: 1, days: 150, warmUp: 10, initial: (20, 8))
+    for k in net.skus.indices where k % 4 == 1 {
+      net.skus[k].demand = DemandModel(family: .negativeBinomial(dispersion: 0.7), profile: DemandProfile(base: 3, weekly: [1, 1, 1, 1, 1.4, 2, 0.6]))
+    }
+    net.suppliers[0].capacityPerDay = 2_900
+    net.topology = NetworkTopology(
+      nodes: [StockingNode(id: "DC", kind: .distributionCenter, allocation: .fairShare), StockingNode(id: "store-1", kind: .store),
+              StockingNode(id: "store-2", kind: .store, demandFactor: 0.5)],
+      lanes: [Lane(origin: .supplier(0), destination: 0, leadTime: .uniform(min: 2, max: 5), capacityPerDay: 2_500),
+              Lane(origin: .node(0), destination: 1, leadTime: .uniform(min: 1, max: 3), capacityPerDay: 1_000),
+              Lane(origin: .node(0), destination: 2, leadTime: .deterministic(days: 2))],
+      skuSuppliers: net.skus.map(\.supplierIndex))
+    net.initialStock = [Array(repeating: 20, count: m), Array(repeating: 8, count: m), Array(repeating: 4, count: m)]
+    #expect(!net.skusAreIndependent && LaneCoupling.supports(net))
+    let one = Self.run(net, levels: [30, 9, 5], threads: 1)
+    let two = Self.run(net, levels: [30, 9, 5], threads: 2)
+    #expect(one.statistics == two.statistics)
+    #expect(one.flow == two.flow)
+    #expect(one.closingStock == two.closingStock)
+    // The capacities bound: stores ran short and the DC served orders late.
+    #expect(one.statistics[(1 * m)..<(2 * m)].reduce(0) { $0 + $1.unitsShort } > 0)
+    #expect(one.statistics[0..<m].reduce(0) { $0 + $1.backordersServed } > 0)
+  }
+
+  /// A day's shipments to one point are booked together (`ReceiptRing`): the cycles they close
+  /// are counted one per shipment, as booking them one by one counts them.
+  @Test func receiptRingSumsADaysShipmentsAndGrows() {
+    var ring = ReceiptRing(points: 3, span: 2)
+    ring.schedule(Shipment(slot: 1, units: 5), on: 1, today: 0)
+    ring.schedule(Shipment(slot: 1, units: 2, lost: 1), on: 1, today: 0)
+    ring.schedule(Shipment(slot: 2, units: 7), on: 9, today: 0)  // beyond the span: the ring grows
+    #expect(ring.span >= 16)
+    let r1 = ring.row(1), r9 = ring.row(9)
+    let one = ring.cells[r1 + 1], nine = ring.cells[r9 + 2]
+    #expect(one.units == 7 && one.lost == 1 && one.count == 2)
+    #expect(nine.units == 7 && nine.count == 1 && ring.cells[r1 + 2].count == 0)
+    var inTransit: [[ScheduledReceipt]] = []
+    ring.pipeline(after: 0, slots: 1..<3, into: &inTransit)
+    #expect(inTransit == [[ScheduledReceipt(day: 1, units: 7)], [ScheduledReceipt(day: 9, units: 7)]])
+  }
+
   @Test func allocationRulesShareScarceStock() {
     typealias R = NetworkEngine.Request
     let requests = [R(child: 0, units: 6, day: 1, priority: 2), R(child: 1, units: 3, day: 2, priority: 1), R(child: 2, units: 3, day: 2, priority: 3)]

@@ -1,0 +1,141 @@
+import Parallelism
+
+/// The queues that couple a network's SKUs (capacity-limited suppliers and lanes) when the
+/// network engine runs its SKUs in several chunks at once, day by day in lock step.
+///
+/// Each chunk runs its own SKUs through the day (receipts, demand, reviews, shipments on lanes
+/// without a capacity) and lists what it puts into a coupled queue. At the day's barrier the last
+/// chunk to arrive runs the serial step alone: it appends every chunk's items to the queues in the
+/// order one run over all SKUs appends them, releases what suppliers and lanes can ship today
+/// under their capacities, first come first served, and hands each chunk the shipments that enter
+/// transit to its points, in order. The chunks then draw their lead times from their own streams.
+/// So the results are those of one run, whatever the number of chunks.
+///
+/// Why the order is the same: one run lists a day's supplier orders node by node (downstream
+/// first) and, within a node, SKU by SKU; chunks hold contiguous SKU ranges, so the run's order is
+/// every chunk's orders of the first node, in chunk order, then of the next node. A lane goes to
+/// one node and all of a day's departures onto it are made in one pass over SKUs (its source
+/// node's shipments, or its destination's orders from a supplier), so the run's order for a lane
+/// is the chunks' lists one after the other. Each point's shipments enter transit in one place
+/// only (directly, from its supplier's queue or from its lane's), so its lead-time draws keep
+/// their order.
+final class LaneCoupling: @unchecked Sendable {
+  // Not checked by the compiler, so stated here: between barriers a chunk touches only its own
+  // mailbox; the serial step runs while every chunk waits at the barrier, which orders it with
+  // both sides.
+  /// An order for a queued supplier: the node's rank, the supplier and the order (slot = the
+  /// chunk's own point index).
+  struct SupplierItem {
+    var rank: Int32
+    var supplier: Int32
+    var shipment: Shipment
+  }
+  /// A shipment for a capacity-limited lane (slot = the chunk's own point index).
+  struct LaneItem {
+    var lane: Int32
+    var shipment: Shipment
+  }
+
+  /// What one chunk and the serial step hand each other: an object per chunk, so no two threads
+  /// ever write the same variable.
+  final class Mailbox: @unchecked Sendable {
+    /// What the chunk queued today, in its order.
+    var supplierItems: [SupplierItem] = []
+    var laneItems: [LaneItem] = []
+    /// The shipments that enter transit today after the serial step, in order.
+    var transits: [Shipment] = []
+    /// The chunk's points' inbound lane or -1 (the chunk fills it before the first day).
+    var laneOf: [Int] = []
+  }
+  /// One mailbox per chunk.
+  let mailboxes: [Mailbox]
+  let barrier: Barrier
+  private var supplierQueues: SupplierQueues
+  private let laneCapacity: [Int?]
+  private var laneQueues: [ShipmentQueue]
+  /// The first global slot of each chunk's points (its slots follow one another), and one past the last.
+  private let pointBase: [Int]
+  private let rankCount: Int
+
+  /// True when the chunks can share `network`'s queues this way: a queued supplier's shipments
+  /// lose nothing to yield (the yield draw would belong to a chunk's stream in the serial step).
+  static func supports(_ network: SupplyNetwork) -> Bool {
+    network.suppliers.allSatisfy { s in s.yieldRate >= 1 || (s.capacityPerDay == nil && s.disruptions.isEmpty) }
+  }
+
+  /// The queues of `network` (the whole network, realised) for chunks of `skusPerChunk[c]` SKUs.
+  init(_ network: SupplyNetwork, skusPerChunk: [Int], barrier: Barrier, replication: UInt64) {
+    let nodes = network.topology.nodes.count
+    let chunks = skusPerChunk.count
+    var base = [0]
+    for count in skusPerChunk { base.append(base.last! + nodes * count) }
+    pointBase = base
+    rankCount = nodes
+    self.barrier = barrier
+    supplierQueues = SupplierQueues(network.suppliers, days: network.horizonDays, seed: network.seed, replication: replication)
+    laneCapacity = network.topology.lanes.map(\.capacityPerDay)
+    laneQueues = Array(repeating: ShipmentQueue(), count: network.topology.lanes.count)
+    mailboxes = (0..<chunks).map { _ in Mailbox() }
+  }
+
+  /// The chunk of global slot `g` and its own index there.
+  @inline(__always)
+  private func local(_ g: Int) -> (chunk: Int, point: Int) {
+    var c = 0
+    while g >= pointBase[c + 1] { c += 1 }
+    return (c, g - pointBase[c])
+  }
+
+  /// Hands a shipment to a lane's queue or, for a lane without a capacity, to transit.
+  private func depart(_ s: Shipment) {
+    let (c, p) = local(Int(s.slot))
+    let l = mailboxes[c].laneOf[p]
+    if l >= 0, laneCapacity[l] != nil {
+      laneQueues[l].append(s)
+    } else {
+      var mine = s
+      mine.slot = Int32(p)
+      mailboxes[c].transits.append(mine)
+    }
+  }
+
+  /// The serial step of `day` (see the type's notes).
+  func exchange(day: Int) {
+    for box in mailboxes { box.transits.removeAll(keepingCapacity: true) }
+    // Supplier orders: node by node (rank order), chunk by chunk.
+    var cursor = Array(repeating: 0, count: mailboxes.count)
+    for rank in 0..<rankCount {
+      for (c, box) in mailboxes.enumerated() {
+        while cursor[c] < box.supplierItems.count, box.supplierItems[cursor[c]].rank == rank {
+          let item = box.supplierItems[cursor[c]]
+          var s = item.shipment
+          s.slot = Int32(pointBase[c] + Int(s.slot))
+          supplierQueues.append(s, to: Int(item.supplier))
+          cursor[c] += 1
+        }
+      }
+    }
+    // Departures onto capacity-limited lanes, chunk by chunk.
+    for (c, box) in mailboxes.enumerated() {
+      for item in box.laneItems {
+        var s = item.shipment
+        s.slot = Int32(pointBase[c] + Int(s.slot))
+        laneQueues[Int(item.lane)].append(s)
+      }
+    }
+    for box in mailboxes {
+      box.supplierItems.removeAll(keepingCapacity: true)
+      box.laneItems.removeAll(keepingCapacity: true)
+    }
+    // Suppliers ship what they can today; then lanes move what they can.
+    supplierQueues.release(day: day) { part in depart(part) }
+    for l in laneQueues.indices where !laneQueues[l].isEmpty {
+      laneQueues[l].release(upTo: laneCapacity[l] ?? Int.max) { part in
+        let (c, p) = local(Int(part.slot))
+        var mine = part
+        mine.slot = Int32(p)
+        mailboxes[c].transits.append(mine)
+      }
+    }
+  }
+}

@@ -12,19 +12,7 @@ import _TestSupport
 @Suite struct CatalogueReportTests {
   /// The mini fixture's SKUs cycled to `skus` (ids suffixed), over `days` days without warm-up.
   static func cycled(skus: Int, days: Int, trace: Bool = false) -> ExperimentResult {
-    var scenario = try! Scenario.load(json: ReportFixture.scenarioJSON(), file: "mini.json")
-    var network = scenario.network
-    let base = network.skus, stock = network.initialStock
-    network.skus = (0..<skus).map { k in
-      var sku = base[k % base.count]
-      sku.id += "-\(k)"
-      return sku
-    }
-    network.initialStock = stock.map { row in (0..<skus).map { row[$0 % base.count] } }
-    network.topology = NetworkTopology(nodes: network.topology.nodes, lanes: network.topology.lanes, skuSuppliers: network.skus.map(\.supplierIndex))
-    network.horizonDays = days
-    network.warmUpDays = 0
-    scenario.network = network
+    let scenario = try! ReportFixture.cycledScenario(skus: skus, days: days, warmUpDays: 0)
     return try! Experiment(scenario: scenario, replications: 1, threads: 2, recordTrace: trace).run()
   }
 

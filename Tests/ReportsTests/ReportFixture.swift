@@ -1,8 +1,28 @@
 import Experiments
 import Scenarios
+import SupplyModel
 
 /// Small experiments shared by the report tests (policy names include XML metacharacters).
 enum ReportFixture {
+  /// The mini scenario with its SKUs cycled to `skus` (ids suffixed; several kernel chunks above
+  /// 512) over `days` days, with `warmUpDays` when given.
+  static func cycledScenario(skus: Int, days: Int, warmUpDays: Int? = nil) throws -> Scenario {
+    var scenario = try Scenario.load(json: ReportFixture.scenarioJSON(), file: "mini.json")
+    var network = scenario.network
+    let base = network.skus, stock = network.initialStock
+    network.skus = (0..<skus).map { k in
+      var sku = base[k % base.count]
+      sku.id += "-\(k)"
+      return sku
+    }
+    network.initialStock = stock.map { row in (0..<skus).map { row[$0 % base.count] } }
+    network.topology = NetworkTopology(nodes: network.topology.nodes, lanes: network.topology.lanes, skuSuppliers: network.skus.map(\.supplierIndex))
+    network.horizonDays = days
+    if let warmUpDays { network.warmUpDays = warmUpDays }
+    scenario.network = network
+    return scenario
+  }
+
   static let awkwardName = "a<b & \"c\""
 
   static func scenarioJSON(name: String = "mini") -> String {

@@ -39,28 +39,11 @@ import Testing
     return out
   }
 
-  /// The mini scenario with its SKUs cycled to `skus` (several kernel chunks above 512).
-  static func cycledScenario(skus: Int, days: Int) throws -> Scenario {
-    var scenario = try Scenario.load(json: ReportFixture.scenarioJSON(), file: "mini.json")
-    var network = scenario.network
-    let base = network.skus, stock = network.initialStock
-    network.skus = (0..<skus).map { k in
-      var sku = base[k % base.count]
-      sku.id += "-\(k)"
-      return sku
-    }
-    network.initialStock = stock.map { row in (0..<skus).map { row[$0 % base.count] } }
-    network.topology = NetworkTopology(nodes: network.topology.nodes, lanes: network.topology.lanes, skuSuppliers: network.skus.map(\.supplierIndex))
-    network.horizonDays = days
-    scenario.network = network
-    return scenario
-  }
-
   @Test func streamedReportsHaveTheInMemoryBytes() throws {
     let cases: [(Scenario, Int)] = [
       (try Scenario.load(json: ReportFixture.scenarioJSON(), file: "mini.json"), 3),
       (try Scenario.load(json: ReportFixture.networkJSON, file: "mini-net.json"), 2),
-      (try Self.cycledScenario(skus: 1_100, days: 40), 1),
+      (try ReportFixture.cycledScenario(skus: 1_100, days: 40), 1),
     ]
     for (scenario, replications) in cases {
       let inMemory = try Experiment(scenario: scenario, replications: replications, threads: 2, recordTrace: true).run()
@@ -104,7 +87,7 @@ import Testing
   @Test func blocksAreBoundedWhateverTheCatalogueSize() throws {
     var largest: [Int] = []
     for skus in [1_300, 5_200] {
-      let scenario = try Self.cycledScenario(skus: skus, days: 70)
+      let scenario = try ReportFixture.cycledScenario(skus: skus, days: 70)
       let dir = Self.folder()
       defer { try? FileManager.default.removeItem(atPath: dir) }
       var experiment = Experiment(scenario: scenario, replications: 1, threads: 2, recordTrace: true)

@@ -47,7 +47,8 @@ public enum SignFlipTest {
   ///   - differences: Per comparison, now − baseline for every replication (equal counts).
   ///   - directions: Per comparison, the bad direction.
   /// - Returns: Per comparison, the marginal p-value and the Westfall–Young adjusted one.
-  /// - Complexity: O(B · m · (n + log B)) for B flips, m comparisons and n replications.
+  /// - Complexity: O(B · m · ⌈n/8⌉) for B flips, m comparisons and n replications (each
+  ///   comparison ranks its B statistics by radix sort, in linear time).
   public static func pValues(_ differences: [[Double]], directions: [KPIRule.Direction]) -> (raw: [Double], adjusted: [Double]) {
     precondition(differences.count == directions.count, "one direction per comparison, got \(differences.count) and \(directions.count)")
     let m = differences.count
@@ -63,7 +64,7 @@ public enum SignFlipTest {
       let e = directions[j] == .noDecrease ? differences[j].map { -$0 } : differences[j]
       let twoSided = directions[j] == .bothWays
       // T(ε) = Σ_r ±e_r, summed a byte of replications at a time from tables of the 256 sums
-      // of each byte's replications: O(n) lookups per flip instead of O(n) sign tests.
+      // of each byte's replications: ⌈n/8⌉ lookups per flip instead of n sign tests.
       let bytes = (n + 7) / 8
       var table = [Double](repeating: 0, count: bytes * 256)
       for byte in 0..<bytes {
@@ -151,7 +152,7 @@ public enum SignFlipTest {
   ///   - differences: now − baseline per replication.
   ///   - direction: The bad direction.
   ///   - level: The confidence level, 1 − α.
-  /// - Complexity: O(B · n + B log B) for B flips of n replications.
+  /// - Complexity: O(B · n) expected for B flips of n replications (the end is selected, not sorted).
   public static func interval(_ differences: [Double], direction: KPIRule.Direction, level: Double) -> ConfidenceInterval {
     let n = differences.count
     let mean = differences.reduce(0, +) / Double(max(1, n))

@@ -101,36 +101,46 @@ public struct KPIs: Sendable, Equatable, Codable {
 
   /// KPIs of a group of SKUs: sums for counts and costs, ratios of sums for rates, and averages
   /// per SKU-day summed over SKUs for stock levels.
-  public init(aggregating parts: [(SKUStatistics, CostRates)]) {
+  /// The parts may be a lazy sequence, so that a million SKUs are summed without a list of them.
+  public init<Parts: Sequence>(aggregating parts: Parts) where Parts.Element == (SKUStatistics, CostRates) {
     var total = SKUStatistics()
     var cost = CostTerms()
+    var count = 0
     for (s, c) in parts {
       total.add(s)
       cost.add(Self.costTerms(s, c))
+      count += 1
     }
-    self.init(statistics: total, costs: cost, skuCount: max(parts.count, 1))
+    self.init(statistics: total, costs: cost, skuCount: max(count, 1))
   }
 
   /// KPIs of a multi-echelon network, or of one SKU across it: costs and stock levels over every
   /// stocking point, service (demand, fill rate, cycle service, stockouts, backorders) at the
   /// customer-facing points only, and turnover = units shipped to customers per year / average
   /// stock on hand in the whole network.
-  public init(customerFacing: [(SKUStatistics, CostRates)], all: [(SKUStatistics, CostRates)]) {
+  /// The parts may be lazy sequences, so that a million SKUs are summed without a list of them.
+  public init<Customers: Sequence, All: Sequence>(customerFacing: Customers, all: All)
+  where Customers.Element == (SKUStatistics, CostRates), All.Element == (SKUStatistics, CostRates) {
     var customers = SKUStatistics(), everything = SKUStatistics()
     var cost = CostTerms()
+    var allCount = 0, customerCount = 0
     for (s, c) in all {
       everything.add(s)
       cost.add(Self.costTerms(s, c))
+      allCount += 1
     }
-    for (s, _) in customerFacing { customers.add(s) }
+    for (s, _) in customerFacing {
+      customers.add(s)
+      customerCount += 1
+    }
     var merged = customers
     merged.onHandSum = everything.onHandSum
     merged.onOrderSum = everything.onOrderSum
     merged.orders = everything.orders
     merged.unitsOrdered = everything.unitsOrdered
     // Day counts add up over points; averages are per day, summed over points.
-    merged.days = everything.days / max(all.count, 1) * max(customerFacing.count, 1)
-    self.init(statistics: merged, costs: cost, skuCount: max(customerFacing.count, 1))
+    merged.days = everything.days / max(allCount, 1) * max(customerCount, 1)
+    self.init(statistics: merged, costs: cost, skuCount: max(customerCount, 1))
   }
 
   private init(statistics s: SKUStatistics, costs: CostTerms, skuCount: Int) {

@@ -52,8 +52,9 @@ public struct SimulationResult: Sendable, Equatable {
   /// KPIs of all SKUs together (over the whole network).
   public func totalKPIs(in network: SupplyNetwork) -> KPIs {
     let topology = network.topology
-    let all = topology.nodes.indices.flatMap { parts(ofNode: $0, in: network) }
-    let customers = topology.nodes.indices.filter(topology.isCustomerFacing).flatMap { parts(ofNode: $0, in: network) }
+    // Lazily: a list of every point's parts would hold a million SKUs' totals twice over.
+    let all = topology.nodes.indices.lazy.flatMap { parts(ofNode: $0, in: network) }
+    let customers = topology.nodes.indices.filter(topology.isCustomerFacing).lazy.flatMap { parts(ofNode: $0, in: network) }
     return KPIs(customerFacing: customers, all: all)
   }
 }

@@ -31,7 +31,10 @@ enum SingleNodeKernel {
       return simulateChunk(sub, policy: &policy, options: options, firstSlot: range.lowerBound)
     }
     let name = parts.isEmpty ? "" : parts[0].policyName
-    let stats = parts.flatMap(\.statistics)
+    // Sized once: appending chunk by chunk would regrow (and briefly double) a million SKUs' totals.
+    var stats: [SKUStatistics] = []
+    stats.reserveCapacity(n)
+    for part in parts { stats += part.statistics }
     let trace = options.recordTrace && options.traceSink == nil ? DailyTrace.merging(parts.compactMap(\.trace)) : nil
     let errors = parts.allSatisfy { $0.forecastErrors != nil } ? ForecastErrorTotals.concatenating(parts.map { $0.forecastErrors! }) : nil
     let closing = parts.compactMap(\.closingStock)

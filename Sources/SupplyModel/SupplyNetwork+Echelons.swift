@@ -17,24 +17,42 @@ extension SupplyNetwork {
     let planned = StockingNode(id: n.id, kind: n.kind, priority: n.priority, allocation: n.allocation, namespacesStreams: n.namespacesStreams)
     view.topology = NetworkTopology(nodes: [planned], lanes: [], skuSuppliers: skus.map(\.supplierIndex))
     view.initialStock = [initialStock[node]]
-    // Factors of 1 are left alone (x × 1 is x), so that the view of a node without factors (a
-    // single warehouse) shares its SKUs' storage with the network instead of copying every SKU.
-    for k in skus.indices {
-      let factor = topology.demandMultiple(ofNode: node, sku: k)
-      if factor != 1 {
-        view.skus[k].demand.profile.base *= factor
-        view.skus[k].demand.profile.trendPerDay *= factor
-      }
-      var lead = leadTime(ofNode: node, sku: k)
-      if echelon {
-        let below = downstreamTransit(from: node, sku: k)
-        if below.mean > 0 { lead = Self.sum(lead, meanDays: below.mean, varianceDays: below.variance, deterministic: below.deterministic) }
-      }
-      if lead != view.leadTime(ofNode: 0, sku: k) { view.skus[k].leadTimeOverride = lead }
-      if n.holdingCostFactor != 1 { view.skus[k].costs.holdingCostPerUnitDay *= n.holdingCostFactor }
-      if n.orderCostFactor != 1 { view.skus[k].costs.orderCost *= n.orderCostFactor }
+    // Only SKUs whose plan differs are written, and the first write is outside the loop: the
+    // optimiser may make an array unique before a loop that might write it, which would copy
+    // every SKU even when none changes (a single warehouse, whose view shares the SKUs).
+    var changed = skus.indices.lazy.compactMap { k in self.plannedSKU(k, atNode: node, echelon: echelon).map { (k, $0) } }.makeIterator()
+    if let (k, sku) = changed.next() {
+      view.skus[k] = sku
+      while let (k, sku) = changed.next() { view.skus[k] = sku }
     }
     return view
+  }
+
+  /// SKU k as node `node` plans it (see `planningView`), or nil when that is the SKU as it is:
+  /// demand scaled to the node's customers, the inbound (or echelon) lead time, and the node's
+  /// holding and order cost factors. Factors of 1 are left alone (x × 1 is x).
+  func plannedSKU(_ k: Int, atNode node: Int, echelon: Bool) -> SKU? {
+    let n = topology.nodes[node]
+    var sku = skus[k], changed = false
+    let factor = topology.demandMultiple(ofNode: node, sku: k)
+    if factor != 1 {
+      sku.demand.profile.base *= factor
+      sku.demand.profile.trendPerDay *= factor
+      changed = true
+    }
+    var lead = leadTime(ofNode: node, sku: k)
+    if echelon {
+      let below = downstreamTransit(from: node, sku: k)
+      if below.mean > 0 { lead = Self.sum(lead, meanDays: below.mean, varianceDays: below.variance, deterministic: below.deterministic) }
+    }
+    // The view has no lanes: its lead time is the SKU's own or its supplier's.
+    if lead != sku.leadTimeOverride ?? suppliers[sku.supplierIndex].leadTime {
+      sku.leadTimeOverride = lead
+      changed = true
+    }
+    if n.holdingCostFactor != 1 { sku.costs.holdingCostPerUnitDay *= n.holdingCostFactor; changed = true }
+    if n.orderCostFactor != 1 { sku.costs.orderCost *= n.orderCostFactor; changed = true }
+    return changed ? sku : nil
   }
 
   /// The cost rates charged at stocking point (node, SKU): holding and order costs with the node's
@@ -80,9 +98,10 @@ extension SupplyNetwork {
 
 extension SimulationResult {
   /// The statistics and cost rates of every stocking point of node `node`.
-  func parts(ofNode node: Int, in network: SupplyNetwork) -> [(SKUStatistics, CostRates)] {
+  func parts(ofNode node: Int, in network: SupplyNetwork) -> LazyMapSequence<Range<Int>, (SKUStatistics, CostRates)> {
     let m = network.skus.count
-    return (0..<m).map { (statistics[node * m + $0], network.costs(ofNode: node, sku: $0)) }
+    let statistics = statistics
+    return (0..<m).lazy.map { (statistics[node * m + $0], network.costs(ofNode: node, sku: $0)) }
   }
 
   /// KPIs per node, in scenario order. A node's demand is what it was asked for (customer

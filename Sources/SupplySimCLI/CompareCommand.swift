@@ -43,6 +43,7 @@ struct CompareCommand: CLICommand {
     let required = try args.fraction("min-fill-rate", includesOne: true, command: name) ?? 0.95
     let retrain = try args.integer("retrain", default: 7, range: 1...3650, command: name)
     var scenario = try InputFile.scenario(args.positionals[0], console: console)
+    scenario.releaseSKUSpecs()
     let parameters = try ForecastCommand.parseModelParameters(args.values["param"] ?? [], models: names.filter { $0 != "model" }, command: name)
     var settings: [String: ForecastSettings] = [:]
     for n in names where n != "model" {

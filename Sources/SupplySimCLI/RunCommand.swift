@@ -52,7 +52,8 @@ struct RunCommand: CLICommand {
     let directory = args.value("out") ?? "reports/\(scenario.spec.name)"
     try OutputPath.check(directory, option: "out", kind: .folder, command: name)
     let daily = try dailyChoice(args, rows: RunReport.dailyRows(of: scenario))
-    // Parsing a large scenario leaves its document tree's memory free but mapped.
+    // The built network holds the SKUs; parsing a large scenario leaves its document's memory free but mapped.
+    scenario.releaseSKUSpecs()
     Memory.returnFreedPages()
     clock?.lap("load")
     var experiment = Experiment(scenario: scenario, replications: replications, threads: threads, recordTrace: daily.write)

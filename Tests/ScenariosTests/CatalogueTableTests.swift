@@ -54,7 +54,7 @@ import Testing
     ("id,unitCost,holdingCostPerUnitDay,demand.mean\nA,1,0.1,3\nA,1,0.1,3\n", "skus.csv:3:1 'id': duplicate SKU id \"A\""),
     ("id,unitCost,holdingCostPerUnitDay,demand.mean,demand.weekly\nA,1,0.1,3,\"[1,2\"\n", "skus.csv:2:5 'demand.weekly': malformed JSON in the cell"),
     ("id,unitCost,holdingCostPerUnitDay\nA,1,0.1\n", "skus.csv:2 'demand.mean': is required"),
-    ("id,unitCots,holdingCostPerUnitDay,demand.mean\nA,1,0.1,3\n", "skus.csv:2:2 'unitCots': "),
+    ("id,unitCots,holdingCostPerUnitDay,demand.mean\nA,1,0.1,3\n", "skus.csv:1:2 'unitCots': "),
     // Non-finite, huge and mistyped cells; missing and unknown columns.
     ("id,unitCost,holdingCostPerUnitDay,demand.mean\nA,1,0.1,-inf\n", "skus.csv:2:4 'demand.mean': expected a number, got a string (\"-inf\")"),
     ("id,unitCost,holdingCostPerUnitDay,demand.mean\nA,1,0.1,3\nB,2,-1e309,3\n", "skus.csv:3:3 'holdingCostPerUnitDay': must be a finite number (at most about 1.8e308 in size), got -1e309"),
@@ -62,8 +62,8 @@ import Testing
     ("id,unitCost,holdingCostPerUnitDay,demand.mean,initialOnHand\nA,1,0.1,3,1.5\n", "skus.csv:2:5 'initialOnHand': expected a whole number, got a number (1.5)"),
     ("id,unitCost,holdingCostPerUnitDay,demand.mean,orderCost\nA,1,0.1,3,true\n", "skus.csv:2:5 'orderCost': expected a number, got a boolean"),
     ("id,holdingCostPerUnitDay,demand.mean\nA,0.1,3\n", "skus.csv:2: missing required key 'unitCost'"),
-    ("id,unitCost,holdingCostPerUnitDay,demand.mean,colour\nA,1,0.1,3,red\n", "skus.csv:2:5 'colour': unknown key 'colour'; valid keys here: "),
-    ("id,unitCost,holdingCostPerUnitDay,demand.meen\nA,1,0.1,3\n", "skus.csv:2:4 'demand.meen': unknown key 'meen'; did you mean 'mean'?"),
+    ("id,unitCost,holdingCostPerUnitDay,demand.mean,colour\nA,1,0.1,3,red\n", "skus.csv:1:5 'colour': unknown key 'colour'; valid keys here: "),
+    ("id,unitCost,holdingCostPerUnitDay,demand.meen\nA,1,0.1,3\n", "skus.csv:1:4 'demand.meen': unknown key 'meen'; did you mean 'mean'?"),
     ("id,unitCost,holdingCostPerUnitDay,demand.mean\nA,1,0.1\n", "skus.csv:2: has 3 fields, the header has 4"),
   ])
   func errors(_ csv: String, _ fragment: String) {
@@ -73,6 +73,23 @@ import Testing
       Issue.record("accepted \(csv)")
     } catch {
       #expect(error.errors[0].description.hasPrefix(fragment) || error.errors[0].description.contains(fragment), "\(error.errors[0])")
+    }
+  }
+
+  /// A column the SKU does not have is the header's mistake: one message at line 1, not one per
+  /// row (a million-row file would otherwise list the same problem a million times). An unknown
+  /// key inside a JSON cell is the row's own and stays at its row.
+  @Test func anUnknownColumnIsReportedOnceAtTheHeader() {
+    let csv = "id,unitCost,holdingCostPerUnitDay,demand.mean,colour,demand\n"
+      + (0..<50).map { "S\($0),1,0.1,3,red,\"{\"\"distribution\"\": \"\"poisson\"\"\($0 == 7 ? ", \"\"meen\"\": 2" : "")}\"" }.joined(separator: "\n") + "\n"
+    do {
+      _ = try Self.load(Self.tableForm, csv: csv)
+      Issue.record("accepted a table with an unknown column")
+    } catch {
+      let messages = error.errors.map(\.description)
+      #expect(messages.count == 2, "\(messages)")
+      #expect(messages.first?.contains("skus.csv:1:5 'colour': unknown key 'colour'; valid keys here: ") == true, "\(messages)")
+      #expect(messages.last?.contains("skus.csv:9:6 'demand.meen': unknown key 'meen'") == true, "\(messages)")
     }
   }
 

@@ -110,6 +110,18 @@ import _TestSupport
     }
   }
 
+  /// The documented promise of `planningView`: a single warehouse plans on the network itself,
+  /// sharing its SKUs' storage, so that planning a million SKUs does not copy them.
+  @Test func aSingleWarehousePlansOnItsOwnSKUsWithoutACopy() throws {
+    for name in ["quickstart.json", "supplier-outage.json"] {
+      let network = try Scenario.load(path: SourceTree.root() + "/scenarios/" + name).network
+      let view = network.planningView(ofNode: 0, echelon: false)
+      #expect(view.skus == network.skus, "\(name)")
+      let shared = view.skus.withUnsafeBufferPointer { v in network.skus.withUnsafeBufferPointer { $0.baseAddress == v.baseAddress } }
+      #expect(shared, "\(name): the view copied the SKUs")
+    }
+  }
+
   @Test func shippedScenariosAreValid() throws {
     let root = SourceTree.root()
     for name in ["quickstart.json", "forecast-lp.json", "supplier-outage.json", "retail-history.json"] {

@@ -208,13 +208,46 @@ struct TableOrigin: Sendable {
   /// The header's column names.
   var columns: [String]
 
-  /// The error at its row and column when its path is inside this table; nil otherwise.
-  func locate(_ e: ScenarioError) -> ScenarioError? {
+  /// The errors at their rows and columns; an unknown key that is a whole column's name (the
+  /// header's mistake, repeated on every row) is reported once, at the header line.
+  static func locate(_ errors: [ScenarioError], in tables: [TableOrigin]) -> [ScenarioError] {
+    guard !tables.isEmpty else { return errors }
+    var reportedColumns = Set<String>()
+    var located: [ScenarioError] = []
+    for e in errors {
+      if let t = tables.first(where: { $0.contains(e) }), e.problem.hasPrefix("unknown key"), let column = t.columnNamed(by: e) {
+        if reportedColumns.insert(t.file + "\u{0}" + t.columns[column]).inserted {
+          located.append(.table(t.file, line: 1, column: column + 1, name: t.columns[column], e.problem))
+        }
+        continue
+      }
+      located.append(Scenario.locate(e, in: tables))
+    }
+    return located
+  }
+
+  /// Whether the error's path is inside one of this table's elements.
+  func contains(_ e: ScenarioError) -> Bool { row(of: e) != nil }
+
+  /// The column whose name is exactly the path inside the element, if one is.
+  func columnNamed(by e: ScenarioError) -> Int? {
+    guard let (_, rest) = row(of: e) else { return nil }
+    return columns.firstIndex { $0 == rest }
+  }
+
+  /// The element's row and the path inside it.
+  private func row(of e: ScenarioError) -> (row: Int, rest: Substring)? {
     let prefix = key + "["
     guard e.path.hasPrefix(prefix), let close = e.path.firstIndex(of: "]"),
           let row = Int(e.path[e.path.index(e.path.startIndex, offsetBy: prefix.count)..<close]), lines.indices.contains(row) else { return nil }
     var rest = e.path[e.path.index(after: close)...]
     if rest.hasPrefix(".") { rest = rest.dropFirst() }
+    return (row, rest)
+  }
+
+  /// The error at its row and column when its path is inside this table; nil otherwise.
+  func locate(_ e: ScenarioError) -> ScenarioError? {
+    guard let (row, rest) = row(of: e) else { return nil }
     let line = Int(lines[row])
     // The longest column that is the path or one of its parents.
     var best: Int?

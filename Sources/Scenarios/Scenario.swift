@@ -48,6 +48,14 @@ public struct Scenario: Sendable {
   /// - Throws: `ScenarioErrors` listing every problem with its JSON path.
   public static func load(path: String) throws(ScenarioErrors) -> Scenario {
     let name = path
+    // The bytes are dropped as soon as they are text, and the text is handed over whole (a large
+    // scenario's file is hundreds of MB).
+    let text = try readText(path: path, name: name)
+    return try load(owning: consume text, file: name)
+  }
+
+  /// The file's text, or an error naming what is wrong with the file.
+  private static func readText(path: String, name: String) throws(ScenarioErrors) -> String {
     guard let data = FileManager.default.contents(atPath: path) else {
       let exists = FileManager.default.fileExists(atPath: path)
       let isDirectory = (try? FileManager.default.contentsOfDirectory(atPath: path)) != nil
@@ -57,7 +65,7 @@ public struct Scenario: Sendable {
     guard let text = String(data: data, encoding: .utf8) else {
       throw ScenarioErrors(errors: [ScenarioError(file: name, path: "", problem: "is not UTF-8 text")])
     }
-    return try load(json: text, file: name)
+    return text
   }
 
   /// Parses, checks and builds a scenario from JSON text.
@@ -67,18 +75,35 @@ public struct Scenario: Sendable {
   ///   - file: The name to put in error messages.
   /// - Throws: `ScenarioErrors` listing every problem with its JSON path.
   public static func load(json: String, file: String) throws(ScenarioErrors) -> Scenario {
+    try load(owning: json, file: file)
+  }
+
+  /// `load(json:file:)` with the text handed over, so that it can go before the build.
+  static func load(owning json: consuming String, file: String) throws(ScenarioErrors) -> Scenario {
     let (spec, tables) = try decodeLocated(json: json, file: file)
+    // Only the sweep and stress-test checks read the text again; without them it goes before
+    // the build, which is when a large catalogue's memory peaks.
+    let suites: String? = spec.sweep != nil || spec.stressTests != nil ? copy json : nil
+    _ = consume json
+    let (built, fits) = try build(spec, file: file, tables: tables)
+    if let suites { try ScenarioTemplate.checkSuites(spec: spec, json: suites, file: file) }
+    let audit = auditPlans(network: built.network, policies: built.policies, file: file)
+    if !audit.errors.isEmpty { throw ScenarioErrors(errors: audit.errors) }
+    return Scenario(file: file, spec: spec, network: built.network, policies: built.policies, warnings: audit.warnings,
+                    demandFits: fits)
+  }
+
+  /// Checks and builds the network and policies; the builder's indexes go when it returns,
+  /// before the plans are audited.
+  private static func build(_ spec: ScenarioSpec, file: String, tables: [TableOrigin]) throws(ScenarioErrors)
+    -> (built: (network: SupplyNetwork, policies: [PolicyDefinition]), fits: [SKUDemandFit]) {
     var builder = ScenarioBuilder(spec: spec)
     builder.file = file
     let built = builder.build()
-    if !builder.validator.errors.isEmpty {
+    guard let built, builder.validator.errors.isEmpty else {
       throw ScenarioErrors(errors: builder.validator.scenarioErrors(file: file).map { locate($0, in: tables) })
     }
-    try ScenarioTemplate.checkSuites(spec: spec, json: json, file: file)
-    let audit = auditPlans(network: built!.network, policies: built!.policies, file: file)
-    if !audit.errors.isEmpty { throw ScenarioErrors(errors: audit.errors) }
-    return Scenario(file: file, spec: spec, network: built!.network, policies: built!.policies, warnings: audit.warnings,
-                    demandFits: builder.demandFits)
+    return (built, builder.demandFits)
   }
 
   /// Parses JSON text into the file's structure without checking its values.

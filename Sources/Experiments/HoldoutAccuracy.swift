@@ -23,7 +23,8 @@ public enum HoldoutAccuracy {
       guard let settings = definition.model.forecast else { return nil }
       let review = Double(definition.model.effectiveReviewPeriod - 1)
       let parts = Parallel.map(past.count, threads: threads) { k in
-        ForecastHoldout.evaluate(past[k], settings: settings, protection: max(0, lead[k] + review)).totals
+        ForecastHoldout.evaluate(past[k], settings: settings, protection: max(0, lead[k] + review),
+                                 promotion: network.skus[k].demand.pastPromotion).totals
       }
       return ForecastErrorTotals.concatenating(parts)
     }

@@ -11,6 +11,8 @@ public struct DemandForecastTracker: Sendable {
   public let settings: ForecastSettings
   /// Known promotion uplift − 1 per SKU and day, nil when a SKU has none.
   let promotions: [[Double]?]
+  /// Per SKU the promotion uplift − 1 on each day of `past` (empty: none known).
+  let pastPromotions: [[Double]]
   /// Days excluded from the error totals.
   let warmUpDays: Int
   /// The factor on every forecast: 1, unless the power study injects a bias
@@ -29,8 +31,12 @@ public struct DemandForecastTracker: Sendable {
   var forecastBands: [[Band]]
   var pending: [[(due: Int, start: Int, forecast: Double, sigma: Double)]]
   /// Per SKU standardised errors over the protection interval, (actual − forecast) / σ with σ
-  /// the uncalibrated spread claimed when forecasting: the conformal scores.
+  /// the uncalibrated spread claimed when forecasting: the conformal scores, the last
+  /// `calibrationWindow` of them.
   public private(set) var calibrationScores: [ConformalScores]
+  /// Per SKU the refits whose decision days may still have an unmatured protection interval,
+  /// oldest first (calibrated trackers only; at most two or three are kept).
+  var calibrationRefits: [[CalibrationRefit]]
   /// Whether the scores were seeded on the history (done at the first refit with calibration).
   var seeded = false
   var realized: [[Double]]
@@ -43,12 +49,16 @@ public struct DemandForecastTracker: Sendable {
   ///
   /// - Parameter past: Per SKU, demand observed before day 0 (oldest first), which the
   ///   forecasters fit on from the first refit (a warm start); nil or empty arrays: none.
-  public init(settings: ForecastSettings, promotions: [[Double]?], warmUpDays: Int, past: [[Double]]? = nil) {
-    self.init(settings: settings, promotions: promotions, warmUpDays: warmUpDays, bias: 1, past: past)
+  ///   - pastPromotions: Per SKU, the promotion uplift − 1 on each day of `past` (the history's
+  ///     promotion calendar, `DemandModel.pastPromotion`), given to forecasters as the
+  ///     `promotion` covariate on those days; nil or empty arrays: none known.
+  public init(settings: ForecastSettings, promotions: [[Double]?], warmUpDays: Int, past: [[Double]]? = nil, pastPromotions: [[Double]]? = nil) {
+    self.init(settings: settings, promotions: promotions, warmUpDays: warmUpDays, bias: 1, past: past, pastPromotions: pastPromotions)
   }
 
   /// Creates a tracker whose forecasts are all multiplied by `bias`.
-  package init(settings: ForecastSettings, promotions: [[Double]?], warmUpDays: Int, bias: Double, past: [[Double]]? = nil) {
+  package init(settings: ForecastSettings, promotions: [[Double]?], warmUpDays: Int, bias: Double, past: [[Double]]? = nil,
+               pastPromotions: [[Double]]? = nil) {
     self.settings = settings
     self.promotions = promotions
     self.warmUpDays = warmUpDays
@@ -56,10 +66,13 @@ public struct DemandForecastTracker: Sendable {
     let n = promotions.count
     precondition(past == nil || past!.count == n, "one past series (possibly empty) per SKU")
     self.past = past ?? Array(repeating: [], count: n)
+    precondition(pastPromotions == nil || pastPromotions!.count == n, "one past promotion column (possibly empty) per SKU")
+    self.pastPromotions = zip(self.past, pastPromotions ?? Array(repeating: [], count: n)).map { $1.count == $0.count ? $1 : [] }
     history = self.past
     forecastMeans = Array(repeating: [], count: n)
     forecastBands = Array(repeating: [], count: n)
-    calibrationScores = Array(repeating: ConformalScores(), count: n)
+    calibrationScores = Array(repeating: ConformalScores(capacity: Self.calibrationWindow), count: n)
+    calibrationRefits = Array(repeating: [], count: n)
     pending = Array(repeating: [], count: n)
     realized = Array(repeating: [], count: n)
     errors = ForecastErrorTotals(skuCount: n)
@@ -67,7 +80,8 @@ public struct DemandForecastTracker: Sendable {
 
   /// The same tracker for the SKUs in `range`, with fresh state.
   public func restricted(to range: Range<Int>) -> DemandForecastTracker {
-    DemandForecastTracker(settings: settings, promotions: Array(promotions[range]), warmUpDays: warmUpDays, bias: bias, past: Array(past[range]))
+    DemandForecastTracker(settings: settings, promotions: Array(promotions[range]), warmUpDays: warmUpDays, bias: bias, past: Array(past[range]),
+                          pastPromotions: Array(pastPromotions[range]))
   }
 
   /// The number of SKUs.
@@ -92,8 +106,51 @@ public struct DemandForecastTracker: Sendable {
         for d in first.start...first.due { total += history[k][past[k].count + d] }
         realized[k].append(total - first.forecast)
         if realized[k].count > 26 { realized[k].removeFirst() }
-        if first.sigma > 0 { calibrationScores[k].add((total - first.forecast) / first.sigma) }
       }
+      if !calibrationRefits[k].isEmpty { scoreMaturedOrigin(sku: k, day: day) }
+    }
+  }
+
+  /// The most conformal scores kept per SKU: the last 250 (history seeds first, then one per
+  /// simulated day), so memory stays flat over any horizon.
+  public static let calibrationWindow = 250
+
+  /// What a calibrated refit claimed for the decision days it governs.
+  struct CalibrationRefit: Sendable {
+    /// The refit's day r; it governs decision days r, r + 1, … until the next refit.
+    var day: Int
+    /// ⌊protection interval⌋ in days (≥ 1).
+    var whole: Int
+    /// Point forecasts for days r + 1, r + 2, …
+    var means: [Double]
+    /// The uncalibrated spread over the protection interval.
+    var sigma: Double
+    /// The conformal factor the refit scaled the spread by.
+    var factor: Double
+    /// The one-sided level the bound aims at and its normal quantile z.
+    var level: Double, z: Double
+  }
+
+  /// Settles the decision day whose protection interval ended with `day` (the day just
+  /// observed): origin t = day − ⌊P⌋, governed by the last refit r ≤ t, forecast F = the sum of
+  /// r's point forecasts for days t + 1 … t + ⌊P⌋ and actual A = the demand of those days. The
+  /// score (A − F) / σ_r joins the conformal scores (so every decision day adds one as soon as
+  /// its interval has passed, never earlier), and after warm-up the day is scored against the
+  /// bounds F + z·c_r·σ_r (calibrated, the one the policy used) and F + z·σ_r (raw). An origin
+  /// whose days lie beyond r's forecasts (a refit cadence the horizon did not cover) is skipped.
+  mutating func scoreMaturedOrigin(sku k: Int, day: Int) {
+    let refits = calibrationRefits[k]
+    guard let g = refits.lastIndex(where: { $0.day <= day - $0.whole }) else { return }
+    if g > 0 { calibrationRefits[k].removeFirst(g) }
+    let r = refits[g]
+    let t = day - r.whole, offset = t - r.day
+    guard offset + r.whole <= r.means.count, r.sigma > 0 else { return }
+    let forecast = r.means[offset..<(offset + r.whole)].reduce(0, +)
+    let end = past[k].count + day
+    let actual = history[k][(end - r.whole + 1)...end].reduce(0, +)
+    calibrationScores[k].add((actual - forecast) / r.sigma)
+    if t >= warmUpDays {
+      errors.recordBound(sku: k, demand: actual, bound: forecast + r.z * r.factor * r.sigma, rawBound: forecast + r.z * r.sigma, level: r.level)
     }
   }
 
@@ -133,14 +190,18 @@ public struct DemandForecastTracker: Sendable {
   /// multiplied by c² with c = q / z: q the split-conformal quantile at that level of the SKU's
   /// past standardised errors over the protection interval (`calibrationScores`), z the normal
   /// quantile. Scores are seeded at the first refit by a rolling-origin backtest on the history
-  /// before day 0 (`ForecastHoldout`, 100 daily origins) and grow with every simulated error
-  /// (one per refit) once its interval has passed, so only past errors are used. c stays 1
-  /// while too few scores exist for the rank.
+  /// before day 0 (`ForecastHoldout`, 100 daily origins, with the history's promotions) and grow
+  /// by one score per simulated decision day once its interval has passed
+  /// (`scoreMaturedOrigin`), so only past errors are used; the last `calibrationWindow` are kept.
+  /// To score every decision day until the next refit, a calibrated refit forecasts
+  /// `horizon − 1 + ⌊P⌋` days (at least ⌊P⌋ + 1). c stays 1 while too few scores exist for the
+  /// rank.
   public mutating func refit(day: Int, horizon: Int, protection: [Double], calibrationLevels: [Double]? = nil) -> [Estimate] {
     if settings.calibration == .conformal && !seeded {
       seeded = true
       for k in 0..<skuCount where !past[k].isEmpty {
-        let result = ForecastHoldout.evaluate(past[k], settings: settings, protection: protection[k], origins: ForecastHoldout.calibrationOrigins, spacing: 1)
+        let result = ForecastHoldout.evaluate(past[k], settings: settings, protection: protection[k], origins: ForecastHoldout.calibrationOrigins, spacing: 1,
+                                              promotion: pastPromotions[k])
         for score in result.scores { calibrationScores[k].add(score) }
       }
     }
@@ -150,12 +211,14 @@ public struct DemandForecastTracker: Sendable {
       let p = protection[k]
       let whole = Int(p.rounded(.down))
       let fraction = p - Double(whole)
+      let calibrating = settings.calibration == .conformal && calibrationLevels != nil
+      let span = calibrating ? max(horizon - 1 + whole, horizon, whole + 1) : max(horizon, whole + 1)
       var estimate: Estimate?
       if history[k].count >= Self.minimumFitLength(settings) {
-        estimate = forecast(sku: k, horizon: max(horizon, whole + 1), whole: whole, fraction: fraction, global: globalModel)
+        estimate = forecast(sku: k, horizon: span, whole: whole, fraction: fraction, global: globalModel)
         if estimate == nil { failedFits += 1 }
       }
-      var e = estimate ?? runningEstimate(sku: k, days: p, horizon: max(horizon, whole + 1))
+      var e = estimate ?? runningEstimate(sku: k, days: p, horizon: span)
       if bias != 1 {
         e.means = e.means.map { $0 * bias }
         e.cumulative *= bias
@@ -167,6 +230,11 @@ public struct DemandForecastTracker: Sendable {
       if settings.calibration == .conformal, let levels = calibrationLevels {
         e.calibrationFactor = Self.conformalFactor(calibrationScores[k], level: levels[k])
         e.variance *= e.calibrationFactor * e.calibrationFactor
+        if whole >= 1 {
+          let level = min(max(levels[k], 1e-9), 1 - 1e-9)
+          calibrationRefits[k].append(CalibrationRefit(day: day, whole: whole, means: e.means, sigma: sigma, factor: e.calibrationFactor,
+                                                       level: level, z: Normal(mean: 0, standardDeviation: 1).quantile(level)))
+        }
       }
       if whole >= 1 {
         pending[k].append((due: day + whole, start: day + 1, forecast: e.means.prefix(whole).reduce(0, +), sigma: sigma))

@@ -28,14 +28,16 @@ public struct ForecastDrivenPolicy: SeparableReplenishmentPolicy {
   ///   - promotions: Per SKU known promotion uplifts − 1 by day, or nil.
   ///   - warmUpDays: Days excluded from the error totals.
   ///   - past: Per SKU demand before day 0 (a sales history) the forecasters start from; nil: none.
-  public init(specification: PolicySpecification, skuData: [PlanningData], promotions: [[Double]?], warmUpDays: Int, past: [[Double]]? = nil) {
+  ///   - pastPromotions: Per SKU the promotion uplift − 1 on each day of `past`; nil: none known.
+  public init(specification: PolicySpecification, skuData: [PlanningData], promotions: [[Double]?], warmUpDays: Int, past: [[Double]]? = nil,
+              pastPromotions: [[Double]]? = nil) {
     precondition(specification.forecast != nil, "a forecast-driven policy needs forecast settings")
     precondition(promotions.count == skuData.count, "one promotion column (or nil) per SKU")
     name = specification.name
     self.specification = specification
     self.skuData = skuData
     tracker = DemandForecastTracker(settings: specification.forecast!, promotions: promotions, warmUpDays: warmUpDays,
-                                    bias: specification.perturbation?.forecastFactor ?? 1, past: past)
+                                    bias: specification.perturbation?.forecastFactor ?? 1, past: past, pastPromotions: pastPromotions)
   }
 
   private init(specification: PolicySpecification, skuData: [PlanningData], tracker: DemandForecastTracker) {
@@ -99,6 +101,12 @@ extension ForecastDrivenPolicy {
   /// when no SKU has any, so trackers start cold as without a history.
   public static func pastDemand(_ network: SupplyNetwork) -> [[Double]]? {
     network.skus.contains { !$0.demand.past.isEmpty } ? network.skus.map(\.demand.past) : nil
+  }
+
+  /// Per SKU the history's promotion uplift − 1 on each day before day 0
+  /// (`DemandModel.pastPromotion`); nil when no SKU has any.
+  public static func pastPromotionColumns(_ network: SupplyNetwork) -> [[Double]]? {
+    network.skus.contains { !$0.demand.pastPromotion.isEmpty } ? network.skus.map(\.demand.pastPromotion) : nil
   }
 
   /// Known promotion uplift − 1 per SKU and day (horizon plus a margin for forecasts), nil for

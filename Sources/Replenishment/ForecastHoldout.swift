@@ -8,8 +8,11 @@ import SupplyModel
 /// origins are o_j = n − h − j·r for j = 0, 1, …, `origins` − 1 (r = `settings.retrainEvery`, n
 /// the history's length), earliest first, keeping those with at least the forecaster's minimum
 /// history before them. At each origin the forecaster is fitted on the last
-/// `settings.historyDays` values before o (exactly as the policy fits, promotions aside) and
-/// forecasts o … o + h − 1, all inside the history. Each of those days is scored:
+/// `settings.historyDays` values before o and forecasts o … o + h − 1, all inside the history,
+/// exactly as the policy fits: with the history's promotion calendar as the `promotion`
+/// covariate over the fit window and the forecast days when the settings use it and some of
+/// those days are on promotion (`DemandForecastTracker.promotionCovariate`). Each of those days
+/// is scored:
 ///
 /// - error = actual − forecast (MAE, RMSE, bias, WAPE = Σ|e| / Σ actual);
 /// - MASE = MAE / the in-sample mean absolute one-day change of the fit window (Hyndman &
@@ -40,9 +43,11 @@ public enum ForecastHoldout {
 
   /// Evaluates `settings`' forecaster on `series` (oldest first) for a policy protecting over
   /// `protection` days; see the type's description, with origins `spacing` days apart
-  /// (default `settings.retrainEvery`). An empty result when the series is too short for any
-  /// origin.
-  public static func evaluate(_ series: [Double], settings: ForecastSettings, protection: Double, origins: Int = reportOrigins, spacing: Int? = nil) -> SeriesResult {
+  /// (default `settings.retrainEvery`) and `promotion` the uplift − 1 on each day of the series
+  /// (`DemandModel.pastPromotion`; nil, empty or of another length: no promotions known). An
+  /// empty result when the series is too short for any origin.
+  public static func evaluate(_ series: [Double], settings: ForecastSettings, protection: Double, origins: Int = reportOrigins, spacing: Int? = nil,
+                              promotion: [Double]? = nil) -> SeriesResult {
     var result = SeriesResult()
     let p = max(0, protection.isFinite ? protection : 0)
     let whole = Int(min(p, 100_000).rounded(.down))
@@ -57,10 +62,17 @@ public enum ForecastHoldout {
       starts.append(o)
     }
     for o in starts.reversed() {
-      let values = Array(series[max(0, o - settings.historyDays)..<o])
-      let input = ForecastInput(values: values, seasonalPeriod: settings.seasonalPeriod)
+      let first = max(0, o - settings.historyDays)
+      let values = Array(series[first..<o])
+      let span = max(h, whole + 1)
+      var covariates: Covariates?
+      if settings.usePromotionCovariate, let promotion, promotion.count == n {
+        let column = (first..<(o + span)).map { $0 < n ? promotion[$0] : 0 }
+        if column.contains(where: { $0 != 0 }) { covariates = Covariates(names: ["promotion"], columns: [column]) }
+      }
+      let input = ForecastInput(values: values, seasonalPeriod: settings.seasonalPeriod, covariates: covariates)
       guard let e = DemandForecastTracker.estimate(settings: settings, input: input,
-                                                   horizon: max(h, whole + 1), whole: whole, fraction: fraction) else {
+                                                   horizon: span, whole: whole, fraction: fraction) else {
         result.failedFits += 1
         continue
       }

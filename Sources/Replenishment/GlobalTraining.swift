@@ -66,18 +66,27 @@ extension DemandForecastTracker {
   }
 
   /// The `promotion` covariate (uplift − 1) of SKU `k` over `days` (day 0 = the first simulated
-  /// day), or nil. Per-SKU fits get it when the SKU has a promotion in those days; a global model
-  /// needs the same covariates for every series, so with `global` every SKU gets the column
-  /// (zeros where it has no promotions) whenever any SKU has promotions.
+  /// day; negative days are the history's, `pastPromotions`, 0 where unknown), or nil. Per-SKU
+  /// fits get it when the SKU has a promotion in those days; a global model needs the same
+  /// covariates for every series, so with `global` every SKU gets the column (zeros where it has
+  /// no promotions) whenever any SKU has promotions.
   func promotionCovariate(sku k: Int, days: Range<Int>) -> Covariates? {
     guard settings.usePromotionCovariate else { return nil }
-    if settings.global {
-      guard promotions.contains(where: { $0 != nil }) else { return nil }
-      let promo = promotions[k] ?? []
-      return Covariates(names: ["promotion"], columns: [days.map { $0 >= 0 && $0 < promo.count ? promo[$0] : 0 }])
+    let before = pastPromotions[k], offset = past[k].count
+    func value(_ promo: [Double], _ d: Int) -> Double {
+      if d >= 0 { return d < promo.count ? promo[d] : 0 }
+      let i = offset + d
+      return i >= 0 && i < before.count ? before[i] : 0
     }
-    guard let promo = promotions[k], days.upperBound <= promo.count,
-          promo[max(0, days.lowerBound)..<days.upperBound].contains(where: { $0 != 0 }) else { return nil }
-    return Covariates(names: ["promotion"], columns: [days.map { $0 >= 0 ? promo[$0] : 0 }])
+    if settings.global {
+      guard promotions.contains(where: { $0 != nil }) || pastPromotions.contains(where: { !$0.isEmpty }) else { return nil }
+      let promo = promotions[k] ?? []
+      return Covariates(names: ["promotion"], columns: [days.map { value(promo, $0) }])
+    }
+    if let promo = promotions[k], days.upperBound > promo.count { return nil }
+    let promo = promotions[k] ?? []
+    let column = days.map { value(promo, $0) }
+    guard column.contains(where: { $0 != 0 }) else { return nil }
+    return Covariates(names: ["promotion"], columns: [column])
   }
 }

@@ -67,7 +67,8 @@ public struct LinearProgramPolicy: ReplenishmentPolicy {
     runDays = network.horizonDays
     if settings.demandSource == .forecast, let f = specification.forecast {
       tracker = DemandForecastTracker(settings: f, promotions: promotions, warmUpDays: network.warmUpDays,
-                                      bias: specification.perturbation?.forecastFactor ?? 1, past: ForecastDrivenPolicy.pastDemand(network))
+                                      bias: specification.perturbation?.forecastFactor ?? 1, past: ForecastDrivenPolicy.pastDemand(network),
+                                      pastPromotions: ForecastDrivenPolicy.pastPromotionColumns(network))
     }
     outstanding = Array(repeating: [], count: network.skus.count)
   }

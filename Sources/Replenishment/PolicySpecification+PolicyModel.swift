@@ -21,7 +21,8 @@ extension PolicySpecification: PolicyModel {
     let data = spec.perturbation?.planningData(PlanningData.fromModel(network)) ?? PlanningData.fromModel(network)
     guard spec.forecast != nil else { return PolicyPlanner.plan(spec, data: data) }
     let policy = ForecastDrivenPolicy(specification: spec, skuData: data, promotions: ForecastDrivenPolicy.promotionColumns(network),
-                                      warmUpDays: network.warmUpDays, past: ForecastDrivenPolicy.pastDemand(network))
+                                      warmUpDays: network.warmUpDays, past: ForecastDrivenPolicy.pastDemand(network),
+                                      pastPromotions: ForecastDrivenPolicy.pastPromotionColumns(network))
     return spec.forecast!.global ? GlobalForecastDrivenPolicy(policy) : policy
   }
 

@@ -6,7 +6,9 @@ import SupplyModel
 /// Forecast accuracy beside the KPIs: for every policy that follows a forecaster, its accuracy
 /// on the end of the sales history (`HoldoutAccuracy`, when the scenario has one) and on the
 /// simulated days (each day against the forecast of the last refit before it), pooled over SKUs
-/// and as a distribution over SKUs, with the empirical coverage of its 80% and 95% intervals.
+/// and as a distribution over SKUs, with the empirical coverage of its 80% and 95% intervals;
+/// for a conformally calibrated policy also the coverage of its calibrated safety-stock bound
+/// beside the nominal level and the raw bound's (`ForecastErrorTotals.recordBound`).
 struct ForecastAccuracyFigures {
   /// One forecasting policy's figures.
   struct Policy {
@@ -26,10 +28,14 @@ struct ForecastAccuracyFigures {
 
   /// The forecasting policies, in scenario order.
   var policies: [Policy]
+  /// Whether some policy calibrates its safety-stock spread (`"calibration": "conformal"`): then
+  /// the coverage of its calibrated bound is reported too.
+  var calibrated: Bool
 
   /// The figures of `result`.
   init(result: ExperimentResult) {
     let skus = result.scenario.network.skus.count
+    calibrated = result.outcomes.contains { ($0.definition.model.forecast?.calibration ?? .none) != .none }
     policies = result.outcomes.indices.compactMap { i in
       let outcome = result.outcomes[i]
       guard let settings = outcome.definition.model.forecast else { return nil }
@@ -60,6 +66,20 @@ struct ForecastAccuracyFigures {
   static let csvColumns = ["holdoutMASE", "holdoutWAPE", "holdoutRMSE", "holdoutBias", "holdoutCoverage80", "holdoutCoverage95",
                            "forecastMASE", "forecastWAPE", "forecastRMSE", "forecastBias", "forecastCoverage80", "forecastCoverage95"]
 
+  /// The per-SKU columns `kpis.csv` appends when some policy calibrates, after `csvColumns`: the
+  /// calibrated bound's nominal level, its coverage and the raw bound's coverage on the
+  /// simulated days.
+  static let boundColumns = ["forecastBoundLevel", "forecastBoundCoverage", "forecastRawBoundCoverage"]
+
+  /// The accuracy columns of this result's `kpis.csv`.
+  var columns: [String] { Self.csvColumns + (calibrated ? Self.boundColumns : []) }
+
+  /// The `boundColumns` cells of `a` (nil: empty cell).
+  static func boundCells(_ a: ForecastAccuracy?) -> [Double?] {
+    guard let a, a.boundDays > 0 else { return Array(repeating: nil, count: boundColumns.count) }
+    return [a.boundLevel, a.boundCoverage, a.rawBoundCoverage].map { v in v.flatMap { $0.isFinite ? $0 : nil } }
+  }
+
   /// One block of `csvColumns` (MASE, WAPE, RMSE, bias, 80% and 95% coverage) of `a`; nil
   /// cells where a figure is undefined or nothing was scored.
   static func csvCells(_ a: ForecastAccuracy?) -> [Double?] {
@@ -69,14 +89,14 @@ struct ForecastAccuracyFigures {
 
   /// The values of `csvColumns` for SKU `k` of outcome `outcome` (nil: empty cell).
   func csvValues(outcome: Int, sku k: Int) -> [Double?] {
-    guard let p = policies.first(where: { $0.outcome == outcome }) else { return Array(repeating: nil, count: Self.csvColumns.count) }
-    return Self.csvCells(p.holdoutPerSKU?[k]) + Self.csvCells(p.simulatedPerSKU?[k])
+    guard let p = policies.first(where: { $0.outcome == outcome }) else { return Array(repeating: nil, count: columns.count) }
+    return Self.csvCells(p.holdoutPerSKU?[k]) + Self.csvCells(p.simulatedPerSKU?[k]) + (calibrated ? Self.boundCells(p.simulatedPerSKU?[k]) : [])
   }
 
   /// The `csvColumns` cells of outcome `outcome`'s TOTAL row: figures pooled over SKUs.
   func csvTotals(outcome: Int) -> [String] {
-    guard let p = policies.first(where: { $0.outcome == outcome }) else { return Array(repeating: "", count: Self.csvColumns.count) }
-    return (Self.csvCells(p.holdout) + Self.csvCells(p.simulated)).map { $0.map(NumberFormat.shortest) ?? "" }
+    guard let p = policies.first(where: { $0.outcome == outcome }) else { return Array(repeating: "", count: columns.count) }
+    return (Self.csvCells(p.holdout) + Self.csvCells(p.simulated) + (calibrated ? Self.boundCells(p.simulated) : [])).map { $0.map(NumberFormat.shortest) ?? "" }
   }
 }
 
@@ -92,6 +112,11 @@ extension RunReport {
         ("mae", JSONWriter.number(a.mae)), ("bias", JSONWriter.number(a.bias)), ("wape", JSONWriter.number(a.wape)),
         ("coverage80", JSONWriter.number(a.coverage80)), ("coverage95", JSONWriter.number(a.coverage95)),
       ]
+      if a.boundDays > 0 {
+        func optional(_ x: Double?) -> JSONValue { x.map { JSONWriter.number($0) } ?? .null }
+        members += [("boundDays", JSONWriter.number(a.boundDays)), ("boundLevel", optional(a.boundLevel)),
+                    ("boundCoverage", optional(a.boundCoverage)), ("rawBoundCoverage", optional(a.rawBoundCoverage))]
+      }
       if let perSKU {
         var distribution: [(key: String, value: JSONValue)] = []
         for (name, values) in [("mase", perSKU.map(\.mase)), ("wape", perSKU.map(\.wape)), ("coverage80", perSKU.map(\.coverage80))] {
@@ -119,7 +144,31 @@ extension RunReport {
     var table = TextTable(header: Self.accuracyHeader, rightAligned: [false, false] + Array(repeating: true, count: Self.accuracyHeader.count - 2))
     for row in accuracyRows(figures) { table.rows.append(row) }
     md += table.markdown() + "\n"
+    let bounds = boundRows(figures)
+    if !bounds.isEmpty {
+      md += Self.boundLede + "\n\n"
+      var t = TextTable(header: Self.boundHeader, rightAligned: [false] + Array(repeating: true, count: Self.boundHeader.count - 1))
+      t.rows = bounds
+      md += t.markdown() + "\n"
+    }
     return md
+  }
+
+  /// Columns of the calibrated-bound table (Markdown and HTML).
+  static let boundHeader = ["Policy", "Decision days", "Nominal level", "Calibrated bound coverage", "Raw bound coverage"]
+
+  /// What the calibrated-bound table shows.
+  static let boundLede = "Calibrated safety-stock bound (policies with \"calibration\": \"conformal\"), simulated days after warm-up: every decision day t, once its protection interval has passed, compares the demand of days t + 1 … t + ⌊P⌋ (P = lead time + review − 1) with the one-sided bound F + z·c·σ the policy used (F the last refit's forecast of those days, σ its uncalibrated spread, c the conformal factor, z the normal quantile of the nominal level: the cycle service level, the fill-rate target or the newsvendor ratio) and with the raw bound F + z·σ. Coverage is the share of days at or below the bound; a calibrated bound within sampling error of its nominal level is doing its job. Mean over replications."
+
+  /// The rows of the calibrated-bound table: per calibrated policy with scored days, its
+  /// decision days, nominal level and the coverage of the calibrated and the raw bound.
+  func boundRows(_ figures: ForecastAccuracyFigures) -> [[String]] {
+    figures.policies.compactMap { p in
+      guard let a = p.simulated, a.boundDays > 0 else { return nil }
+      func pct(_ x: Double?) -> String { x.map { $0.isFinite ? NumberFormat.percent($0, 1) : "–" } ?? "–" }
+      return ["\(result.outcomes[p.outcome].name) (\(p.forecaster))", NumberFormat.grouped(Double(a.boundDays), 0), pct(a.boundLevel),
+              pct(a.boundCoverage), pct(a.rawBoundCoverage)]
+    }
   }
 
   /// Columns of the accuracy table (Markdown and HTML).
@@ -156,7 +205,7 @@ extension RunReport {
   static func accuracyLede(hasHoldout: Bool) -> String {
     var text = ""
     if hasHoldout {
-      text += "History holdout: each forecaster fitted as its policy fits it, at \(ForecastHoldout.reportOrigins) origins spaced by its refit interval at the end of the sales history, each forecasting the next ⌊lead time + review − 1⌋ days (at least 1) inside the history; MASE scales the MAE by the in-sample mean absolute one-day change of each fit window. "
+      text += "History holdout: each forecaster fitted as its policy fits it (with the history's promotion calendar), at \(ForecastHoldout.reportOrigins) origins spaced by its refit interval at the end of the sales history, each forecasting the next ⌊lead time + review − 1⌋ days (at least 1) inside the history; MASE scales the MAE by the in-sample mean absolute one-day change of each fit window. "
     }
     text += "Simulated days: each measured day against the forecast of the last refit before it; MASE scales by the one-day naive forecast on the same days. "
     text += "Errors are actual − forecast in units per day (bias > 0: under-forecast); WAPE = Σ|error| / Σ demand. PI coverage: share of days whose demand fell inside the forecaster's central 80% and 95% prediction intervals (nominal 80% and 95%; days forecast by the running mean before a fit are not counted). MASE per SKU: 10th, 50th and 90th percentile over SKUs. Costs and service are the run's KPIs for comparison."

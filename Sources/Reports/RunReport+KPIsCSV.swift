@@ -38,7 +38,7 @@ extension RunReport {
     for outcome in result.outcomes { for c in outcome.parameters.columns where !names.contains(c.name) { names.append(c.name) } }
     // Forecast accuracy per SKU, after the KPIs, when some policy follows a forecaster.
     let accuracy = result.outcomes.contains { $0.definition.model.forecast != nil } ? ForecastAccuracyFigures(result: result) : nil
-    let accuracyColumns = accuracy == nil ? [] : ForecastAccuracyFigures.csvColumns
+    let accuracyColumns = accuracy?.columns ?? []
     emit(Array(((["policy", "sku"] + names + KPIs.names + accuracyColumns).map(CSVWriter.escape).joined(separator: ",") + "\n").utf8))
     let skus = result.scenario.network.skus
     let block = Self.kpisBlockSize

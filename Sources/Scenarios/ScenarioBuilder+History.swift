@@ -58,6 +58,15 @@ extension ScenarioBuilder {
     return history.totals(ofSeries: positions, from: history.firstDate, count: days).quantity
   }
 
+  /// The SKU's promotion calendar before day 0 as a forecasting covariate, aligned with
+  /// `pastDemand(of:)` (`SalesHistory.promotionCovariate`); empty without promotions.
+  func pastPromotion(of sku: String) -> [Double] {
+    guard let history, let startDate, let positions = historyPositions[sku] else { return [] }
+    let days = startDate.daysSinceEpoch - history.firstDate.daysSinceEpoch
+    guard days > 0, days <= SalesHistory.maximumSpanDays else { return [] }
+    return history.promotionCovariate(ofSeries: positions, from: history.firstDate, count: days)
+  }
+
   /// Demand taken from the sales history (`demand.source`).
   mutating func recordedDemand(_ s: DemandSpec, path: String, sku: String) -> DemandModel? {
     let before = validator.errors.count

@@ -102,6 +102,7 @@ struct ScenarioBuilder {
       let override = s.leadTime.flatMap { leadTime($0, path: "\(path).leadTime") }
       var demand = demandModel(s.demand, path: "\(path).demand", sku: s.id)
       if demand != nil, demand!.past.isEmpty, history != nil { demand!.past = pastDemand(of: s.id) }
+      if demand != nil, history != nil, !demand!.past.isEmpty { demand!.pastPromotion = pastPromotion(of: s.id) }
       let costLimit = Self.maximumCostRate
       validator.number(s.unitCost, "\(path).unitCost", min: 0, max: costLimit)
       validator.number(s.holdingCostPerUnitDay, "\(path).holdingCostPerUnitDay", min: 0, max: costLimit)

@@ -9,12 +9,17 @@ public struct DemandModel: Sendable, Equatable {
   /// Demand observed before day 0, oldest first (a sales history; empty without one): forecasters
   /// of forecast-driven policies start from it instead of from nothing.
   public var past: [Double]
+  /// The known promotion on each day of `past` as a forecasting covariate, uplift − 1 (0 on days
+  /// without one; the same scale as the `promotion` covariate of simulated days); empty when the
+  /// history records no promotion for the SKU.
+  public var pastPromotion: [Double]
 
   /// Creates a demand model.
-  public init(family: DemandFamily, profile: DemandProfile, past: [Double] = []) {
+  public init(family: DemandFamily, profile: DemandProfile, past: [Double] = [], pastPromotion: [Double] = []) {
     self.family = family
     self.profile = profile
     self.past = past
+    self.pastPromotion = pastPromotion
   }
 
   /// The variance of one day's demand when its mean is `mean`.

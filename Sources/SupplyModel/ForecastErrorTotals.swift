@@ -24,6 +24,17 @@ public struct ForecastErrorTotals: Sendable, Equatable {
   public var inside80: [Int]
   /// Of those, days whose actual demand lay inside the 95% interval.
   public var inside95: [Int]
+  /// Decision days whose one-sided safety-stock bound over the protection interval was scored
+  /// (calibrated policies only: `recordBound`), per SKU.
+  public var boundDays: [Int] = []
+  /// Of those, days whose demand over the interval stayed at or below the bound actually used
+  /// (the calibrated one).
+  public var insideBound: [Int] = []
+  /// Of those, days whose demand stayed at or below the uncalibrated bound (the forecaster's own
+  /// spread).
+  public var insideRawBound: [Int] = []
+  /// The bound's nominal one-sided level (the latest scored; a policy aims each SKU at one level).
+  public var boundLevel: [Double] = []
 
   /// Zero totals for `skuCount` SKUs.
   public init(skuCount: Int) {
@@ -36,6 +47,21 @@ public struct ForecastErrorTotals: Sendable, Equatable {
     intervalDays = Array(repeating: 0, count: skuCount)
     inside80 = Array(repeating: 0, count: skuCount)
     inside95 = Array(repeating: 0, count: skuCount)
+  }
+
+  /// Scores one decision day of SKU `k` against its one-sided bounds: `demand` over the protection
+  /// interval against the calibrated bound `bound` and the uncalibrated `rawBound`, both aimed at
+  /// the one-sided `level`. The bound arrays are allocated on first use, so policies without a
+  /// calibration keep them empty.
+  public mutating func recordBound(sku k: Int, demand: Double, bound: Double, rawBound: Double, level: Double) {
+    if boundDays.count != count.count {
+      boundDays = Array(repeating: 0, count: count.count); insideBound = boundDays; insideRawBound = boundDays
+      boundLevel = Array(repeating: 0, count: count.count)
+    }
+    boundDays[k] += 1
+    if demand <= bound { insideBound[k] += 1 }
+    if demand <= rawBound { insideRawBound[k] += 1 }
+    boundLevel[k] = level
   }
 
   /// Scores one day of one SKU.
@@ -71,6 +97,15 @@ public struct ForecastErrorTotals: Sendable, Equatable {
       out.count += p.count; out.absoluteError += p.absoluteError; out.squaredError += p.squaredError
       out.error += p.error; out.actual += p.actual; out.naiveAbsoluteError += p.naiveAbsoluteError
       out.intervalDays += p.intervalDays; out.inside80 += p.inside80; out.inside95 += p.inside95
+      let bounded = !p.boundDays.isEmpty || !out.boundDays.isEmpty
+      func cells<T: Numeric>(_ a: [T], _ n: Int) -> [T] { a.isEmpty ? Array(repeating: 0, count: n) : a }
+      if bounded {
+        let before = out.count.count - p.count.count
+        out.boundDays = cells(out.boundDays, before) + cells(p.boundDays, p.count.count)
+        out.insideBound = cells(out.insideBound, before) + cells(p.insideBound, p.count.count)
+        out.insideRawBound = cells(out.insideRawBound, before) + cells(p.insideRawBound, p.count.count)
+        out.boundLevel = cells(out.boundLevel, before) + cells(p.boundLevel, p.count.count)
+      }
     }
     return out
   }
@@ -84,10 +119,21 @@ public struct ForecastErrorTotals: Sendable, Equatable {
       banded += intervalDays[k]; in80 += inside80[k]; in95 += inside95[k]
     }
     let d = Double(max(n, 1))
-    return ForecastAccuracy(days: n, mae: abs / d, rmse: (sq / d).squareRoot(), bias: err / d,
-                            wape: act > 0 ? abs / act : .nan, mase: naive > 0 ? abs / naive : .nan,
-                            coverage80: banded > 0 ? Double(in80) / Double(banded) : .nan,
-                            coverage95: banded > 0 ? Double(in95) / Double(banded) : .nan)
+    var a = ForecastAccuracy(days: n, mae: abs / d, rmse: (sq / d).squareRoot(), bias: err / d,
+                             wape: act > 0 ? abs / act : .nan, mase: naive > 0 ? abs / naive : .nan,
+                             coverage80: banded > 0 ? Double(in80) / Double(banded) : .nan,
+                             coverage95: banded > 0 ? Double(in95) / Double(banded) : .nan)
+    if !boundDays.isEmpty {
+      var days = 0, inside = 0, insideRaw = 0, level = 0.0
+      for k in r { days += boundDays[k]; inside += insideBound[k]; insideRaw += insideRawBound[k]; level += boundLevel[k] * Double(boundDays[k]) }
+      a.boundDays = days
+      if days > 0 {
+        a.boundLevel = level / Double(days)
+        a.boundCoverage = Double(inside) / Double(days)
+        a.rawBoundCoverage = Double(insideRaw) / Double(days)
+      }
+    }
+    return a
   }
 }
 
@@ -110,6 +156,16 @@ public struct ForecastAccuracy: Sendable, Equatable, Codable {
   public var coverage80: Double
   /// The same for the 95% interval.
   public var coverage95: Double
+  /// Decision days whose calibrated safety-stock bound was scored (0 for a policy without
+  /// calibration).
+  public var boundDays = 0
+  /// The bound's nominal one-sided level, averaged over those days (nil when none).
+  public var boundLevel: Double?
+  /// Share of those days whose demand over the protection interval stayed at or below the
+  /// calibrated bound the policy used (nil when none).
+  public var boundCoverage: Double?
+  /// The same for the uncalibrated bound (the forecaster's own spread).
+  public var rawBoundCoverage: Double?
 
   /// Creates a summary.
   public init(days: Int, mae: Double, rmse: Double, bias: Double, wape: Double, mase: Double, coverage80: Double = .nan, coverage95: Double = .nan) {
@@ -128,8 +184,17 @@ public struct ForecastAccuracy: Sendable, Equatable, Codable {
     guard !all.isEmpty else { return nil }
     let n = Double(all.count)
     func mean(_ f: (ForecastAccuracy) -> Double) -> Double { all.reduce(0) { $0 + f($1) } / n }
-    return ForecastAccuracy(days: all.reduce(0) { $0 + $1.days } / all.count, mae: mean(\.mae), rmse: mean(\.rmse),
-                            bias: mean(\.bias), wape: mean(\.wape), mase: mean(\.mase),
-                            coverage80: mean(\.coverage80), coverage95: mean(\.coverage95))
+    var a = ForecastAccuracy(days: all.reduce(0) { $0 + $1.days } / all.count, mae: mean(\.mae), rmse: mean(\.rmse),
+                             bias: mean(\.bias), wape: mean(\.wape), mase: mean(\.mase),
+                             coverage80: mean(\.coverage80), coverage95: mean(\.coverage95))
+    a.boundDays = all.reduce(0) { $0 + $1.boundDays } / all.count
+    func mean(_ f: (ForecastAccuracy) -> Double?) -> Double? {
+      let v = all.compactMap(f)
+      return v.count == all.count ? v.reduce(0, +) / n : nil
+    }
+    a.boundLevel = mean(\.boundLevel)
+    a.boundCoverage = mean(\.boundCoverage)
+    a.rawBoundCoverage = mean(\.rawBoundCoverage)
+    return a
   }
 }

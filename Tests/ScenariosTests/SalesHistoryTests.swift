@@ -37,6 +37,30 @@ struct ScratchFolder {
 }
 
 @Suite struct SalesHistoryTests {
+  @Test func thePromotionCovariateIsUpliftMinusOneWithUnknownUpliftsEstimated() throws {
+    // A: promotions of unknown uplift (1) on days 1 and 3, a recorded uplift 1.5 on day 5 (out of
+    // stock, so not in the estimate). In-stock sales on promotion days: 12, 18 (mean 15); on the
+    // other days 5, 4, 6, 5 (mean 5): the unknown uplift is 3, a covariate of 2.
+    let text = """
+    date,sku,quantity,promotion,available
+    2024-01-01,A,5,0,1
+    2024-01-02,A,12,1,1
+    2024-01-03,A,4,0,1
+    2024-01-04,A,18,1,1
+    2024-01-05,A,6,0,1
+    2024-01-06,A,2,1.5,0
+    2024-01-07,A,5,0,1
+    2024-01-01,B,5,0,1
+    """
+    let h = try SalesHistory.parse(text: text, name: "sales.csv")
+    let positions = h.seriesPositions()
+    let start = CalendarDate(iso: "2024-01-01")!
+    #expect(h.promotionCovariate(ofSeries: positions["A"]!, from: start, count: 7) == [0, 2, 0, 2, 0, 0.5, 0])
+    // A window before the promotions: none.
+    #expect(h.promotionCovariate(ofSeries: positions["A"]!, from: start, count: 1) == [])
+    #expect(h.promotionCovariate(ofSeries: positions["B"]!, from: start, count: 7) == [])
+  }
+
   @Test func readsDenseSeriesWithDefaultsForMissingDays() throws {
     let text = """
     date,sku,quantity,price,promotion,available

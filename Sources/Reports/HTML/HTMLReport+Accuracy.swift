@@ -16,7 +16,16 @@ extension HTMLReport {
     for row in report.accuracyRows(figures) {
       h += "<tr>" + (row[0].isEmpty ? "<td></td>" : "<th scope=\"row\">\(esc(row[0]))</th>") + row.dropFirst().map { "<td>\(esc($0))</td>" }.joined() + "</tr>\n"
     }
-    h += "</tbody>\n</table>\n</div>\n</section>\n"
+    h += "</tbody>\n</table>\n</div>\n"
+    let bounds = report.boundRows(figures)
+    if !bounds.isEmpty {
+      h += "<p>\(esc(RunReport.boundLede))</p>\n<div class=\"table-wrap\">\n<table class=\"per-sku\">\n<thead><tr>"
+      h += RunReport.boundHeader.map { "<th scope=\"col\">\(esc($0))</th>" }.joined()
+      h += "</tr></thead>\n<tbody>\n"
+      for row in bounds { h += "<tr><th scope=\"row\">\(esc(row[0]))</th>" + row.dropFirst().map { "<td>\(esc($0))</td>" }.joined() + "</tr>\n" }
+      h += "</tbody>\n</table>\n</div>\n"
+    }
+    h += "</section>\n"
     return h
   }
 }

@@ -45,7 +45,7 @@ struct ExternalPolicy: ReplenishmentPolicy {
     leadTimeMeans = settings.forecast == nil ? [] : PlanningData.fromModel(network).map(\.leadTimeMean)
     tracker = settings.forecast.map {
       DemandForecastTracker(settings: $0, promotions: ForecastDrivenPolicy.promotionColumns(network), warmUpDays: network.warmUpDays,
-                            past: ForecastDrivenPolicy.pastDemand(network))
+                            past: ForecastDrivenPolicy.pastDemand(network), pastPromotions: ForecastDrivenPolicy.pastPromotionColumns(network))
     }
   }
 

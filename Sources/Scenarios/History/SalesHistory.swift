@@ -62,6 +62,36 @@ public struct SalesHistory: Sendable, Equatable {
     return (q, a)
   }
 
+  /// The SKU's promotion calendar over `count` days from `start` as a forecasting covariate,
+  /// uplift − 1 per day (the scale simulated days' `promotion` covariate has); empty when no day
+  /// of the SKU's series in that span is on promotion.
+  ///
+  /// A day is on promotion when any node's `promotion` cell is positive; with several nodes the
+  /// largest value counts. A recorded uplift factor u (≠ 1) gives u − 1. The value 1 (on
+  /// promotion, uplift unknown) gives the SKU's estimated uplift − 1 over those days: the mean
+  /// in-stock sales on promotion days over the mean in-stock sales on other days (summed over
+  /// nodes), or 1 (an uplift of 2) when either mean is missing or not positive.
+  public func promotionCovariate(ofSeries positions: [Int], from start: CalendarDate, count: Int) -> [Double] {
+    var marks = [Double](repeating: 0, count: count)
+    for p in positions {
+      let s = series[p]
+      let offset = start.daysSinceEpoch - s.firstDate.daysSinceEpoch
+      let lo = max(0, -offset), hi = min(count, s.quantity.count - offset)
+      if lo < hi { for i in lo..<hi where s.promotion[offset + i] > 0 { marks[i] = max(marks[i], s.promotion[offset + i]) } }
+    }
+    guard marks.contains(where: { $0 > 0 }) else { return [] }
+    var unknown = 1.0
+    if marks.contains(1) {
+      let days = totals(ofSeries: positions, from: start, count: count)
+      var on = 0.0, onDays = 0, off = 0.0, offDays = 0
+      for i in 0..<count where days.available[i] {
+        if marks[i] > 0 { on += days.quantity[i]; onDays += 1 } else { off += days.quantity[i]; offDays += 1 }
+      }
+      if onDays > 0, offDays > 0, on > 0, off > 0 { unknown = min((on / Double(onDays)) / (off / Double(offDays)) - 1, 999) }
+    }
+    return marks.map { $0 == 0 ? 0 : ($0 == 1 ? unknown : $0 - 1) }
+  }
+
   /// The most days one series may span (first to last row), about 274 years.
   public static let maximumSpanDays = 100_000
   /// The largest quantity accepted in one row.

@@ -200,9 +200,9 @@ public struct DemandForecastTracker: Sendable {
     if settings.calibration == .conformal && !seeded {
       seeded = true
       for k in 0..<skuCount where !past[k].isEmpty {
-        let result = ForecastHoldout.evaluate(past[k], settings: settings, protection: protection[k], origins: ForecastHoldout.calibrationOrigins, spacing: 1,
-                                              promotion: pastPromotions[k])
-        for score in result.scores { calibrationScores[k].add(score) }
+        for score in ForecastHoldout.calibrationScores(past[k], settings: settings, protection: protection[k], promotion: pastPromotions[k]) {
+          calibrationScores[k].add(score)
+        }
       }
     }
     var out: [Estimate] = []

@@ -109,17 +109,20 @@ extension ForecastDrivenPolicy {
     network.skus.contains { !$0.demand.pastPromotion.isEmpty } ? network.skus.map(\.demand.pastPromotion) : nil
   }
 
-  /// Known promotion uplift − 1 per SKU and day (horizon plus a margin for forecasts), nil for
-  /// SKUs without promotions.
+  /// Known promotion uplift − 1 per SKU and day (horizon plus a margin for forecasts): the
+  /// profile's promotion windows plus `DemandModel.knownPromotion`; nil for SKUs without
+  /// promotions.
   public static func promotionColumns(_ network: SupplyNetwork) -> [[Double]?] {
     let margin = 400
     return network.skus.map { sku in
       let windows = sku.demand.profile.windows.filter { $0.cause == "promotion" }
-      guard !windows.isEmpty else { return nil }
+      let known = sku.demand.knownPromotion
+      guard !windows.isEmpty || known.contains(where: { $0 != 0 }) else { return nil }
       var column = Array(repeating: 0.0, count: network.horizonDays + margin)
       for w in windows {
         for d in (w.startDay...max(w.startDay, w.endDay)).clamped(toDays: column.count) { column[d] += w.factor - 1 }
       }
+      for (d, v) in known.prefix(column.count).enumerated() { column[d] += v }
       return column
     }
   }

@@ -95,4 +95,49 @@ public enum ForecastHoldout {
     }
     return result
   }
+
+  /// Conformal scores seeded on the end of `series` the way a policy refitting every
+  /// `settings.retrainEvery` = R days scores its decision days (`DemandForecastTracker`): fits
+  /// at origins o_j = n − ⌊P⌋ − (R − 1) − j·R (earliest first, those with the forecaster's
+  /// minimum history before them), each forecasting R − 1 + ⌊P⌋ days; the fit at o stands for a
+  /// refit governing decision days o … o + R − 1 and gives each the score (demand of its ⌊P⌋
+  /// days − the fit's forecast of them) / the fit's spread over the protection interval. So the
+  /// seeds mix forecasts 1 to R days old exactly as the simulated scores do, and are
+  /// exchangeable with them when demand is stationary. At most `count` scores (the latest);
+  /// none when ⌊P⌋ < 1 or the series is too short. `promotion` as in `evaluate`.
+  public static func calibrationScores(_ series: [Double], settings: ForecastSettings, protection: Double, count: Int = calibrationOrigins,
+                                       promotion: [Double]? = nil) -> [Double] {
+    let p = max(0, protection.isFinite ? protection : 0)
+    let whole = Int(min(p, 100_000).rounded(.down))
+    let fraction = min(p, 100_000) - Double(whole)
+    let r = max(1, settings.retrainEvery)
+    guard whole >= 1, count >= 1 else { return [] }
+    let minimum = DemandForecastTracker.minimumFitLength(settings)
+    let n = series.count
+    let span = r - 1 + whole
+    var starts: [Int] = []
+    var o = n - span
+    while o >= minimum, starts.count * r < count {
+      starts.append(o)
+      o -= r
+    }
+    var scores: [Double] = []
+    for o in starts.reversed() {
+      let first = max(0, o - settings.historyDays)
+      var covariates: Covariates?
+      if settings.usePromotionCovariate, let promotion, promotion.count == n {
+        let column = (first..<(o + max(span, whole + 1))).map { $0 < n ? promotion[$0] : 0 }
+        if column.contains(where: { $0 != 0 }) { covariates = Covariates(names: ["promotion"], columns: [column]) }
+      }
+      let input = ForecastInput(values: Array(series[first..<o]), seasonalPeriod: settings.seasonalPeriod, covariates: covariates)
+      guard let e = DemandForecastTracker.estimate(settings: settings, input: input, horizon: max(span, whole + 1), whole: whole, fraction: fraction),
+            e.variance > 0 else { continue }
+      let sigma = e.variance.squareRoot()
+      for offset in 0..<r {
+        let error = series[(o + offset)..<(o + offset + whole)].reduce(0, +) - e.means[offset..<(offset + whole)].reduce(0, +)
+        scores.append(error / sigma)
+      }
+    }
+    return Array(scores.suffix(count))
+  }
 }

@@ -141,9 +141,19 @@ extension ScenarioBuilder {
     var moments = RunningMoments()
     for (q, a) in zip(past.quantity, past.available) where a { moments.add(q) }
     if moments.count == 0, mode == .replay { for q in values { moments.add(q) } }
+    // A replay's promotions are planned ahead: forecasters know them, with an unknown uplift
+    // estimated on the days before startDate only.
+    var known: [Double] = []
+    if mode == .replay {
+      let before = max(0, pastDays)
+      let calendar = history.promotionCovariate(ofSeries: positions, from: startDate.adding(days: -before), count: before + horizon, estimateDays: before)
+      if !calendar.isEmpty, calendar[before...].contains(where: { $0 != 0 }) { known = Array(calendar[before...]) }
+    }
     let recorded = RecordedDemand(mode: mode, values: values, firstWeekday: history.firstDate.weekday, dayZeroWeekday: startDate.weekday,
                                   reference: moments.mean, dailyVariance: moments.variance, censoredDays: censored)
-    return DemandModel(family: .recorded(recorded), profile: DemandProfile(base: moments.mean, windows: windows), past: past.quantity)
+    var model = DemandModel(family: .recorded(recorded), profile: DemandProfile(base: moments.mean, windows: windows), past: past.quantity)
+    model.knownPromotion = known
+    return model
   }
 }
 

@@ -13,6 +13,11 @@ public struct DemandModel: Sendable, Equatable {
   /// without one; the same scale as the `promotion` covariate of simulated days); empty when the
   /// history records no promotion for the SKU.
   public var pastPromotion: [Double]
+  /// The promotion calendar of simulated days known from the history, uplift − 1 from day 0
+  /// (replayed demand: the history's `promotion` column over the horizon, planned ahead like a
+  /// scenario's `promotions`); empty when none. Forecasters get it as the `promotion` covariate
+  /// on top of the profile's promotion windows; it does not change the demand.
+  public var knownPromotion: [Double] = []
 
   /// Creates a demand model.
   public init(family: DemandFamily, profile: DemandProfile, past: [Double] = [], pastPromotion: [Double] = []) {

@@ -117,6 +117,20 @@ import SupplyModel
     #expect(cold.promotionCovariate(sku: 0, days: -2..<4)?.columns == [[0, 0, 0, 0, 3, 0]])
   }
 
+  @Test func thePromotionColumnAddsTheKnownCalendarToTheWindows() {
+    var demand = DemandModel(family: .poisson, profile: DemandProfile(base: 5, windows: [DemandWindow(startDay: 2, endDay: 3, factor: 1.5, cause: "promotion")]))
+    demand.knownPromotion = [0, 2, 0, 1]
+    let costs = CostRates(unitCost: 1, holdingCostPerUnitDay: 0.01, backorderCostPerUnitDay: 0.5, lostSalePenaltyPerUnit: 0, orderCost: 20)
+    let plain = DemandModel(family: .poisson, profile: DemandProfile(base: 5))
+    let net = SupplyNetwork(warehouse: "w", suppliers: [Supplier(id: "s", leadTime: .deterministic(days: 3))],
+                            skus: [SKU(id: "a", supplierIndex: 0, demand: demand, costs: costs, unmetDemand: .backorder),
+                                   SKU(id: "b", supplierIndex: 0, demand: plain, costs: costs, unmetDemand: .backorder)],
+                            initialOnHand: [10, 10], horizonDays: 10, warmUpDays: 0, seed: 1)
+    let columns = ForecastDrivenPolicy.promotionColumns(net)
+    #expect(Array(columns[0]!.prefix(5)) == [0, 2, 0.5, 1.5, 0])
+    #expect(columns[1] == nil)
+  }
+
   /// The calibrated and raw bounds the tracker scored on stationary heavy-tailed demand (mostly
   /// 0–3 a day, one day in ten a burst of 40–60), refitting weekly at a 95% level with a
   /// forecaster whose intervals are a third too narrow. After eight refits the raw spread is the

@@ -66,6 +66,37 @@ import Testing
     #expect(s.network.skus[0].demand.past == a[..<offset].map(Double.init))
   }
 
+  @Test func theHistorysPromotionsReachTheForecastersWithoutLookingAhead() throws {
+    // A on promotion (uplift unknown) on the 10th of every month, selling 3× its usual days then.
+    let (text, a, _) = Self.history(days: 731)
+    let start = CalendarDate(iso: "2024-01-01")!
+    var rows = ["date,sku,quantity,available,promotion"]
+    for line in text.split(separator: "\n").dropFirst() where line.contains(",A,") {
+      let cells = line.split(separator: ",")
+      let date = CalendarDate(iso: String(cells[0]))!
+      let d = date.daysSinceEpoch - start.daysSinceEpoch
+      let promo = date.description.hasSuffix("-10")
+      rows.append("\(cells[0]),A,\(promo ? 3 * a[d] : a[d]),\(cells[3]),\(promo ? 1 : 0)")
+    }
+    let s = try Self.load(Self.scenario(source: "replay", horizon: 365), history: rows.joined(separator: "\n"))
+    let demand = s.network.skus[0].demand
+    let offset = 366
+    let promoDays = (0..<731).filter { start.adding(days: $0).description.hasSuffix("-10") }
+    // The uplift of the unknown promotions, from the in-stock days before startDate only.
+    var on = 0.0, onDays = 0.0, off = 0.0, offDays = 0.0
+    for d in 0..<offset where d % 97 != 13 {
+      if promoDays.contains(d) { on += Double(3 * a[d]); onDays += 1 } else { off += Double(a[d]); offDays += 1 }
+    }
+    let uplift = (on / onDays) / (off / offDays) - 1
+    #expect(demand.pastPromotion.count == offset)
+    #expect(demand.knownPromotion.count == 365)
+    for d in 0..<731 {
+      let expected = promoDays.contains(d) ? uplift : 0
+      let got = d < offset ? demand.pastPromotion[d] : demand.knownPromotion[d - offset]
+      #expect(abs(got - expected) < 1e-12, "day \(d)")
+    }
+  }
+
   /// With a policy that never orders (target 0) and 400 units on day 0, closing stock, shortages
   /// and stockout days follow from the recorded series by hand.
   @Test func replayKPIsMatchAHandComputation() throws {

@@ -70,8 +70,9 @@ public struct SalesHistory: Sendable, Equatable {
   /// largest value counts. A recorded uplift factor u (≠ 1) gives u − 1. The value 1 (on
   /// promotion, uplift unknown) gives the SKU's estimated uplift − 1 over those days: the mean
   /// in-stock sales on promotion days over the mean in-stock sales on other days (summed over
-  /// nodes), or 1 (an uplift of 2) when either mean is missing or not positive.
-  public func promotionCovariate(ofSeries positions: [Int], from start: CalendarDate, count: Int) -> [Double] {
+  /// nodes) over the first `estimateDays` days of the span (all by default; fewer keeps later
+  /// days' sales out of it), or 1 (an uplift of 2) when either mean is missing or not positive.
+  public func promotionCovariate(ofSeries positions: [Int], from start: CalendarDate, count: Int, estimateDays: Int? = nil) -> [Double] {
     var marks = [Double](repeating: 0, count: count)
     for p in positions {
       let s = series[p]
@@ -84,7 +85,7 @@ public struct SalesHistory: Sendable, Equatable {
     if marks.contains(1) {
       let days = totals(ofSeries: positions, from: start, count: count)
       var on = 0.0, onDays = 0, off = 0.0, offDays = 0
-      for i in 0..<count where days.available[i] {
+      for i in 0..<min(count, max(0, estimateDays ?? count)) where days.available[i] {
         if marks[i] > 0 { on += days.quantity[i]; onDays += 1 } else { off += days.quantity[i]; offDays += 1 }
       }
       if onDays > 0, offDays > 0, on > 0, off > 0 { unknown = min((on / Double(onDays)) / (off / Double(offDays)) - 1, 999) }

@@ -190,7 +190,8 @@ public struct DemandForecastTracker: Sendable {
   /// multiplied by c² with c = q / z: q the split-conformal quantile at that level of the SKU's
   /// past standardised errors over the protection interval (`calibrationScores`), z the normal
   /// quantile. Scores are seeded at the first refit by a rolling-origin backtest on the history
-  /// before day 0 (`ForecastHoldout`, 100 daily origins, with the history's promotions) and grow
+  /// before day 0 (`ForecastHoldout.calibrationScores`: 100 scores from fits every `retrainEvery`
+  /// days, with the history's promotions) and grow
   /// by one score per simulated decision day once its interval has passed
   /// (`scoreMaturedOrigin`), so only past errors are used; the last `calibrationWindow` are kept.
   /// To score every decision day until the next refit, a calibrated refit forecasts

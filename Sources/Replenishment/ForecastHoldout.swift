@@ -25,8 +25,8 @@ import SupplyModel
 public enum ForecastHoldout {
   /// Origins evaluated for the report's holdout accuracy.
   public static let reportOrigins = 8
-  /// Origins evaluated to seed the conformal calibration, one a day (enough for a 99% rank:
-  /// 99 scores).
+  /// Scores seeded on the history for the conformal calibration (`calibrationScores`; enough
+  /// for a 99% rank: 99 scores).
   public static let calibrationOrigins = 100
 
   /// The scores of one series.

@@ -162,3 +162,25 @@ import SupplyModel
     #expect(abs(a.boundLevel! - 0.95) < 1e-9)
   }
 }
+
+@Suite struct ConformalSeedTests {
+  @Test func seedsScoreEveryDecisionDayOfEachHistoricalRefit() {
+    // 20 days v[i] = i², refits every 3 days over a 2-day interval: a fit needs 14 days, the last
+    // fit forecasts 3 − 1 + 2 = 4 days, so the only origin is o = 16 (13 is too early). It governs
+    // decision days 16, 17, 18: actual v[16+j] + v[17+j], forecast (10 + j) + (11 + j), σ = √8.
+    let series = (0..<20).map { Double($0 * $0) }
+    let settings = ForecastSettings(forecaster: ConformalDailyTests.StepForecaster(), label: "step", retrainEvery: 3, historyDays: 365,
+                                    seasonalPeriod: 1)
+    let expected: [Double] = (0..<3).map { (j: Int) -> Double in
+      let actual = Double((16 + j) * (16 + j) + (17 + j) * (17 + j))
+      let forecast = Double(21 + 2 * j)
+      return (actual - forecast) / 8.0.squareRoot()
+    }
+    let scores = ForecastHoldout.calibrationScores(series, settings: settings, protection: 2)
+    #expect(scores.count == 3)
+    for (a, b) in zip(scores, expected) { #expect(abs(a - b) < 1e-9, "\(scores) vs \(expected)") }
+    // At most `count`, the latest kept; nothing for an interval under a day.
+    #expect(ForecastHoldout.calibrationScores(series, settings: settings, protection: 2, count: 2) == Array(scores.suffix(2)))
+    #expect(ForecastHoldout.calibrationScores(series, settings: settings, protection: 0.5).isEmpty)
+  }
+}

@@ -30,6 +30,7 @@ struct BacktestCommand: CLICommand {
     .value("season", "M", "seasonal period (default 7 for scenarios, 1 for CSV)"),
     .repeatable("param", "MODEL.KEY=VALUE", "a parameter of one model, e.g. auto_ets.period=7"),
     .value("level", "L,L", "interval coverages in percent (default 80,95)"),
+    .value("calibration", "KIND", "none (default) or conformal: recalibrate the intervals on earlier origins' errors"),
     .value("out", "DIR", "write backtest.csv and backtest.json here"),
   ]
 
@@ -84,28 +85,43 @@ struct BacktestCommand: CLICommand {
 
     let backtest = Backtest(window: window, initialTrainSize: initial, step: step, horizon: horizon, levels: levels)
     let inputs = series.map { ForecastInput(values: Array($0.prefix(length)), seasonalPeriod: season) }
-    let result = backtest.run(models, on: inputs)
+    let calibrationText = args.value("calibration") ?? "none"
+    guard ["none", "conformal"].contains(calibrationText) else {
+      throw UsageError("backtest: --calibration is none or conformal, got '\(calibrationText)'")
+    }
+    let raw = backtest.run(models, on: inputs)
+    var result = raw, calibrated: (count: Int, of: Int)?
+    if calibrationText == "conformal" {
+      let c = raw.conformalized(levels: levels)
+      result = c.result
+      calibrated = (c.calibrated, c.intervals)
+    }
 
     var header = ["Model", "Forecasts", "Failed", "MAE", "RMSE", "MAPE", "sMAPE", "MASE", "Bias"]
     header += levels.map { "Cover \(ForecastCommand.percent($0))%" }
+    if calibrated != nil { header += levels.map { "Raw \(ForecastCommand.percent($0))%" } }
     var table = TextTable(header: header)
     for (i, score) in result.scores.enumerated() {
       var row = [modelNames[i], "\(score.forecasts)", "\(score.failures)", NumberFormat.fixed(score.mae, 3), NumberFormat.fixed(score.rmse, 3),
                  score.mape.isNaN ? "–" : NumberFormat.percent(score.mape / 100, 1), NumberFormat.percent(score.smape / 100, 1),
                  NumberFormat.fixed(score.mase, 3), NumberFormat.fixed(score.bias, 3)]
       row += score.coverage.map { NumberFormat.percent($0, 1) }
+      if calibrated != nil { row += raw.scores[i].coverage.map { NumberFormat.percent($0, 1) } }
       table.rows.append(row)
     }
     console.out("backtest: \(series.count) series of \(length) points, \(window.rawValue) window from \(initial), every \(step), horizon \(horizon), season \(season)\n\n")
     console.out(table.plain())
+    if let calibrated {
+      console.out("\nconformal calibration: \(calibrated.count) of \(calibrated.of) intervals recalibrated on the errors of earlier origins (Cover); Raw is the models' own. The first origins of a series keep their raw intervals until enough errors are known (4 for 80%, 19 for 95%).\n")
+    }
     if let dir = args.value("out") {
-      let written = try writeOutputs(result, modelNames: modelNames, seriesNames: names, levels: levels, to: dir)
+      let written = try writeOutputs(result, raw: calibrated == nil ? nil : raw, modelNames: modelNames, seriesNames: names, levels: levels, to: dir)
       console.out("\nwrote \(written.joined(separator: ", "))\n")
     }
     return 0
   }
 
-  static func writeOutputs(_ result: BacktestResult, modelNames: [String], seriesNames: [String], levels: [Double], to dir: String) throws -> [String] {
+  static func writeOutputs(_ result: BacktestResult, raw: BacktestResult?, modelNames: [String], seriesNames: [String], levels: [Double], to dir: String) throws -> [String] {
     var csv = CSVWriter(header: ["series", "model", "origin", "step", "actual", "forecast"] + levels.flatMap { ["lo\(ForecastCommand.percent($0))", "hi\(ForecastCommand.percent($0))"] } + ["failure"])
     for r in result.records {
       guard let f = r.forecast else {
@@ -120,13 +136,16 @@ struct BacktestCommand: CLICommand {
     }
     var scores: [JSONValue] = []
     for (i, s) in result.scores.enumerated() {
-      scores.append(.object([
+      var members: [(key: String, value: JSONValue)] = [
         ("model", .string(modelNames[i])), ("forecasts", JSONWriter.number(s.forecasts)), ("failures", JSONWriter.number(s.failures)),
         ("mae", JSONWriter.number(s.mae)), ("rmse", JSONWriter.number(s.rmse)), ("mape", JSONWriter.number(s.mape)),
         ("smape", JSONWriter.number(s.smape)), ("mase", JSONWriter.number(s.mase)), ("bias", JSONWriter.number(s.bias)),
         ("coverage", .array(s.coverage.map(JSONWriter.number))), ("levels", .array(levels.map(JSONWriter.number))),
         ("pinball", .array(s.pinball.map(JSONWriter.number))), ("pinballQuantiles", .array(s.pinballQuantiles.map(JSONWriter.number))),
-      ]))
+      ]
+      // With calibration, the intervals above are the recalibrated ones; these are the models' own.
+      if let raw { members.append(("rawCoverage", .array(raw.scores[i].coverage.map(JSONWriter.number)))) }
+      scores.append(.object(members))
     }
     let json = JSONWriter.render(.object([("format", .string("supplysim.backtest/1")), ("series", .array(seriesNames.map { .string($0) })), ("scores", .array(scores))]))
     let base = dir.hasSuffix("/") ? dir : dir + "/"

@@ -173,7 +173,7 @@ struct CustomerDemandPhase {
   @inline(__always)
   static func settle(_ demand: UnsafeBufferPointer<Int>, backorders: UnsafeBufferPointer<Bool>, cycleShort: Column<Bool>, measured: Bool,
                      onHand: UnsafeMutableBufferPointer<Int>, backordered: UnsafeMutableBufferPointer<Int>,
-                     stats: UnsafeMutableBufferPointer<SKUStatistics>) {
+                     tally: UnsafeMutableBufferPointer<PointTally>, stats: UnsafeMutableBufferPointer<SKUStatistics>) {
     let marks = cycleShort.values
     for k in 0..<demand.count {
       let d = demand[k]
@@ -186,14 +186,40 @@ struct CustomerDemandPhase {
         if backorders[k] { backordered[k] += short }
       }
       if measured {
-        stats[k].demand += d
-        stats[k].filledFromStock += filled
+        tally[k].demand += d
+        tally[k].filledFromStock += filled
         if short > 0 {
-          stats[k].unitsShort += short
+          tally[k].unitsShort += short
           stats[k].stockoutDays += 1
           if !backorders[k] { stats[k].unitsLost += short }
         }
       }
     }
+  }
+}
+
+/// The statistics of a stocking point that the network simulator adds to nearly every day, kept
+/// apart from the rest of its `SKUStatistics` in one 64-byte line (the whole record spans three),
+/// and added to them at the end: each field sums the same numbers in the same order either way.
+struct PointTally {
+  var demand = 0
+  var filledFromStock = 0
+  var backordersServed = 0
+  var unitsReceived = 0
+  var cycles = 0
+  var orders = 0
+  var unitsOrdered = 0
+  var unitsShort = 0
+
+  /// Adds these sums to `stats` (whose fields hold none of them yet).
+  func add(to stats: inout SKUStatistics) {
+    stats.demand += demand
+    stats.filledFromStock += filledFromStock
+    stats.backordersServed += backordersServed
+    stats.unitsReceived += unitsReceived
+    stats.cycles += cycles
+    stats.orders += orders
+    stats.unitsOrdered += unitsOrdered
+    stats.unitsShort += unitsShort
   }
 }

@@ -333,6 +333,11 @@ enum NetworkEngine {
     let internalCycleShort = internalCycleShortStore.values
     let statsStore = Column(repeating: SKUStatistics(), count: pointCount)
     let stats = statsStore.values
+    // The daily sums of `stats` (see `PointTally`), each point's in one cache line.
+    let tallyMemory = UnsafeMutableRawPointer.allocate(byteCount: pointCount * MemoryLayout<PointTally>.stride, alignment: 64)
+    let tally = UnsafeMutableBufferPointer(start: tallyMemory.bindMemory(to: PointTally.self, capacity: pointCount), count: pointCount)
+    tally.initialize(repeating: PointTally())
+    defer { tallyMemory.deallocate() }
     let flowStore = Column(repeating: FlowMoments(), count: pointCount)
     let flow = flowStore.values
     let demandTodayStore = Column(repeating: 0, count: pointCount)
@@ -415,10 +420,10 @@ enum NetworkEngine {
         }
         onHand[p] += units - served
         if measured {
-          stats[p].unitsLostInTransit += lost
-          stats[p].backordersServed += served
-          stats[p].unitsReceived += units
-          stats[p].cycles += shipments
+          if lost != 0 { stats[p].unitsLostInTransit += lost }
+          tally[p].backordersServed += served
+          tally[p].unitsReceived += units
+          tally[p].cycles += shipments
           if short { stats[p].cyclesWithStockout += 1 }
         }
         if tracing { receivedToday[p] += units; shippedToday[p] += served }
@@ -437,7 +442,8 @@ enum NetworkEngine {
       _ = demandToday.slice(0..<leafPoints).update(fromContentsOf: drawn)
       backorderFlags.withUnsafeBufferPointer { flags in
         CustomerDemandPhase.settle(drawn, backorders: flags, cycleShort: customerCycleShort, measured: measured, onHand: onHand.slice(0..<leafPoints),
-                                   backordered: owed.slice(0..<leafPoints), stats: stats.slice(0..<leafPoints))
+                                   backordered: owed.slice(0..<leafPoints), tally: tally.slice(0..<leafPoints),
+                                   stats: stats.slice(0..<leafPoints))
       }
       if tracing { for p in 0..<leafPoints { shippedToday[p] += min(demandToday[p], openingOnHand[p]) } }
 
@@ -458,7 +464,7 @@ enum NetworkEngine {
                 while i >= 0 {
                   let request = requests[i]
                   departures.append(Shipment(slot: request.child, units: request.units))
-                  if Int(request.day) == day { filledToday[p] += request.units } else if measured { stats[p].backordersServed += request.units }
+                  if Int(request.day) == day { filledToday[p] += request.units } else if measured { tally[p].backordersServed += request.units }
                   i = requests.after(i)
                 }
                 requests.close(p)
@@ -485,7 +491,7 @@ enum NetworkEngine {
                   let units = give[i]
                   if units > 0 {
                     departures.append(Shipment(slot: request.child, units: units))
-                    if Int(request.day) == day { filledToday[p] += units } else if measured { stats[p].backordersServed += units }
+                    if Int(request.day) == day { filledToday[p] += units } else if measured { tally[p].backordersServed += units }
                     request.units -= units
                   }
                   if request.units > 0 { open[kept] = request; kept += 1 }
@@ -507,9 +513,9 @@ enum NetworkEngine {
             let short = demandToday[p] - filledToday[p]
             if short > 0 { internalCycleShort[p] = true }
             if measured {
-              stats[p].demand += demandToday[p]
-              stats[p].filledFromStock += filledToday[p]
-              if short > 0 { stats[p].unitsShort += short; stats[p].stockoutDays += 1 }
+              tally[p].demand += demandToday[p]
+              tally[p].filledFromStock += filledToday[p]
+              if short > 0 { tally[p].unitsShort += short; stats[p].stockoutDays += 1 }
             }
           }
         }
@@ -543,7 +549,8 @@ enum NetworkEngine {
           let p = base + k
           precondition(q > 0, DayPhases.negativeOrder(policy: policies[node].name, node: nodes[node], sku: network.skus[k].id, units: q, day: day,
                                                       nodeCount: nodes.count))
-          DayPhases.bookOrder(q, onOrder: &onOrder[p], statistics: &stats[p], measured: measured)
+          onOrder[p] += q  // `DayPhases.bookOrder`, on the tally
+          if measured { tally[p].orders += 1; tally[p].unitsOrdered += q }
           echelonPosition[p] += q
           orderedToday[p] += q
           let parent = parentPoint[p]
@@ -636,6 +643,7 @@ enum NetworkEngine {
     var closing = InventoryState(skuCount: pointCount)
     let closingPositions = echelonPositions()
     for p in 0..<pointCount {
+      tally[p].add(to: &stats[p])
       stats[p].closingPosition = closingPositions[p]
       stats[p].days = measuredDays
       stats[p].onHandSum = onHandSum[p]

@@ -187,10 +187,9 @@ struct CustomerDemandPhase {
       }
       if measured {
         tally[k].demand += d
-        tally[k].filledFromStock += filled
         if short > 0 {
           tally[k].unitsShort += short
-          stats[k].stockoutDays += 1
+          tally[k].stockoutDays += 1
           if !backorders[k] { stats[k].unitsLost += short }
         }
       }
@@ -203,23 +202,28 @@ struct CustomerDemandPhase {
 /// and added to them at the end: each field sums the same numbers in the same order either way.
 struct PointTally {
   var demand = 0
-  var filledFromStock = 0
+  var unitsShort = 0
   var backordersServed = 0
   var unitsReceived = 0
   var cycles = 0
-  var orders = 0
   var unitsOrdered = 0
-  var unitsShort = 0
+  /// Counts of days (one at most a day, and the simulator runs at most `Int32.max` days).
+  var orders: Int32 = 0
+  var stockoutDays: Int32 = 0
+  var cyclesWithStockout: Int32 = 0
 
-  /// Adds these sums to `stats` (whose fields hold none of them yet).
+  /// Adds these sums to `stats` (whose fields hold none of them yet). Each day's demand is filled
+  /// from stock or short, so the units filled are the demand less the units short.
   func add(to stats: inout SKUStatistics) {
     stats.demand += demand
-    stats.filledFromStock += filledFromStock
+    stats.filledFromStock += demand - unitsShort
+    stats.unitsShort += unitsShort
     stats.backordersServed += backordersServed
     stats.unitsReceived += unitsReceived
     stats.cycles += cycles
-    stats.orders += orders
     stats.unitsOrdered += unitsOrdered
-    stats.unitsShort += unitsShort
+    stats.orders += Int(orders)
+    stats.stockoutDays += Int(stockoutDays)
+    stats.cyclesWithStockout += Int(cyclesWithStockout)
   }
 }

@@ -273,6 +273,7 @@ enum NetworkEngine {
     let leafNodes = order.prefix { topology.isCustomerFacing($0) }
     let leafPoints = leafNodes.count * m
     let horizon = network.horizonDays, warmUp = network.warmUpDays
+    precondition(horizon <= Int(Int32.max), "the network simulator runs at most \(Int32.max) days, got a horizon of \(horizon)")
     let replication = options.replication
     let recordsFlow = nodes.count > 1
 
@@ -424,7 +425,7 @@ enum NetworkEngine {
           tally[p].backordersServed += served
           tally[p].unitsReceived += units
           tally[p].cycles += shipments
-          if short { stats[p].cyclesWithStockout += 1 }
+          if short { tally[p].cyclesWithStockout += 1 }
         }
         if tracing { receivedToday[p] += units; shippedToday[p] += served }
       }
@@ -513,9 +514,10 @@ enum NetworkEngine {
             let short = demandToday[p] - filledToday[p]
             if short > 0 { internalCycleShort[p] = true }
             if measured {
+              // Today's orders were filled (`filledToday`) or short: the tally keeps the demand
+              // and the units short (see `PointTally`).
               tally[p].demand += demandToday[p]
-              tally[p].filledFromStock += filledToday[p]
-              if short > 0 { tally[p].unitsShort += short; stats[p].stockoutDays += 1 }
+              if short > 0 { tally[p].unitsShort += short; tally[p].stockoutDays += 1 }
             }
           }
         }

@@ -229,7 +229,7 @@ import Testing
   /// gamma slot reuses its distribution while the mean stays) draw exactly what `DemandSampler`
   /// draws from the same stream, day after day, stationary or not.
   @Test func demandPhaseShortcutsDrawWhatTheSamplerDraws() {
-    let families: [DemandFamily] = [.negativeBinomial(2), .negativeBinomial(0.4), .gamma(0.6), .gamma(1.7)]
+    let families: [DemandFamily] = [.negativeBinomial(dispersion: 2), .negativeBinomial(dispersion: 0.4), .gamma(cv: 0.6), .gamma(cv: 1.7)]
     let profiles = [DemandProfile(base: 3.7), DemandProfile(base: 25, weekly: [0.5, 1, 1, 1, 1.5, 2, 0.9]), DemandProfile(base: 0.3)]
     var sources: [CustomerDemandPhase.Source] = []
     for family in families {

@@ -35,6 +35,26 @@ public struct Gamma: ContinuousDistribution, Sendable {
     c = 1 / (9 * d).squareRoot()
   }
 
+  /// The distribution with these fields, already computed.
+  @usableFromInline
+  init(shape: Double, scale: Double, d: Double, c: Double) {
+    self.shape = shape
+    self.scale = scale
+    self.d = d
+    self.c = c
+  }
+
+  /// `Gamma(shape: shape, scale: scale)` for this distribution's shape, without computing the
+  /// sampler's constants again (they depend on the shape only): for a Poisson–gamma mixture whose
+  /// mean, and so scale, changes from draw to draw.
+  ///
+  /// - Parameter scale: θ, finite and > 0.
+  @inlinable
+  public func withScale(_ scale: Double) -> Gamma {
+    precondition(scale > 0 && scale.isFinite, "Gamma scale must be finite and > 0, got \(scale)")
+    return Gamma(shape: shape, scale: scale, d: d, c: c)
+  }
+
   /// Whether `init(mean:standardDeviation:)` can represent these moments: both finite and > 0,
   /// and the derived shape mean²/sd² and scale sd²/mean finite and > 0 in doubles (a mean of
   /// 5e-300 with sd 1 has a shape that underflows to 0).

@@ -33,3 +33,9 @@ final class Column<Element> {
   /// The elements in `range`, sharing this column's memory.
   func slice(_ range: Range<Int>) -> UnsafeMutableBufferPointer<Element> { UnsafeMutableBufferPointer(rebasing: values[range]) }
 }
+
+extension UnsafeMutableBufferPointer {
+  /// The elements in `range`, sharing this buffer's memory.
+  @inline(__always)
+  func slice(_ range: Range<Int>) -> UnsafeMutableBufferPointer<Element> { UnsafeMutableBufferPointer(rebasing: self[range]) }
+}

@@ -19,6 +19,18 @@ struct CustomerDemandPhase {
     /// Demand × this factor (a store's share of a SKU's demand).
     var scale: Double
     var backorders: Bool
+    /// The slot's entry in `shortcuts` (negative binomial and gamma slots), or -1.
+    var shortcut: Int32 = -1
+  }
+
+  /// A negative binomial slot's mixing distribution at scale 1 (its sampler constants depend on the
+  /// dispersion only), or a gamma slot's distribution at the mean it was last drawn at (NaN before
+  /// the first), reused while the mean stays the same (a stationary slot builds it once). Kept
+  /// apart from `Slot`, so slots of other families stream no more bytes a day.
+  struct GammaShortcut {
+    var isMixing: Bool
+    var mean: Double
+    var gamma: Gamma
   }
 
   /// One slot's demand: its model, the factor applied to its mean, its stream and its rule.
@@ -30,6 +42,7 @@ struct CustomerDemandPhase {
   }
 
   private(set) var slots: [Slot] = []
+  private var shortcuts: [GammaShortcut] = []
   /// Per slot: some demand went unmet since the last receipt. A column (shared by copies of this
   /// value, which the simulators never make), so reading and clearing a mark at every receipt
   /// costs no copy-on-write check.
@@ -53,6 +66,15 @@ struct CustomerDemandPhase {
       slots.append(Slot(rng: source.rng, sampler: DemandSampler(source.model.family), tableOffset: -1, tableLength: 0,
                         constantMean: profile.isStationary ? mean : .nan, scale: source.scale,
                         backorders: source.unmetDemand == .backorder))
+      switch source.model.family {
+      case let .negativeBinomial(r) where r > 0 && r.isFinite:
+        slots[slots.count - 1].shortcut = Int32(shortcuts.count)
+        shortcuts.append(GammaShortcut(isMixing: true, mean: .nan, gamma: Gamma(shape: r)))
+      case .gamma:
+        slots[slots.count - 1].shortcut = Int32(shortcuts.count)
+        shortcuts.append(GammaShortcut(isMixing: false, mean: .nan, gamma: Gamma(shape: 1)))
+      default: break
+      }
     }
     cycleShort = Column(repeating: false, count: sources.count)
     tables = PoissonTableSet(means: means)
@@ -80,12 +102,16 @@ struct CustomerDemandPhase {
     // Work on locals, so the closures below capture no part of `self`.
     let profiles = self.profiles, tables = self.tables, cycleShort = self.cycleShort.values
     var slots: [Slot] = []
+    var shortcuts: [GammaShortcut] = []
     swap(&slots, &self.slots)
-    defer { swap(&slots, &self.slots) }
+    swap(&shortcuts, &self.shortcuts)
+    defer { swap(&slots, &self.slots); swap(&shortcuts, &self.shortcuts) }
     tables.withReader { reader in
+    profiles.withUnsafeBufferPointer { profiles in
+    shortcuts.withUnsafeMutableBufferPointer { shortcuts in
     slots.withUnsafeMutableBufferPointer { slot in
       for k in 0..<slot.count {
-        let d = Self.draw(&slot[k], k, profiles: profiles, day: day, calendar: calendar, reader: reader)
+        let d = Self.draw(&slot[k], k, profiles: profiles, shortcuts: shortcuts, day: day, calendar: calendar, reader: reader)
         demand[k] = d
         let available = onHand[k]
         let filled = d < available ? d : available
@@ -105,7 +131,7 @@ struct CustomerDemandPhase {
           }
         }
       }
-    }}
+    }}}}
   }
 
   /// Every slot's "demand is backordered" flag, in slot order (what `settle` needs besides the
@@ -117,25 +143,53 @@ struct CustomerDemandPhase {
   mutating func draw(day: Int, calendar: SimulationCalendar, into demand: UnsafeMutableBufferPointer<Int>) {
     let profiles = self.profiles, tables = self.tables
     var slots: [Slot] = []
+    var shortcuts: [GammaShortcut] = []
     swap(&slots, &self.slots)
-    defer { swap(&slots, &self.slots) }
+    swap(&shortcuts, &self.shortcuts)
+    defer { swap(&slots, &self.slots); swap(&shortcuts, &self.shortcuts) }
     tables.withReader { reader in
+    profiles.withUnsafeBufferPointer { profiles in
+    shortcuts.withUnsafeMutableBufferPointer { shortcuts in
     slots.withUnsafeMutableBufferPointer { slot in
       for k in 0..<slot.count {
-        demand[k] = Self.draw(&slot[k], k, profiles: profiles, day: day, calendar: calendar, reader: reader)
+        demand[k] = Self.draw(&slot[k], k, profiles: profiles, shortcuts: shortcuts, day: day, calendar: calendar, reader: reader)
       }
-    }}
+    }}}}
   }
 
   /// Slot `k`'s demand on `day`: from its Poisson table when it has one, else from its sampler
   /// at the profile's mean (or the slot's constant mean). The one draw `serve` and `draw` share.
   @inline(__always)
-  static func draw(_ slot: inout Slot, _ k: Int, profiles: [DemandProfile], day: Int, calendar: SimulationCalendar,
+  static func draw(_ slot: inout Slot, _ k: Int, profiles: UnsafeBufferPointer<DemandProfile>, shortcuts: UnsafeMutableBufferPointer<GammaShortcut>,
+                   day: Int, calendar: SimulationCalendar,
                    reader: PoissonTableSet.Reader) -> Int {
     if slot.tableOffset >= 0 {
       return reader.sample(offset: slot.tableOffset, length: slot.tableLength, using: &slot.rng)
     }
     let mean = slot.constantMean.isNaN ? profiles[k].mean(onDay: day, calendar: calendar) * slot.scale : slot.constantMean
+    if slot.shortcut >= 0 {
+      let i = Int(slot.shortcut)
+      if shortcuts[i].isMixing {
+        // `DemandSampler`'s negative binomial draw (`NegativeBinomial(mean:dispersion:).sample`)
+        // with the mixing distribution's constants computed once.
+        guard mean > 0 else { return 0 }
+        precondition(mean.isFinite, "NegativeBinomial mean must be finite and >= 0, got \(mean)")
+        let mixing = shortcuts[i].gamma
+        let scale = mean / mixing.shape
+        guard scale > 0 else { return 0 }
+        let lambda = mixing.withScale(min(scale, .greatestFiniteMagnitude)).sample(using: &slot.rng)
+        return Poisson.sample(mean: min(lambda, Poisson.maximumMean), using: &slot.rng)
+      }
+      if mean == shortcuts[i].mean {
+        // A gamma slot at the mean of its last draw: that draw's distribution (`DemandSampler`).
+        return DemandSampler.roundStochastically(shortcuts[i].gamma.sample(using: &slot.rng), using: &slot.rng)
+      }
+      if case let .gamma(cv) = slot.sampler.kind, cv >= DemandSampler.smallestCV, Gamma.canRepresent(mean: mean, standardDeviation: cv * mean) {
+        shortcuts[i].gamma = Gamma(mean: mean, standardDeviation: cv * mean)
+        shortcuts[i].mean = mean
+        return DemandSampler.roundStochastically(shortcuts[i].gamma.sample(using: &slot.rng), using: &slot.rng)
+      }
+    }
     return slot.sampler.sample(mean: mean, day: day, using: &slot.rng)
   }
 
@@ -144,7 +198,7 @@ struct CustomerDemandPhase {
   @inline(__always)
   static func settle(_ demand: UnsafeBufferPointer<Int>, backorders: UnsafeBufferPointer<Bool>, cycleShort: Column<Bool>, measured: Bool,
                      onHand: UnsafeMutableBufferPointer<Int>, backordered: UnsafeMutableBufferPointer<Int>,
-                     stats: UnsafeMutableBufferPointer<SKUStatistics>) {
+                     tally: UnsafeMutableBufferPointer<PointTally>, stats: UnsafeMutableBufferPointer<SKUStatistics>) {
     let marks = cycleShort.values
     for k in 0..<demand.count {
       let d = demand[k]
@@ -157,14 +211,44 @@ struct CustomerDemandPhase {
         if backorders[k] { backordered[k] += short }
       }
       if measured {
-        stats[k].demand += d
-        stats[k].filledFromStock += filled
+        tally[k].demand += d
         if short > 0 {
-          stats[k].unitsShort += short
-          stats[k].stockoutDays += 1
+          tally[k].unitsShort += short
+          tally[k].stockoutDays += 1
           if !backorders[k] { stats[k].unitsLost += short }
         }
       }
     }
+  }
+}
+
+/// The statistics of a stocking point that the network simulator adds to nearly every day, kept
+/// apart from the rest of its `SKUStatistics` in one 64-byte line (the whole record spans three),
+/// and added to them at the end: each field sums the same numbers in the same order either way.
+struct PointTally {
+  var demand = 0
+  var unitsShort = 0
+  var backordersServed = 0
+  var unitsReceived = 0
+  var cycles = 0
+  var unitsOrdered = 0
+  /// Counts of days (one at most a day, and the simulator runs at most `Int32.max` days).
+  var orders: Int32 = 0
+  var stockoutDays: Int32 = 0
+  var cyclesWithStockout: Int32 = 0
+
+  /// Adds these sums to `stats` (whose fields hold none of them yet). Each day's demand is filled
+  /// from stock or short, so the units filled are the demand less the units short.
+  func add(to stats: inout SKUStatistics) {
+    stats.demand += demand
+    stats.filledFromStock += demand - unitsShort
+    stats.unitsShort += unitsShort
+    stats.backordersServed += backordersServed
+    stats.unitsReceived += unitsReceived
+    stats.cycles += cycles
+    stats.unitsOrdered += unitsOrdered
+    stats.orders += Int(orders)
+    stats.stockoutDays += Int(stockoutDays)
+    stats.cyclesWithStockout += Int(cyclesWithStockout)
   }
 }

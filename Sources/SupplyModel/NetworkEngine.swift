@@ -245,7 +245,7 @@ enum NetworkEngine {
   /// A shipment for point `s.slot` enters transit on `day`: its lead time is drawn from the
   /// point's stream and it is scheduled to arrive, unless that is after the horizon.
   @inline(__always)
-  static func enterTransit(_ s: Shipment, day: Int, horizon: Int, leads: LeadDraws, leadRNG: Column<Xoshiro256>, receipts: inout ReceiptRing) {
+  static func enterTransit(_ s: Shipment, day: Int, horizon: Int, leads: LeadDraws, leadRNG: UnsafeMutableBufferPointer<Xoshiro256>, receipts: inout ReceiptRing) {
     let p = Int(s.slot)
     let drawn = leads.fixed[p] >= 0 ? leads.fixed[p]
       : leads.uniformValues[p] > 0 ? max(1, leads.uniformLow[p] + leadRNG[p].nextInt(below: leads.uniformValues[p]))
@@ -273,6 +273,7 @@ enum NetworkEngine {
     let leafNodes = order.prefix { topology.isCustomerFacing($0) }
     let leafPoints = leafNodes.count * m
     let horizon = network.horizonDays, warmUp = network.warmUpDays
+    precondition(horizon <= Int(Int32.max), "the network simulator runs at most \(Int32.max) days, got a horizon of \(horizon)")
     let replication = options.replication
     let recordsFlow = nodes.count > 1
 
@@ -311,26 +312,54 @@ enum NetworkEngine {
     mailbox?.laneOf = laneOf
 
     // Per-point state lives in columns (see `Column`): internal index p, customer-facing points first.
-    let onHand = Column(layout.initialOnHand)
-    let onOrder = Column(repeating: 0, count: pointCount)
-    let owed = Column(repeating: 0, count: pointCount)
-    let leadRNG = Column(layout.leadStreams)
+    // The loops below work on their raw buffers (constants the compiler keeps in registers); the
+    // columns own the memory and live until the function returns.
+    let onHandStore = Column(layout.initialOnHand)
+    let onHand = onHandStore.values
+    let onOrderStore = Column(repeating: 0, count: pointCount)
+    let onOrder = onOrderStore.values
+    let owedStore = Column(repeating: 0, count: pointCount)
+    let owed = owedStore.values
+    let leadRNGStore = Column(layout.leadStreams)
+    let leadRNG = leadRNGStore.values
     var requests = RequestLists(points: pointCount)
-    let internalCycleShort = Column(repeating: false, count: pointCount)
-    let stats = Column(repeating: SKUStatistics(), count: pointCount)
-    let flow = Column(repeating: FlowMoments(), count: pointCount)
-    let demandToday = Column(repeating: 0, count: pointCount)
-    let orderedToday = Column(repeating: 0, count: pointCount)
-    let filledToday = Column(repeating: 0, count: pointCount)
-    let echelonPosition = Column(repeating: 0, count: pointCount)
+    // The points each point supplies, flat: childList[childStart[p]..<childStart[p + 1]], in
+    // ascending order (the order their nodes are reviewed in).
+    let childStartStore = Column(repeating: 0, count: pointCount + 1)
+    let childStart = childStartStore.values
+    for p in 0..<pointCount { childStart[p + 1] = childStart[p] + childPoints[p].count }
+    let childListStore = Column(childPoints.flatMap { $0 })
+    let childList = childListStore.values
+    let internalCycleShortStore = Column(repeating: false, count: pointCount)
+    let internalCycleShort = internalCycleShortStore.values
+    let statsStore = Column(repeating: SKUStatistics(), count: pointCount)
+    let stats = statsStore.values
+    // The daily sums of `stats` (see `PointTally`), each point's in one cache line.
+    let tallyMemory = UnsafeMutableRawPointer.allocate(byteCount: pointCount * MemoryLayout<PointTally>.stride, alignment: 64)
+    let tally = UnsafeMutableBufferPointer(start: tallyMemory.bindMemory(to: PointTally.self, capacity: pointCount), count: pointCount)
+    tally.initialize(repeating: PointTally())
+    defer { tallyMemory.deallocate() }
+    let flowStore = Column(repeating: FlowMoments(), count: pointCount)
+    let flow = flowStore.values
+    let demandTodayStore = Column(repeating: 0, count: pointCount)
+    let demandToday = demandTodayStore.values
+    let orderedTodayStore = Column(repeating: 0, count: pointCount)
+    let orderedToday = orderedTodayStore.values
+    let filledTodayStore = Column(repeating: 0, count: pointCount)
+    let filledToday = filledTodayStore.values
+    let echelonPositionStore = Column(repeating: 0, count: pointCount)
+    let echelonPosition = echelonPositionStore.values
     var receipts = ReceiptRing(points: pointCount, span: layout.longestLead + 1)
     var departures = Departures()
     var state = InventoryState(skuCount: m)
     var orders = Array(repeating: 0, count: m)
     var nodeDemand = Array(repeating: 0, count: m)
-    let onHandSum = Column(repeating: 0, count: pointCount)
-    let onOrderSum = Column(repeating: 0, count: pointCount)
-    let owedSum = Column(repeating: 0, count: pointCount)
+    let onHandSumStore = Column(repeating: 0, count: pointCount)
+    let onHandSum = onHandSumStore.values
+    let onOrderSumStore = Column(repeating: 0, count: pointCount)
+    let onOrderSum = onOrderSumStore.values
+    let owedSumStore = Column(repeating: 0, count: pointCount)
+    let owedSum = owedSumStore.values
     var measuredDays = 0
 
     // Tracing keeps every point in scenario order: trace slot of internal point p.
@@ -339,8 +368,11 @@ enum NetworkEngine {
     for node in nodes.indices { for k in 0..<m { traceSlot[rank[node] * m + k] = node * m + k } }
     let sink = tracing ? options.traceSink : nil
     var trace: DailyTrace? = tracing ? DailyTrace(skuCount: pointCount, reservingDays: sink.map { min($0.blockDays, horizon) } ?? horizon) : nil
-    let shippedToday = Column(repeating: 0, count: tracing ? pointCount : 0)
-    let receivedToday = Column(repeating: 0, count: tracing ? pointCount : 0)
+    let shippedTodayStore = Column(repeating: 0, count: tracing ? pointCount : 0)
+    let shippedToday = shippedTodayStore.values
+    let receivedTodayStore = Column(repeating: 0, count: tracing ? pointCount : 0)
+    let receivedToday = receivedTodayStore.values
+    defer { withExtendedLifetime((childStartStore, childListStore, onHandStore, onOrderStore, owedStore, internalCycleShortStore, statsStore, flowStore, demandTodayStore, orderedTodayStore, filledTodayStore, echelonPositionStore, onHandSumStore, onOrderSumStore, owedSumStore, shippedTodayStore, receivedTodayStore, leadRNGStore)) {} }
 
     // Positions for the purchase-cost window correction are echelon positions (the point's own
     // plus everything it supplies), so stock that moved downstream inside the window is not
@@ -363,9 +395,10 @@ enum NetworkEngine {
     let observesPipeline = policies.map(\.observesPipeline)
     for day in 0..<horizon {
       let measured = day >= warmUp
-      for p in leafPoints..<pointCount { demandToday[p] = 0; filledToday[p] = 0 }
-      for p in 0..<pointCount { orderedToday[p] = 0 }
-      if tracing { for p in 0..<pointCount { shippedToday[p] = 0; receivedToday[p] = 0 } }
+      demandToday.slice(leafPoints..<pointCount).update(repeating: 0)
+      filledToday.slice(leafPoints..<pointCount).update(repeating: 0)
+      orderedToday.update(repeating: 0)
+      if tracing { shippedToday.update(repeating: 0); receivedToday.update(repeating: 0) }
 
       // Receiving: customer-facing points serve their backorders first; internal points ship in
       // the review phase, under their allocation rule.
@@ -375,7 +408,7 @@ enum NetworkEngine {
       let cells = receipts.cells.values
       for p in 0..<pointCount where cells[row + p].count != 0 {
         let cell = cells[row + p]
-        let units = cell.units, lost = cell.lost, shipments = cell.count
+        let units = cell.units, lost = receipts.takeLost(row + p), shipments = Int(cell.count)
         cells[row + p] = ReceiptRing.Cell()
         let customerFacing = p < leafPoints
         let short = customerFacing ? customerCycleShort[p] : internalCycleShort[p]
@@ -388,11 +421,11 @@ enum NetworkEngine {
         }
         onHand[p] += units - served
         if measured {
-          stats[p].unitsLostInTransit += lost
-          stats[p].backordersServed += served
-          stats[p].unitsReceived += units
-          stats[p].cycles += shipments
-          if short { stats[p].cyclesWithStockout += 1 }
+          if lost != 0 { stats[p].unitsLostInTransit += lost }
+          tally[p].backordersServed += served
+          tally[p].unitsReceived += units
+          tally[p].cycles += shipments
+          if short { tally[p].cyclesWithStockout += 1 }
         }
         if tracing { receivedToday[p] += units; shippedToday[p] += served }
       }
@@ -410,7 +443,8 @@ enum NetworkEngine {
       _ = demandToday.slice(0..<leafPoints).update(fromContentsOf: drawn)
       backorderFlags.withUnsafeBufferPointer { flags in
         CustomerDemandPhase.settle(drawn, backorders: flags, cycleShort: customerCycleShort, measured: measured, onHand: onHand.slice(0..<leafPoints),
-                                   backordered: owed.slice(0..<leafPoints), stats: stats.slice(0..<leafPoints))
+                                   backordered: owed.slice(0..<leafPoints), tally: tally.slice(0..<leafPoints),
+                                   stats: stats.slice(0..<leafPoints))
       }
       if tracing { for p in 0..<leafPoints { shippedToday[p] += min(demandToday[p], openingOnHand[p]) } }
 
@@ -419,6 +453,11 @@ enum NetworkEngine {
         let base = r * m
         if r * m >= leafPoints {
           for p in base..<(base + m) {
+            // p's open orders: those still open from earlier days (`requests`, oldest first), then
+            // today's orders of its children, one per child that ordered (in `orderedToday`), in
+            // the order they were placed (children in review order). Today's join `requests` only
+            // if they stay open, so most orders never enter its lists.
+            let children = childStart[p]..<childStart[p + 1]
             if owed[p] > 0 && onHand[p] > 0 {
               if onHand[p] >= owed[p] {
                 // Enough for everyone: ship every open order in full (the common case).
@@ -426,15 +465,26 @@ enum NetworkEngine {
                 while i >= 0 {
                   let request = requests[i]
                   departures.append(Shipment(slot: request.child, units: request.units))
-                  if Int(request.day) == day { filledToday[p] += request.units } else if measured { stats[p].backordersServed += request.units }
+                  if Int(request.day) == day { filledToday[p] += request.units } else if measured { tally[p].backordersServed += request.units }
                   i = requests.after(i)
                 }
                 requests.close(p)
+                for j in children {
+                  let c = childList[j], units = orderedToday[c]
+                  if units > 0 {
+                    departures.append(Shipment(slot: Int32(truncatingIfNeeded: c), units: units))
+                    filledToday[p] += units
+                  }
+                }
                 if tracing { shippedToday[p] += owed[p] }
                 onHand[p] -= owed[p]
                 owed[p] = 0
               } else {
                 var open = requests.requests(of: p)
+                for j in children where orderedToday[childList[j]] > 0 {
+                  let c = childList[j]
+                  open.append(Request(child: Int32(truncatingIfNeeded: c), units: orderedToday[c], day: Int32(day), priority: priorityOf[c]))
+                }
                 let give = allocation(of: onHand[p], to: open, rule: nodes[node].allocation)
                 var kept = 0
                 for i in open.indices {
@@ -442,7 +492,7 @@ enum NetworkEngine {
                   let units = give[i]
                   if units > 0 {
                     departures.append(Shipment(slot: request.child, units: units))
-                    if Int(request.day) == day { filledToday[p] += units } else if measured { stats[p].backordersServed += units }
+                    if Int(request.day) == day { filledToday[p] += units } else if measured { tally[p].backordersServed += units }
                     request.units -= units
                   }
                   if request.units > 0 { open[kept] = request; kept += 1 }
@@ -454,13 +504,20 @@ enum NetworkEngine {
                 owed[p] -= shipped
                 if tracing { shippedToday[p] += shipped }
               }
+            } else {
+              // Nothing ships: today's orders stay open.
+              for j in children where orderedToday[childList[j]] > 0 {
+                let c = childList[j]
+                requests.append(Request(child: Int32(truncatingIfNeeded: c), units: orderedToday[c], day: Int32(day), priority: priorityOf[c]), to: p)
+              }
             }
             let short = demandToday[p] - filledToday[p]
             if short > 0 { internalCycleShort[p] = true }
             if measured {
-              stats[p].demand += demandToday[p]
-              stats[p].filledFromStock += filledToday[p]
-              if short > 0 { stats[p].unitsShort += short; stats[p].stockoutDays += 1 }
+              // Today's orders were filled (`filledToday`) or short: the tally keeps the demand
+              // and the units short (see `PointTally`).
+              tally[p].demand += demandToday[p]
+              if short > 0 { tally[p].unitsShort += short; tally[p].stockoutDays += 1 }
             }
           }
         }
@@ -494,12 +551,13 @@ enum NetworkEngine {
           let p = base + k
           precondition(q > 0, DayPhases.negativeOrder(policy: policies[node].name, node: nodes[node], sku: network.skus[k].id, units: q, day: day,
                                                       nodeCount: nodes.count))
-          DayPhases.bookOrder(q, onOrder: &onOrder[p], statistics: &stats[p], measured: measured)
+          onOrder[p] += q  // `DayPhases.bookOrder`, on the tally
+          if measured { tally[p].orders += 1; tally[p].unitsOrdered += q }
           echelonPosition[p] += q
           orderedToday[p] += q
           let parent = parentPoint[p]
           if parent >= 0 {
-            requests.append(Request(child: Int32(p), units: q, day: Int32(day), priority: priorityOf[p]), to: parent)
+            // The order waits in `orderedToday` until the parent's review (see there).
             owed[parent] += q
             demandToday[parent] += q
           } else if supplierQueues.isQueued(supplierOf[p]) {
@@ -559,14 +617,14 @@ enum NetworkEngine {
       // Accrual.
       if measured {
         measuredDays += 1
-        DayPhases.accumulate(UnsafeBufferPointer(onHand.values), into: onHandSum.values)
-        DayPhases.accumulate(UnsafeBufferPointer(onOrder.values), into: onOrderSum.values)
-        DayPhases.accumulate(UnsafeBufferPointer(owed.values), into: owedSum.values)
+        DayPhases.accumulate(UnsafeBufferPointer(onHand), into: onHandSum)
+        DayPhases.accumulate(UnsafeBufferPointer(onOrder), into: onOrderSum)
+        DayPhases.accumulate(UnsafeBufferPointer(owed), into: owedSum)
         if recordsFlow { for p in 0..<pointCount { flow[p].add(demand: demandToday[p], orders: orderedToday[p]) } }
       }
       if day + 1 == warmUp { recordOpeningPositions() }
       if tracing {
-        func inScenarioOrder(_ values: Column<Int>) -> [Int] {
+        func inScenarioOrder(_ values: UnsafeMutableBufferPointer<Int>) -> [Int] {
           var out = Array(repeating: 0, count: pointCount)
           for p in 0..<pointCount { out[traceSlot[p]] = values[p] }
           return out
@@ -587,6 +645,7 @@ enum NetworkEngine {
     var closing = InventoryState(skuCount: pointCount)
     let closingPositions = echelonPositions()
     for p in 0..<pointCount {
+      tally[p].add(to: &stats[p])
       stats[p].closingPosition = closingPositions[p]
       stats[p].days = measuredDays
       stats[p].onHandSum = onHandSum[p]

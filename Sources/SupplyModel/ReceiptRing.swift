@@ -16,17 +16,19 @@ struct ReceiptRing {
   /// Days the ring spans (a power of two).
   private(set) var span: Int
   private var mask: Int
-  /// What arrives at one point on one day (one cache line holds it whole).
+  /// What arrives at one point on one day: 16 bytes, so four share a cache line (the units lost
+  /// to yield, rare, are kept apart in `lost`).
   struct Cell {
     /// Units arriving.
     var units = 0
-    /// Units of those shipments lost to yield (they close the order without arriving).
-    var lost = 0
-    /// Shipments arriving.
-    var count = 0
+    /// Shipments arriving (at most one per shipment ever made, far below 2^31).
+    var count: Int32 = 0
   }
   /// The cells, `row(day) + point`.
   private(set) var cells: Column<Cell>
+  /// Units of the shipments in the cell at the same index lost to yield (they close the order
+  /// without arriving); nil until a shipment loses units, which only a supplier's yield does.
+  private(set) var lost: Column<Int>?
 
   /// An empty calendar for `points` points spanning at least `span` days.
   init(points: Int, span: Int) {
@@ -50,8 +52,20 @@ struct ReceiptRing {
     if day - today >= span { grow(toSpan: day - today + 1, today: today) }
     let i = row(day) + Int(shipment.slot)
     cells[i].units += shipment.units
-    cells[i].lost += shipment.lost
     cells[i].count += 1
+    if shipment.lost != 0 {
+      if lost == nil { lost = Column(repeating: 0, count: cells.values.count) }
+      lost![i] += shipment.lost
+    }
+  }
+
+  /// Takes the units lost to yield in the cell at index `i` (0 when none), leaving 0.
+  @inline(__always)
+  func takeLost(_ i: Int) -> Int {
+    guard let lost else { return 0 }
+    let units = lost[i]
+    lost[i] = 0
+    return units
   }
 
   /// The units arriving after `today` for the points in `slots`, per point by arrival day (days
@@ -72,10 +86,14 @@ struct ReceiptRing {
   private mutating func grow(toSpan newSpan: Int, today: Int) {
     var size = span
     while size < newSpan { size <<= 1 }
-    let fresh = ReceiptRing(points: points, span: size)
+    var fresh = ReceiptRing(points: points, span: size)
+    if lost != nil { fresh.lost = Column(repeating: 0, count: fresh.cells.values.count) }
     for day in (today + 1)..<(today + span) {
       let from = row(day), to = fresh.row(day)
-      for p in 0..<points { fresh.cells[to + p] = cells[from + p] }
+      for p in 0..<points {
+        fresh.cells[to + p] = cells[from + p]
+        if let lost, let freshLost = fresh.lost { freshLost[to + p] = lost[from + p] }
+      }
     }
     self = fresh
   }

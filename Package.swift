@@ -39,7 +39,7 @@ let package = Package(
     .testTarget(name: "ParallelismTests", dependencies: ["Parallelism"]),
     .testTarget(name: "InventoryOptimizationTests", dependencies: ["InventoryOptimization", "Stochastics"]),
     .testTarget(name: "StochasticsTests", dependencies: ["Stochastics", "_TestSupport"]),
-    .testTarget(name: "SupplyModelTests", dependencies: ["SupplyModel", "Stochastics", "Replenishment", "_TestSupport"]),
+    .testTarget(name: "SupplyModelTests", dependencies: ["SupplyModel", "Stochastics", "Replenishment", "Parallelism", "_TestSupport"]),
     .testTarget(name: "LinearAlgebraTests", dependencies: ["LinearAlgebra", "_TestSupport"]),
     .testTarget(name: "ForecastingTests", dependencies: ["Forecasting", "LinearAlgebra", "Stochastics", "_TestSupport"],
                 resources: [.copy("Fixtures")]),

@@ -39,18 +39,36 @@ public final class Barrier: Sendable {
   /// A barrier for `parties` threads.
   public init(parties: Int) { self.parties = parties }
 
+  /// A party's arrival at the barrier, to wait on with `wait(_:)`.
+  public struct Arrival: Sendable {
+    fileprivate let generation: Int
+  }
+
   /// Waits until every party has arrived; the last to arrive runs `serial` first, alone. Spins
   /// briefly, then yields the processor while it waits.
   public func arriveAndWait(_ serial: () -> Void) {
+    wait(arrive(serial))
+  }
+
+  /// Arrives without waiting (a split-phase barrier): the last party to arrive runs `serial`
+  /// before this returns. A party may then do work that needs nothing the others or `serial`
+  /// write, and calls `wait(_:)` before it reads any of that; the time it works is time it
+  /// would otherwise have waited.
+  public func arrive(_ serial: () -> Void) -> Arrival {
     let current = generation.load(ordering: .acquiring)
     if arrived.wrappingAdd(1, ordering: .acquiringAndReleasing).newValue == parties {
       arrived.store(0, ordering: .relaxed)
       serial()
       generation.store(current &+ 1, ordering: .releasing)
-      return
     }
+    return Arrival(generation: current)
+  }
+
+  /// Waits until every party has made the arrival `arrival` was and the serial step has run.
+  /// Spins briefly, then yields the processor while it waits.
+  public func wait(_ arrival: Arrival) {
     var spins = 0
-    while generation.load(ordering: .acquiring) == current {
+    while generation.load(ordering: .acquiring) == arrival.generation {
       spins += 1
       if spins > 200 { sched_yield() }
     }

@@ -21,6 +21,9 @@ struct CustomerDemandPhase {
     var backorders: Bool
     /// The slot's entry in `shortcuts` (negative binomial and gamma slots), or -1.
     var shortcut: Int32 = -1
+    /// The slot's column in the block of daily means (`dailyMeans`) when its profile is not
+    /// stationary, or -1.
+    var meanColumn: Int32 = -1
   }
 
   /// A negative binomial slot's mixing distribution at scale 1 (its sampler constants depend on the
@@ -39,6 +42,9 @@ struct CustomerDemandPhase {
     var scale: Double
     var rng: Xoshiro256
     var unmetDemand: UnmetDemandRule
+    /// Sources with the same key have the same profile (a SKU's stores): its daily means are
+    /// computed once for all of them.
+    var profileKey: Int
   }
 
   private(set) var slots: [Slot] = []
@@ -48,12 +54,23 @@ struct CustomerDemandPhase {
   /// costs no copy-on-write check.
   let cycleShort: Column<Bool>
   private let tables: PoissonTableSet
-  private let profiles: [DemandProfile]
+  /// The profiles that are not stationary, one per profile key, in the order of their columns.
+  private let meanProfiles: [DemandProfile]
+  /// The means of `meanProfiles` on the days `meanDays`, day-major (a day's row holds every
+  /// column): computed a block of days at a time, outside the draw loops, so a day's draws read
+  /// a mean, not a profile whose arrays would be retained and released at every draw.
+  private var dailyMeans: [Double]
+  private var meanDays = 0..<0
+  /// Days in a block of means (at most 32; fewer when there are many columns, so the block stays
+  /// under 512 KB).
+  private let meanBlockDays: Int
 
   /// Prepares the slots in order.
   init(_ sources: [Source]) {
     var means: [Double] = []
     var member: [Int] = []
+    var meanColumnOfKey: [Int: Int32] = [:]
+    var meanProfiles: [DemandProfile] = []
     for source in sources {
       let profile = source.model.profile
       let mean = profile.base * source.scale
@@ -66,6 +83,14 @@ struct CustomerDemandPhase {
       slots.append(Slot(rng: source.rng, sampler: DemandSampler(source.model.family), tableOffset: -1, tableLength: 0,
                         constantMean: profile.isStationary ? mean : .nan, scale: source.scale,
                         backorders: source.unmetDemand == .backorder))
+      if !profile.isStationary {
+        let column = meanColumnOfKey[source.profileKey] ?? {
+          meanProfiles.append(profile)
+          return Int32(meanProfiles.count - 1)
+        }()
+        meanColumnOfKey[source.profileKey] = column
+        slots[slots.count - 1].meanColumn = column
+      }
       switch source.model.family {
       case let .negativeBinomial(r) where r > 0 && r.isFinite:
         slots[slots.count - 1].shortcut = Int32(shortcuts.count)
@@ -78,10 +103,30 @@ struct CustomerDemandPhase {
     }
     cycleShort = Column(repeating: false, count: sources.count)
     tables = PoissonTableSet(means: means)
-    profiles = sources.map(\.model.profile)
+    self.meanProfiles = meanProfiles
+    meanBlockDays = max(1, min(32, 65_536 / max(1, meanProfiles.count)))
+    dailyMeans = Array(repeating: 0, count: meanBlockDays * meanProfiles.count)
     for i in slots.indices where member[i] >= 0 {
       (slots[i].tableOffset, slots[i].tableLength) = tables.location(ofMember: member[i])
     }
+  }
+
+  /// Makes sure `dailyMeans` holds day `day` (computing the block of days from `day` on when it
+  /// does not), and returns the offset of that day's row.
+  private mutating func prepareMeans(day: Int, calendar: SimulationCalendar) -> Int {
+    let columns = meanProfiles.count
+    guard columns > 0 else { return 0 }
+    if !meanDays.contains(day) {
+      let days = day..<(day + meanBlockDays)
+      let profiles = meanProfiles
+      dailyMeans.withUnsafeMutableBufferPointer { block in
+        for (column, profile) in profiles.enumerated() {
+          for d in days { block[(d - day) * columns + column] = profile.mean(onDay: d, calendar: calendar) }
+        }
+      }
+      meanDays = days
+    }
+    return (day - meanDays.lowerBound) * columns
   }
 
   /// Marks slot i as having had a stockout in its current replenishment cycle, or reads and
@@ -100,18 +145,19 @@ struct CustomerDemandPhase {
                       onHand: UnsafeMutableBufferPointer<Int>, backordered: UnsafeMutableBufferPointer<Int>,
                       stats: UnsafeMutableBufferPointer<SKUStatistics>, demand: UnsafeMutableBufferPointer<Int>) {
     // Work on locals, so the closures below capture no part of `self`.
-    let profiles = self.profiles, tables = self.tables, cycleShort = self.cycleShort.values
+    let row = prepareMeans(day: day, calendar: calendar)
+    let tables = self.tables, cycleShort = self.cycleShort.values
     var slots: [Slot] = []
     var shortcuts: [GammaShortcut] = []
     swap(&slots, &self.slots)
     swap(&shortcuts, &self.shortcuts)
     defer { swap(&slots, &self.slots); swap(&shortcuts, &self.shortcuts) }
     tables.withReader { reader in
-    profiles.withUnsafeBufferPointer { profiles in
+    dailyMeans.withUnsafeBufferPointer { means in
     shortcuts.withUnsafeMutableBufferPointer { shortcuts in
     slots.withUnsafeMutableBufferPointer { slot in
       for k in 0..<slot.count {
-        let d = Self.draw(&slot[k], k, profiles: profiles, shortcuts: shortcuts, day: day, calendar: calendar, reader: reader)
+        let d = Self.draw(&slot[k], means: UnsafeBufferPointer(rebasing: means[row...]), shortcuts: shortcuts, day: day, calendar: calendar, reader: reader)
         demand[k] = d
         let available = onHand[k]
         let filled = d < available ? d : available
@@ -141,32 +187,34 @@ struct CustomerDemandPhase {
   /// Draws day `day`'s demand of every slot into `demand` without serving it: the first half of
   /// `serve`, which draws the same numbers from the same streams (demand does not depend on stock).
   mutating func draw(day: Int, calendar: SimulationCalendar, into demand: UnsafeMutableBufferPointer<Int>) {
-    let profiles = self.profiles, tables = self.tables
+    let row = prepareMeans(day: day, calendar: calendar)
+    let tables = self.tables
     var slots: [Slot] = []
     var shortcuts: [GammaShortcut] = []
     swap(&slots, &self.slots)
     swap(&shortcuts, &self.shortcuts)
     defer { swap(&slots, &self.slots); swap(&shortcuts, &self.shortcuts) }
     tables.withReader { reader in
-    profiles.withUnsafeBufferPointer { profiles in
+    dailyMeans.withUnsafeBufferPointer { means in
     shortcuts.withUnsafeMutableBufferPointer { shortcuts in
     slots.withUnsafeMutableBufferPointer { slot in
       for k in 0..<slot.count {
-        demand[k] = Self.draw(&slot[k], k, profiles: profiles, shortcuts: shortcuts, day: day, calendar: calendar, reader: reader)
+        demand[k] = Self.draw(&slot[k], means: UnsafeBufferPointer(rebasing: means[row...]), shortcuts: shortcuts, day: day, calendar: calendar, reader: reader)
       }
     }}}}
   }
 
-  /// Slot `k`'s demand on `day`: from its Poisson table when it has one, else from its sampler
-  /// at the profile's mean (or the slot's constant mean). The one draw `serve` and `draw` share.
+  /// A slot's demand on `day`: from its Poisson table when it has one, else from its sampler at
+  /// the profile's mean (`means`: the day's row of `dailyMeans`) or the slot's constant mean. The
+  /// one draw `serve` and `draw` share.
   @inline(__always)
-  static func draw(_ slot: inout Slot, _ k: Int, profiles: UnsafeBufferPointer<DemandProfile>, shortcuts: UnsafeMutableBufferPointer<GammaShortcut>,
+  static func draw(_ slot: inout Slot, means: UnsafeBufferPointer<Double>, shortcuts: UnsafeMutableBufferPointer<GammaShortcut>,
                    day: Int, calendar: SimulationCalendar,
                    reader: PoissonTableSet.Reader) -> Int {
     if slot.tableOffset >= 0 {
       return reader.sample(offset: slot.tableOffset, length: slot.tableLength, using: &slot.rng)
     }
-    let mean = slot.constantMean.isNaN ? profiles[k].mean(onDay: day, calendar: calendar) * slot.scale : slot.constantMean
+    let mean = slot.constantMean.isNaN ? means[Int(slot.meanColumn)] * slot.scale : slot.constantMean
     if slot.shortcut >= 0 {
       let i = Int(slot.shortcut)
       if shortcuts[i].isMixing {

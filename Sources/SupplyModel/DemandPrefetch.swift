@@ -18,13 +18,19 @@ final class DemandPrefetch: @unchecked Sendable {
   private let blockDays: Int
   private let blocks: [Column<Int>]
   private let concurrent: Bool
+  /// Without a second thread: the last day drawn (days are drawn one at a time).
+  private var lastDrawn = -1
   private let group = DispatchGroup()
 
   /// Draws `phase`'s demand for days `0..<horizon`.
   ///
-  /// - Parameter concurrent: Draw the next block on another thread while the current one is used
-  ///   (blocks of up to 32 days, about 512 KB each); otherwise draw one day at a time when asked.
-  init(_ phase: CustomerDemandPhase, calendar: SimulationCalendar, horizon: Int, concurrent: Bool) {
+  /// - Parameters:
+  ///   - concurrent: Draw the next block on another thread while the current one is used
+  ///     (blocks of up to 32 days, about 512 KB each); otherwise draw one day at a time, when
+  ///     asked or ahead (`drawAhead`).
+  ///   - drawsAhead: Without a second thread, keep room for the next day too, so `drawAhead` can
+  ///     draw it while today's demand is still in use.
+  init(_ phase: CustomerDemandPhase, calendar: SimulationCalendar, horizon: Int, concurrent: Bool, drawsAhead: Bool = false) {
     self.phase = phase
     self.calendar = calendar
     self.horizon = horizon
@@ -33,7 +39,19 @@ final class DemandPrefetch: @unchecked Sendable {
     slotCount = slots
     self.concurrent = ahead
     blockDays = days
-    blocks = (0..<(ahead ? 2 : 1)).map { _ in Column(repeating: 0, count: days * slots) }
+    blocks = (0..<(ahead || drawsAhead ? 2 : 1)).map { _ in Column(repeating: 0, count: days * slots) }
+  }
+
+  /// Draws day `day`'s demand now, on this thread, unless it is drawn or past the horizon: work
+  /// for a thread that would otherwise wait (at a barrier, say). Today's demand stays valid.
+  ///
+  /// - Precondition: The prefetch was made with `drawsAhead` and without a second thread, and
+  ///   `day` is the day after the last one asked for.
+  func drawAhead(day: Int) {
+    precondition(!concurrent && blocks.count == 2, "DemandPrefetch.drawAhead needs room for a second day and no second thread")
+    guard day < horizon, day > lastDrawn else { return }
+    fill(block: day)
+    lastDrawn = day
   }
 
   deinit { group.wait() }
@@ -63,8 +81,9 @@ final class DemandPrefetch: @unchecked Sendable {
             self.group.leave()
           }
         }
-      } else {
+      } else if day > lastDrawn {
         fill(block: b)
+        lastDrawn = day
       }
     }
     let start = offset * slotCount

@@ -44,6 +44,11 @@ final class LaneCoupling: @unchecked Sendable {
     var laneItems: [LaneItem] = []
     /// The shipments that enter transit today after the serial step, in order.
     var transits: [Shipment] = []
+    /// Per lane: the units of today's `laneItems` on it (the chunk sums them before it arrives).
+    var laneUnits: [Int] = []
+    /// Per lane: true when the serial step released the whole lane today, leaving its items in
+    /// `laneItems` for the chunk to move into transit itself, in order (see `exchange`).
+    var wholeLanes: [Bool] = []
     /// The chunk's points' inbound lane or -1 (the chunk fills it before the first day).
     var laneOf: [Int] = []
   }
@@ -53,6 +58,13 @@ final class LaneCoupling: @unchecked Sendable {
   private var supplierQueues: SupplierQueues
   private let laneCapacity: [Int?]
   private var laneQueues: [ShipmentQueue]
+  /// Per lane: true when a queued supplier ships onto it (from this step, after the departures).
+  private let fedByQueue: [Bool]
+  /// True when every shipment this step releases (from a queued supplier or a capacity-limited
+  /// lane) takes at least two days in transit: a chunk may then move a day's releases into
+  /// transit on the next day, when they still arrive after the day they are booked on (see
+  /// `NetworkEngine.simulateChunk`).
+  let releasesTakeTwoDays: Bool
   /// The first global slot of each chunk's points (its slots follow one another), and one past the last.
   private let pointBase: [Int]
   private let rankCount: Int
@@ -72,10 +84,61 @@ final class LaneCoupling: @unchecked Sendable {
     pointBase = base
     rankCount = nodes
     self.barrier = barrier
-    supplierQueues = SupplierQueues(network.suppliers, days: network.horizonDays, seed: network.seed, replication: replication)
+    let queues = SupplierQueues(network.suppliers, days: network.horizonDays, seed: network.seed, replication: replication)
+    supplierQueues = queues
     laneCapacity = network.topology.lanes.map(\.capacityPerDay)
     laneQueues = Array(repeating: ShipmentQueue(), count: network.topology.lanes.count)
+    fedByQueue = network.topology.lanes.map { lane in
+      guard case let .supplier(j) = lane.origin else { return false }
+      return queues.isQueued(j)
+    }
+    let topology = network.topology
+    releasesTakeTwoDays = topology.nodes.indices.allSatisfy { node in
+      network.skus.indices.allSatisfy { k in
+        let lane = topology.sourceLane[node][k]
+        let queued = lane.map { topology.lanes[$0].capacityPerDay != nil } ?? false
+          || (topology.parent(ofNode: node, sku: k) == nil && queues.isQueued(network.skus[k].supplierIndex))
+        return !queued || network.leadTime(ofNode: node, sku: k).makeSampler().fewestDays >= 2
+      }
+    }
     mailboxes = (0..<chunks).map { _ in Mailbox() }
+    for box in mailboxes {
+      box.laneUnits = Array(repeating: 0, count: laneCapacity.count)
+      box.wholeLanes = Array(repeating: false, count: laneCapacity.count)
+    }
+  }
+
+  /// Chunk `c`'s arrival at the end of `day`: hands over what it queued today (leaving it empty
+  /// lists to fill tomorrow) with its units per lane, and arrives at the barrier; the last chunk
+  /// to arrive runs the serial step. Wait on the arrival before `collect`.
+  func post(chunk c: Int, day: Int, supplierItems: inout [SupplierItem], laneItems: inout [LaneItem]) -> Barrier.Arrival {
+    let box = mailboxes[c]
+    swap(&supplierItems, &box.supplierItems)
+    swap(&laneItems, &box.laneItems)
+    var units = Array(repeating: 0, count: laneCapacity.count)
+    for item in box.laneItems { units[Int(item.lane)] = Self.saturatingSum(units[Int(item.lane)], item.shipment.units) }
+    box.laneUnits = units
+    return barrier.arrive { exchange(day: day) }
+  }
+
+  /// After waiting on chunk `c`'s arrival: the shipments that enter transit to its points (slots
+  /// are its own), in order, into `shipments` (replacing what it held): those the serial step
+  /// released, then the chunk's departures onto lanes it released whole.
+  func collect(chunk c: Int, into shipments: inout [Shipment]) {
+    let box = mailboxes[c]
+    swap(&shipments, &box.transits)
+    var items: [LaneItem] = []
+    swap(&items, &box.laneItems)
+    let whole = box.wholeLanes
+    for item in items where whole[Int(item.lane)] { shipments.append(item.shipment) }
+    items.removeAll(keepingCapacity: true)
+    swap(&items, &box.laneItems)
+  }
+
+  /// a + b for units (never negative), or `Int.max` when that overflows.
+  private static func saturatingSum(_ a: Int, _ b: Int) -> Int {
+    let (sum, overflow) = a.addingReportingOverflow(b)
+    return overflow ? Int.max : sum
   }
 
   /// The chunk of global slot `g` and its own index there.
@@ -115,9 +178,18 @@ final class LaneCoupling: @unchecked Sendable {
         }
       }
     }
-    // Departures onto capacity-limited lanes, chunk by chunk.
+    // A lane that nothing waits on, with less than its capacity departing today (nothing from a
+    // supplier can join it then: suppliers release below, after every departure), ships all of
+    // today's departures in order, whole: each chunk moves its own into transit, so this step
+    // touches none of them. Departures onto the other lanes join their queues, chunk by chunk.
+    var whole = Array(repeating: false, count: laneCapacity.count)
+    for l in laneCapacity.indices {
+      guard let capacity = laneCapacity[l], laneQueues[l].isEmpty, !fedByQueue[l] else { continue }
+      whole[l] = mailboxes.reduce(0) { Self.saturatingSum($0, $1.laneUnits[l]) } < capacity
+    }
     for (c, box) in mailboxes.enumerated() {
-      for item in box.laneItems {
+      box.wholeLanes = whole
+      for item in box.laneItems where !whole[Int(item.lane)] {
         var s = item.shipment
         s.slot = Int32(pointBase[c] + Int(s.slot))
         laneQueues[Int(item.lane)].append(s)
@@ -125,7 +197,6 @@ final class LaneCoupling: @unchecked Sendable {
     }
     for box in mailboxes {
       box.supplierItems.removeAll(keepingCapacity: true)
-      box.laneItems.removeAll(keepingCapacity: true)
     }
     // Suppliers ship what they can today; then lanes move what they can.
     supplierQueues.release(day: day) { part in depart(part) }

@@ -134,6 +134,16 @@ public struct LeadTimeSampler: Sendable {
     }
   }
 
+  /// A lower bound on every draw, in days (at least 1): exact for fixed and uniform lead times,
+  /// 1 for the others.
+  public var fewestDays: Int {
+    switch kind {
+    case let .fixed(days): return max(1, days)
+    case let .uniform(lo, _): return max(1, lo)
+    default: return 1
+    }
+  }
+
   /// True when every draw is the same number of days (no randomness consumed).
   public var isDeterministic: Bool {
     if case .fixed = kind { return true }

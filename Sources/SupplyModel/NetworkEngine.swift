@@ -244,14 +244,19 @@ enum NetworkEngine {
 
   /// A shipment for point `s.slot` enters transit on `day`: its lead time is drawn from the
   /// point's stream and it is scheduled to arrive, unless that is after the horizon.
+  ///
+  /// - Parameter today: The day being simulated (`day`, or the day after for a shipment whose
+  ///   transit was deferred a day; see `simulateChunk`).
   @inline(__always)
-  static func enterTransit(_ s: Shipment, day: Int, horizon: Int, leads: LeadDraws, leadRNG: UnsafeMutableBufferPointer<Xoshiro256>, receipts: inout ReceiptRing) {
+  static func enterTransit(_ s: Shipment, day: Int, today: Int, horizon: Int, leads: LeadDraws, leadRNG: UnsafeMutableBufferPointer<Xoshiro256>,
+                           receipts: inout ReceiptRing) {
     let p = Int(s.slot)
     let drawn = leads.fixed[p] >= 0 ? leads.fixed[p]
       : leads.uniformValues[p] > 0 ? max(1, leads.uniformLow[p] + leadRNG[p].nextInt(below: leads.uniformValues[p]))
       : leads.samplers[p].sample(using: &leadRNG[p])
     let lead = drawn + Int(s.extraLeadDays)
-    if day + lead < horizon { receipts.schedule(s, on: day + lead, today: day) }  // lead >= 1 (LeadTimeModel)
+    // lead >= 1 (LeadTimeModel), and >= 2 for a deferred shipment: it arrives after `today`.
+    if day + lead < horizon { receipts.schedule(s, on: day + lead, today: today) }
   }
 
   /// Simulates all SKUs of `network` at all nodes (one chunk) for the whole horizon.
@@ -284,15 +289,17 @@ enum NetworkEngine {
     let priorityOf = layout.priorityOf, childPoints = layout.childPoints
     let leads = LeadDraws(fixed: layout.fixedLead, uniformLow: layout.uniformLow, uniformValues: layout.uniformValues, samplers: layout.leadSamplers)
     let demandPhase = CustomerDemandPhase(leafNodes.flatMap { node in
-      network.skus.map { sku in
+      network.skus.enumerated().map { k, sku in
         CustomerDemandPhase.Source(
           model: sku.demand, scale: nodes[node].demandFactor,
           rng: Xoshiro256(seed: network.seed, entity: StreamKey.entity(sku.id, namespace: nodes[node].streamNamespace), purpose: .demand, replication: replication),
-          unmetDemand: sku.unmetDemand)
+          unmetDemand: sku.unmetDemand, profileKey: k)
       }
     })
     let customerCycleShort = demandPhase.cycleShort, backorderFlags = demandPhase.backorderFlags
-    let customerDemand = DemandPrefetch(demandPhase, calendar: network.calendar, horizon: horizon, concurrent: prefetchDemand)
+    // In lock step a chunk may draw tomorrow's demand while it waits for the other chunks.
+    let customerDemand = DemandPrefetch(demandPhase, calendar: network.calendar, horizon: horizon, concurrent: prefetchDemand,
+                                        drawsAhead: coupling != nil && !prefetchDemand)
 
     let yieldRate = supplierOf.map { $0 >= 0 ? network.suppliers[$0].yieldRate : 1 }
     var yieldRNG: [Xoshiro256] = []
@@ -308,58 +315,40 @@ enum NetworkEngine {
     let laneQueue = Column(repeating: ShipmentQueue(), count: topology.lanes.count)
     // In a lock-step run, what this chunk puts into the shared queues today and what comes back.
     var supplierItems: [LaneCoupling.SupplierItem] = [], laneItems: [LaneCoupling.LaneItem] = [], released: [Shipment] = []
-    let mailbox = coupling.map { $0.hub.mailboxes[$0.chunk] }
-    mailbox?.laneOf = laneOf
+    if let (hub, chunk) = coupling { hub.mailboxes[chunk].laneOf = laneOf }
 
-    // Per-point state lives in columns (see `Column`): internal index p, customer-facing points first.
-    // The loops below work on their raw buffers (constants the compiler keeps in registers); the
-    // columns own the memory and live until the function returns.
-    let onHandStore = Column(layout.initialOnHand)
-    let onHand = onHandStore.values
-    let onOrderStore = Column(repeating: 0, count: pointCount)
-    let onOrder = onOrderStore.values
-    let owedStore = Column(repeating: 0, count: pointCount)
-    let owed = owedStore.values
-    let leadRNGStore = Column(layout.leadStreams)
-    let leadRNG = leadRNGStore.values
+    // Per-point state lives in columns (see `ColumnArena`): internal index p, customer-facing points
+    // first. The loops below work on raw buffers (constants the compiler keeps in registers); the
+    // arena owns their memory and lives until the function returns.
+    let arena = ColumnArena()
+    defer { withExtendedLifetime(arena) {} }
+    let onHand = arena.column(layout.initialOnHand)
+    let onOrder = arena.column(repeating: 0, count: pointCount)
+    let owed = arena.column(repeating: 0, count: pointCount)
+    let leadRNG = arena.column(layout.leadStreams)
     var requests = RequestLists(points: pointCount)
     // The points each point supplies, flat: childList[childStart[p]..<childStart[p + 1]], in
     // ascending order (the order their nodes are reviewed in).
-    let childStartStore = Column(repeating: 0, count: pointCount + 1)
-    let childStart = childStartStore.values
+    let childStart = arena.column(repeating: 0, count: pointCount + 1)
     for p in 0..<pointCount { childStart[p + 1] = childStart[p] + childPoints[p].count }
-    let childListStore = Column(childPoints.flatMap { $0 })
-    let childList = childListStore.values
-    let internalCycleShortStore = Column(repeating: false, count: pointCount)
-    let internalCycleShort = internalCycleShortStore.values
-    let statsStore = Column(repeating: SKUStatistics(), count: pointCount)
-    let stats = statsStore.values
+    let childList = arena.column(childPoints.flatMap { $0 })
+    let internalCycleShort = arena.column(repeating: false, count: pointCount)
+    let stats = arena.column(repeating: SKUStatistics(), count: pointCount)
     // The daily sums of `stats` (see `PointTally`), each point's in one cache line.
-    let tallyMemory = UnsafeMutableRawPointer.allocate(byteCount: pointCount * MemoryLayout<PointTally>.stride, alignment: 64)
-    let tally = UnsafeMutableBufferPointer(start: tallyMemory.bindMemory(to: PointTally.self, capacity: pointCount), count: pointCount)
-    tally.initialize(repeating: PointTally())
-    defer { tallyMemory.deallocate() }
-    let flowStore = Column(repeating: FlowMoments(), count: pointCount)
-    let flow = flowStore.values
-    let demandTodayStore = Column(repeating: 0, count: pointCount)
-    let demandToday = demandTodayStore.values
-    let orderedTodayStore = Column(repeating: 0, count: pointCount)
-    let orderedToday = orderedTodayStore.values
-    let filledTodayStore = Column(repeating: 0, count: pointCount)
-    let filledToday = filledTodayStore.values
-    let echelonPositionStore = Column(repeating: 0, count: pointCount)
-    let echelonPosition = echelonPositionStore.values
+    let tally = arena.column(repeating: PointTally(), count: pointCount, alignment: 64)
+    let flow = arena.column(repeating: FlowMoments(), count: pointCount)
+    let demandToday = arena.column(repeating: 0, count: pointCount)
+    let orderedToday = arena.column(repeating: 0, count: pointCount)
+    let filledToday = arena.column(repeating: 0, count: pointCount)
+    let echelonPosition = arena.column(repeating: 0, count: pointCount)
     var receipts = ReceiptRing(points: pointCount, span: layout.longestLead + 1)
     var departures = Departures()
     var state = InventoryState(skuCount: m)
     var orders = Array(repeating: 0, count: m)
     var nodeDemand = Array(repeating: 0, count: m)
-    let onHandSumStore = Column(repeating: 0, count: pointCount)
-    let onHandSum = onHandSumStore.values
-    let onOrderSumStore = Column(repeating: 0, count: pointCount)
-    let onOrderSum = onOrderSumStore.values
-    let owedSumStore = Column(repeating: 0, count: pointCount)
-    let owedSum = owedSumStore.values
+    let onHandSum = arena.column(repeating: 0, count: pointCount)
+    let onOrderSum = arena.column(repeating: 0, count: pointCount)
+    let owedSum = arena.column(repeating: 0, count: pointCount)
     var measuredDays = 0
 
     // Tracing keeps every point in scenario order: trace slot of internal point p.
@@ -368,11 +357,8 @@ enum NetworkEngine {
     for node in nodes.indices { for k in 0..<m { traceSlot[rank[node] * m + k] = node * m + k } }
     let sink = tracing ? options.traceSink : nil
     var trace: DailyTrace? = tracing ? DailyTrace(skuCount: pointCount, reservingDays: sink.map { min($0.blockDays, horizon) } ?? horizon) : nil
-    let shippedTodayStore = Column(repeating: 0, count: tracing ? pointCount : 0)
-    let shippedToday = shippedTodayStore.values
-    let receivedTodayStore = Column(repeating: 0, count: tracing ? pointCount : 0)
-    let receivedToday = receivedTodayStore.values
-    defer { withExtendedLifetime((childStartStore, childListStore, onHandStore, onOrderStore, owedStore, internalCycleShortStore, statsStore, flowStore, demandTodayStore, orderedTodayStore, filledTodayStore, echelonPositionStore, onHandSumStore, onOrderSumStore, owedSumStore, shippedTodayStore, receivedTodayStore, leadRNGStore)) {} }
+    let shippedToday = arena.column(repeating: 0, count: tracing ? pointCount : 0)
+    let receivedToday = arena.column(repeating: 0, count: tracing ? pointCount : 0)
 
     // Positions for the purchase-cost window correction are echelon positions (the point's own
     // plus everything it supplies), so stock that moved downstream inside the window is not
@@ -393,6 +379,16 @@ enum NetworkEngine {
 
     for node in policies.indices { policies[node].start(replication: options.replication) }
     let observesPipeline = policies.map(\.observesPipeline)
+    // In lock step, the shipments the serial step releases on day d enter transit here at the
+    // end of day d + 1 (a day of slack: this chunk runs day d + 1 while the others finish day d,
+    // and waits for the serial step only then) when that changes nothing: every such shipment
+    // takes at least 2 days (so it still arrives after the day it is booked on, on the day it
+    // would have), its point's lead-time draws keep their order (its shipments enter transit in
+    // this one place), and no policy looks at the pipeline, where it would show a day late.
+    // Chunks may differ in this: each arrives once a day and waits before it arrives again.
+    let defersTransit = coupling.map { $0.hub.releasesTakeTwoDays } == true && !observesPipeline.contains(true)
+    // This chunk's last arrival at the barrier, while it has not yet waited on it.
+    var pendingArrival: Barrier.Arrival?
     for day in 0..<horizon {
       let measured = day >= warmUp
       demandToday.slice(leafPoints..<pointCount).update(repeating: 0)
@@ -581,18 +577,30 @@ enum NetworkEngine {
         if l >= 0, laneCapacity[l] != nil {
           if coupling == nil { laneQueue[l].append(s) } else { laneItems.append(LaneCoupling.LaneItem(lane: Int32(l), shipment: s)) }
         } else {
-          enterTransit(s, day: day, horizon: horizon, leads: leads, leadRNG: leadRNG, receipts: &receipts)
+          enterTransit(s, day: day, today: day, horizon: horizon, leads: leads, leadRNG: leadRNG, receipts: &receipts)
         }
       }
 
       // Suppliers ship from their queues within today's capacity; then lanes move what they can.
-      if let hub = coupling?.hub, let mailbox {
+      if let (hub, chunk) = coupling {
         // In lock step the serial step does this for every chunk (see `LaneCoupling`).
-        swap(&supplierItems, &mailbox.supplierItems)
-        swap(&laneItems, &mailbox.laneItems)
-        hub.barrier.arriveAndWait { hub.exchange(day: day) }
-        swap(&released, &mailbox.transits)
-        for s in released { enterTransit(s, day: day, horizon: horizon, leads: leads, leadRNG: leadRNG, receipts: &receipts) }
+        // Without deferral: arrive, draw tomorrow's demand (it needs nothing the serial step
+        // writes) in time this chunk could otherwise spend waiting, then wait for today's
+        // shipments. With it: wait for yesterday's, then arrive (see `defersTransit`).
+        if !defersTransit {
+          pendingArrival = hub.post(chunk: chunk, day: day, supplierItems: &supplierItems, laneItems: &laneItems)
+          customerDemand.drawAhead(day: day + 1)
+        }
+        if let arrival = pendingArrival {
+          hub.barrier.wait(arrival)
+          hub.collect(chunk: chunk, into: &released)
+          let shipDay = defersTransit ? day - 1 : day
+          for s in released { enterTransit(s, day: shipDay, today: day, horizon: horizon, leads: leads, leadRNG: leadRNG, receipts: &receipts) }
+          pendingArrival = nil
+        }
+        if defersTransit {
+          pendingArrival = hub.post(chunk: chunk, day: day, supplierItems: &supplierItems, laneItems: &laneItems)
+        }
       } else {
         // A supplier's shipment loses its yield as it leaves.
         released.removeAll(keepingCapacity: true)
@@ -604,13 +612,13 @@ enum NetworkEngine {
           if l >= 0, laneCapacity[l] != nil {
             laneQueue[l].append(s)
           } else {
-            enterTransit(s, day: day, horizon: horizon, leads: leads, leadRNG: leadRNG, receipts: &receipts)
+            enterTransit(s, day: day, today: day, horizon: horizon, leads: leads, leadRNG: leadRNG, receipts: &receipts)
           }
         }
         for l in 0..<laneCapacity.count where !laneQueue[l].isEmpty {
           released.removeAll(keepingCapacity: true)
           laneQueue[l].release(upTo: laneCapacity[l] ?? Int.max) { released.append($0) }
-          for s in released { enterTransit(s, day: day, horizon: horizon, leads: leads, leadRNG: leadRNG, receipts: &receipts) }
+          for s in released { enterTransit(s, day: day, today: day, horizon: horizon, leads: leads, leadRNG: leadRNG, receipts: &receipts) }
         }
       }
 
@@ -638,6 +646,9 @@ enum NetworkEngine {
         }
       }
     }
+
+    // The last day's deferred shipments would arrive after the horizon: only wait for the step.
+    if let last = pendingArrival, let hub = coupling?.hub { hub.barrier.wait(last) }
 
     // Back to scenario order: node-major over nodes in scenario order.
     var outStats = Array(repeating: SKUStatistics(), count: pointCount)

@@ -42,7 +42,8 @@ struct ShipmentQueue: Sendable {
   mutating func append(_ shipment: Shipment) { items.append(shipment) }
 
   /// Releases up to `room` units from the front, splitting the order at the front if it does not
-  /// fit whole, and hands each released part to `body`.
+  /// fit whole, and hands each released part to `body`. The units of an order lost to a
+  /// supplier's yield travel with its last part, which closes the order when it arrives.
   mutating func release(upTo room: Int, _ body: (Shipment) -> Void) {
     var room = room
     while room > 0 && head < items.count {
@@ -51,7 +52,7 @@ struct ShipmentQueue: Sendable {
       room -= part
       order.units -= part
       if order.units == 0 { head += 1 } else { items[head] = order }
-      body(Shipment(slot: order.slot, units: part, extraLeadDays: order.extraLeadDays, lost: 0))
+      body(Shipment(slot: order.slot, units: part, extraLeadDays: order.extraLeadDays, lost: order.units == 0 ? order.lost : 0))
     }
     if head > 256 && head * 2 > items.count {
       items.removeFirst(head)

@@ -64,9 +64,9 @@ enum SingleNodeKernel {
     let namespace = node.streamNamespace
 
     // Per-SKU streams and samplers; stationary Poisson SKUs draw from inversion tables.
-    var demandPhase = CustomerDemandPhase(network.skus.map { sku in
+    var demandPhase = CustomerDemandPhase(network.skus.enumerated().map { k, sku in
       CustomerDemandPhase.Source(model: sku.demand, scale: node.demandFactor, rng: Xoshiro256(seed: network.seed, entity: StreamKey.entity(sku.id, namespace: namespace), purpose: .demand, replication: options.replication),
-                                 unmetDemand: sku.unmetDemand)
+                                 unmetDemand: sku.unmetDemand, profileKey: k)
     })
     var leadRNG: [Xoshiro256] = []
     var leadSamplers: [LeadTimeSampler] = []

@@ -67,8 +67,16 @@ public final class Barrier: Sendable {
   /// Waits until every party has made the arrival `arrival` was and the serial step has run.
   /// Spins briefly, then yields the processor while it waits.
   public func wait(_ arrival: Arrival) {
+    wait(arrival, helping: { false })
+  }
+
+  /// Waits like `wait(_:)`, calling `help` while it waits: work that does not depend on the
+  /// others, returning true when it did some (it is called again at once) and false when there
+  /// is none for now.
+  public func wait(_ arrival: Arrival, helping help: () -> Bool) {
     var spins = 0
     while generation.load(ordering: .acquiring) == arrival.generation {
+      if help() { continue }
       spins += 1
       if spins > 200 { sched_yield() }
     }

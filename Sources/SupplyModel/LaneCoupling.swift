@@ -51,6 +51,9 @@ final class LaneCoupling: @unchecked Sendable {
     var wholeLanes: [Bool] = []
     /// The chunk's points' inbound lane or -1 (the chunk fills it before the first day).
     var laneOf: [Int] = []
+    /// The chunk's customer demand, which any chunk may draw ahead while it waits (the chunk
+    /// sets it before the first day; see `start` and `help`).
+    var demand: DemandPrefetch?
   }
   /// One mailbox per chunk.
   let mailboxes: [Mailbox]
@@ -106,6 +109,25 @@ final class LaneCoupling: @unchecked Sendable {
       box.laneUnits = Array(repeating: 0, count: laneCapacity.count)
       box.wholeLanes = Array(repeating: false, count: laneCapacity.count)
     }
+  }
+
+  /// Chunk `c`'s start: leaves its lanes and its customer demand in its mailbox and waits for
+  /// every chunk to do the same (after this, mailboxes' `laneOf` and `demand` are only read).
+  func start(chunk c: Int, laneOf: [Int], demand: DemandPrefetch) {
+    mailboxes[c].laneOf = laneOf
+    mailboxes[c].demand = demand
+    barrier.arriveAndWait {}
+  }
+
+  /// Work for chunk `c` while it waits at the barrier: the next day of customer demand, its own
+  /// first, then the other chunks' (see `DemandPrefetch.Mode.shared`).
+  ///
+  /// - Returns: True when it drew a day.
+  func help(chunk c: Int) -> Bool {
+    for i in 0..<mailboxes.count {
+      if mailboxes[(c + i) % mailboxes.count].demand?.drawNextDay() == true { return true }
+    }
+    return false
   }
 
   /// Chunk `c`'s arrival at the end of `day`: hands over what it queued today (leaving it empty

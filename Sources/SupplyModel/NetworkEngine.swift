@@ -297,9 +297,9 @@ enum NetworkEngine {
       }
     })
     let customerCycleShort = demandPhase.cycleShort, backorderFlags = demandPhase.backorderFlags
-    // In lock step a chunk may draw tomorrow's demand while it waits for the other chunks.
-    let customerDemand = DemandPrefetch(demandPhase, calendar: network.calendar, horizon: horizon, concurrent: prefetchDemand,
-                                        drawsAhead: coupling != nil && !prefetchDemand)
+    // In lock step, any chunk may draw the next day's demand while it waits at the barrier.
+    let customerDemand = DemandPrefetch(demandPhase, calendar: network.calendar, horizon: horizon,
+                                        mode: coupling != nil ? .shared : prefetchDemand ? .concurrent : .onDemand)
 
     let yieldRate = supplierOf.map { $0 >= 0 ? network.suppliers[$0].yieldRate : 1 }
     var yieldRNG: [Xoshiro256] = []
@@ -315,7 +315,7 @@ enum NetworkEngine {
     let laneQueue = Column(repeating: ShipmentQueue(), count: topology.lanes.count)
     // In a lock-step run, what this chunk puts into the shared queues today and what comes back.
     var supplierItems: [LaneCoupling.SupplierItem] = [], laneItems: [LaneCoupling.LaneItem] = [], released: [Shipment] = []
-    if let (hub, chunk) = coupling { hub.mailboxes[chunk].laneOf = laneOf }
+    if let (hub, chunk) = coupling { hub.start(chunk: chunk, laneOf: laneOf, demand: customerDemand) }
 
     // Per-point state lives in columns (see `ColumnArena`): internal index p, customer-facing points
     // first. The loops below work on raw buffers (constants the compiler keeps in registers); the
@@ -584,15 +584,14 @@ enum NetworkEngine {
       // Suppliers ship from their queues within today's capacity; then lanes move what they can.
       if let (hub, chunk) = coupling {
         // In lock step the serial step does this for every chunk (see `LaneCoupling`).
-        // Without deferral: arrive, draw tomorrow's demand (it needs nothing the serial step
-        // writes) in time this chunk could otherwise spend waiting, then wait for today's
-        // shipments. With it: wait for yesterday's, then arrive (see `defersTransit`).
+        // Without deferral: arrive, then wait for today's shipments. With it: wait for
+        // yesterday's, then arrive (see `defersTransit`). While it waits, a chunk draws the next
+        // day's customer demand, its own or another chunk's (it needs nothing the others write).
         if !defersTransit {
           pendingArrival = hub.post(chunk: chunk, day: day, supplierItems: &supplierItems, laneItems: &laneItems)
-          customerDemand.drawAhead(day: day + 1)
         }
         if let arrival = pendingArrival {
-          hub.barrier.wait(arrival)
+          hub.barrier.wait(arrival) { hub.help(chunk: chunk) }
           hub.collect(chunk: chunk, into: &released)
           let shipDay = defersTransit ? day - 1 : day
           for s in released { enterTransit(s, day: shipDay, today: day, horizon: horizon, leads: leads, leadRNG: leadRNG, receipts: &receipts) }
@@ -648,7 +647,7 @@ enum NetworkEngine {
     }
 
     // The last day's deferred shipments would arrive after the horizon: only wait for the step.
-    if let last = pendingArrival, let hub = coupling?.hub { hub.barrier.wait(last) }
+    if let (hub, chunk) = coupling, let last = pendingArrival { hub.barrier.wait(last) { hub.help(chunk: chunk) } }
 
     // Back to scenario order: node-major over nodes in scenario order.
     var outStats = Array(repeating: SKUStatistics(), count: pointCount)

@@ -1,5 +1,6 @@
 import Parallelism
 import Stochastics
+import Synchronization
 import Testing
 @testable import Replenishment
 @testable import SupplyModel
@@ -315,6 +316,44 @@ import Testing
       }
     }
     #expect(total > 0)
+  }
+
+  /// In the shared mode other threads draw days ahead while the owner reads them (a chunk in lock
+  /// step helping another): every day the owner reads holds exactly what drawing on demand gives,
+  /// and a day is never drawn over while the owner still reads it.
+  @Test func demandDrawnAheadByOtherThreadsIsTheSame() async {
+    let profiles = [DemandProfile(base: 4), DemandProfile(base: 9, weekly: [0.5, 1, 1, 1, 1.5, 2, 0.9]), DemandProfile(base: 0.4)]
+    let families: [DemandFamily] = [.poisson, .negativeBinomial(dispersion: 1.5), .gamma(cv: 0.8)]
+    var sources: [CustomerDemandPhase.Source] = []
+    for k in 0..<300 {
+      sources.append(CustomerDemandPhase.Source(model: DemandModel(family: families[k % 3], profile: profiles[k % 3]), scale: 1,
+                                                rng: Xoshiro256(seed: 3, entity: UInt64(k), purpose: .demand), unmetDemand: .backorder,
+                                                profileKey: k % 3))
+    }
+    let days = 400, calendar = SimulationCalendar()
+    let reference = DemandPrefetch(CustomerDemandPhase(sources), calendar: calendar, horizon: days, mode: .onDemand)
+    let expected = (0..<days).map { Array(reference.demand(onDay: $0)) }
+    let shared = DemandPrefetch(CustomerDemandPhase(sources), calendar: calendar, horizon: days, mode: .shared)
+    let helping = Atomic<Bool>(true), drawnByHelper = Atomic<Int>(0)
+    let helper = Task.detached {
+      while helping.load(ordering: .relaxed) {
+        if shared.drawNextDay() { drawnByHelper.add(1, ordering: .relaxed) }
+      }
+    }
+    var mismatches = 0
+    for day in 0..<days {
+      let today = shared.demand(onDay: day)
+      let copy = Array(today)
+      // Let the helper draw tomorrow (up to 50 ms) while today's buffer is still being read.
+      let deadline = ContinuousClock.now + .milliseconds(50)
+      while drawnByHelper.load(ordering: .relaxed) <= day / 2 && ContinuousClock.now < deadline {}
+      if Array(today) != copy || copy != expected[day] { mismatches += 1 }
+    }
+    helping.store(false, ordering: .relaxed)
+    await helper.value
+    #expect(mismatches == 0)
+    // The helper really drew days ahead of the owner.
+    #expect(drawnByHelper.load(ordering: .relaxed) > days / 4)
   }
 
   @Test func allocationRulesShareScarceStock() {

@@ -9,7 +9,13 @@ import Parallelism
 /// order one run over all SKUs appends them, releases what suppliers and lanes can ship today
 /// under their capacities, first come first served, and hands each chunk the shipments that enter
 /// transit to its points, in order. The chunks then draw their lead times from their own streams.
-/// So the results are those of one run, whatever the number of chunks.
+/// So the results are those of one run, whatever the number of chunks. On a lane that nothing
+/// waits on and that today's departures do not fill, the step only adds the chunks' units, and
+/// each chunk moves its own departures into transit (`collect`).
+///
+/// While a chunk waits at the barrier it draws the next day's customer demand, its own or another
+/// chunk's (`help`); when every release takes two days or more, a chunk moves a day's releases
+/// into transit on the next day and so runs up to a day ahead (`releasesTakeTwoDays`).
 ///
 /// Why the order is the same: one run lists a day's supplier orders node by node (downstream
 /// first) and, within a node, SKU by SKU; chunks hold contiguous SKU ranges, so the run's order is
@@ -20,9 +26,11 @@ import Parallelism
 /// only (directly, from its supplier's queue or from its lane's), so its lead-time draws keep
 /// their order.
 final class LaneCoupling: @unchecked Sendable {
-  // Not checked by the compiler, so stated here: between barriers a chunk touches only its own
-  // mailbox; the serial step runs while every chunk waits at the barrier, which orders it with
-  // both sides.
+  // Not checked by the compiler, so stated here: a chunk touches its mailbox only in `start`,
+  // `post` (before it arrives) and `collect` (after it waited), and the serial step runs between
+  // every chunk's arrival and the end of its wait, so the barrier orders the two. A chunk may
+  // run on between arriving and waiting, on its own arrays only. Other chunks' `laneOf` and
+  // `demand` are only read after `start`, and a `DemandPrefetch` guards its own drawing.
   /// An order for a queued supplier: the node's rank, the supplier and the order (slot = the
   /// chunk's own point index).
   struct SupplierItem {
@@ -200,10 +208,11 @@ final class LaneCoupling: @unchecked Sendable {
         }
       }
     }
-    // A lane that nothing waits on, with less than its capacity departing today (nothing from a
-    // supplier can join it then: suppliers release below, after every departure), ships all of
-    // today's departures in order, whole: each chunk moves its own into transit, so this step
-    // touches none of them. Departures onto the other lanes join their queues, chunk by chunk.
+    // A lane that nothing waits on, that no queued supplier ships onto (its releases would join
+    // the queue after today's departures) and with less than its capacity departing today ships
+    // all of today's departures, whole and in order: each chunk moves its own into transit, so
+    // this step touches none of them. Departures onto the other lanes join their queues, chunk
+    // by chunk.
     var whole = Array(repeating: false, count: laneCapacity.count)
     for l in laneCapacity.indices {
       guard let capacity = laneCapacity[l], laneQueues[l].isEmpty, !fedByQueue[l] else { continue }

@@ -49,9 +49,7 @@ public enum ForecastHoldout {
   public static func evaluate(_ series: [Double], settings: ForecastSettings, protection: Double, origins: Int = reportOrigins, spacing: Int? = nil,
                               promotion: [Double]? = nil) -> SeriesResult {
     var result = SeriesResult()
-    let p = max(0, protection.isFinite ? protection : 0)
-    let whole = Int(min(p, 100_000).rounded(.down))
-    let fraction = min(p, 100_000) - Double(whole)
+    let (whole, fraction) = protectionParts(protection)
     let h = max(1, whole)
     let minimum = DemandForecastTracker.minimumFitLength(settings)
     let n = series.count
@@ -61,16 +59,10 @@ public enum ForecastHoldout {
       if o < minimum { break }
       starts.append(o)
     }
+    let span = max(h, whole + 1)
     for o in starts.reversed() {
-      let first = max(0, o - settings.historyDays)
-      let values = Array(series[first..<o])
-      let span = max(h, whole + 1)
-      var covariates: Covariates?
-      if settings.usePromotionCovariate, let promotion, promotion.count == n {
-        let column = (first..<(o + span)).map { $0 < n ? promotion[$0] : 0 }
-        if column.contains(where: { $0 != 0 }) { covariates = Covariates(names: ["promotion"], columns: [column]) }
-      }
-      let input = ForecastInput(values: values, seasonalPeriod: settings.seasonalPeriod, covariates: covariates)
+      let input = fitInput(series, origin: o, span: span, settings: settings, promotion: promotion)
+      let values = input.values
       guard let e = DemandForecastTracker.estimate(settings: settings, input: input,
                                                    horizon: span, whole: whole, fraction: fraction) else {
         result.failedFits += 1
@@ -107,9 +99,7 @@ public enum ForecastHoldout {
   /// none when ⌊P⌋ < 1 or the series is too short. `promotion` as in `evaluate`.
   public static func calibrationScores(_ series: [Double], settings: ForecastSettings, protection: Double, count: Int = calibrationOrigins,
                                        promotion: [Double]? = nil) -> [Double] {
-    let p = max(0, protection.isFinite ? protection : 0)
-    let whole = Int(min(p, 100_000).rounded(.down))
-    let fraction = min(p, 100_000) - Double(whole)
+    let (whole, fraction) = protectionParts(protection)
     let r = max(1, settings.retrainEvery)
     guard whole >= 1, count >= 1 else { return [] }
     let minimum = DemandForecastTracker.minimumFitLength(settings)
@@ -122,15 +112,10 @@ public enum ForecastHoldout {
       o -= r
     }
     var scores: [Double] = []
+    let forecastDays = max(span, whole + 1)
     for o in starts.reversed() {
-      let first = max(0, o - settings.historyDays)
-      var covariates: Covariates?
-      if settings.usePromotionCovariate, let promotion, promotion.count == n {
-        let column = (first..<(o + max(span, whole + 1))).map { $0 < n ? promotion[$0] : 0 }
-        if column.contains(where: { $0 != 0 }) { covariates = Covariates(names: ["promotion"], columns: [column]) }
-      }
-      let input = ForecastInput(values: Array(series[first..<o]), seasonalPeriod: settings.seasonalPeriod, covariates: covariates)
-      guard let e = DemandForecastTracker.estimate(settings: settings, input: input, horizon: max(span, whole + 1), whole: whole, fraction: fraction),
+      let input = fitInput(series, origin: o, span: forecastDays, settings: settings, promotion: promotion)
+      guard let e = DemandForecastTracker.estimate(settings: settings, input: input, horizon: forecastDays, whole: whole, fraction: fraction),
             e.variance > 0 else { continue }
       let sigma = e.variance.squareRoot()
       for offset in 0..<r {
@@ -139,5 +124,27 @@ public enum ForecastHoldout {
       }
     }
     return Array(scores.suffix(count))
+  }
+
+  /// A protection interval of `protection` days (0 when negative or not finite, at most
+  /// 100,000) split into whole days and the fraction left.
+  static func protectionParts(_ protection: Double) -> (whole: Int, fraction: Double) {
+    let p = min(max(0, protection.isFinite ? protection : 0), 100_000)
+    let whole = Int(p.rounded(.down))
+    return (whole, p - Double(whole))
+  }
+
+  /// What a fit at origin `o` sees, as the policy fits: the last `settings.historyDays` values
+  /// of `series` before `o`, with the `promotion` covariate over those days and the `span` days
+  /// forecast from `o` (0 past the series) when the settings use it, `promotion` has one value
+  /// per day of the series and some of those days are on promotion.
+  static func fitInput(_ series: [Double], origin o: Int, span: Int, settings: ForecastSettings, promotion: [Double]?) -> ForecastInput {
+    let n = series.count, first = max(0, o - settings.historyDays)
+    var covariates: Covariates?
+    if settings.usePromotionCovariate, let promotion, promotion.count == n {
+      let column = (first..<(o + span)).map { $0 < n ? promotion[$0] : 0 }
+      if column.contains(where: { $0 != 0 }) { covariates = Covariates(names: ["promotion"], columns: [column]) }
+    }
+    return ForecastInput(values: Array(series[first..<o]), seasonalPeriod: settings.seasonalPeriod, covariates: covariates)
   }
 }

@@ -27,41 +27,38 @@ extension BacktestResult {
     }
     var calibrated = 0, intervals = 0
     for key in order {
-      var scores = levels.map { _ in ConformalScores(capacity: capacity) }
+      var known = levels.map { _ in ConformalScores(capacity: capacity) }
       var pending: [(target: Int, level: Int, score: Double)] = []
       for i in groups[key]! {
         let origin = records[i].origin
         // Steps whose actuals are known at this origin join their level's scores, in time order.
         pending.sort { ($0.target, $0.level) < ($1.target, $1.level) }
-        let known = pending.prefix { $0.target < origin }
-        for p in known { scores[p.level].add(p.score) }
-        pending.removeFirst(known.count)
+        let due = pending.prefix { $0.target < origin }
+        for p in due { known[p.level].add(p.score) }
+        pending.removeFirst(due.count)
         guard var forecast = records[i].forecast else { continue }
         let actual = records[i].actual
         for (j, level) in levels.enumerated() {
           guard let b = forecast.intervals.firstIndex(where: { abs($0.level - level) < 1e-9 }) else { continue }
           var band = forecast.intervals[b]
+          let shift = known[j].quantile(level).map { max($0, -0.5) }
           for h in actual.indices {
+            // The model's own interval is scored (for later origins), then recalibrated.
             let width = band.upper[h] - band.lower[h]
             pending.append((origin + h, j, max(band.lower[h] - actual[h], actual[h] - band.upper[h]) / width))
+            if let shift, width.isFinite, width > 0 {
+              band.lower[h] -= shift * width
+              band.upper[h] += shift * width
+            }
           }
           intervals += 1
-          guard let q = scores[j].quantile(level) else { continue }
-          let shift = max(q, -0.5)
-          for h in actual.indices {
-            let width = band.upper[h] - band.lower[h]
-            guard width.isFinite, width > 0 else { continue }
-            band.lower[h] -= shift * width
-            band.upper[h] += shift * width
-          }
+          guard shift != nil else { continue }
           forecast.intervals[b] = band
           calibrated += 1
         }
         records[i].forecast = forecast
       }
     }
-    var models: [String] = []
-    for s in scores { models.append(s.model) }
-    return (BacktestResult(records: records, scores: Self.score(records, models: models, levels: levels)), calibrated, intervals)
+    return (BacktestResult(records: records, scores: Self.score(records, models: scores.map(\.model), levels: levels)), calibrated, intervals)
   }
 }

@@ -1,6 +1,8 @@
-/// A fixed-length column of values in memory the column owns: the network simulator's per-point
-/// state. Its nested functions capture the column by reference, so writing an element costs no
-/// copy-on-write uniqueness check, as an array captured by a nested function would on every write.
+/// A fixed-length column of values in memory the column owns, for buffers the simulators keep
+/// inside value types (the receipt ring, request lists, drawn demand; a simulation's own
+/// per-point columns live in a `ColumnArena`). Nested functions capture the column by reference,
+/// so writing an element costs no copy-on-write uniqueness check, as an array captured by a
+/// nested function would on every write.
 /// The buffer is a constant, so reading or writing an element costs no dynamic exclusivity check
 /// either (a `var` property of a class would be checked at every access).
 final class Column<Element> {
@@ -11,12 +13,6 @@ final class Column<Element> {
   init(repeating value: Element, count: Int) {
     values = .allocate(capacity: count)
     values.initialize(repeating: value)
-  }
-
-  /// The elements of `array`.
-  init(_ array: [Element]) {
-    values = .allocate(capacity: array.count)
-    _ = values.initialize(from: array)
   }
 
   deinit {
